@@ -1,0 +1,1 @@
+"""Resolving extractions into a graph and storing it (FalkorDB or Neo4j)."""

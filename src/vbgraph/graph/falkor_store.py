@@ -1,0 +1,133 @@
+"""Embedded backend: a real FalkorDB (redis-server + FalkorDB module) started by vbgraph.
+
+``falkordblite`` spawns the server on a unix socket with its data in the
+directory the user chooses.  Append-only persistence is on (``appendfsync
+always``), so a killed process loses nothing it committed.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from vbgraph.errors import QueryError, StoreError
+from vbgraph.graph.store import Params, Row
+from vbgraph.queries.cypher import DELETE_ALL, FALKORDB_SCHEMA, FALKORDB_UNIQUE
+
+GRAPH_NAME = "vbgraph"
+DB_FILENAME = "vbgraph.rdb"
+
+#: Redis settings for the embedded server: durable writes, no network port.
+SERVER_CONFIG: dict[str, Any] = {
+    "appendonly": "yes",
+    "appendfsync": "always",
+    "appendfilename": "vbgraph.aof",
+    "port": "0",
+}
+
+
+class FalkorStore:
+    """FalkorDB embedded in this process's lifetime, data under ``directory``."""
+
+    name = "falkordb"
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = Path(directory).expanduser()
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the store directory {self.directory}: {exc}") from None
+        logging.getLogger("redislite").setLevel(logging.ERROR)
+        try:
+            from redislite.falkordb_client import FalkorDB
+
+            self._db = FalkorDB(str(self.directory / DB_FILENAME), serverconfig=SERVER_CONFIG)
+        except Exception as exc:  # the server failed to start: report, don't crash
+            raise StoreError(
+                f"cannot start the embedded FalkorDB in {self.directory}: {exc}; "
+                "check the directory is writable and not used by another program"
+            ) from None
+        self._graph = self._db.select_graph(GRAPH_NAME)
+        self._closed = False
+
+    def setup_schema(self) -> None:
+        existing = self._index_keys()
+        for text in FALKORDB_SCHEMA:
+            label_prop = _index_target(text)
+            if label_prop in existing:
+                continue
+            self._graph.query(text)
+        for label, prop in FALKORDB_UNIQUE:
+            self._create_unique(label, prop)
+
+    def _index_keys(self) -> set[tuple[str, str]]:
+        try:
+            result = self._graph.ro_query("CALL db.indexes()")
+        except Exception:
+            return set()
+        names = [h[1] if isinstance(h, (list, tuple)) else h for h in result.header]
+        keys: set[tuple[str, str]] = set()
+        for row in result.result_set:
+            rec = dict(zip(names, row, strict=False))
+            for prop in rec.get("properties") or []:
+                keys.add((str(rec.get("label")), str(prop)))
+        return keys
+
+    def _create_unique(self, label: str, prop: str) -> None:
+        try:
+            self._db.execute_command(
+                "GRAPH.CONSTRAINT", "CREATE", GRAPH_NAME, "UNIQUE", "NODE", label,
+                "PROPERTIES", "1", prop,
+            )
+        except Exception as exc:
+            if "already exists" not in str(exc).lower():
+                raise StoreError(f"cannot create the unique constraint on {label}.{prop}: {exc}") \
+                    from None
+
+    def write(self, query: str, params: Params | None = None) -> None:
+        try:
+            self._graph.query(query, params or {})
+        except Exception as exc:
+            raise StoreError(f"FalkorDB write failed: {exc}") from None
+
+    def read(self, query: str, params: Params | None = None) -> list[Row]:
+        try:
+            result = self._graph.ro_query(query, params or {})
+        except Exception as exc:
+            text = str(exc)
+            if "read-only" in text.lower() or "ro_query" in text.lower():
+                raise QueryError(f"the query writes, and reads are read-only: {text}") from None
+            raise QueryError(f"FalkorDB refused the query: {text}") from None
+        names = [h[1] if isinstance(h, (list, tuple)) else h for h in result.header]
+        return [dict(zip(names, (_plain(v) for v in row), strict=False))
+                for row in result.result_set]
+
+    def clear(self) -> None:
+        self.write(DELETE_ALL)
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self._db.close()
+        except Exception:  # shutting down a server that is already gone
+            pass
+
+
+def _index_target(text: str) -> tuple[str, str]:
+    # "CREATE INDEX FOR (d:Document) ON (d.key)" -> ("Document", "key")
+    label = text.split(":", 1)[1].split(")", 1)[0]
+    prop = text.rsplit(".", 1)[1].rstrip(")")
+    return label, prop
+
+
+def _plain(value: Any) -> Any:
+    """Node/edge objects to their property dicts; everything else as is."""
+    props = getattr(value, "properties", None)
+    if isinstance(props, dict):
+        return dict(props)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value

@@ -1,0 +1,66 @@
+"""Store extractions: idempotent, and a changed file replaces its old extraction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vbgraph.graph.resolve import GraphRows, resolve
+from vbgraph.graph.store import GraphStore, write_batched
+from vbgraph.lookup import fold_symbol
+from vbgraph.models import Extraction
+from vbgraph.queries import cypher as q
+
+
+@dataclass(frozen=True, slots=True)
+class StoreOutcome:
+    """What storing one extraction did: ``added``, ``replaced`` or ``unchanged``."""
+
+    key: str
+    status: str
+
+
+def store_extraction(store: GraphStore, extraction: Extraction) -> StoreOutcome:
+    """Write one extraction; a document already stored from the same bytes is left as is."""
+    key = extraction.document.key
+    previous = store.read(q.DOCUMENT_SOURCE, {"key": key})
+    status = "added"
+    if previous and previous[0].get("in_corpus"):
+        if extraction.sha256 and previous[0].get("sha256") == extraction.sha256:
+            return StoreOutcome(key, "unchanged")
+        forget_assertions(store, key)
+        status = "replaced"
+
+    def candidates(symbol: str, scope: str) -> list[str]:
+        rows = store.read(q.FIND_DOCUMENTS, {"lookup": fold_symbol(symbol), "key": ""})
+        return [r["key"] for r in rows if r["key"].split("|")[1] == scope]
+
+    write_rows(store, resolve(extraction, candidates))
+    if status == "replaced":
+        collect_garbage(store)
+    return StoreOutcome(key, status)
+
+
+def write_rows(store: GraphStore, rows: GraphRows) -> None:
+    """Write resolved rows, nodes before the relationships that need them."""
+    write_batched(store, q.MERGE_CORPUS_DOCUMENTS, rows.corpus)
+    write_batched(store, q.MERGE_STUB_DOCUMENTS, rows.stubs)
+    for rel_type, edge_rows in rows.edges.items():
+        write_batched(store, q.MERGE_EDGES[rel_type], edge_rows)
+    write_batched(store, q.MERGE_AGENCIES, rows.agencies)
+    write_batched(store, q.MERGE_TASKS, rows.tasks)
+    for rel_type, role_rows in rows.roles.items():
+        write_batched(store, q.MERGE_ROLES[rel_type], role_rows)
+    write_batched(store, q.MERGE_ISSUED_BY, rows.issued_by)
+
+
+def forget_assertions(store: GraphStore, key: str) -> None:
+    """Remove what the stored version of document ``key`` stated (edges, tasks, issuer)."""
+    store.write(q.DELETE_ASSERTED_EDGES, {"key": key})
+    store.write(q.DELETE_DOCUMENT_TASKS, {"key": key})
+    store.write(q.DELETE_ISSUED_BY, {"key": key})
+
+
+def collect_garbage(store: GraphStore) -> None:
+    """Drop stubs and agencies nothing refers to any more."""
+    store.write(q.DELETE_ORPHAN_STUBS)
+    store.write(q.DELETE_ORPHAN_AGENCIES)

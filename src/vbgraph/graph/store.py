@@ -1,0 +1,81 @@
+"""The ``GraphStore`` protocol and how a store is opened.
+
+Two backends: ``FalkorStore`` (embedded FalkorDB, the default) and
+``Neo4jStore`` (a Neo4j 5 server through the official driver).  Both run the
+same Cypher texts from ``vbgraph.queries.cypher``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Protocol
+
+Row = dict[str, Any]
+Params = dict[str, Any]
+
+#: How many rows one UNWIND write carries.
+BATCH_SIZE = 1000
+
+
+class GraphStore(Protocol):
+    """What the rest of vbgraph needs from a graph database."""
+
+    name: str
+
+    def setup_schema(self) -> None:
+        """Create indexes and unique constraints (idempotent)."""
+
+    def write(self, query: str, params: Params | None = None) -> None:
+        """Run a write query."""
+
+    def read(self, query: str, params: Params | None = None) -> list[Row]:
+        """Run a read-only query; rows are dicts keyed by the RETURN names."""
+
+    def clear(self) -> None:
+        """Delete every node and relationship."""
+
+    def close(self) -> None:
+        """Release the connection (and stop an embedded server)."""
+
+
+def write_batched(store: GraphStore, query: str, rows: list[Row]) -> None:
+    """Run ``query`` (an ``UNWIND $rows`` text) over ``rows`` in batches."""
+    for i in range(0, len(rows), BATCH_SIZE):
+        store.write(query, {"rows": rows[i : i + BATCH_SIZE]})
+
+
+def default_store_dir() -> Path:
+    """The platform's user data directory for vbgraph's embedded store."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("vbgraph", appauthor=False)) / "store"
+
+
+def open_store(store_dir: str | Path | None = None, neo4j_uri: str | None = None) -> GraphStore:
+    """Open the Neo4j store when a URI is given (or ``NEO4J_URI`` is set), else the embedded one."""
+    uri = neo4j_uri or (None if store_dir else os.environ.get("NEO4J_URI"))
+    if uri:
+        from vbgraph.graph.neo4j_store import Neo4jStore
+
+        store: GraphStore = Neo4jStore.from_env(uri)
+    else:
+        from vbgraph.graph.falkor_store import FalkorStore
+
+        store = FalkorStore(Path(store_dir) if store_dir else default_store_dir())
+    store.setup_schema()
+    return store
+
+
+@contextmanager
+def opened_store(
+    store_dir: str | Path | None = None, neo4j_uri: str | None = None
+) -> Iterator[GraphStore]:
+    """``open_store`` as a context manager that always closes."""
+    store = open_store(store_dir, neo4j_uri)
+    try:
+        yield store
+    finally:
+        store.close()

@@ -1,0 +1,38 @@
+"""Folding for lookups: what a user types finds what the store holds.
+
+``fold_name("Sở Ngoại vụ") == fold_name("so ngoai vu")``;
+``fold_symbol("590 /QĐ-UBND") == fold_symbol("590/QD-UBND")``, and the Party
+and State separators are folded alike (``22/NQ-TW`` finds ``22-NQ/TW``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+_SEPARATORS = re.compile(r"\s*[-/–]\s*")
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove Vietnamese diacritics (``đ`` -> ``d``), keep everything else."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold_name(text: str) -> str:
+    """Case-, diacritics- and spacing-insensitive form of a name."""
+    return _SPACES.sub(" ", strip_diacritics(text).casefold()).strip()
+
+
+def fold_symbol(symbol: str) -> str:
+    """Lookup form of a document symbol: no diacritics, case, spaces or separator kind."""
+    folded = strip_diacritics(symbol).casefold()
+    folded = _SEPARATORS.sub("/", folded)
+    return _SPACES.sub("", folded)
+
+
+def symbol_number(symbol: str) -> str:
+    """The number part of a symbol (``590`` of ``590/QĐ-UBND``, ``30a`` of ``30a/CP``)."""
+    m = re.match(r"\s*(\d+[a-zA-Z]?)", symbol)
+    return m.group(1).lower() if m else ""

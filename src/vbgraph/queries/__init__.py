@@ -1,0 +1,1 @@
+"""Every Cypher text (``cypher``) and the typed questions built on them (``api``)."""

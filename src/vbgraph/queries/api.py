@@ -1,0 +1,291 @@
+"""Typed answers to the researchers' questions, over any ``GraphStore``.
+
+The CLI and the notebooks call these; every Cypher text comes from
+``vbgraph.queries.cypher``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from vbgraph.errors import AmbiguousError, NotFoundError, QueryError
+from vbgraph.graph.store import GraphStore, Row
+from vbgraph.lookup import fold_name, fold_symbol, symbol_number
+from vbgraph.models import RELATION_ORDER, RELATION_TYPES, ROLE_TYPES, ROLES
+from vbgraph.queries import cypher as q
+
+LINEAGE_RELATIONS: tuple[str, ...] = ("implements", "based_on", "issued_with", "amends", "replaces")
+_ROLE_BY_TYPE = {v: k for k, v in ROLE_TYPES.items()}
+_RELATION_BY_TYPE = {v: k for k, v in RELATION_TYPES.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    key: str
+    symbol: str
+    type: str | None
+    issuer: str | None
+    date: str | None
+    title: str | None
+    in_corpus: bool
+    province: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EdgeRow:
+    source: str
+    target: str
+    relation: str
+    asserted_by: str
+    raw: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Lineage:
+    root: str
+    nodes: tuple[DocumentRow, ...]
+    edges: tuple[EdgeRow, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "root": self.root,
+            "nodes": [
+                {k: getattr(n, k) for k in
+                 ("key", "symbol", "type", "issuer", "date", "title", "in_corpus")}
+                for n in self.nodes
+            ],
+            "edges": [
+                {"source": e.source, "target": e.target, "relation": e.relation,
+                 "asserted_by": e.asserted_by, "raw": e.raw}
+                for e in self.edges
+            ],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class AssignedDocument:
+    key: str
+    symbol: str
+    title: str | None
+    province: str | None
+    date: str | None
+    roles: tuple[str, ...]
+    tasks: int
+
+
+@dataclass(frozen=True, slots=True)
+class Assigned:
+    agency: str
+    documents: tuple[AssignedDocument, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "agency": self.agency,
+            "documents": [
+                {"key": d.key, "symbol": d.symbol, "title": d.title, "province": d.province,
+                 "roles": list(d.roles), "tasks": d.tasks}
+                for d in self.documents
+            ],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    document: dict[str, Any]
+    rests_on: tuple[dict[str, Any], ...]
+    cited_by: tuple[dict[str, Any], ...]
+    tasks: tuple[dict[str, Any], ...] = field(default=())
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+# --------------------------------------------------------------------------
+# Finding a document or an agency from what a user typed
+# --------------------------------------------------------------------------
+
+
+def _describe(row: Row) -> str:
+    where = ", ".join(x for x in (row.get("province") or "trung ương", row.get("year")) if x)
+    return f"{row['symbol']} ({where}) key {row['key']}"
+
+
+def find_document(
+    store: GraphStore, ref: str, province: str | None = None, year: str | None = None
+) -> str:
+    """The key of the document ``ref`` names (a symbol as written, or a full key)."""
+    ref = ref.strip()
+    symbol = ref.split("|", 1)[0]
+    rows = store.read(q.FIND_DOCUMENTS, {"lookup": fold_symbol(symbol), "key": ref})
+    exact = [r for r in rows if r["key"] == ref]
+    if exact:
+        return ref
+    if province:
+        rows = [r for r in rows if fold_name(r.get("province") or "") == fold_name(province)
+                or (fold_name(province) in ("vn", "trung uong") and not r.get("province"))]
+    if year:
+        rows = [r for r in rows if (r.get("year") or "") == str(year)]
+    if len(rows) == 1:
+        return str(rows[0]["key"])
+    if not rows:
+        similar = store.read(q.SIMILAR_DOCUMENTS, {"number": symbol_number(symbol)})
+        hint = ""
+        if similar:
+            hint = "; did you mean " + " or ".join(_describe(r) for r in similar[:5]) + "?"
+        raise NotFoundError(f"no document {ref!r} in the store{hint}")
+    in_corpus = [r for r in rows if r.get("in_corpus")]
+    if len(in_corpus) == 1 and not province and not year:
+        return str(in_corpus[0]["key"])
+    listing = "; ".join(_describe(r) for r in rows)
+    raise AmbiguousError(
+        f"{ref!r} matches {len(rows)} documents: {listing}; add --province or --year, "
+        "or give the full key"
+    )
+
+
+def find_agencies(store: GraphStore, name: str, province: str | None = None) -> list[Row]:
+    """Stored agencies whose name folds to the same as ``name``."""
+    rows = store.read(q.FIND_AGENCIES, {"lookup": fold_name(name), "province": None})
+    if province:
+        rows = [r for r in rows if fold_name(r.get("province") or "") == fold_name(province)]
+    if not rows:
+        names = [r["name"] for r in store.read(q.ALL_AGENCY_NAMES)]
+        close = _closest(fold_name(name), names)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        where = f" in {province}" if province else ""
+        raise NotFoundError(f"no agency {name!r}{where} in the store{hint}")
+    return rows
+
+
+def _closest(folded: str, names: list[str]) -> list[str]:
+    import difflib
+
+    by_fold = {fold_name(n): n for n in names}
+    return [by_fold[m] for m in difflib.get_close_matches(folded, list(by_fold), n=3, cutoff=0.6)]
+
+
+# --------------------------------------------------------------------------
+# Questions
+# --------------------------------------------------------------------------
+
+
+def lineage(
+    store: GraphStore,
+    doc: str,
+    direction: str = "up",
+    depth: int = 6,
+    relations: tuple[str, ...] = LINEAGE_RELATIONS,
+    province: str | None = None,
+    year: str | None = None,
+) -> Lineage:
+    """What ``doc`` descends from (up), what descends from it (down), or both."""
+    key = find_document(store, doc, province, year)
+    text = {"up": q.LINEAGE_UP, "down": q.LINEAGE_DOWN, "both": q.LINEAGE_BOTH}.get(direction)
+    if text is None:
+        raise QueryError(f"direction must be up, down or both, not {direction!r}")
+    unknown = [r for r in relations if r not in RELATION_ORDER]
+    if unknown:
+        raise QueryError(f"unknown relation {unknown[0]!r}; use one of {', '.join(RELATION_ORDER)}")
+    if depth < 1 or depth > q.MAX_DEPTH:
+        raise QueryError(f"depth must be between 1 and {q.MAX_DEPTH}")
+    params = {"key": key, "depth": depth, "relations": [RELATION_TYPES[r] for r in relations]}
+    edges = tuple(
+        EdgeRow(r["source"], r["target"], _RELATION_BY_TYPE[r["relation"]],
+                r["asserted_by"] or "", r.get("raw") or "")
+        for r in store.read(text, params)
+    )
+    keys = sorted({key} | {e.source for e in edges} | {e.target for e in edges})
+    nodes = tuple(_document_row(r) for r in store.read(q.DOCUMENTS_BY_KEYS, {"keys": keys}))
+    return Lineage(key, nodes, edges)
+
+
+def _document_row(r: Row) -> DocumentRow:
+    return DocumentRow(
+        key=r["key"], symbol=r["symbol"], type=r.get("type"), issuer=r.get("issuer"),
+        date=r.get("date"), title=r.get("title"), in_corpus=bool(r.get("in_corpus")),
+        province=r.get("province"),
+    )
+
+
+def assigned(
+    store: GraphStore,
+    agency: str,
+    roles: tuple[str, ...] = ROLES,
+    province: str | None = None,
+) -> Assigned:
+    """The documents that give ``agency`` a role, with its roles and task counts."""
+    unknown = [r for r in roles if r not in ROLES]
+    if unknown:
+        raise QueryError(f"unknown role {unknown[0]!r}; use one of {', '.join(ROLES)}")
+    found = find_agencies(store, agency, province)
+    params = {"agencies": [r["key"] for r in found], "roles": [ROLE_TYPES[r] for r in roles]}
+    docs = tuple(
+        AssignedDocument(
+            key=r["key"], symbol=r["symbol"], title=r.get("title"), province=r.get("province"),
+            date=r.get("date"),
+            roles=tuple(sorted((_ROLE_BY_TYPE[t] for t in r["roles"]), key=ROLES.index)),
+            tasks=int(r["tasks"]),
+        )
+        for r in store.read(q.ASSIGNED, params)
+    )
+    return Assigned(found[0]["name"], docs)
+
+
+def show(store: GraphStore, doc: str, province: str | None = None,
+         year: str | None = None) -> Card:
+    """A document's card: header, what it rests on, what cites it, its tasks by agency."""
+    key = find_document(store, doc, province, year)
+    header = store.read(q.DOCUMENT_CARD, {"key": key})[0]
+    out_edges = tuple(_edge_json(r) for r in store.read(q.DOCUMENT_OUT_EDGES, {"key": key}))
+    in_edges = tuple(_edge_json(r) for r in store.read(q.DOCUMENT_IN_EDGES, {"key": key}))
+    tasks: dict[str, dict[str, Any]] = {}
+    for r in store.read(q.DOCUMENT_TASKS, {"key": key}):
+        t = tasks.setdefault(r["key"], {
+            "section": r["section"], "text": r["text"], "deadline": r["deadline"],
+            "recurring": r["recurring"], "agencies": [],
+        })
+        if r.get("agency"):
+            t["agencies"].append({"agency": r["agency"], "role": _ROLE_BY_TYPE[r["role"]],
+                                  "raw": r.get("raw") or ""})
+    return Card(dict(header), out_edges, in_edges, tuple(tasks.values()))
+
+
+def _edge_json(r: Row) -> dict[str, Any]:
+    return {"key": r["key"], "symbol": r["symbol"], "title": r.get("title"),
+            "relation": _RELATION_BY_TYPE.get(r["relation"], r["relation"].lower()),
+            "asserted_by": r.get("asserted_by"), "raw": r.get("raw") or ""}
+
+
+def stats(store: GraphStore) -> dict[str, Any]:
+    """Counts of documents (in corpus / stubs), agencies, tasks and edges by type."""
+    docs = {bool(r["in_corpus"]): int(r["n"]) for r in store.read(q.COUNT_DOCUMENTS)}
+    labels = {r["label"]: int(r["n"]) for r in store.read(q.COUNT_NODES)}
+    rels = {r["type"]: int(r["n"]) for r in store.read(q.COUNT_RELATIONSHIPS)}
+    return {
+        "documents": {"in_corpus": docs.get(True, 0), "stubs": docs.get(False, 0)},
+        "agencies": labels.get("Agency", 0),
+        "tasks": labels.get("Task", 0),
+        "edges": dict(sorted(rels.items())),
+    }
+
+
+_WRITE_CLAUSE = re.compile(
+    r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|LOAD\s+CSV|FOREACH)\b|\bCALL\s+(db|dbms|apoc)\.",
+    re.IGNORECASE,
+)
+_STRING_OR_COMMENT = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/",
+                                re.DOTALL)
+
+
+def run_read_query(store: GraphStore, text: str, params: dict[str, Any]) -> list[Row]:
+    """Run a user's Cypher read query; a write clause is refused before it reaches the store."""
+    bare = _STRING_OR_COMMENT.sub(" ", text)
+    m = _WRITE_CLAUSE.search(bare)
+    if m:
+        raise QueryError(
+            f"the query contains the write clause {m.group(0).upper()!r}; `vbgraph cypher` is "
+            "read-only (use `vbgraph ingest` to change the graph)"
+        )
+    return store.read(text, params)

@@ -1,0 +1,306 @@
+"""Every Cypher text vbgraph runs, in one place.
+
+Each text serves both backends (FalkorDB and Neo4j 5) unchanged, is executed
+on FalkorDB and checked with Neo4j's own parser in the test suite.  Forms used
+only where both accept them: no ``EXISTS { }`` subqueries (pattern
+predicates instead), no ``=~``, ``shortestPath`` only inside ``WITH``,
+values projected before ``ORDER BY``.  Variable-length bounds cannot be
+parameters, so paths are bounded by ``MAX_DEPTH`` and filtered by ``$depth``.
+
+Only schema setup differs per backend (FalkorDB has no ``CREATE CONSTRAINT``);
+those texts are the ``*_SCHEMA`` tuples at the end.
+"""
+
+from __future__ import annotations
+
+from vbgraph.models import RELATION_TYPES, ROLE_TYPES
+
+#: Longest lineage path followed (policy chains are rarely over 7 levels deep).
+MAX_DEPTH = 12
+
+DOC_RELS = "|".join(RELATION_TYPES.values())
+ROLE_RELS = "|".join(ROLE_TYPES.values())
+
+# --------------------------------------------------------------------------
+# Writes (batched UNWIND ... MERGE; idempotent)
+# --------------------------------------------------------------------------
+
+#: Documents the corpus holds.  ``in_corpus`` becomes true and stays true.
+MERGE_CORPUS_DOCUMENTS = """
+UNWIND $rows AS row
+MERGE (d:Document {key: row.key})
+SET d += row.props, d.in_corpus = true
+"""
+
+#: Documents only cited: created as stubs, never downgrade a corpus document;
+#: properties fill gaps only (a stub learns a date or issuer from a later mention).
+MERGE_STUB_DOCUMENTS = """
+UNWIND $rows AS row
+MERGE (d:Document {key: row.key})
+ON CREATE SET d += row.props, d.in_corpus = false
+WITH d, row
+SET d.type = coalesce(d.type, row.props.type),
+    d.issuer = coalesce(d.issuer, row.props.issuer),
+    d.date = coalesce(d.date, row.props.date),
+    d.title = coalesce(d.title, row.props.title)
+"""
+
+
+def merge_edges(relation_type: str) -> str:
+    """The MERGE text for one document relationship type (types cannot be parameters)."""
+    if relation_type not in RELATION_TYPES.values():
+        raise ValueError(f"unknown relationship type {relation_type!r}")
+    return f"""
+UNWIND $rows AS row
+MATCH (a:Document {{key: row.source}})
+MATCH (b:Document {{key: row.target}})
+MERGE (a)-[r:{relation_type} {{asserted_by: row.asserted_by}}]->(b)
+SET r.raw = row.raw, r.start = row.start, r.end = row.end, r.uncertain = row.uncertain
+"""
+
+
+MERGE_EDGES: dict[str, str] = {t: merge_edges(t) for t in RELATION_TYPES.values()}
+
+MERGE_AGENCIES = """
+UNWIND $rows AS row
+MERGE (a:Agency {key: row.key})
+SET a += row.props
+"""
+
+MERGE_TASKS = """
+UNWIND $rows AS row
+MATCH (d:Document {key: row.doc})
+MERGE (t:Task {key: row.key})
+SET t += row.props
+MERGE (d)-[:HAS_TASK]->(t)
+"""
+
+
+def merge_roles(role_type: str) -> str:
+    """The MERGE text for one agency -> task role relationship type."""
+    if role_type not in ROLE_TYPES.values():
+        raise ValueError(f"unknown role type {role_type!r}")
+    return f"""
+UNWIND $rows AS row
+MATCH (a:Agency {{key: row.agency}})
+MATCH (t:Task {{key: row.task}})
+MERGE (a)-[r:{role_type}]->(t)
+SET r.raw = row.raw, r.start = row.start, r.end = row.end, r.uncertain = row.uncertain
+"""
+
+
+MERGE_ROLES: dict[str, str] = {t: merge_roles(t) for t in ROLE_TYPES.values()}
+
+MERGE_ISSUED_BY = """
+UNWIND $rows AS row
+MATCH (d:Document {key: row.doc})
+MATCH (a:Agency {key: row.agency})
+MERGE (d)-[:ISSUED_BY]->(a)
+"""
+
+#: Before a changed file is stored again: what its previous extraction stated.
+DELETE_ASSERTED_EDGES = f"""
+MATCH ()-[r:{DOC_RELS}]->()
+WHERE r.asserted_by = $key
+DELETE r
+"""
+
+DELETE_DOCUMENT_TASKS = """
+MATCH (d:Document {key: $key})-[:HAS_TASK]->(t:Task)
+DETACH DELETE t
+"""
+
+DELETE_ISSUED_BY = """
+MATCH (d:Document {key: $key})-[r:ISSUED_BY]->()
+DELETE r
+"""
+
+#: Stubs nothing points at any more, and agencies with no task or document.
+DELETE_ORPHAN_STUBS = """
+MATCH (d:Document)
+WHERE d.in_corpus = false AND NOT (d)--()
+DELETE d
+"""
+
+DELETE_ORPHAN_AGENCIES = """
+MATCH (a:Agency)
+WHERE NOT (a)--()
+DELETE a
+"""
+
+DOCUMENT_SOURCE = """
+MATCH (d:Document {key: $key})
+RETURN d.sha256 AS sha256, d.in_corpus AS in_corpus
+"""
+
+# --------------------------------------------------------------------------
+# Reads
+# --------------------------------------------------------------------------
+
+#: Candidates for a user's document reference: by folded symbol or full key.
+FIND_DOCUMENTS = """
+MATCH (d:Document)
+WHERE d.lookup = $lookup OR d.key = $key
+RETURN d.key AS key, d.symbol AS symbol, d.province AS province, d.year AS year,
+       d.in_corpus AS in_corpus
+ORDER BY key
+"""
+
+#: Near misses for "did you mean": same number, any type code.
+SIMILAR_DOCUMENTS = """
+MATCH (d:Document)
+WHERE d.number = $number
+RETURN d.key AS key, d.symbol AS symbol, d.province AS province, d.year AS year
+ORDER BY key
+LIMIT 10
+"""
+
+_LINEAGE_RETURN = f"""
+WHERE length(p) <= $depth
+  AND all(r IN relationships(p) WHERE type(r) IN $relations)
+UNWIND relationships(p) AS r
+WITH DISTINCT r
+RETURN startNode(r).key AS source, endNode(r).key AS target, type(r) AS relation,
+       r.asserted_by AS asserted_by, r.raw AS raw
+ORDER BY source, target, relation, asserted_by
+"""
+
+#: What ``$key`` rests on and implements (newer -> older), transitively.
+LINEAGE_UP = f"""
+MATCH p = (root:Document {{key: $key}})-[:{DOC_RELS}*1..{MAX_DEPTH}]->(other:Document)
+{_LINEAGE_RETURN}"""
+
+#: What rests on or implements ``$key``, transitively.
+LINEAGE_DOWN = f"""
+MATCH p = (other:Document)-[:{DOC_RELS}*1..{MAX_DEPTH}]->(root:Document {{key: $key}})
+{_LINEAGE_RETURN}"""
+
+#: Both directions: every document connected to ``$key`` by lineage edges.
+LINEAGE_BOTH = f"""
+MATCH p = (root:Document {{key: $key}})-[:{DOC_RELS}*1..{MAX_DEPTH}]-(other:Document)
+{_LINEAGE_RETURN}"""
+
+DOCUMENTS_BY_KEYS = """
+UNWIND $keys AS k
+MATCH (d:Document {key: k})
+RETURN d.key AS key, d.symbol AS symbol, d.type AS type, d.issuer AS issuer,
+       d.province AS province, d.date AS date, d.year AS year, d.title AS title,
+       d.in_corpus AS in_corpus
+ORDER BY key
+"""
+
+#: Agencies whose folded name matches ``$lookup`` (optionally in ``$province``).
+FIND_AGENCIES = """
+MATCH (a:Agency)
+WHERE a.lookup = $lookup AND ($province IS NULL OR a.province = $province)
+RETURN a.key AS key, a.name AS name, a.province AS province, a.collective AS collective
+ORDER BY key
+"""
+
+ALL_AGENCY_NAMES = """
+MATCH (a:Agency)
+RETURN DISTINCT a.name AS name, a.lookup AS lookup
+ORDER BY name
+"""
+
+#: Documents that give one of ``$agencies`` (keys) a role in ``$roles`` (relationship types).
+ASSIGNED = f"""
+MATCH (a:Agency)-[r:{ROLE_RELS}]->(t:Task)<-[:HAS_TASK]-(d:Document)
+WHERE a.key IN $agencies AND type(r) IN $roles
+WITH d, collect(DISTINCT type(r)) AS roles, count(DISTINCT t) AS tasks
+RETURN d.key AS key, d.symbol AS symbol, d.title AS title, d.province AS province,
+       d.date AS date, roles, tasks
+ORDER BY date, key
+"""
+
+DOCUMENT_CARD = """
+MATCH (d:Document {key: $key})
+OPTIONAL MATCH (d)-[:ISSUED_BY]->(i:Agency)
+RETURN d.key AS key, d.symbol AS symbol, d.type AS type, d.issuer AS issuer,
+       d.province AS province, d.date AS date, d.year AS year, d.title AS title,
+       d.in_corpus AS in_corpus, d.source AS source, collect(i.name) AS issued_by
+"""
+
+DOCUMENT_OUT_EDGES = f"""
+MATCH (d:Document {{key: $key}})-[r:{DOC_RELS}]->(o:Document)
+RETURN o.key AS key, o.symbol AS symbol, o.title AS title, type(r) AS relation,
+       r.asserted_by AS asserted_by, r.raw AS raw
+ORDER BY relation, key
+"""
+
+DOCUMENT_IN_EDGES = f"""
+MATCH (o:Document)-[r:{DOC_RELS}]->(d:Document {{key: $key}})
+RETURN o.key AS key, o.symbol AS symbol, o.title AS title, type(r) AS relation,
+       r.asserted_by AS asserted_by, r.raw AS raw
+ORDER BY relation, key
+"""
+
+DOCUMENT_TASKS = f"""
+MATCH (d:Document {{key: $key}})-[:HAS_TASK]->(t:Task)
+OPTIONAL MATCH (a:Agency)-[r:{ROLE_RELS}]->(t)
+WITH t, a, r
+ORDER BY t.key
+RETURN t.key AS key, t.section AS section, t.text AS text, t.deadline AS deadline,
+       t.recurring AS recurring, a.name AS agency, type(r) AS role, r.raw AS raw
+"""
+
+COUNT_DOCUMENTS = """
+MATCH (d:Document)
+RETURN d.in_corpus AS in_corpus, count(d) AS n
+"""
+
+COUNT_NODES = """
+MATCH (n)
+RETURN labels(n)[0] AS label, count(n) AS n
+"""
+
+COUNT_RELATIONSHIPS = """
+MATCH ()-[r]->()
+RETURN type(r) AS type, count(r) AS n
+"""
+
+# --------------------------------------------------------------------------
+# Schema (backend-specific)
+# --------------------------------------------------------------------------
+
+FALKORDB_SCHEMA: tuple[str, ...] = (
+    "CREATE INDEX FOR (d:Document) ON (d.key)",
+    "CREATE INDEX FOR (d:Document) ON (d.lookup)",
+    "CREATE INDEX FOR (d:Document) ON (d.number)",
+    "CREATE INDEX FOR (a:Agency) ON (a.key)",
+    "CREATE INDEX FOR (a:Agency) ON (a.lookup)",
+    "CREATE INDEX FOR (t:Task) ON (t.key)",
+)
+
+#: FalkorDB unique constraints (``GRAPH.CONSTRAINT CREATE``): label, property.
+FALKORDB_UNIQUE: tuple[tuple[str, str], ...] = (
+    ("Document", "key"),
+    ("Agency", "key"),
+    ("Task", "key"),
+)
+
+NEO4J_SCHEMA: tuple[str, ...] = (
+    "CREATE CONSTRAINT document_key IF NOT EXISTS FOR (d:Document) REQUIRE d.key IS UNIQUE",
+    "CREATE CONSTRAINT agency_key IF NOT EXISTS FOR (a:Agency) REQUIRE a.key IS UNIQUE",
+    "CREATE CONSTRAINT task_key IF NOT EXISTS FOR (t:Task) REQUIRE t.key IS UNIQUE",
+    "CREATE INDEX document_lookup IF NOT EXISTS FOR (d:Document) ON (d.lookup)",
+    "CREATE INDEX document_number IF NOT EXISTS FOR (d:Document) ON (d.number)",
+    "CREATE INDEX agency_lookup IF NOT EXISTS FOR (a:Agency) ON (a.lookup)",
+)
+
+
+def all_queries() -> dict[str, str]:
+    """Every query text that must run on both backends, by name (for the tests)."""
+    out: dict[str, str] = {}
+    for name, value in globals().items():
+        if name.isupper() and isinstance(value, str) and name not in ("DOC_RELS", "ROLE_RELS"):
+            if not name.startswith("_"):
+                out[name] = value
+    for rel, text in MERGE_EDGES.items():
+        out[f"MERGE_EDGES[{rel}]"] = text
+    for role, text in MERGE_ROLES.items():
+        out[f"MERGE_ROLES[{role}]"] = text
+    return out
+
+#: Everything, for ``GraphStore.clear`` (tests, ``ingest --replace``).
+DELETE_ALL = "MATCH (n) DETACH DELETE n"
