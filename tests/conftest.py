@@ -1,0 +1,59 @@
+"""Shared fixtures: a real embedded FalkorDB, the sample corpus and its gold files."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from vbgraph.graph.falkor_store import FalkorStore
+from vbgraph.models import Extraction
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+PACKAGE_SEEDS = Path(__file__).resolve().parents[1] / "src" / "vbgraph" / "data" / "seeds"
+GOLD_DIR = SHARED / "gold" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    """The five sample documents (shipped inside the package)."""
+    return PACKAGE_SEEDS
+
+
+@pytest.fixture(scope="session")
+def gold_dir() -> Path:
+    if not GOLD_DIR.is_dir():
+        pytest.skip(f"gold files not found at {GOLD_DIR} (../shared beside the checkout)")
+    return GOLD_DIR
+
+
+@pytest.fixture(scope="session")
+def gold_extractions(gold_dir: Path) -> list[Extraction]:
+    """The gold answers as ``Extraction`` objects (to test the graph layer in isolation)."""
+    out = []
+    for f in sorted(gold_dir.glob("*.json")):
+        data = json.loads(f.read_text("utf-8"))
+        source = PACKAGE_SEEDS / data["file"]
+        ex = Extraction.from_json(data, path=str(source))
+        out.append(dataclasses.replace(ex, sha256=hashlib.sha256(source.read_bytes()).hexdigest()))
+    return out
+
+
+@pytest.fixture(scope="session")
+def falkor_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FalkorStore]:
+    """One real FalkorDB server for the whole test session."""
+    store = FalkorStore(tmp_path_factory.mktemp("falkor"))
+    store.setup_schema()
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def store(falkor_session: FalkorStore) -> FalkorStore:
+    """The session's FalkorDB, emptied for this test."""
+    falkor_session.clear()
+    return falkor_session

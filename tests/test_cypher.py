@@ -1,0 +1,83 @@
+"""Every Cypher text runs on FalkorDB and passes Neo4j's own parser (CYPHER 5)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from vbgraph.graph.falkor_store import FalkorStore
+from vbgraph.queries import cypher
+
+LINTER = Path(__file__).resolve().parents[1] / "tools" / "cypher-lint"
+
+#: A value of the right shape for every parameter name the texts use.
+PARAMS: dict[str, Any] = {
+    "rows": [],
+    "key": "590/QĐ-UBND|Quảng Ngãi|2014",
+    "keys": ["590/QĐ-UBND|Quảng Ngãi|2014"],
+    "depth": 3,
+    "relations": ["IMPLEMENTS", "BASED_ON"],
+    "lookup": "590/qd/ubnd",
+    "number": "590",
+    "agencies": ["Sở Ngoại vụ|Quảng Ngãi"],
+    "roles": ["LEADS"],
+    "province": None,
+}
+_WRITES = re.compile(r"\b(MERGE|DELETE|SET|CREATE)\b")
+QUERIES = cypher.all_queries()
+
+
+def _params(text: str) -> dict[str, Any]:
+    names = set(re.findall(r"\$(\w+)", text))
+    missing = names - set(PARAMS)
+    assert not missing, f"add a test value for parameters {missing}"
+    return {n: PARAMS[n] for n in names}
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_query_runs_on_falkordb(store: FalkorStore, name: str) -> None:
+    text = QUERIES[name]
+    if _WRITES.search(text):
+        store.write(text, _params(text))
+    else:
+        assert isinstance(store.read(text, _params(text)), list)
+
+
+def _lint(texts: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
+    if not (LINTER / "node_modules").is_dir() or shutil.which("node") is None:
+        if os.environ.get("CI"):
+            pytest.fail("the Cypher linter is not installed (.ci/run runs npm ci in tools/cypher-lint)")
+        pytest.skip("Neo4j's Cypher parser is not installed: run `npm ci` in tools/cypher-lint")
+    out = subprocess.run(
+        ["node", "lint.mjs"], cwd=LINTER, input=json.dumps(texts), capture_output=True,
+        text=True, check=True, timeout=120,
+    )
+    return json.loads(out.stdout)
+
+
+def test_every_query_passes_neo4j_parser() -> None:
+    texts = dict(QUERIES)
+    texts.update({f"NEO4J_SCHEMA[{i}]": t for i, t in enumerate(cypher.NEO4J_SCHEMA)})
+    errors = {name: diags for name, diags in _lint(texts).items() if diags}
+    assert errors == {}
+
+
+def test_linter_rejects_invalid_cypher() -> None:
+    """The parser check can fail: a broken text and a FalkorDB-only form are reported."""
+    result = _lint({"broken": "MATCH (n RETURN n", "ok": "MATCH (n:Document) RETURN n.key"})
+    assert result["broken"]
+    assert result["ok"] == []
+
+
+def test_relationship_type_texts_refuse_unknown_types() -> None:
+    with pytest.raises(ValueError):
+        cypher.merge_edges("LIKES")
+    with pytest.raises(ValueError):
+        cypher.merge_roles("OWNS")
