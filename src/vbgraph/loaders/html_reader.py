@@ -139,13 +139,14 @@ def clean_tree(root: Any) -> None:
             continue
         if _is_boilerplate(el) and len(_text_of(el)) <= 0.5 * total:
             _drop(el)
-    for table in reversed(list(root.iter("table"))):
+    tables = [(t, t.find(".//table") is not None) for t in root.iter("table")]
+    for table, is_layout in reversed(tables):  # innermost first
         if table.getparent() is None:
             continue
-        if table.find(".//table") is None:
-            _table_to_rows(table)
-        else:
+        if is_layout:
             _unwrap_layout_table(table)
+        else:
+            _table_to_rows(table)
 
 
 def _text_of(el: Any) -> str:

@@ -100,7 +100,7 @@ def _decode(data: bytes, path: Path | str) -> tuple[str, str, list[str]]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding, []
+                return data[len(bom) :].decode(encoding.removesuffix("-sig")), encoding, []
             except UnicodeDecodeError as exc:
                 raise InputError(
                     f"{path}: starts with a {encoding} byte-order mark but is not valid "
