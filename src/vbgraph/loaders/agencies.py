@@ -1,0 +1,277 @@
+"""Agency mentions: gazetteer matching on text and diacritics-insensitive lookups.
+
+Matching runs a spaCy ``PhraseMatcher`` (``spacy.blank("xx")``) over the
+*skeleton* of the text: every letter and digit folded to lower-case ASCII
+(``Sở Ngoại vụ`` -> ``songoaivu``), one token per character, with everything
+else dropped.  Aliases are reduced the same way, so a match is blind to case,
+tone marks, spacing, punctuation and glued words (``SởNgoại vụ``,
+``Sở: Ngoại vụ``, ``Sở Lao động-Thương binh và Xãhội``) while every skeleton
+character still knows its index in the text, which gives exact spans.  A match
+must start at a word boundary (or a lower->upper case change, as in
+``vàUBND``); short aliases must also end at one.
+
+Public API:
+
+* :func:`fold` -- lower-case, no diacritics, ``đ`` -> ``d``, spaces collapsed.
+* :func:`find_mentions` -- every agency mention in a text, scoped to a province.
+* :func:`find_agency` / :func:`lookup_agencies` -- resolve a user's query
+  (``"So Ngoai vu"``, ``"Sở KH&ĐT"``) to canonical agencies.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from vbgraph.loaders.gazetteer import ENTRIES, AgencyEntry
+
+#: Aliases whose skeleton is shorter than this must also end at a word boundary.
+_SHORT = 9
+
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    """A canonical agency, scoped: local agencies carry their province."""
+
+    name: str
+    province: str | None
+    collective: bool = False
+    level: str = "local"
+    kind: str = "state"
+
+    @property
+    def key(self) -> str:
+        return f"{self.name}|{self.province or 'VN'}"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An agency named in a text; ``start``/``end`` index that text."""
+
+    agency: Agency
+    start: int
+    end: int
+    text: str
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics (``đ`` -> ``d``), collapse whitespace."""
+    out = _fold_chars(text)
+    return re.sub(r"\s+", " ", out).strip()
+
+
+def fold_same_length(text: str) -> str:
+    """Like :func:`fold` but one output character per input character (for regex offsets)."""
+    out: list[str] = []
+    for c in text:
+        if ord(c) < 128:
+            out.append(c.lower())
+            continue
+        f = _fold_char(c)
+        out.append(f[0] if len(f) >= 1 else " ")
+    return "".join(out)
+
+
+def _fold_char(ch: str) -> str:
+    if ch in "đĐ":
+        return "d"
+    decomposed = unicodedata.normalize("NFD", ch)
+    base = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return base.lower()
+
+
+def _fold_chars(text: str) -> str:
+    return "".join(_fold_char(c) if ord(c) > 127 else c.lower() for c in text)
+
+
+def skeleton(text: str) -> tuple[str, list[int]]:
+    """Folded letters and digits of ``text`` and, for each, its index in ``text``."""
+    chars: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        if not ch.isalnum():
+            if ch == "&":
+                chars.append("&")
+                index.append(i)
+            continue
+        f = _fold_char(ch) if ord(ch) > 127 else ch.lower()
+        for c in f:
+            if c.isalnum():
+                chars.append(c)
+                index.append(i)
+    return "".join(chars), index
+
+
+def _alias_skeleton(alias: str) -> str:
+    return skeleton(alias)[0]
+
+
+def expand(template: str, province: str | None) -> str | None:
+    if "{province}" not in template:
+        return template
+    if not province:
+        return None
+    return template.replace("{province}", province)
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    agency: Agency
+    cased: bool  # first letter must be upper case in the text
+
+
+class AgencyMatcher:
+    """Gazetteer matcher for one province (``None``: central bodies and templates off)."""
+
+    def __init__(self, province: str | None) -> None:
+        import spacy
+        from spacy.matcher import PhraseMatcher
+
+        self.province = province
+        self._nlp = spacy.blank("xx")
+        self._matcher = PhraseMatcher(self._nlp.vocab)
+        self._patterns: dict[str, _Pattern] = {}
+        by_skel: dict[str, _Pattern] = {}
+        for entry in ENTRIES:
+            if entry.provinces and province not in entry.provinces:
+                continue
+            agency = _agency(entry, province)
+            if agency is None:
+                continue
+            for alias in (entry.name, *entry.aliases):
+                cased = alias.startswith("^")
+                text = expand(alias.lstrip("^"), province)
+                if not text:
+                    continue
+                skel = _alias_skeleton(text)
+                if skel and skel not in by_skel:
+                    by_skel[skel] = _Pattern(agency, cased)
+        for n, (skel, pattern) in enumerate(sorted(by_skel.items())):
+            key = f"A{n}"
+            self._patterns[key] = pattern
+            self._matcher.add(key, [self._char_doc(skel)])
+
+    def _char_doc(self, skel: str):  # type: ignore[no-untyped-def]
+        from spacy.tokens import Doc
+
+        return Doc(self._nlp.vocab, words=list(skel), spaces=[False] * len(skel))
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Non-overlapping mentions in ``text[start:end]``, longest first, in text order."""
+        end = len(text) if end is None else end
+        skel, index = skeleton(text[start:end])
+        if not skel:
+            return []
+        index = [i + start for i in index]
+        doc = self._char_doc(skel)
+        candidates: list[tuple[int, int, _Pattern]] = []
+        for match_id, s, e in self._matcher(doc):
+            pattern = self._patterns[self._nlp.vocab.strings[match_id]]
+            a, b = index[s], index[e - 1] + 1
+            if not _left_boundary(text, a, start):
+                continue
+            if pattern.cased and not text[a].isupper():
+                continue
+            if (e - s) < _SHORT and not _right_boundary(text, b, end):
+                continue
+            candidates.append((a, b, pattern))
+        candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+        taken: list[tuple[int, int]] = []
+        found: list[Mention] = []
+        for a, b, pattern in candidates:
+            if any(a < tb and ta < b for ta, tb in taken):
+                continue
+            taken.append((a, b))
+            found.append(Mention(pattern.agency, a, b, text[a:b]))
+        found.sort(key=lambda m: m.start)
+        return found
+
+
+def _left_boundary(text: str, i: int, floor: int) -> bool:
+    if i <= floor:
+        return True
+    prev = text[i - 1]
+    if not prev.isalnum():
+        return True
+    # glued words: "vàUBND", "SởNgoại": a lower->upper change starts a word
+    return prev.islower() and text[i].isupper()
+
+
+def _right_boundary(text: str, i: int, ceiling: int) -> bool:
+    if i >= ceiling:
+        return True
+    nxt = text[i]
+    if not nxt.isalnum():
+        return True
+    return text[i - 1].islower() and nxt.isupper()
+
+
+def _agency(entry: AgencyEntry, province: str | None) -> Agency | None:
+    name = expand(entry.name, province)
+    if name is None:
+        return None
+    scope = None if entry.level == "central" else province
+    return Agency(name, scope, entry.collective, entry.level, entry.kind)
+
+
+@lru_cache(maxsize=64)
+def matcher_for(province: str | None) -> AgencyMatcher:
+    """The (cached) matcher for documents of ``province``."""
+    return AgencyMatcher(province)
+
+
+def find_mentions(
+    text: str, province: str | None, start: int = 0, end: int | None = None
+) -> list[Mention]:
+    """Agency mentions in ``text`` (optionally only in ``text[start:end]``)."""
+    return matcher_for(province).find(text, start, end)
+
+
+def lookup_agencies(query: str, province: str | None = None) -> list[Agency]:
+    """Agencies a user's query names, best first (diacritics- and case-insensitive).
+
+    An exact alias match wins; otherwise canonical names containing the folded
+    query as a substring are returned.
+    """
+    q = query.strip()
+    if not q:
+        return []
+    found = [m.agency for m in matcher_for(province).find(q) if m.end - m.start >= len(q) - 2]
+    if found:
+        return _unique(found)
+    want = _alias_skeleton(q)
+    hits: list[Agency] = []
+    for entry in ENTRIES:
+        if entry.provinces and province not in entry.provinces:
+            continue
+        agency = _agency(entry, province)
+        if agency is None:
+            continue
+        names = [expand(a.lstrip("^"), province) for a in (entry.name, *entry.aliases)]
+        if any(n and want in _alias_skeleton(n) for n in names):
+            hits.append(agency)
+    hits.sort(key=lambda a: len(a.name))
+    return _unique(hits)
+
+
+def find_agency(query: str, province: str | None = None) -> Agency | None:
+    """The one agency a user's query names (``"So Ngoai vu"`` -> Sở Ngoại vụ), or None."""
+    hits = lookup_agencies(query, province)
+    return hits[0] if hits else None
+
+
+def canonical_names() -> list[str]:
+    """Every canonical name in the gazetteer (templates unexpanded)."""
+    return [e.name for e in ENTRIES]
+
+
+def _unique(agencies: list[Agency]) -> list[Agency]:
+    seen: set[str] = set()
+    out: list[Agency] = []
+    for a in agencies:
+        if a.key not in seen:
+            seen.add(a.key)
+            out.append(a)
+    return out

@@ -1,0 +1,282 @@
+"""Appendix task tables ("Phụ lục": STT / Nội dung nhiệm vụ / Cơ quan chủ trì /
+Cơ quan phối hợp / Thời gian / Ghi chú).
+
+Three layouts reach us:
+
+* **flattened** -- HTML or PDF extraction writes one cell per line: the row
+  number (``3.3``) alone on a line, then the task text, then the lead agencies,
+  the coordinating agencies, the deadline, the note; empty cells simply vanish.
+  Cells are recognised by what they hold (a line that is all agency names is an
+  agency cell; the first agency cell is the lead, the second the coordinators;
+  a short date/period is the deadline), which survives missing cells.
+* **pipe** -- ``| 3.3 | task | lead | coordinate | time |`` rows (markdown, and the
+  .docx reader's rendering of real Word tables): cells are read by column,
+  using the header row to name the columns.
+
+:func:`find_tables` returns :class:`Table` objects whose spans index the text.
+Which line is an agency cell is decided by the caller's ``is_agency_text``
+(the gazetteer lives elsewhere).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from vbgraph.loaders.deadlines import is_deadline_cell
+
+#: Column roles, recognised from header text (folded matching is not needed:
+#: headers are written in a handful of ways).
+_COLUMN_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("id", re.compile(r"^\s*(STT|TT|Số\s*TT|Số thứ tự)\s*$", re.I)),
+    ("coordinate", re.compile(r"phối\s*hợp", re.I)),
+    ("lead", re.compile(r"chủ\s*trì|thực\s*hiện|cơ quan\s*(?:thực hiện|chủ trì)|đơn vị", re.I)),
+    ("deadline", re.compile(r"thời\s*gian|thời\s*hạn|tiến\s*độ|hoàn\s*thành", re.I)),
+    ("product", re.compile(r"sản\s*phẩm|kết\s*quả|hình thức", re.I)),
+    ("note", re.compile(r"ghi\s*chú", re.I)),
+    ("content", re.compile(r"nội\s*dung|nhiệm\s*vụ|giải\s*pháp|tên|hoạt\s*động", re.I)),
+)
+
+_ROW_ID = re.compile(r"^[ \t]*(\d{1,2}(?:\.\d{1,2}){0,3}|[IVX]{1,5})\.?[ \t]*$")
+_TABLE_END = re.compile(r"^[ \t]*(\[\d+\]|Nơi nhận|NƠI NHẬN|TM\.|KT\.|PHỤ LỤC|Phụ lục\s+[IVX\d])")
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One numbered row; agency cells are still text (resolved by the caller)."""
+
+    id: str
+    start: int
+    end: int
+    content: tuple[Cell, ...] = ()
+    lead: tuple[Cell, ...] = ()
+    coordinate: tuple[Cell, ...] = ()
+    deadline: Cell | None = None
+    notes: tuple[Cell, ...] = ()
+
+    @property
+    def is_group(self) -> bool:
+        """A section row (``1``, ``II``) rather than a task row (``1.1``)."""
+        return "." not in self.id
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    start: int
+    end: int
+    layout: str  # "flattened" | "pipe"
+    columns: tuple[str, ...]
+    rows: tuple[Row, ...] = field(default=())
+
+
+def column_role(header: str) -> str | None:
+    for role, pattern in _COLUMN_CUES:
+        if pattern.search(header):
+            return role
+    return None
+
+
+def _lines(text: str, start: int = 0) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = start
+    while pos <= len(text):
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        out.append((pos, end))
+        if nl < 0:
+            break
+        pos = nl + 1
+    return out
+
+
+def find_tables(text: str, is_agency_text: Callable[[int, int], bool]) -> list[Table]:
+    """Every task table in ``text`` (flattened or pipe layout), in order."""
+    tables: list[Table] = []
+    lines = _lines(text)
+    i = 0
+    while i < len(lines):
+        a, b = lines[i]
+        line = text[a:b]
+        if line.lstrip().startswith("|"):
+            j = i
+            while j < len(lines) and text[lines[j][0] : lines[j][1]].lstrip().startswith("|"):
+                j += 1
+            table = _pipe_table(text, lines[i:j], is_agency_text)
+            if table is not None:
+                tables.append(table)
+            i = j
+            continue
+        if _ROW_ID.match(line) is None and column_role(line) == "id":
+            table, j = _flattened_table(text, lines, i, is_agency_text)
+            if table is not None:
+                tables.append(table)
+                i = j
+                continue
+        i += 1
+    return tables
+
+
+def _flattened_table(
+    text: str,
+    lines: list[tuple[int, int]],
+    i: int,
+    is_agency_text: Callable[[int, int], bool],
+) -> tuple[Table | None, int]:
+    columns: list[str] = []
+    j = i + 1
+    while j < len(lines) and j <= i + 8:
+        a, b = lines[j]
+        line = text[a:b].strip()
+        if not line:
+            j += 1
+            continue
+        if _ROW_ID.match(line):
+            break
+        role = column_role(line)
+        if role is None or len(line) > 60:
+            return None, i + 1
+        columns.append(role)
+        j += 1
+    if "lead" not in columns and "coordinate" not in columns:
+        return None, i + 1
+    rows: list[Row] = []
+    current: list[tuple[int, int]] = []
+    row_id: str | None = None
+    row_start = 0
+    end = lines[j][0] if j < len(lines) else len(text)
+    while j < len(lines):
+        a, b = lines[j]
+        line = text[a:b]
+        if _TABLE_END.match(line):
+            break
+        m = _ROW_ID.match(line)
+        if m:
+            if row_id is not None:
+                rows.append(_flattened_row(text, row_id, row_start, current, is_agency_text))
+            row_id, row_start, current = m.group(1), a, []
+        elif line.strip() and row_id is not None:
+            current.append((a, b))
+        end = b
+        j += 1
+    if row_id is not None:
+        rows.append(_flattened_row(text, row_id, row_start, current, is_agency_text))
+    return Table(lines[i][0], end, "flattened", tuple(columns), tuple(rows)), j
+
+
+def _strip_span(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _flattened_row(
+    text: str,
+    row_id: str,
+    start: int,
+    lines: list[tuple[int, int]],
+    is_agency_text: Callable[[int, int], bool],
+) -> Row:
+    content: list[Cell] = []
+    agencies: list[Cell] = []
+    notes: list[Cell] = []
+    deadline: Cell | None = None
+    for a, b in lines:
+        a, b = _strip_span(text, a, b)
+        cell = Cell(text[a:b], a, b)
+        if is_agency_text(a, b):
+            agencies.append(cell)
+        elif deadline is None and is_deadline_cell(cell.text):
+            deadline = cell
+        elif agencies:
+            notes.append(cell)
+        else:
+            content.append(cell)
+    end = lines[-1][1] if lines else start + len(row_id)
+    return Row(
+        id=row_id,
+        start=start,
+        end=end,
+        content=tuple(content),
+        lead=tuple(agencies[:1]),
+        coordinate=tuple(agencies[1:2]),
+        deadline=deadline,
+        notes=tuple(notes + agencies[2:]),
+    )
+
+
+def _pipe_cells(text: str, a: int, b: int) -> list[Cell]:
+    cells: list[Cell] = []
+    line = text[a:b]
+    bars = [k for k, ch in enumerate(line) if ch == "|"]
+    for s, e in zip(bars, bars[1:], strict=False):
+        ca, cb = _strip_span(text, a + s + 1, a + e)
+        cells.append(Cell(text[ca:cb], ca, cb))
+    return cells
+
+
+def _pipe_table(
+    text: str, lines: list[tuple[int, int]], is_agency_text: Callable[[int, int], bool]
+) -> Table | None:
+    rows_cells = [_pipe_cells(text, a, b) for a, b in lines]
+    header_index = None
+    columns: list[str | None] = []
+    for k, cells in enumerate(rows_cells[:4]):
+        roles = [column_role(c.text) if len(c.text) < 60 else None for c in cells]
+        if "lead" in roles or "coordinate" in roles:
+            header_index, columns = k, roles
+            break
+    if header_index is None:
+        return None
+    if columns and columns[0] is None:
+        columns[0] = "id"
+    rows: list[Row] = []
+    for cells, (a, b) in zip(rows_cells[header_index + 1 :], lines[header_index + 1 :], strict=False):
+        if all(re.fullmatch(r":?-{2,}:?", c.text) or not c.text for c in cells):
+            continue
+        by_role: dict[str, list[Cell]] = {}
+        for role, cell in zip(columns, cells, strict=False):
+            if role and cell.text:
+                by_role.setdefault(role, []).append(cell)
+        ids = by_role.get("id", [])
+        m = _ROW_ID.match(ids[0].text) if ids else None
+        if m is None:
+            if rows and (by_role.get("content") or by_role.get("lead")):
+                prev = rows.pop()  # a continuation row of a merged cell
+                rows.append(
+                    Row(
+                        prev.id,
+                        prev.start,
+                        b,
+                        prev.content + tuple(by_role.get("content", ())),
+                        prev.lead + tuple(by_role.get("lead", ())),
+                        prev.coordinate + tuple(by_role.get("coordinate", ())),
+                        prev.deadline,
+                        prev.notes,
+                    )
+                )
+            continue
+        deadline_cells = by_role.get("deadline", [])
+        rows.append(
+            Row(
+                id=m.group(1),
+                start=a,
+                end=b,
+                content=tuple(by_role.get("content", ())),
+                lead=tuple(by_role.get("lead", ())),
+                coordinate=tuple(by_role.get("coordinate", ())),
+                deadline=deadline_cells[0] if deadline_cells else None,
+                notes=tuple(by_role.get("note", ()) + by_role.get("product", [])),
+            )
+        )
+    cols = tuple(c or "" for c in columns)
+    return Table(lines[0][0], lines[-1][1], "pipe", cols, tuple(rows))

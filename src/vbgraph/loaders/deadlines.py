@@ -1,0 +1,192 @@
+"""Deadlines of tasks: a small grammar for how Vietnamese plans say "by when".
+
+One-off deadlines become an ISO date (the last day of the period named):
+
+* ``trong quý II/2017``, ``quý 2 năm 2017`` -> 2017-06-30
+* ``trước ngày 15/11/2024``, ``trước ngày 15 tháng 11 năm 2024`` -> 2024-11-15
+* ``tháng 6/2025``, ``trong tháng 6 năm 2025`` -> 2025-06-30
+* ``6 tháng đầu năm 2025`` -> 2025-06-30; ``năm 2025``, ``trong năm 2025`` -> 2025-12-31
+
+Recurring deadlines become a recurrence (``Task.recurring``):
+
+* ``trước ngày 15/11 hàng năm`` -> ``yearly:11-15``
+* ``định kỳ 6 tháng`` -> ``half-yearly``; ``hàng quý`` -> ``quarterly``;
+  ``hàng tháng`` -> ``monthly``; ``hàng năm``/``hằng năm`` -> ``yearly``
+
+:func:`find_deadline` returns the first deadline with a cue in a task's text;
+:func:`parse_deadline` reads a whole table cell (``Năm 2025``, ``Quý IV/2024``,
+``Hàng năm``), where no cue word is needed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_YEAR = r"((?:19|20)\d{2})"
+_EVERY = r"(?:hàng|hằng|mỗi)"
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A deadline in a text: ISO ``date`` or ``recurring`` (or both), and its span."""
+
+    date: str | None
+    recurring: str | None
+    raw: str
+    start: int
+    end: int
+
+
+def _end_of_month(year: int, month: int) -> str | None:
+    if not 1 <= month <= 12:
+        return None
+    return date(year, month, calendar.monthrange(year, month)[1]).isoformat()
+
+
+def _day(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _yearly(month: int, day: int) -> str | None:
+    if _day(2024, month, day) is None:  # a leap year accepts 29/2
+        return None
+    return f"yearly:{month:02d}-{day:02d}"
+
+
+_F = re.IGNORECASE | re.UNICODE
+# Order matters: the first pattern that matches at a position wins.
+_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "yearly_day",
+        re.compile(
+            r"(?:trước|chậm nhất|đến|vào)\s+(?:ngày\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})"
+            rf"(?!\s*[/.-]\s*\d)\s*(?:\)|,)?\s*{_EVERY}\s+năm",
+            _F,
+        ),
+    ),
+    (
+        "yearly_day2",
+        re.compile(
+            rf"{_EVERY}\s+năm[^.;\n]{{0,120}}?(?:trước|chậm nhất)\s+(?:ngày\s*)?"
+            r"(\d{1,2})\s*[/.-]\s*(\d{1,2})(?!\s*[/.-]\s*\d)",
+            _F,
+        ),
+    ),
+    (
+        "day",
+        re.compile(
+            r"(?:trước|chậm nhất|hoàn thành|xong|đến|trong)\s+(?:ngày\s*)?"
+            rf"(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})\s*[/.-]\s*{_YEAR}",
+            _F,
+        ),
+    ),
+    (
+        "day_words",
+        re.compile(
+            r"(?:trước|chậm nhất|hoàn thành|xong|đến)\s+ngày\s*(\d{1,2})\s+tháng\s+(\d{1,2})"
+            rf"\s+năm\s+{_YEAR}",
+            _F,
+        ),
+    ),
+    ("quarter", re.compile(rf"quý\s+(IV|I{{1,3}}|[1-4])\s*(?:/|năm|-)\s*{_YEAR}", _F)),
+    ("half", re.compile(rf"6\s+tháng\s+(đầu|cuối)\s+năm\s+{_YEAR}", _F)),
+    (
+        "month",
+        re.compile(rf"(?:trong|trước|hết|cuối|đến|vào)\s+tháng\s+(\d{{1,2}})\s*(?:/|năm)\s*{_YEAR}", _F),
+    ),
+    ("half_yearly", re.compile(r"(?:định kỳ\s+)?(?:0?6|sáu)\s+tháng(?:\s+(?:một|1)\s+lần)?(?=[\s,;.)]|$)(?!\s+(?:đầu|cuối))", _F)),
+    ("quarterly", re.compile(rf"(?:định kỳ\s+)?{_EVERY}\s+quý", _F)),
+    ("monthly", re.compile(rf"(?:định kỳ\s+)?{_EVERY}\s+tháng", _F)),
+    ("yearly", re.compile(rf"(?:định kỳ\s+)?{_EVERY}\s+năm", _F)),
+    ("year", re.compile(rf"(?:trong|trước|hoàn thành(?: trong)?|xong trong|cuối)\s+năm\s+{_YEAR}", _F)),
+)
+
+#: Cues that make a bare period in running text a deadline.
+_CUE = re.compile(r"(định kỳ|báo cáo|trước|hoàn thành|chậm nhất|trong|xong|thời gian)", _F)
+
+
+def _interpret(kind: str, m: re.Match[str]) -> tuple[str | None, str | None] | None:
+    g = m.groups()
+    if kind in ("yearly_day", "yearly_day2"):
+        rec = _yearly(int(g[1]), int(g[0]))
+        return (None, rec) if rec else None
+    if kind in ("day", "day_words"):
+        d = _day(int(g[2]), int(g[1]), int(g[0]))
+        return (d, None) if d else None
+    if kind == "quarter":
+        q = _ROMAN_Q[g[0].lower()]
+        return (_end_of_month(int(g[1]), q * 3), None)
+    if kind == "half":
+        year = int(g[1])
+        return (_end_of_month(year, 6 if g[0].lower() == "đầu" else 12), None)
+    if kind == "month":
+        d = _end_of_month(int(g[1]), int(g[0]))
+        return (d, None) if d else None
+    if kind == "year":
+        return (f"{g[0]}-12-31", None)
+    return (None, kind.replace("_", "-"))
+
+
+def find_deadlines(text: str, start: int = 0, end: int | None = None) -> list[Deadline]:
+    """Every deadline expression in ``text[start:end]``, in text order, non-overlapping."""
+    end = len(text) if end is None else end
+    found: list[Deadline] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _RULES:
+        for m in pattern.finditer(text, start, end):
+            a, b = m.span()
+            if any(a < tb and ta < b for ta, tb in taken):
+                continue
+            value = _interpret(kind, m)
+            if value is None:
+                continue
+            taken.append((a, b))
+            found.append(Deadline(value[0], value[1], m.group(0), a, b))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def find_deadline(text: str, start: int = 0, end: int | None = None) -> Deadline | None:
+    """The task's deadline: the first one-off date if any, else the first recurrence."""
+    found = find_deadlines(text, start, end)
+    for d in found:
+        if d.date:
+            return d
+    return found[0] if found else None
+
+
+def parse_deadline(cell: str) -> Deadline | None:
+    """A table's "Thời gian" cell: ``Năm 2025``, ``2025``, ``Quý IV/2024``, ``Hàng năm``."""
+    s = cell.strip().rstrip(".;")
+    if not s:
+        return None
+    m = re.fullmatch(rf"(?:năm\s+|trong năm\s+)?{_YEAR}", s, _F)
+    if m:
+        return Deadline(f"{m.group(1)}-12-31", None, s, 0, len(s))
+    m = re.fullmatch(rf"{_YEAR}\s*[-–]\s*{_YEAR}", s, _F)
+    if m:
+        return Deadline(f"{m.group(2)}-12-31", None, s, 0, len(s))
+    m = re.fullmatch(r"(?:tháng\s+)?(\d{1,2})\s*/\s*" + _YEAR, s, _F)
+    if m:
+        d = _end_of_month(int(m.group(2)), int(m.group(1)))
+        if d:
+            return Deadline(d, None, s, 0, len(s))
+    if re.fullmatch(r"thường xuyên|liên tục", s, _F):
+        return Deadline(None, "continuous", s, 0, len(s))
+    return find_deadline(s)
+
+
+def is_deadline_cell(cell: str) -> bool:
+    """Whether a table cell is only a deadline (so it is not a task's text)."""
+    s = cell.strip().rstrip(".;")
+    if len(s) > 60 or not s:
+        return False
+    d = parse_deadline(s)
+    return d is not None and (d.end - d.start) >= len(s) - 12

@@ -1,0 +1,376 @@
+"""Who must do what: agencies, their roles, tasks and deadlines.
+
+``extract_responsibilities(norm, subject)`` reads the normalised text of one
+document and returns its :class:`~vbgraph.models.Assignment` and
+:class:`~vbgraph.models.Task` objects (spans into the *original* text).
+
+How roles are read (``gold/README.md`` defines them):
+
+* agency mentions come from the gazetteer (:mod:`vbgraph.loaders.agencies`);
+  mentions joined by ``,`` ``;`` ``và`` ``cùng`` form one *list* that shares a role;
+* the cue just before a list decides its role: ``phối hợp (chặt chẽ) (với)``
+  -> coordinate; ``Đề nghị`` -> requested; ``Giao`` / ``yêu cầu`` -> lead;
+  ``(qua`` / ``(thông qua`` / ``gửi ... tổng hợp`` -> report_hub;
+* a list that opens an item or a clause is the clause's subject -> lead, and an
+  item that opens with a list (``3. Sở Ngoại vụ``) hands it to its sub-items;
+* ``X chủ trì`` -> lead; ``X - Cơ quan thường trực`` -> monitor; ``theo dõi,
+  đôn đốc ... thực hiện Kế hoạch`` -> monitor for the current subject;
+* appendix tables (:mod:`vbgraph.loaders.appendix`): the lead / coordinate
+  columns, plus the same cues inside the task text.
+
+Recipients lists (``Nơi nhận``) and execution clauses (``chịu trách nhiệm thi
+hành``) are skipped: they name agencies without assigning them anything.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from vbgraph.loaders.agencies import Agency, Mention, find_mentions, fold_same_length
+from vbgraph.loaders.appendix import Row, Table, find_tables
+from vbgraph.loaders.deadlines import Deadline, find_deadline, parse_deadline
+from vbgraph.loaders.structure import Item, excluded_spans, parse_items
+from vbgraph.models import Assignment, DocInfo, NormalizedText, Task
+
+_TITLES = r"(?:giam doc|pho giam doc|thu truong|chu tich|truong ban|truong|lanh dao|cac|ong|ba)"
+_FILLER = (
+    r"(?:tinh|cap tinh|lien quan|co lien quan|dia phuong|cac dia phuong|don vi|cac don vi|"
+    r"tren dia ban tinh|tren dia ban|truc thuoc tinh|truc thuoc|viet nam|chuc nang|"
+    r"ban nganh|nganh|doan the|hoi doan the|" + _TITLES + r")"
+)
+_GAP = re.compile(r"^(?:[\s,;&/\-–]|\b(?:va|cung|voi|" + _FILLER[3:-1] + r")\b)*$")
+_GAP_LINK = re.compile(r"[,;&]|\b(?:va|cung)\b")
+
+_BEFORE_COORDINATE = re.compile(
+    r"phoi\s*hop(?:\s+(?:chat che|thuong xuyen|tot|cung|dong bo))*(?:[^.;:\n]{0,30}?\bvoi)?"
+    r"(?:\s*,)?\s*(?:\b" + _TITLES + r"\s+)*$"
+)
+_BEFORE_REQUESTED = re.compile(r"\bde\s*nghi\s*:?\s*(?:\b" + _TITLES + r"\s+)*$")
+_BEFORE_LEAD = re.compile(
+    r"(?:^|[^a-z])(?:giao(?:\s+cho)?|yeu\s+cau(?:\s+cac)?|phan\s+cong)\s*:?\s*(?:\b" + _TITLES + r"\s+)*$"
+)
+_BEFORE_REPORT = re.compile(
+    r"(?:\(\s*(?:thong\s+)?qua|\bgui\s*(?:ve|den|cho)?|\bve)\s*(?:\b" + _TITLES + r"\s+)*$"
+)
+_AFTER_REPORT = re.compile(r"^[\s)]*(?:de\s+)?(?:tong\s*hop|bao\s*cao|theo doi)")
+_AFTER_LEAD = re.compile(r"^[\s,]*(?:la\s+co\s+quan\s+|lam\s+)?chu\s*tri")
+_AFTER_MONITOR = re.compile(
+    r"^[\s,:–\-]*(?:la\s+|lam\s+)?co\s+quan\s+thuong\s+truc"
+)
+_MONITOR = re.compile(
+    r"(?:theo\s+doi|don\s+doc|kiem\s+tra|giam\s+sat)[^.;]{0,80}?"
+    r"(?:thuc\s+hien|trien\s+khai)[^.;]{0,20}?(?:ke\s*hoach|chuong\s+trinh)"
+)
+_CLAUSE_PREFIX = re.compile(
+    r"^(?:\s|[-–+•*:]|\b(?:ve [^:]{0,80}:|" + _TITLES + r"|ubnd tinh|uy ban nhan dan tinh)\b)*$"
+)
+
+
+@dataclass(slots=True)
+class _Found:
+    """Assignments and task lists gathered while scanning, deduplicated."""
+
+    assignments: dict[tuple[str, str, str | None], Assignment] = field(default_factory=dict)
+
+    def add(self, a: Assignment) -> None:
+        key = (a.agency + "|" + (a.province or ""), a.role, a.task)
+        if key not in self.assignments:
+            self.assignments[key] = a
+
+
+@dataclass(frozen=True, slots=True)
+class _List:
+    mentions: tuple[Mention, ...]
+
+    @property
+    def start(self) -> int:
+        return self.mentions[0].start
+
+    @property
+    def end(self) -> int:
+        return self.mentions[-1].end
+
+    @property
+    def agencies(self) -> tuple[Agency, ...]:
+        seen: dict[str, Agency] = {}
+        for m in self.mentions:
+            seen.setdefault(m.agency.key, m.agency)
+        return tuple(seen.values())
+
+
+def extract_responsibilities(
+    norm: NormalizedText, subject: DocInfo
+) -> tuple[list[Assignment], list[Task]]:
+    """Assignments and tasks of one document (spans into ``norm.original``)."""
+    return _Extractor(norm, subject).run()
+
+
+class _Extractor:
+    def __init__(self, norm: NormalizedText, subject: DocInfo) -> None:
+        self.norm = norm
+        self.text = norm.text
+        self.folded = fold_same_length(norm.text)
+        self.province = subject.province
+        excluded = excluded_spans(self.text)
+        self.mentions = [
+            m
+            for m in find_mentions(self.text, self.province)
+            if not any(a <= m.start < b for a, b in excluded)
+        ]
+        self.found = _Found()
+        self.tasks: list[Task] = []
+
+    # --- helpers ---------------------------------------------------------------------
+    def _span(self, a: int, b: int) -> tuple[str, int, int]:
+        oa, ob = self.norm.to_original(a, b)
+        return self.norm.original[oa:ob], oa, ob
+
+    def _assign(
+        self, agency: Agency, role: str, a: int, b: int, task: str | None, uncertain: bool = False
+    ) -> None:
+        raw, oa, ob = self._span(a, b)
+        self.found.add(
+            Assignment(
+                agency=agency.name,
+                province=agency.province,
+                role=role,
+                raw=raw,
+                start=oa,
+                end=ob,
+                collective=agency.collective,
+                task=task,
+                uncertain=uncertain,
+            )
+        )
+
+    def _mentions_in(self, a: int, b: int) -> list[Mention]:
+        return [m for m in self.mentions if a <= m.start and m.end <= b]
+
+    def is_agency_text(self, a: int, b: int) -> bool:
+        """Whether ``text[a:b]`` is (almost) only agency names: a table's agency cell."""
+        if b - a > 300:
+            return False
+        body = re.sub(r"[\W_]", "", self.text[a:b])
+        if not body:
+            return False
+        covered = sum(
+            len(re.sub(r"[\W_]", "", self.text[max(a, m.start) : min(b, m.end)]))
+            for m in self.mentions
+            if m.start < b and m.end > a
+        )
+        return covered >= 0.7 * len(body)
+
+    def _lists(self, mentions: list[Mention]) -> list[_List]:
+        lists: list[list[Mention]] = []
+        for m in mentions:
+            if lists:
+                prev = lists[-1][-1]
+                gap = self.folded[prev.end : m.start]
+                if len(gap) <= 40 and _GAP.match(gap) and _GAP_LINK.search(gap):
+                    lists[-1].append(m)
+                    continue
+            lists.append([m])
+        return [_List(tuple(ms)) for ms in lists]
+
+    # --- main ----------------------------------------------------------------------------
+    def run(self) -> tuple[list[Assignment], list[Task]]:
+        tables = find_tables(self.text, self.is_agency_text)
+        body_end = min((t.start for t in tables), default=len(self.text))
+        self._scan_body(0, body_end)
+        for table in tables:
+            self._scan_table(table)
+        return list(self.found.assignments.values()), self.tasks
+
+    def _scan_body(self, start: int, end: int) -> None:
+        items = parse_items(self.text, start, end)
+        owners: dict[int, tuple[Agency, ...]] = {}
+        first = items[0].start if items else end
+        self._scan_segment(start, first, None, (), body=start)
+        for k, item in enumerate(items):
+            inherited = owners.get(item.parent, ()) if item.parent is not None else ()
+            owner = self._scan_segment(item.body, item.own_end, item, inherited, body=item.body)
+            owners[k] = owner or inherited
+
+    def _scan_segment(
+        self,
+        a: int,
+        b: int,
+        item: Item | None,
+        inherited: tuple[Agency, ...],
+        body: int,
+        row: Row | None = None,
+    ) -> tuple[Agency, ...]:
+        """Assign roles in ``text[a:b]``; return the list that opens it (the item's owner)."""
+        task_id = item.id if item is not None else (row.id if row is not None else None)
+        lists = self._lists(self._mentions_in(a, b))
+        owner: tuple[Agency, ...] = ()
+        subject = inherited
+        leads: dict[str, Agency] = {x.key: x for x in inherited}
+        coords: dict[str, Agency] = {}
+        events: list[tuple[int, str, _List | re.Match[str]]] = [(lst.start, "list", lst) for lst in lists]
+        events += [(m.start(), "monitor", m) for m in _MONITOR.finditer(self.folded, a, b)]
+        events.sort(key=lambda e: e[0])
+        if inherited and task_id is not None:
+            for agency in inherited:
+                self._assign(agency, "lead", a, min(b, a + 80), task_id)
+        for pos, kind, obj in events:
+            if isinstance(obj, re.Match):
+                for agency in subject:
+                    self._assign(agency, "monitor", obj.start(), obj.end(), task_id)
+                continue
+            lst = obj
+            role, cue_start = self._role(lst, a)
+            after = self.folded[lst.end : min(b, lst.end + 60)]
+            if role is None and _AFTER_LEAD.match(after):
+                role, cue_start = "lead", lst.start
+            if role is None:
+                if _AFTER_MONITOR.match(after):
+                    for agency in lst.agencies:
+                        self._assign(agency, "monitor", lst.start, lst.end, task_id)
+                continue
+            span_end = lst.end
+            m_lead = _AFTER_LEAD.match(after)
+            if role == "lead" and m_lead:
+                span_end = lst.end + m_lead.end()
+            for agency in lst.agencies:
+                self._assign(agency, role, cue_start, span_end, task_id)
+                if role == "lead":
+                    leads[agency.key] = agency
+                elif role == "coordinate":
+                    coords[agency.key] = agency
+            if role in ("lead", "requested"):
+                subject = lst.agencies
+                if not self.folded[body : lst.start].strip(" \t\n-:") and not owner:
+                    owner = lst.agencies if role == "lead" else ()
+            if _AFTER_MONITOR.match(after):
+                for agency in lst.agencies:
+                    self._assign(agency, "monitor", lst.start, lst.end, task_id)
+        if task_id is not None and item is not None and (leads or coords):
+            self._add_task(task_id, a, b, leads, coords, table=False)
+        return owner
+
+    def _role(self, lst: _List, floor: int) -> tuple[str | None, int]:
+        """The role the words before ``lst`` give it, and where that cue starts."""
+        window_start = max(floor, lst.start - 120)
+        before = self.folded[window_start : lst.start]
+        for role, pattern in (
+            ("coordinate", _BEFORE_COORDINATE),
+            ("requested", _BEFORE_REQUESTED),
+            ("lead", _BEFORE_LEAD),
+        ):
+            m = pattern.search(before)
+            if m:
+                return role, window_start + m.start()
+        m = _BEFORE_REPORT.search(before)
+        if m:
+            after = self.folded[lst.end : lst.end + 40]
+            clause = re.split(r"[.;]", before)[-1]
+            paren = "(" in m.group(0)
+            if paren or _AFTER_REPORT.match(after) or "bao cao" in clause:
+                if "bao cao" in clause or paren or _AFTER_REPORT.match(after):
+                    return "report_hub", window_start + m.start()
+        # a clause subject: nothing but a marker, a title or "Về ...:" since the clause began
+        clause_text = re.split(r"[.;:!?]\s|\n(?=\S)", before)
+        tail = before[len(before) - len(clause_text[-1]) :] if clause_text else before
+        boundary_ok = self._clause_boundary(window_start + len(before) - len(tail), floor)
+        if boundary_ok and _CLAUSE_PREFIX.match(tail):
+            return "lead", lst.start
+        return None, lst.start
+
+    def _clause_boundary(self, pos: int, floor: int) -> bool:
+        """Whether ``pos`` opens a clause: segment start, after . ; : or a finished line."""
+        if pos <= floor:
+            return True
+        k = pos - 1
+        while k > floor and self.text[k] in " \t":
+            k -= 1
+        ch = self.text[k]
+        if ch in ".;:!?":
+            return True
+        if ch == "\n":
+            j = k - 1
+            while j > floor and self.text[j] in " \t":
+                j -= 1
+            return j <= floor or self.text[j] in ".;:!?"
+        return False
+
+    def _add_task(
+        self,
+        task_id: str,
+        a: int,
+        b: int,
+        leads: dict[str, Agency],
+        coords: dict[str, Agency],
+        table: bool,
+        deadline: Deadline | None = None,
+        text: str | None = None,
+        uncertain: bool = False,
+    ) -> None:
+        if deadline is None:
+            deadline = find_deadline(self.text, a, b)
+        oa, ob = self.norm.to_original(a, b)
+        body = text if text is not None else " ".join(self.norm.original[oa:ob].split())
+        self.tasks.append(
+            Task(
+                id=task_id,
+                text=body,
+                lead=tuple(x.name for x in leads.values()),
+                coordinate=tuple(x.name for x in coords.values() if x.key not in leads),
+                deadline=deadline.date if deadline else None,
+                recurring=deadline.recurring if deadline else None,
+                deadline_raw=deadline.raw if deadline else "",
+                start=oa,
+                end=ob,
+                table=table,
+                uncertain=uncertain,
+            )
+        )
+
+    # --- appendix tables -------------------------------------------------------------------
+    def _cell_agencies(self, cells: tuple[object, ...]) -> list[tuple[Agency, int, int]]:
+        out: list[tuple[Agency, int, int]] = []
+        for cell in cells:
+            start, end = cell.start, cell.end  # type: ignore[attr-defined]
+            for m in self._mentions_in(start, end):
+                out.append((m.agency, m.start, m.end))
+        return out
+
+    def _scan_table(self, table: Table) -> None:
+        for row in table.rows:
+            lead = self._cell_agencies(row.lead)
+            coord = self._cell_agencies(row.coordinate)
+            if row.is_group and not lead and not coord:
+                continue
+            for agency, s, e in lead:
+                self._assign(agency, "lead", s, e, row.id)
+            for agency, s, e in coord:
+                self._assign(agency, "coordinate", s, e, row.id)
+            leads = {x.key: x for x, _, _ in lead}
+            coords = {x.key: x for x, _, _ in coord}
+            for cell in row.content:
+                self._scan_segment(cell.start, cell.end, None, (), cell.start, row=row)
+            if row.content:
+                a, b = row.content[0].start, row.content[-1].end
+            else:
+                a, b = row.start, row.end
+            deadline = None
+            if row.deadline is not None:
+                d = parse_deadline(row.deadline.text)
+                if d is not None:
+                    oa = row.deadline.start
+                    deadline = Deadline(d.date, d.recurring, row.deadline.text, oa, row.deadline.end)
+            if deadline is None:
+                deadline = find_deadline(self.text, a, b)
+            text = " ".join(" ".join(c.text.split()) for c in row.content)
+            self._add_task(
+                row.id,
+                a,
+                b,
+                leads,
+                coords,
+                table=True,
+                deadline=deadline,
+                text=text,
+                uncertain=not lead and not coord,
+            )
