@@ -3,8 +3,8 @@
 1. Decode: byte-order mark, then the page's declared charset, then the same
    checks as plain text (UTF-8, Windows-1258, mojibake repair).
 2. Clean the tree (lxml): drop scripts, styles, forms and navigation/header/
-   footer/sidebar boilerplate (by tag, ARIA role, or class/id token), never an
-   element that holds most of the page's text.  Data tables (tables with no
+   footer/sidebar boilerplate (by tag or ARIA role; by class/id token unless
+   the element holds most of the page's text).  Data tables (tables with no
    table inside) become one paragraph per row, ``| cell | cell |``, with
    colspan/rowspan positions written empty; layout tables are unwrapped.
 3. Extract the body with trafilatura (``favor_recall``); when it returns too
@@ -120,15 +120,18 @@ def _trafilatura(html: str) -> str:
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
-def _is_boilerplate(el: Any) -> bool:
+def _boilerplate(el: Any) -> str | None:
+    """'tag' (a semantic tag or role: always boilerplate), 'class' (a class/id token: dropped
+    unless it holds most of the page), or None."""
     if el.tag in ("header", "footer"):  # an article's own header holds its title
-        return not any(a.tag in ("article", "main") for a in el.iterancestors())
-    if el.tag in _DROP_TAGS:
-        return True
-    if (el.get("role") or "").lower() in _DROP_ROLES:
-        return True
+        inside = any(a.tag in ("article", "main") for a in el.iterancestors())
+        return None if inside else "tag"
+    if el.tag in _DROP_TAGS or (el.get("role") or "").lower() in _DROP_ROLES:
+        return "tag"
     tokens = f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()
-    return any(t in _DROP_TOKENS or t.startswith(_DROP_PREFIXES) for t in tokens)
+    if any(t in _DROP_TOKENS or t.startswith(_DROP_PREFIXES) for t in tokens):
+        return "class"
+    return None
 
 
 def clean_tree(root: Any) -> None:
@@ -137,7 +140,8 @@ def clean_tree(root: Any) -> None:
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None:
             continue
-        if _is_boilerplate(el) and len(_text_of(el)) <= 0.5 * total:
+        kind = _boilerplate(el)
+        if kind == "tag" or (kind == "class" and len(_text_of(el)) <= 0.5 * total):
             _drop(el)
     tables = [(t, t.find(".//table") is not None) for t in root.iter("table")]
     for table, is_layout in reversed(tables):  # innermost first

@@ -37,7 +37,7 @@ def read_pdf(data: bytes, path: Path | str) -> DecodedText:
     if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF-" not in data[:1024]:
         raise InputError(
             f"{path}: not a PDF (no %PDF header); the file is damaged or has the wrong "
-            "extension"
+            "extension; get it again or rename it to its real type"
         )
     try:
         import pdfplumber

@@ -125,8 +125,10 @@ def read_document(path: str | Path) -> SourceDocument:
 
 def _choose_format(declared: str, data: bytes, path: Path) -> tuple[str, tuple[str, ...]]:
     sniffed = sniff_format(data)
-    if sniffed is None or sniffed == declared or (sniffed, declared) == ("zip", "docx"):
+    if sniffed is None or sniffed == declared:
         return declared, ()
+    if declared == "docx" and sniffed in ("zip", "doc"):
+        return declared, ()  # truncated .docx, or an encrypted one (an OLE container)
     if sniffed in ("rtf", "zip"):
         what = "an RTF document" if sniffed == "rtf" else "a ZIP archive"
         raise InputError(
