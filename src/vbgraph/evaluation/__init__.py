@@ -1,0 +1,161 @@
+"""``vbgraph eval``: score extraction against gold files.
+
+``evaluate(gold_dir, corpus_dir)`` extracts every corpus file that has a gold
+file of the same stem and returns a report dict; ``format_report(report)``
+renders it as text (overall figures, then each document's misses and false
+hits).  Assignment and task figures come from ``evaluation.assignments`` when
+that module is present.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from pathlib import Path
+from typing import Any
+
+from vbgraph.errors import InputError
+from vbgraph.evaluation.references import (
+    score_documents,
+    score_edges,
+    score_subject,
+    score_unnumbered,
+)
+from vbgraph.evaluation.report import format_report
+
+JSON = dict[str, Any]
+
+__all__ = ["default_dirs", "evaluate", "format_report", "score_file"]
+
+#: Targets of issue 3 on the sample corpus.
+TARGETS: dict[str, float] = {
+    "reference_f1": 0.97,
+    "relation_accuracy": 0.95,
+    "second_order_recall": 0.90,
+    "date_accuracy": 0.95,
+}
+
+
+def default_dirs() -> tuple[Path, Path]:
+    """The sample pair: ``shared/gold/seeds`` and ``shared/corpus/seeds``."""
+    for root in (Path.cwd(), *Path.cwd().parents, Path("/work")):
+        gold, corpus = root / "shared/gold/seeds", root / "shared/corpus/seeds"
+        if gold.is_dir() and corpus.is_dir():
+            return gold, corpus
+    return Path("shared/gold/seeds"), Path("shared/corpus/seeds")
+
+
+def _corpus_file(corpus_dir: Path, stem: str) -> Path | None:
+    matches = sorted(p for p in corpus_dir.glob(stem + ".*") if p.is_file())
+    return matches[0] if matches else None
+
+
+def _extract(path: Path) -> JSON:
+    from vbgraph.loaders.extract import extract
+    from vbgraph.loaders.read import read_document
+
+    return extract(read_document(path)).to_json()
+
+
+def score_file(gold: JSON, predicted: JSON) -> JSON:
+    """Every reference score of one file (plus assignments/tasks when available)."""
+    out: JSON = {
+        "file": gold.get("file", ""),
+        "subject": score_subject(gold, predicted),
+        "documents": score_documents(gold, predicted),
+        "edges": score_edges(gold, predicted),
+        "unnumbered": score_unnumbered(gold, predicted),
+    }
+    scorer = _assignment_scorer()
+    if scorer is not None:
+        out["assignments"] = scorer.score_assignments(gold, predicted)
+        out["tasks"] = scorer.score_tasks(gold, predicted)
+    return out
+
+
+def _assignment_scorer() -> Any:
+    try:
+        return importlib.import_module("vbgraph.evaluation.assignments")
+    except ImportError:
+        return None
+
+
+def evaluate(gold_dir: str | Path | None = None, corpus_dir: str | Path | None = None) -> JSON:
+    """Score extraction of ``corpus_dir`` against ``gold_dir``; see ``format_report``."""
+    default_gold, default_corpus = default_dirs()
+    gold_path = Path(gold_dir) if gold_dir else default_gold
+    corpus_path = Path(corpus_dir) if corpus_dir else default_corpus
+    if not gold_path.is_dir():
+        raise InputError(f"gold directory not found: {gold_path}")
+    if not corpus_path.is_dir():
+        raise InputError(f"corpus directory not found: {corpus_path}")
+    files: list[JSON] = []
+    missing: list[str] = []
+    for gold_file in sorted(gold_path.glob("*.json")):
+        try:
+            gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise InputError(f"cannot read gold file {gold_file}: {exc}") from exc
+        source = _corpus_file(corpus_path, gold_file.stem)
+        if source is None:
+            missing.append(gold_file.name)
+            continue
+        scored = score_file(gold, _extract(source))
+        scored["file"] = source.name
+        files.append(scored)
+    if not files:
+        raise InputError(f"no gold file in {gold_path} has a document in {corpus_path}")
+    return {"gold_dir": str(gold_path), "corpus_dir": str(corpus_path), "files": files,
+            "missing": missing, "overall": _overall(files), "targets": TARGETS}  # fmt: skip
+
+
+def _ratio(ok: int, total: int) -> float:
+    return ok / total if total else 1.0
+
+
+def _prf(tp: int, fp: int, fn: int) -> JSON:
+    p = _ratio(tp, tp + fp)
+    r = _ratio(tp, tp + fn)
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": p, "recall": r,
+            "f1": 2 * p * r / (p + r) if p + r else 0.0}  # fmt: skip
+
+
+def _sum(files: list[JSON], *path: str) -> int:
+    total = 0
+    for f in files:
+        value: Any = f
+        for p in path:
+            value = value.get(p, {}) if isinstance(value, dict) else {}
+        total += value if isinstance(value, int) else 0
+    return total
+
+
+def _overall(files: list[JSON]) -> JSON:
+    def prf(*path: str) -> JSON:
+        return _prf(_sum(files, *path, "tp"), _sum(files, *path, "fp"), _sum(files, *path, "fn"))
+
+    subject_dates = sum(f["subject"]["date"]["ok"] for f in files)
+    ref_dates_ok = _sum(files, "documents", "dates_ok")
+    ref_dates_total = _sum(files, "documents", "dates_total")
+    out: JSON = {
+        "references": prf("documents"),
+        "keys": {"ok": _sum(files, "documents", "keys_ok"),
+                 "total": _sum(files, "documents", "keys_total")},
+        "edges": prf("edges", "first"),
+        "relation_accuracy": {"ok": _sum(files, "edges", "relation_ok"),
+                              "total": _sum(files, "edges", "relation_total")},
+        "second_order": prf("edges", "second"),
+        "dates": {"ok": subject_dates + ref_dates_ok, "total": len(files) + ref_dates_total,
+                  "subject_ok": subject_dates, "subject_total": len(files)},
+        "subject": {f: sum(x["subject"][f]["ok"] for x in files)
+                    for f in files[0]["subject"]},
+        "unnumbered": prf("unnumbered"),
+    }  # fmt: skip
+    for name in ("keys", "relation_accuracy", "dates"):
+        out[name]["accuracy"] = _ratio(out[name]["ok"], out[name]["total"])
+    if any("assignments" in f for f in files):
+        out["assignments"] = prf("assignments")
+        exact = _sum(files, "tasks", "exact")
+        total = _sum(files, "tasks", "total")
+        out["tasks"] = {"exact": exact, "total": total, "accuracy": _ratio(exact, total)}
+    return out

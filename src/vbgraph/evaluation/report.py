@@ -1,0 +1,84 @@
+"""Text rendering of an evaluation report (``vbgraph eval``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+JSON = dict[str, Any]
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:5.1f}%"
+
+
+def _prf_line(name: str, s: JSON) -> str:
+    return (f"{name:<22} P {_pct(s['precision'])}  R {_pct(s['recall'])}  F1 {_pct(s['f1'])}"
+            f"   (tp {s['tp']}, fp {s['fp']}, fn {s['fn']})")  # fmt: skip
+
+
+def _acc_line(name: str, s: JSON, ok: str = "ok", total: str = "total") -> str:
+    return f"{name:<22} {_pct(s['accuracy'])}   ({s[ok]}/{s[total]})"
+
+
+def format_report(report: JSON) -> str:
+    """Overall figures (with the issue's targets), then each document's errors."""
+    o = report["overall"]
+    t = report.get("targets", {})
+    lines = [f"gold {report['gold_dir']}  corpus {report['corpus_dir']}  "
+             f"({len(report['files'])} documents)", ""]  # fmt: skip
+
+    def mark(value: float, target: str) -> str:
+        return "" if target not in t else ("  ok" if value >= t[target] else
+                                          f"  BELOW target {t[target]:.2f}")  # fmt: skip
+
+    lines.append(_prf_line("references", o["references"])
+                 + mark(o["references"]["f1"], "reference_f1"))  # fmt: skip
+    lines.append(_acc_line("document keys", o["keys"]))
+    lines.append(_prf_line("first-order edges", o["edges"]))
+    lines.append(_acc_line("relation accuracy", o["relation_accuracy"])
+                 + mark(o["relation_accuracy"]["accuracy"], "relation_accuracy"))  # fmt: skip
+    lines.append(_prf_line("second-order edges", o["second_order"])
+                 + mark(o["second_order"]["recall"], "second_order_recall"))  # fmt: skip
+    lines.append(_acc_line("document dates", o["dates"])
+                 + mark(o["dates"]["accuracy"], "date_accuracy"))  # fmt: skip
+    n = len(report["files"])
+    lines.append("subject fields         " + ", ".join(
+        f"{k} {v}/{n}" for k, v in o["subject"].items()))  # fmt: skip
+    lines.append(_prf_line("unnumbered refs", o["unnumbered"]))
+    if "assignments" in o:
+        lines.append(_prf_line("assignments", o["assignments"]))
+        lines.append(_acc_line("task rows (exact)", o["tasks"], "exact", "total"))
+    for name in report.get("missing", ()):
+        lines.append(f"no corpus document for gold file {name}")
+    for f in report["files"]:
+        lines.append("")
+        lines.extend(_file_lines(f))
+    return "\n".join(lines)
+
+
+def _file_lines(f: JSON) -> list[str]:
+    d, e = f["documents"], f["edges"]
+    lines = [f"== {f['file']}",
+             f"   references tp {d['tp']} fp {d['fp']} fn {d['fn']}; keys {d['keys_ok']}/"
+             f"{d['keys_total']}; dates {d['dates_ok']}/{d['dates_total']}; relations "
+             f"{e['relation_ok']}/{e['relation_total']}; second-order tp {e['second']['tp']} "
+             f"fp {e['second']['fp']} fn {e['second']['fn']}"]  # fmt: skip
+    for field, s in f["subject"].items():
+        if not s["ok"]:
+            lines.append(f"   subject {field}: {s['gold']!r} (got {s['got']!r})")
+    sections = (
+        ("missed reference", d["misses"]), ("false reference", d["false_hits"]),
+        ("wrong key", d["wrong_keys"]), ("wrong date", d["wrong_dates"]),
+        ("missed edge", e["first"]["misses"]), ("false edge", e["first"]["false_hits"]),
+        ("wrong relation", e["wrong_relations"]),
+        ("missed second-order", e["second"]["misses"]),
+        ("false second-order", e["second"]["false_hits"]),
+        ("missed unnumbered", f["unnumbered"]["misses"]),
+        ("false unnumbered", f["unnumbered"]["false_hits"]),
+    )  # fmt: skip
+    for label, items in sections:
+        lines.extend(f"   {label}: {item}" for item in items)
+    if "assignments" in f:
+        a = f["assignments"]
+        lines.append(f"   assignments tp {a['tp']} fp {a['fp']} fn {a['fn']}")
+    return lines

@@ -1,0 +1,471 @@
+"""References to other documents: mentions, keys, relations, second-order edges.
+
+The stages, all on the normalised text:
+
+1. *mentions*: every symbol the grammar in ``symbols`` matches, with the type
+   word before it (``Chương trình hành động số``), the date after it (``ngày
+   10/4/2013``) and the issuer (``của Bộ Chính trị``); short forms
+   (``Nghị quyết số 21``) resolved to the one full symbol with that number and
+   type; a Party mention with an unknown issuer code repaired only when the
+   same number and type appear elsewhere in the document with a known one.
+2. *documents*: mentions of one canonical symbol merged; scope, year, date,
+   issuer and type completed from any of them.
+3. *relations*: the text is cut into statements (sentences and ``;`` items);
+   the cue that opens a statement (``Căn cứ``, ``Theo đề nghị``, ``Thực
+   hiện``...) types the first mention and the ones coordinated with it; a
+   mention described as carrying out another (``X ... về thực hiện Y``, ``X
+   ... ban hành Kế hoạch thực hiện Y``, ``Chương trình ... thực hiện Y được
+   phê duyệt tại X``) gives the second-order edge X implements Y.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from vbgraph.loaders.dates import date_at
+from vbgraph.loaders.provinces import find_province
+from vbgraph.loaders.symbols import (
+    PARTY_LOCAL_ISSUERS,
+    SYMBOL_RE,
+    TYPE_WORDS,
+    Symbol,
+    code_of_type_word,
+    document_key,
+    implied_issuer,
+    is_central_issuer,
+    is_party_issuer,
+    parse_symbol,
+    scope_of,
+    type_code_from_word,
+    type_of_code,
+)
+from vbgraph.loaders.unnumbered import find_unnumbered
+from vbgraph.models import DocEdge, DocInfo, NormalizedText, UnnumberedRef, relation_rank
+
+
+@dataclass(frozen=True, slots=True)
+class References:
+    """What ``extract_references`` returns (see ``loaders.extract``)."""
+
+    subject: DocInfo
+    documents: tuple[DocInfo, ...] = ()
+    edges: tuple[DocEdge, ...] = ()
+    unnumbered: tuple[UnnumberedRef, ...] = ()
+
+
+@dataclass(slots=True)
+class Mention:
+    """One mention of a numbered document in the normalised text."""
+
+    start: int  # start of the type word if there is one, else of the symbol
+    sym_start: int
+    end: int  # end of the symbol
+    symbol: Symbol
+    type_word: str | None = None
+    date: str | None = None
+    issuer: str | None = None
+    tail: int = 0  # end of the date and issuer that follow the symbol
+    short: bool = False
+    province: str | None = None
+
+    @property
+    def text(self) -> str:
+        return self.symbol.text
+
+
+_TYPE_WORD_RE = "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w, _ in sorted(TYPE_WORDS, key=lambda t: -len(t[0]))
+)
+#: A type word right before a symbol: "Nghị quyết số", "Công văn: số", "Kế hoạch. số".
+_BEFORE_SYMBOL = re.compile(
+    rf"(?P<tw>{_TYPE_WORD_RE})(?:\s+(?:của\s+\S+\s+)?(?:liên\s+tịch\s+)?)?"
+    r"[\s.:,]*(?:số\s*:?\s*)?$",
+    re.IGNORECASE,
+)
+_SO_BEFORE = re.compile(r"(?:số|và số|,\s*số)\s*:?\s*$", re.IGNORECASE)
+#: A short form: "Nghị quyết số 21", "Kế hoạch số 128" (no ký hiệu).
+_SHORT = re.compile(
+    rf"(?P<tw>{_TYPE_WORD_RE})\s+số\s*(?P<num>\d{{1,5}}[a-z]?)(?![\w/\-]|\s*/)", re.IGNORECASE
+)
+_ISSUER_STOP = re.compile(
+    r"\s(?:về|ban hành|thực hiện|triển khai|phê duyệt|quy định|hướng dẫn|tại|theo|đã|được"
+    r"|và|nhằm|để|trong|với|sửa đổi|thay thế|là|đến|cho|trên|thì|gồm)\b|[,;:.()“”\"\[\]]"
+    r"|\s(?:ngày|số)\s",
+    re.IGNORECASE,
+)
+_OF = re.compile(r"\s*,?\s*của\s+", re.IGNORECASE)
+
+
+def extract_references(norm: NormalizedText, subject: DocInfo) -> References:
+    """Numbered references, unnumbered ones and document edges of ``norm``."""
+    text = norm.text
+    mentions = _mentions(text, subject)
+    docs = _documents(mentions, subject)
+    subject = _complete_subject(subject, mentions)
+    by_symbol = {d.symbol: d for d in docs}
+    edges = _edges(norm, mentions, subject, by_symbol)
+    unnumbered = tuple(find_unnumbered(norm))
+    return References(subject=subject, documents=tuple(docs), edges=edges, unnumbered=unnumbered)
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+def _mentions(text: str, subject: DocInfo) -> list[Mention]:
+    found: list[Mention] = []
+    for m in SYMBOL_RE.finditer(text):
+        sym = parse_symbol(m)
+        before = text[max(0, m.start() - 60) : m.start()]
+        tw_match = _BEFORE_SYMBOL.search(before)
+        type_word = _canonical_type_word(tw_match.group("tw")) if tw_match else None
+        start = m.start() - (len(before) - tw_match.start()) if tw_match else m.start()
+        if type_word is None and found and _SO_BEFORE.search(before):
+            prev = found[-1]
+            if 0 <= m.start() - prev.end < 80:
+                type_word = prev.type_word  # "các Công văn: số 686/... và số 259/..."
+        sym = type_code_from_word(sym, type_word)
+        found.append(_with_tail(text, Mention(start, m.start(), m.end(), sym, type_word)))
+    found = _repair(found)
+    found.extend(_short_forms(text, found))
+    found.sort(key=lambda x: x.start)
+    return [x for x in found if x.symbol.text != subject.symbol]
+
+
+def _canonical_type_word(raw: str) -> str | None:
+    folded = re.sub(r"\s+", " ", raw).lower()
+    for word, _ in TYPE_WORDS:
+        if word.lower() == folded:
+            return word
+    return None
+
+
+def _with_tail(text: str, m: Mention) -> Mention:
+    """Read the date and the issuer that follow the symbol."""
+    pos = m.end
+    d = date_at(text, pos)
+    if d:
+        m.date = d.iso
+        pos = d.end
+    of = _OF.match(text, pos)
+    if of:
+        stop = _ISSUER_STOP.search(text, of.end(), of.end() + 120)
+        end = stop.start() if stop else min(len(text), of.end() + 80)
+        issuer = re.sub(r"\s+", " ", text[of.end() : end]).strip()
+        if issuer and len(issuer) <= 80:
+            m.issuer = issuer
+            pos = end
+            province = find_province(issuer)
+            if province:
+                m.province = province[2]
+        # A date after the issuer: "... của Chính phủ ngày 10/4/2013"
+        d2 = date_at(text, pos)
+        if d2 and not m.date:
+            m.date = d2.iso
+            pos = d2.end
+    m.tail = pos
+    return m
+
+
+def _repair(mentions: list[Mention]) -> list[Mention]:
+    """Repair a Party issuer code only when the document itself confirms it.
+
+    ``02-NQ/TC`` next to ``02-NQ/TU`` elsewhere in the text is ``02-NQ/TU``.
+    """
+    known: dict[tuple[str, str | None], set[str]] = {}
+    for m in mentions:
+        s = m.symbol
+        if s.family == "party" and _known_party_issuer(s.issuer):
+            known.setdefault((s.number, s.type_code), set()).add(s.issuer)
+    out = []
+    for m in mentions:
+        s = m.symbol
+        if s.family == "party" and not _known_party_issuer(s.issuer):
+            candidates = known.get((s.number, s.type_code), set())
+            if len(candidates) == 1:
+                m.symbol = replace(s, issuer=next(iter(candidates)))
+        out.append(m)
+    return out
+
+
+def _known_party_issuer(code: str) -> bool:
+    return code in PARTY_LOCAL_ISSUERS or is_party_issuer(code)
+
+
+def _short_forms(text: str, full: list[Mention]) -> list[Mention]:
+    """"Nghị quyết số 21" -> the one full symbol numbered 21 of that type."""
+    out: list[Mention] = []
+    for m in _SHORT.finditer(text):
+        tw = _canonical_type_word(m.group("tw"))
+        code = code_of_type_word(tw) if tw else None
+        number = m.group("num")
+        candidates = {
+            f.symbol.text: f
+            for f in full
+            if f.symbol.number == number
+            and (f.symbol.type_code == code or (f.type_word and f.type_word == tw))
+        }
+        if len(candidates) != 1:
+            continue
+        target = next(iter(candidates.values()))
+        mention = Mention(m.start(), m.start("num"), m.end(), target.symbol, tw, short=True)
+        out.append(_with_tail(text, mention))
+    return out
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def _documents(mentions: list[Mention], subject: DocInfo) -> list[DocInfo]:
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        groups.setdefault(m.text, []).append(m)
+    return [_document(ms, subject) for ms in groups.values()]
+
+
+def _document(ms: list[Mention], subject: DocInfo) -> DocInfo:
+    sym = ms[0].symbol
+    date = next((m.date for m in ms if m.date), None)
+    explicit_province = next((m.province for m in ms if m.province), None)
+    province = explicit_province or subject.province
+    scope = scope_of(sym, province)
+    year = sym.year or (date[:4] if date else "")
+    doc_type = _doc_type(ms)
+    issuer = _issuer(ms, scope, province)
+    return DocInfo(
+        symbol=sym.text,
+        key=document_key(sym.text, scope, year),
+        type=doc_type,
+        issuer=issuer,
+        province=None if scope == "VN" else province,
+        date=date,
+    )
+
+
+def _doc_type(ms: list[Mention]) -> str | None:
+    sym = ms[0].symbol
+    words = Counter(m.type_word for m in ms if m.type_word and not m.short)
+    for word, _ in words.most_common():
+        if sym.type_code is None or code_of_type_word(word) == sym.type_code:
+            return word
+    if sym.family == "letter":
+        return "Công văn"
+    if sym.family == "law":
+        return "Luật"
+    return type_of_code(sym.type_code)
+
+
+def _issuer(ms: list[Mention], scope: str, province: str | None) -> str | None:
+    names = [m.issuer for m in ms if m.issuer and not _not_an_issuer(m.issuer)]
+    if names:
+        common = Counter(names).most_common(1)[0][0]
+        longer = [n for n in names if n.startswith(common)]
+        name = max(longer, key=len)
+        if scope != "VN" and province and re.fullmatch(
+            r"(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)(?:\s+tỉnh)?", name
+        ):
+            base = re.sub(r"\s+tỉnh$", "", name)
+            return f"{base} tỉnh {province}"
+        return name
+    return implied_issuer(ms[0].symbol, province if scope != "VN" else None)
+
+
+def _not_an_issuer(name: str) -> bool:
+    return bool(re.match(r"(?:nó|các|những|mình)\b", name, re.IGNORECASE))
+
+
+def _complete_subject(subject: DocInfo, mentions: list[Mention]) -> DocInfo:
+    """The subject's date from its own mention ("kèm theo Quyết định số ... ngày ...")."""
+    return subject
+
+
+# --------------------------------------------------------------------------- relations
+
+_HEADING = re.compile(r"^\s*(?:Phần\s+(?:I|thứ\s+nhất)\b|I\.\s)", re.MULTILINE)
+_BOUNDARY = re.compile(
+    r";|\.(?=\s*\n)|\.\s+(?=[A-ZĐ])|\n\s*\n|:\s*\n"
+    r"|\n(?=\s*(?:Căn cứ|Theo đề nghị|Xét đề nghị|Trên cơ sở|Thực hiện|Điều\s+\d|[-+•]\s"
+    r"|\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[IVX]+\.\s))",
+)
+_IMPLEMENT_CUE = re.compile(r"\b(?:thực hiện|triển khai)\b", re.IGNORECASE)
+_HEAD_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(?:Căn cứ)\b", re.IGNORECASE), "based_on"),
+    (
+        re.compile(
+            r"^(?:Theo|Xét|Trên cơ sở|Căn cứ)\s+(?:đề nghị|đề xuất|tờ trình|Tờ trình)\b",
+            re.IGNORECASE,
+        ),
+        "proposal",
+    ),
+)
+_ISSUED_WITH = re.compile(r"kèm theo\s*$", re.IGNORECASE)
+_AMENDS = re.compile(r"(?:sửa đổi|bổ sung)[^;]{0,40}$", re.IGNORECASE)
+_REPLACES = re.compile(r"(?:thay thế|bãi bỏ)[^;]{0,20}$", re.IGNORECASE)
+_COORDINATION = re.compile(r"^[\s,;]*(?:và|cùng|,|;)?\s*(?:các\s+)?$", re.IGNORECASE)
+_SECOND_ORDER = re.compile(
+    r"^[\s,]*(?:(?:về việc|về|nhằm|để)\s+)?(?:(?:tiếp tục|tiếp)\s+\S*\s*)?"
+    r"(?:(?:ban hành|phê duyệt)\s+[^;]{0,90}?\s+)?"
+    r"(?:(?:triển khai|tổ chức)\s+)?(?:thực hiện|triển khai)\s*$",
+    re.IGNORECASE,
+)
+_REVERSE_ANCHOR = re.compile(r"(?:được\s+)?(?:phê duyệt|ban hành)(?:\s+kèm theo)?\s+(?:tại|theo)\s*$",
+                             re.IGNORECASE)  # fmt: skip
+_IMPLEMENTING_PHRASE = re.compile(
+    r"(?:Chương trình hành động|Kế hoạch|Chương trình)\s+(?:của\s+[^;]{0,40}?\s+)?"
+    r"(?:triển khai\s+)?(?:thực hiện|triển khai)\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class _Statement:
+    start: int
+    end: int
+    head: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def _statements(text: str) -> list[_Statement]:
+    out: list[_Statement] = []
+    pos = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.end() > pos:
+            out.append(_Statement(pos, m.end()))
+            pos = m.end()
+    out.append(_Statement(pos, len(text)))
+    return out
+
+
+def _edges(
+    norm: NormalizedText, mentions: list[Mention], subject: DocInfo, docs: dict[str, DocInfo]
+) -> tuple[DocEdge, ...]:
+    text = norm.text
+    opening_end = _opening_end(text)
+    statements = _statements(text)
+    i = 0
+    for st in statements:
+        while i < len(mentions) and mentions[i].start < st.end:
+            if mentions[i].start >= st.start:
+                st.mentions.append(mentions[i])
+            i += 1
+    best: dict[tuple[str, str], DocEdge] = {}
+
+    def add(source: str, target: str, relation: str, st: _Statement) -> None:
+        if source == target:
+            return
+        a, b = norm.to_original(st.start, st.end)
+        raw = norm.original[a:b]
+        lead = len(raw) - len(raw.lstrip())
+        raw_s = raw.strip()
+        edge = DocEdge(source, target, relation, raw_s, a + lead, a + lead + len(raw_s),
+                       asserted_by=subject.key)  # fmt: skip
+        key = (source, target)
+        old = best.get(key)
+        if old is None or relation_rank(relation) < relation_rank(old.relation):
+            best[key] = edge
+
+    prev_head: tuple[str, list[str]] | None = None
+    for st in statements:
+        body = text[st.start : st.end]
+        stripped = re.sub(r"^[\s\-+•]*(?:Điều\s+\d+\.\s*|\d+(?:\.\d+)*\.\s*|[a-zđ]\)\s*)?", "",
+                          body)  # fmt: skip
+        lead = st.start + (len(body) - len(stripped))
+        head = None
+        for rx, relation in _HEAD_CUES:
+            if rx.match(stripped):
+                head = relation
+        in_opening = st.start < opening_end
+        if head is None and in_opening:
+            head = "implements" if _IMPLEMENT_CUE.search(stripped) else None
+        direct: list[Mention] = []
+        governed: dict[int, Mention] = {}
+        anchor = lead
+        for k, m in enumerate(st.mentions):
+            gap = text[anchor : m.start]
+            prev = st.mentions[k - 1] if k else None
+            if prev is not None and _SECOND_ORDER.match(gap) and _IMPLEMENT_CUE.search(gap):
+                governed[k] = prev
+            elif prev is not None and _REVERSE_ANCHOR.search(gap) and _implementing_before(
+                text, st, prev
+            ):
+                add(_key(docs, m), _key(docs, prev), "implements", st)
+                if prev in direct:
+                    direct.remove(prev)
+            elif k == 0:
+                if head == "implements":
+                    cue = _IMPLEMENT_CUE.search(text, lead, m.start)
+                    if cue and not _nested_unnumbered(text[cue.end() : m.start]):
+                        direct.append(m)
+                elif head is not None:
+                    direct.append(m)
+                elif (
+                    prev_head is not None
+                    and not text[lead : m.start].strip()
+                    and prev_head[0] in ("implements", "proposal")
+                ):
+                    direct.append(m)
+                    head = prev_head[0]
+            elif prev is not None and prev in direct and _COORDINATION.match(gap):
+                direct.append(m)
+            anchor = max(m.tail, m.end)
+        for k, gov in governed.items():
+            add(_key(docs, gov), _key(docs, st.mentions[k]), "implements", st)
+        for m in st.mentions:
+            relation = "cites"
+            if m in direct and head is not None:
+                relation = head
+            gap_before = text[max(st.start, m.start - 60) : m.start]
+            if _ISSUED_WITH.search(gap_before):
+                relation = _stronger(relation, "issued_with")
+            elif _amending_statement(text, st, opening_end) and _REPLACES.search(gap_before):
+                relation = _stronger(relation, "replaces")
+            elif _amending_statement(text, st, opening_end) and _AMENDS.search(gap_before):
+                relation = _stronger(relation, "amends")
+            add(subject.key, _key(docs, m), relation, st)
+        prev_head = (head, []) if head in ("implements", "proposal") and direct else (
+            prev_head if not body.strip() else None
+        )
+    return tuple(best.values())
+
+
+def _stronger(a: str, b: str) -> str:
+    return a if relation_rank(a) <= relation_rank(b) else b
+
+
+def _key(docs: dict[str, DocInfo], m: Mention) -> str:
+    return docs[m.text].key
+
+
+def _opening_end(text: str) -> int:
+    m = _HEADING.search(text)
+    return m.start() if m else min(len(text), 3000)
+
+
+def _nested_unnumbered(gap: str) -> bool:
+    """An unnumbered document that itself carries out the mention comes between.
+
+    "Kế hoạch thực hiện Chương trình hành động của Ban Thường vụ Tỉnh ủy thực
+    hiện Nghị quyết số 22-NQ/TW": 22-NQ/TW is the programme's target, not the
+    plan's.
+    """
+    tw = re.search(_TYPE_WORD_RE, gap, re.IGNORECASE)
+    return bool(tw and _IMPLEMENT_CUE.search(gap, tw.end()))
+
+
+def _implementing_before(text: str, st: _Statement, m: Mention) -> bool:
+    """``Chương trình ... thực hiện <m>``: m is what an unnumbered programme implements."""
+    before = text[max(st.start, m.start - 120) : m.start]
+    return bool(_IMPLEMENTING_PHRASE.search(before))
+
+
+def _amending_statement(text: str, st: _Statement, opening_end: int) -> bool:
+    """Amendment cues count when the document itself amends: title, articles, "... này"."""
+    body = text[st.start : st.end]
+    return st.start < opening_end or bool(
+        re.match(r"\s*Điều\s+\d", body) or re.search(r"\bnày\s+(?:sửa đổi|thay thế|bãi bỏ)", body)
+    )
+
+
+def is_local(symbol: Symbol) -> bool:
+    return not is_central_issuer(symbol.issuer)

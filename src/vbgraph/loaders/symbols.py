@@ -1,0 +1,237 @@
+"""Document symbols (*số, ký hiệu*): grammar, canonical form, scope and key.
+
+One function per normalisation rule (gold/README.md, "Document keys"):
+
+* ``canonical_type_code`` -- a type code in its one spelling (``CTR`` -> ``CTr``);
+* ``type_code_from_word`` -- the type code follows the type word next to it
+  (``Chương trình hành động số 45-CT/TU`` is ``45-CTr/TU``);
+* ``party_form`` -- a Party issuer always takes the Party form
+  (``22/NQ-TW`` is ``22-NQ/TW``);
+* ``scope_of`` -- ``VN`` for central issuers, the province for local ones;
+* ``document_key`` -- ``{symbol}|{scope}|{year}``.
+
+The tables below are the one place that knows type words, type codes, Party
+issuer codes and central issuer codes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+#: Document type words and their type code (None: the type has no code of its
+#: own in the symbol, e.g. a Công văn's symbol is ``{number}/{unit}``).
+#: Longer words first where one is a prefix of another.
+TYPE_WORDS: tuple[tuple[str, str | None], ...] = (
+    ("Chương trình hành động", "CTr"),
+    ("Chương trình", "CTr"),
+    ("Nghị quyết liên tịch", "NQLT"),
+    ("Nghị quyết", "NQ"),
+    ("Nghị định", "NĐ"),
+    ("Chỉ thị", "CT"),
+    ("Kết luận", "KL"),
+    ("Kế hoạch", "KH"),
+    ("Quyết định", "QĐ"),
+    ("Quy định", "QĐi"),
+    ("Thông tư liên tịch", "TTLT"),
+    ("Thông tư", "TT"),
+    ("Thông báo", "TB"),
+    ("Thông tri", "TTr"),
+    ("Báo cáo", "BC"),
+    ("Hướng dẫn", "HD"),
+    ("Quy chế", "QC"),
+    ("Đề án", "ĐA"),
+    ("Tờ trình", "TTr"),
+    ("Công điện", "CĐ"),
+    ("Công văn", None),
+    ("Văn bản", None),
+    ("Luật", None),
+    ("Pháp lệnh", None),
+)
+#: Type codes whose type word is not given by TYPE_WORDS' first entry.
+_CODE_TYPE: dict[str, str] = {"CTr": "Chương trình hành động", "QĐi": "Quy định"}
+TYPE_BY_CODE: dict[str, str] = {
+    code: word for word, code in reversed(TYPE_WORDS) if code
+} | _CODE_TYPE
+_CODE_BY_FOLD: dict[str, str] = {c.upper().replace("Đ", "D"): c for c in TYPE_BY_CODE}
+
+#: Party issuer codes (provincial and lower committees); any code ending in
+#: TW is a central Party body (TW, BTGTW, VPTW, UBKTTW ...).
+PARTY_LOCAL_ISSUERS: frozenset[str] = frozenset(
+    {"TU", "HU", "QU", "TXU", "TPU", "ĐU", "ĐUK", "BCSĐ", "ĐĐ"}
+)
+#: Central State issuers: Government, Prime Minister, National Assembly and its
+#: Standing Committee, President, ministries and ministry-level bodies,
+#: supreme court and procuracy, State audit.
+CENTRAL_STATE_ISSUERS: frozenset[str] = frozenset(
+    {
+        "CP", "TTg", "QH", "UBTVQH", "CTN", "VPCP", "BNG", "BTC", "BKHĐT", "BCT",
+        "BGDĐT", "BYT", "BTNMT", "BNV", "BTP", "BCA", "BQP", "BLĐTBXH", "BXD",
+        "BGTVT", "BVHTTDL", "BTTTT", "BNNPTNT", "BKHCN", "BDTTG", "NHNN", "TTCP",
+        "UBDT", "KTNN", "TANDTC", "VKSNDTC", "HĐTP", "BNN", "BTNMT", "MTTW",
+    }
+)  # fmt: skip
+#: Names of issuers implied by a central code when the text names none.
+CENTRAL_ISSUER_NAMES: dict[str, str] = {
+    "CP": "Chính phủ",
+    "TTg": "Thủ tướng Chính phủ",
+    "QH": "Quốc hội",
+    "UBTVQH": "Ủy ban Thường vụ Quốc hội",
+    "CTN": "Chủ tịch nước",
+    "NHNN": "Ngân hàng Nhà nước Việt Nam",
+}
+
+CENTRAL_SCOPE = "VN"
+
+
+@dataclass(frozen=True, slots=True)
+class Symbol:
+    """A parsed document symbol.
+
+    ``family``: ``party`` (``22-NQ/TW``), ``state`` (``590/QĐ-UBND``,
+    ``36/2016/QĐ-UBND``), ``letter`` (``124/SNgV-HTQT``) or ``law``
+    (``77/2015/QH13``).
+    """
+
+    number: str
+    type_code: str | None
+    issuer: str
+    family: str
+    year: str = ""
+    unit: str = ""
+
+    @property
+    def text(self) -> str:
+        """The canonical symbol."""
+        if self.family == "party":
+            return f"{self.number}-{self.type_code}/{self.issuer}"
+        if self.family == "law":
+            return f"{self.number}/{self.year}/{self.issuer}"
+        if self.family == "letter":
+            unit = f"-{self.unit}" if self.unit else ""
+            return f"{self.number}/{self.issuer}{unit}"
+        year = f"{self.year}/" if self.year else ""
+        return f"{self.number}/{year}{self.type_code}-{self.issuer}"
+
+    @property
+    def issuer_root(self) -> str:
+        """The issuing body's code without a National Assembly term (UBTVQH13 -> UBTVQH)."""
+        return re.sub(r"\d+$", "", self.issuer)
+
+
+_CODE = r"[A-ZĐƯ][A-Za-zĐđƯư]{0,5}"
+#: The symbol grammar on normalised text (spaces inside symbols already removed).
+SYMBOL_RE = re.compile(
+    r"(?<![\w/.-])(?P<num>\d{1,5}[a-z]?)"
+    r"(?:"
+    rf"-(?P<ptype>{_CODE})/(?P<piss>[A-ZĐƯ][A-ZĐƯ]{{0,7}})"  # Party
+    r"|/(?:(?P<year>(?:19|20)\d{2})/)?"
+    r"(?:(?P<law>QH\d{1,2})"  # a law: 77/2015/QH13
+    rf"|(?P<stype>{_CODE})-(?P<siss>[A-ZĐ][A-Za-zĐđ]{{0,9}}\d{{0,2}})"
+    rf"(?:-(?P<unit>[A-ZĐ][A-Za-zĐđ0-9]{{0,9}}))?)"  # State or official letter
+    r")(?![\w/])"
+)
+
+
+def canonical_type_code(code: str) -> str | None:
+    """The known type code ``code`` spells, in its canonical case, or None."""
+    return _CODE_BY_FOLD.get(code.upper().replace("Đ", "D"))
+
+
+def is_party_issuer(code: str) -> bool:
+    code = code.upper().replace("Ư", "W")
+    return code in PARTY_LOCAL_ISSUERS or code.endswith("TW")
+
+
+def is_central_issuer(code: str) -> bool:
+    """Central Party (…TW) or central State issuer code."""
+    first = code.split("-", 1)[0]  # joint documents: the lead issuer
+    root = re.sub(r"\d+$", "", first).replace("Ư", "W")
+    return root.endswith("TW") or root in CENTRAL_STATE_ISSUERS
+
+
+def parse_symbol(m: re.Match[str]) -> Symbol:
+    """Build a ``Symbol`` from a ``SYMBOL_RE`` match, with the spelling rules applied."""
+    number = m.group("num")
+    if m.group("ptype"):
+        code = m.group("ptype")
+        sym = Symbol(number, canonical_type_code(code) or code, _party_code(m.group("piss")),
+                     "party")  # fmt: skip
+    elif m.group("law"):
+        sym = Symbol(number, None, m.group("law"), "law", year=m.group("year") or "")
+    else:
+        code = m.group("stype")
+        known = canonical_type_code(code)
+        if known is None and not m.group("year"):
+            # Official letter: {number}/{issuing unit}-{drafting unit}
+            unit = m.group("siss") + ("-" + m.group("unit") if m.group("unit") else "")
+            sym = Symbol(number, None, code, "letter", unit=unit)
+        else:
+            issuer = m.group("siss") + ("-" + m.group("unit") if m.group("unit") else "")
+            sym = Symbol(number, known or code, issuer, "state", year=m.group("year") or "")
+    return party_form(sym)
+
+
+def _party_code(code: str) -> str:
+    return code.upper().replace("Ư", "W") if code.upper() in ("TƯ", "TW") else code.upper()
+
+
+def party_form(sym: Symbol) -> Symbol:
+    """A Party issuer always takes the Party form: ``22/NQ-TW`` -> ``22-NQ/TW``."""
+    if sym.family == "state" and not sym.year and is_party_issuer(sym.issuer):
+        return replace(sym, family="party", issuer=_party_code(sym.issuer))
+    return sym
+
+
+def type_code_from_word(sym: Symbol, type_word: str | None) -> Symbol:
+    """The type code follows the type word next to it when the two are confusable.
+
+    ``Chương trình hành động số 45-CT/TU`` -> ``45-CTr/TU``: the code written
+    is a prefix of (or extends) the code of the type word, so the writer
+    dropped or added letters; unrelated codes are left alone.
+    """
+    if not type_word or sym.type_code is None:
+        return sym
+    wanted = code_of_type_word(type_word)
+    if not wanted or wanted == sym.type_code:
+        return sym
+    a, b = wanted.upper(), sym.type_code.upper()
+    if a.startswith(b) or b.startswith(a):
+        return replace(sym, type_code=wanted)
+    return sym
+
+
+def code_of_type_word(type_word: str) -> str | None:
+    folded = type_word.lower()
+    for word, code in TYPE_WORDS:
+        if folded == word.lower():
+            return code
+    return None
+
+
+def type_of_code(code: str | None) -> str | None:
+    return TYPE_BY_CODE.get(code) if code else None
+
+
+def scope_of(sym: Symbol, province: str | None) -> str:
+    """``VN`` for a central issuer, else the province (the citing one by default)."""
+    if sym.family == "law" or is_central_issuer(sym.issuer):
+        return CENTRAL_SCOPE
+    return province or ""
+
+
+def document_key(symbol: str, scope: str, year: str) -> str:
+    """``{symbol}|{scope}|{year}`` (gold/README.md)."""
+    return f"{symbol}|{scope}|{year}"
+
+
+def implied_issuer(sym: Symbol, province: str | None) -> str | None:
+    """The issuer a code implies when the text does not name one."""
+    root = sym.issuer_root
+    if sym.family in ("state", "law") and root in CENTRAL_ISSUER_NAMES:
+        return CENTRAL_ISSUER_NAMES[root]
+    if sym.family == "law":
+        return "Quốc hội"
+    if sym.family == "state" and root == "UBND" and province:
+        return f"UBND tỉnh {province}"
+    return None
