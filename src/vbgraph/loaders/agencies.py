@@ -29,6 +29,12 @@ from vbgraph.loaders.gazetteer import ENTRIES, AgencyEntry
 
 #: Aliases whose skeleton is shorter than this must also end at a word boundary.
 _SHORT = 9
+#: Aliases at least this long (skeleton characters) also match with OCR damage:
+#: up to one substituted character per this many characters, at most two
+#: (``Bộ Chỉ huy Quật sự tỉnh``, ``Trung tâm Xúc tiến Đầu tư, Trương mại và Da lịch``).
+_FUZZY_MIN = 16
+_FUZZY_PER = 12
+_FUZZY_MAX = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,10 +154,15 @@ class AgencyMatcher:
                 skel = _alias_skeleton(text)
                 if skel and skel not in by_skel:
                     by_skel[skel] = _Pattern(agency, cased)
+        self._fuzzy_head: dict[str, list[tuple[str, _Pattern]]] = {}
+        self._fuzzy_mid: dict[str, list[tuple[str, _Pattern]]] = {}
         for n, (skel, pattern) in enumerate(sorted(by_skel.items())):
             key = f"A{n}"
             self._patterns[key] = pattern
             self._matcher.add(key, [self._char_doc(skel)])
+            if len(skel) >= _FUZZY_MIN and not pattern.cased:
+                self._fuzzy_head.setdefault(skel[:2], []).append((skel, pattern))
+                self._fuzzy_mid.setdefault(skel[2:4], []).append((skel, pattern))
 
     def _char_doc(self, skel: str):  # type: ignore[no-untyped-def]
         from spacy.tokens import Doc
@@ -177,6 +188,7 @@ class AgencyMatcher:
             if (e - s) < _SHORT and not _right_boundary(text, b, end):
                 continue
             candidates.append((a, b, pattern))
+        candidates.extend(self._fuzzy(text, skel, index, candidates, start))
         candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
         taken: list[tuple[int, int]] = []
         found: list[Mention] = []
@@ -187,6 +199,51 @@ class AgencyMatcher:
             found.append(Mention(pattern.agency, a, b, text[a:b]))
         found.sort(key=lambda m: m.start)
         return found
+
+
+    def _fuzzy(
+        self,
+        text: str,
+        skel: str,
+        index: list[int],
+        exact: list[tuple[int, int, _Pattern]],
+        floor: int,
+    ) -> list[tuple[int, int, _Pattern]]:
+        """Near matches (substitutions only) of long aliases where no exact match is."""
+        covered = bytearray(len(text) + 1)
+        for a, b, _ in exact:
+            covered[a:b] = b"\x01" * (b - a)
+        out: list[tuple[int, int, _Pattern]] = []
+        n = len(skel)
+        for i in range(n):
+            a = index[i]
+            if covered[a] or not _left_boundary(text, a, floor):
+                continue
+            if i > 0 and index[i - 1] == a:
+                continue
+            options = self._fuzzy_head.get(skel[i : i + 2], []) + self._fuzzy_mid.get(
+                skel[i + 2 : i + 4], []
+            )
+            best: tuple[int, str, _Pattern] | None = None
+            for alias, pattern in options:
+                size = len(alias)
+                if i + size > n:
+                    continue
+                budget = min(_FUZZY_MAX, size // _FUZZY_PER)
+                errors = 0
+                for k in range(size):
+                    if skel[i + k] != alias[k]:
+                        errors += 1
+                        if errors > budget:
+                            break
+                if errors == 0 or errors > budget:
+                    continue
+                if best is None or (size, -errors) > (len(best[1]), -best[0]):
+                    best = (errors, alias, pattern)
+            if best is not None:
+                size = len(best[1])
+                out.append((a, index[i + size - 1] + 1, best[2]))
+        return out
 
 
 def _left_boundary(text: str, i: int, floor: int) -> bool:

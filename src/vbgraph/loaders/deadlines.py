@@ -108,8 +108,9 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("year", re.compile(rf"(?:trong|trước|hoàn thành(?: trong)?|xong trong|cuối)\s+năm\s+{_YEAR}", _F)),
 )
 
-#: Cues that make a bare period in running text a deadline.
-_CUE = re.compile(r"(định kỳ|báo cáo|trước|hoàn thành|chậm nhất|trong|xong|thời gian)", _F)
+#: In running text a bare recurrence ("hàng năm") is a deadline only near one of these.
+_RECURRENCE_CUE = re.compile(r"định\s+kỳ|báo\s+cáo|tổng\s+hợp|sơ\s+kết|gửi\s+về", _F)
+_RECURRENCES = {"half_yearly", "quarterly", "monthly", "yearly"}
 
 
 def _interpret(kind: str, m: re.Match[str]) -> tuple[str | None, str | None] | None:
@@ -134,8 +135,15 @@ def _interpret(kind: str, m: re.Match[str]) -> tuple[str | None, str | None] | N
     return (None, kind.replace("_", "-"))
 
 
-def find_deadlines(text: str, start: int = 0, end: int | None = None) -> list[Deadline]:
-    """Every deadline expression in ``text[start:end]``, in text order, non-overlapping."""
+def find_deadlines(
+    text: str, start: int = 0, end: int | None = None, *, strict: bool = True
+) -> list[Deadline]:
+    """Every deadline expression in ``text[start:end]``, in text order, non-overlapping.
+
+    With ``strict`` (running text), a bare recurrence such as ``hàng năm`` counts
+    only next to ``định kỳ`` or a reporting verb (``kế hoạch hàng năm`` is not a
+    deadline; ``định kỳ hàng năm báo cáo`` is).
+    """
     end = len(text) if end is None else end
     found: list[Deadline] = []
     taken: list[tuple[int, int]] = []
@@ -147,6 +155,10 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None) -> list[De
             value = _interpret(kind, m)
             if value is None:
                 continue
+            if strict and kind in _RECURRENCES:
+                window = text[max(start, a - 60) : min(end, b + 60)]
+                if not _RECURRENCE_CUE.search(window):
+                    continue
             taken.append((a, b))
             found.append(Deadline(value[0], value[1], m.group(0), a, b))
     found.sort(key=lambda d: d.start)
@@ -180,7 +192,8 @@ def parse_deadline(cell: str) -> Deadline | None:
             return Deadline(d, None, s, 0, len(s))
     if re.fullmatch(r"thường xuyên|liên tục", s, _F):
         return Deadline(None, "continuous", s, 0, len(s))
-    return find_deadline(s)
+    found = find_deadlines(s, strict=False)
+    return found[0] if found else None
 
 
 def is_deadline_cell(cell: str) -> bool:

@@ -63,7 +63,7 @@ _MONITOR = re.compile(
     r"(?:thuc\s+hien|trien\s+khai)[^.;]{0,20}?(?:ke\s*hoach|chuong\s+trinh)"
 )
 _CLAUSE_PREFIX = re.compile(
-    r"^(?:\s|[-–+•*:]|\b(?:ve [^:]{0,80}:|" + _TITLES + r"|ubnd tinh|uy ban nhan dan tinh)\b)*$"
+    r"^(?:\s|[-–+•*:)]|\b(?:ve [^:]{0,80}:|" + _TITLES + r"|ubnd tinh|uy ban nhan dan tinh)\b)*$"
 )
 
 
@@ -97,6 +97,18 @@ class _List:
         for m in self.mentions:
             seen.setdefault(m.agency.key, m.agency)
         return tuple(seen.values())
+
+
+@dataclass(frozen=True, slots=True)
+class _Owner:
+    """The agencies an item opens with, handed to its sub-items, and where they are named."""
+
+    agencies: tuple[Agency, ...] = ()
+    start: int = -1
+    end: int = -1
+
+
+_NO_OWNER = _Owner()
 
 
 def extract_responsibilities(
@@ -184,36 +196,36 @@ class _Extractor:
 
     def _scan_body(self, start: int, end: int) -> None:
         items = parse_items(self.text, start, end)
-        owners: dict[int, tuple[Agency, ...]] = {}
+        owners: dict[int, _Owner] = {}
         first = items[0].start if items else end
-        self._scan_segment(start, first, None, (), body=start)
+        self._scan_segment(start, first, None, _NO_OWNER, body=start)
         for k, item in enumerate(items):
-            inherited = owners.get(item.parent, ()) if item.parent is not None else ()
+            inherited = owners.get(item.parent, _NO_OWNER) if item.parent is not None else _NO_OWNER
             owner = self._scan_segment(item.body, item.own_end, item, inherited, body=item.body)
-            owners[k] = owner or inherited
+            owners[k] = owner if owner.agencies else inherited
 
     def _scan_segment(
         self,
         a: int,
         b: int,
         item: Item | None,
-        inherited: tuple[Agency, ...],
+        inherited: _Owner,
         body: int,
         row: Row | None = None,
-    ) -> tuple[Agency, ...]:
+    ) -> _Owner:
         """Assign roles in ``text[a:b]``; return the list that opens it (the item's owner)."""
         task_id = item.id if item is not None else (row.id if row is not None else None)
         lists = self._lists(self._mentions_in(a, b))
-        owner: tuple[Agency, ...] = ()
-        subject = inherited
-        leads: dict[str, Agency] = {x.key: x for x in inherited}
+        owner = _NO_OWNER
+        subject = inherited.agencies
+        leads: dict[str, Agency] = {x.key: x for x in inherited.agencies}
         coords: dict[str, Agency] = {}
         events: list[tuple[int, str, _List | re.Match[str]]] = [(lst.start, "list", lst) for lst in lists]
         events += [(m.start(), "monitor", m) for m in _MONITOR.finditer(self.folded, a, b)]
         events.sort(key=lambda e: e[0])
-        if inherited and task_id is not None:
-            for agency in inherited:
-                self._assign(agency, "lead", a, min(b, a + 80), task_id)
+        if inherited.agencies and task_id is not None:
+            for agency in inherited.agencies:
+                self._assign(agency, "lead", inherited.start, inherited.end, task_id)
         for pos, kind, obj in events:
             if isinstance(obj, re.Match):
                 for agency in subject:
@@ -241,8 +253,9 @@ class _Extractor:
                     coords[agency.key] = agency
             if role in ("lead", "requested"):
                 subject = lst.agencies
-                if not self.folded[body : lst.start].strip(" \t\n-:") and not owner:
-                    owner = lst.agencies if role == "lead" else ()
+                opens = not self.folded[body : lst.start].strip(" \t\n-:")
+                if opens and not owner.agencies and role == "lead":
+                    owner = _Owner(lst.agencies, lst.start, lst.end)
             if _AFTER_MONITOR.match(after):
                 for agency in lst.agencies:
                     self._assign(agency, "monitor", lst.start, lst.end, task_id)
@@ -349,7 +362,7 @@ class _Extractor:
             leads = {x.key: x for x, _, _ in lead}
             coords = {x.key: x for x, _, _ in coord}
             for cell in row.content:
-                self._scan_segment(cell.start, cell.end, None, (), cell.start, row=row)
+                self._scan_segment(cell.start, cell.end, None, _NO_OWNER, cell.start, row=row)
             if row.content:
                 a, b = row.content[0].start, row.content[-1].end
             else:
