@@ -302,7 +302,9 @@ _HEAD_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
 _ISSUED_WITH = re.compile(r"kèm theo\s*$", re.IGNORECASE)
 _AMENDS = re.compile(r"(?:sửa đổi|bổ sung)[^;]{0,40}$", re.IGNORECASE)
 _REPLACES = re.compile(r"(?:thay thế|bãi bỏ)[^;]{0,20}$", re.IGNORECASE)
-_COORDINATION = re.compile(r"^[\s,;]*(?:và|cùng|,|;)?\s*(?:các\s+)?$", re.IGNORECASE)
+_COORDINATION = re.compile(
+    r"^[\s,;]*(?:và|cùng|,|;)?\s*(?:các\s+)?(?:số\s*:?\s*)?$", re.IGNORECASE
+)
 _SECOND_ORDER = re.compile(
     r"^[\s,]*(?:(?:về việc|về|nhằm|để)\s+)?(?:(?:tiếp tục|tiếp)\s+\S*\s*)?"
     r"(?:(?:ban hành|phê duyệt)\s+[^;]{0,90}?\s+)?"
@@ -365,7 +367,7 @@ def _edges(
         if old is None or relation_rank(relation) < relation_rank(old.relation):
             best[key] = edge
 
-    prev_head: tuple[str, list[str]] | None = None
+    prev_head: str | None = None
     for st in statements:
         body = text[st.start : st.end]
         stripped = re.sub(r"^[\s\-+•]*(?:Điều\s+\d+\.\s*|\d+(?:\.\d+)*\.\s*|[a-zđ]\)\s*)?", "",
@@ -393,19 +395,20 @@ def _edges(
                 if prev in direct:
                     direct.remove(prev)
             elif k == 0:
-                if head == "implements":
+                if (
+                    prev_head is not None
+                    and not text[lead : m.start].strip()
+                    and prev_head in ("implements", "proposal")
+                ):
+                    # "Thực hiện X ...; Y ..." : Y continues the list X opened
+                    direct.append(m)
+                    head = prev_head
+                elif head == "implements":
                     cue = _IMPLEMENT_CUE.search(text, lead, m.start)
                     if cue and not _nested_unnumbered(text[cue.end() : m.start]):
                         direct.append(m)
                 elif head is not None:
                     direct.append(m)
-                elif (
-                    prev_head is not None
-                    and not text[lead : m.start].strip()
-                    and prev_head[0] in ("implements", "proposal")
-                ):
-                    direct.append(m)
-                    head = prev_head[0]
             elif prev is not None and prev in direct and _COORDINATION.match(gap):
                 direct.append(m)
             anchor = max(m.tail, m.end)
@@ -423,9 +426,10 @@ def _edges(
             elif _amending_statement(text, st, opening_end) and _AMENDS.search(gap_before):
                 relation = _stronger(relation, "amends")
             add(subject.key, _key(docs, m), relation, st)
-        prev_head = (head, []) if head in ("implements", "proposal") and direct else (
-            prev_head if not body.strip() else None
-        )
+        if head in ("implements", "proposal") and direct:
+            prev_head = head
+        elif body.strip():
+            prev_head = None
     return tuple(best.values())
 
 
