@@ -29,6 +29,15 @@ PARAMS: dict[str, Any] = {
     "agencies": ["Sở Ngoại vụ|Quảng Ngãi"],
     "roles": ["LEADS"],
     "province": None,
+    "provinces": ["Quảng Ngãi"],
+    "since": "2014-01-01",
+    "until": None,
+    "doc": None,
+    "due": "2030-12-31",
+    "a": "590/QĐ-UBND|Quảng Ngãi|2014",
+    "b": "22-NQ/TW|VN|2013",
+    "needle": "hoi nhap",
+    "limit": 10,
 }
 _WRITES = re.compile(r"\b(MERGE|DELETE|SET|CREATE)\b")
 QUERIES = cypher.all_queries()

@@ -49,6 +49,7 @@ def document_props(info: DocInfo) -> Row:
         "year": year,
         "title": info.title,
         "lookup": fold_symbol(info.symbol),
+        "title_fold": fold_name(info.title) if info.title else None,
     }
 
 
@@ -144,7 +145,8 @@ def _resolve_responsibilities(extraction: Extraction, rows: GraphRows) -> None:
                 "key": key,
                 "doc": subject.key,
                 "props": {"doc": subject.key, "section": task_id, "text": text,
-                          "deadline": None, "recurring": None, "table": False},
+                          "text_fold": fold_name(text), "deadline": None, "recurring": None,
+                          "table": False},
             }
         return key
 
@@ -164,7 +166,7 @@ def _resolve_responsibilities(extraction: Extraction, rows: GraphRows) -> None:
     for t in extraction.tasks:
         k = task(t.id, t.text)
         tasks[k]["props"].update(
-            text=t.text, deadline=t.deadline, recurring=t.recurring,
+            text=t.text, text_fold=fold_name(t.text), deadline=t.deadline, recurring=t.recurring,
             deadline_raw=t.deadline_raw, start=t.start, end=t.end, table=t.table,
         )
         for name in t.lead:

@@ -209,18 +209,42 @@ def _document_row(r: Row) -> DocumentRow:
     )
 
 
+def _check_roles(roles: tuple[str, ...]) -> list[str]:
+    unknown = [r for r in roles if r not in ROLES]
+    if unknown:
+        raise QueryError(f"unknown role {unknown[0]!r}; use one of {', '.join(ROLES)}")
+    return [ROLE_TYPES[r] for r in roles]
+
+
+def _agency_keys(store: GraphStore, agency: str, province: str | None,
+                 include_collective: bool = False) -> tuple[str, list[str]]:
+    found = find_agencies(store, agency, province)
+    keys = [r["key"] for r in found]
+    if include_collective:
+        provinces = sorted({r["province"] for r in found if r.get("province")})
+        keys += [r["key"] for r in store.read(q.COLLECTIVE_AGENCIES, {"provinces": provinces})
+                 if r["key"] not in keys]
+    return str(found[0]["name"]), keys
+
+
 def assigned(
     store: GraphStore,
     agency: str,
     roles: tuple[str, ...] = ROLES,
     province: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    include_collective: bool = False,
 ) -> Assigned:
-    """The documents that give ``agency`` a role, with its roles and task counts."""
-    unknown = [r for r in roles if r not in ROLES]
-    if unknown:
-        raise QueryError(f"unknown role {unknown[0]!r}; use one of {', '.join(ROLES)}")
-    found = find_agencies(store, agency, province)
-    params = {"agencies": [r["key"] for r in found], "roles": [ROLE_TYPES[r] for r in roles]}
+    """The documents that give ``agency`` a role, with its roles and task counts.
+
+    ``since``/``until`` bound the document date (ISO, inclusive);
+    ``include_collective`` also counts plans addressed to "Các sở, ban, ngành"
+    and other collective addressees of the agency's province.
+    """
+    role_types = _check_roles(roles)
+    name, keys = _agency_keys(store, agency, province, include_collective)
+    params = {"agencies": keys, "roles": role_types, "since": since, "until": until}
     docs = tuple(
         AssignedDocument(
             key=r["key"], symbol=r["symbol"], title=r.get("title"), province=r.get("province"),
@@ -230,7 +254,7 @@ def assigned(
         )
         for r in store.read(q.ASSIGNED, params)
     )
-    return Assigned(found[0]["name"], docs)
+    return Assigned(name, docs)
 
 
 def show(store: GraphStore, doc: str, province: str | None = None,
@@ -289,3 +313,182 @@ def run_read_query(store: GraphStore, text: str, params: dict[str, Any]) -> list
             "read-only (use `vbgraph ingest` to change the graph)"
         )
     return store.read(text, params)
+
+
+# --------------------------------------------------------------------------
+# Responsibility beyond ``assigned``
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TaskRow:
+    doc: str
+    symbol: str
+    section: str
+    text: str
+    deadline: str | None
+    recurring: str | None
+    agency: str
+    role: str
+    raw: str = ""
+
+
+def tasks(
+    store: GraphStore,
+    agency: str,
+    doc: str | None = None,
+    due_before: str | None = None,
+    province: str | None = None,
+) -> list[TaskRow]:
+    """The tasks ``agency`` has (in ``doc``; due before ``due_before``), with deadlines."""
+    _, keys = _agency_keys(store, agency, province)
+    doc_key = find_document(store, doc) if doc else None
+    rows = store.read(q.AGENCY_TASKS, {"agencies": keys, "doc": doc_key, "due": due_before})
+    return [
+        TaskRow(r["doc"], r["symbol"], r["section"] or "", r["text"] or "", r.get("deadline"),
+                r.get("recurring"), r["agency"], _ROLE_BY_TYPE[r["role"]], r.get("raw") or "")
+        for r in rows
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Partner:
+    key: str
+    name: str
+    province: str | None
+    collective: bool
+    shared_tasks: int
+
+
+def coordination(store: GraphStore, agency: str, province: str | None = None) -> list[Partner]:
+    """Agencies that share tasks with ``agency``, most shared first."""
+    _, keys = _agency_keys(store, agency, province)
+    return [
+        Partner(r["key"], r["name"], r.get("province"), bool(r.get("collective")),
+                int(r["shared"]))
+        for r in store.read(q.COORDINATION, {"agencies": keys})
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Matrix:
+    """Agency x document: for each cell, the roles and task count."""
+
+    agencies: tuple[str, ...]
+    documents: tuple[str, ...]  # symbols
+    cells: dict[tuple[str, str], dict[str, int]]
+
+    def role_cell(self, agency: str, document: str) -> str:
+        cell = self.cells.get((agency, document), {})
+        return ",".join(r for r in ROLES if r in cell)
+
+
+def matrix(store: GraphStore, province: str | None = None) -> Matrix:
+    """The responsibility matrix of the documents of ``province`` (all when None)."""
+    cells: dict[tuple[str, str], dict[str, int]] = {}
+    agencies: dict[str, None] = {}
+    documents: dict[str, None] = {}
+    for r in store.read(q.RESPONSIBILITY_MATRIX, {"province": province}):
+        agencies[r["agency"]] = None
+        documents[r["symbol"]] = None
+        cell = cells.setdefault((r["agency"], r["symbol"]), {})
+        role = _ROLE_BY_TYPE[r["role"]]
+        cell[role] = cell.get(role, 0) + int(r["tasks"])
+    return Matrix(tuple(sorted(agencies)), tuple(documents), cells)
+
+
+# --------------------------------------------------------------------------
+# Lineage beyond ``lineage``
+# --------------------------------------------------------------------------
+
+
+def path(store: GraphStore, doc_a: str, doc_b: str) -> list[EdgeRow]:
+    """The shortest chain of document relations connecting two documents (either direction)."""
+    a, b = find_document(store, doc_a), find_document(store, doc_b)
+    rows = store.read(q.PATH_BETWEEN, {"a": a, "b": b})
+    edges = [EdgeRow(r["source"], r["target"], _RELATION_BY_TYPE[r["relation"]],
+                     r["asserted_by"] or "", r.get("raw") or "") for r in rows]
+    return _chain_order(edges, a)
+
+
+def _chain_order(edges: list[EdgeRow], start: str) -> list[EdgeRow]:
+    ordered: list[EdgeRow] = []
+    current, rest = start, list(edges)
+    while rest:
+        nxt = next((e for e in rest if current in (e.source, e.target)), None)
+        if nxt is None:
+            return ordered + rest
+        ordered.append(nxt)
+        rest.remove(nxt)
+        current = nxt.target if nxt.source == current else nxt.source
+    return ordered
+
+
+def descendants_by_province(
+    store: GraphStore, doc: str, relations: tuple[str, ...] = LINEAGE_RELATIONS
+) -> dict[str, list[dict[str, Any]]]:
+    """What implements ``doc`` (transitively), grouped by province ("" for central)."""
+    key = find_document(store, doc)
+    rows = store.read(q.DESCENDANTS_BY_PROVINCE,
+                      {"key": key, "relations": [RELATION_TYPES[r] for r in relations]})
+    out: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        out.setdefault(r.get("province") or "", []).append(dict(r))
+    return out
+
+
+# --------------------------------------------------------------------------
+# Coverage and search
+# --------------------------------------------------------------------------
+
+
+def gaps(store: GraphStore) -> dict[str, Any]:
+    """Cited-but-absent documents, central directives without a provincial plan, unresolved keys."""
+    missing = [dict(r) for r in store.read(q.CITED_NOT_IN_CORPUS)]
+    for m in missing:
+        m["relations"] = sorted((_RELATION_BY_TYPE.get(t, t.lower()) for t in m["relations"]),
+                                key=RELATION_ORDER.index)
+    corpus_provinces = sorted({r["province"] for r in store.read(q.ALL_DOCUMENTS)
+                               if r.get("in_corpus") and r.get("province")})
+    coverage = []
+    for r in store.read(q.CENTRAL_COVERAGE):
+        implemented = sorted(r["provinces"])
+        coverage.append({
+            "key": r["key"], "symbol": r["symbol"], "type": r.get("type"),
+            "in_corpus": bool(r.get("in_corpus")), "implemented_in": implemented,
+            "not_implemented_in": [p for p in corpus_provinces if p not in implemented],
+        })
+    unresolved = [m for m in missing if not m.get("year")]
+    return {"missing": missing, "central_coverage": coverage, "unresolved": unresolved,
+            "provinces": corpus_provinces}
+
+
+def search(store: GraphStore, text: str, limit: int = 50) -> dict[str, list[Row]]:
+    """Documents whose title (or symbol) and tasks whose text contain ``text``, any diacritics."""
+    needle = fold_name(text)
+    if not needle:
+        raise QueryError("search needs some text")
+    params = {"needle": needle, "limit": limit}
+    docs = store.read(q.SEARCH_DOCUMENTS, {**params, "needle": needle})
+    symbol_hits = store.read(q.SEARCH_DOCUMENTS, {**params, "needle": fold_symbol(text)})
+    seen = {d["key"] for d in docs}
+    docs += [d for d in symbol_hits if d["key"] not in seen]
+    return {"documents": docs, "tasks": store.read(q.SEARCH_TASKS, params)}
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusGraph:
+    """Every document and document relation in the store (views, exports)."""
+
+    documents: tuple[DocumentRow, ...]
+    edges: tuple[EdgeRow, ...]
+
+
+def corpus_graph(store: GraphStore) -> CorpusGraph:
+    docs = tuple(_document_row(r) for r in store.read(q.ALL_DOCUMENTS))
+    edges = tuple(
+        EdgeRow(r["source"], r["target"], _RELATION_BY_TYPE[r["relation"]],
+                r["asserted_by"] or "", r.get("raw") or "")
+        for r in store.read(q.ALL_DOCUMENT_EDGES)
+    )
+    return CorpusGraph(docs, edges)

@@ -17,6 +17,8 @@ from vbgraph.models import RELATION_TYPES, ROLE_TYPES
 
 #: Longest lineage path followed (policy chains are rarely over 7 levels deep).
 MAX_DEPTH = 12
+#: Longest undirected chain ``path`` looks for between two documents.
+PATH_DEPTH = 6
 
 DOC_RELS = "|".join(RELATION_TYPES.values())
 ROLE_RELS = "|".join(ROLE_TYPES.values())
@@ -42,7 +44,8 @@ WITH d, row
 SET d.type = coalesce(d.type, row.props.type),
     d.issuer = coalesce(d.issuer, row.props.issuer),
     d.date = coalesce(d.date, row.props.date),
-    d.title = coalesce(d.title, row.props.title)
+    d.title = coalesce(d.title, row.props.title),
+    d.title_fold = coalesce(d.title_fold, row.props.title_fold)
 """
 
 
@@ -197,16 +200,26 @@ RETURN a.key AS key, a.name AS name, a.province AS province, a.collective AS col
 ORDER BY key
 """
 
+#: Collective addressees ("Các sở, ban, ngành") of the given provinces.
+COLLECTIVE_AGENCIES = """
+MATCH (a:Agency)
+WHERE a.collective = true AND a.province IN $provinces
+RETURN a.key AS key, a.name AS name, a.province AS province
+ORDER BY key
+"""
+
 ALL_AGENCY_NAMES = """
 MATCH (a:Agency)
 RETURN DISTINCT a.name AS name, a.lookup AS lookup
 ORDER BY name
 """
 
-#: Documents that give one of ``$agencies`` (keys) a role in ``$roles`` (relationship types).
+#: Documents that give one of ``$agencies`` (keys) a role in ``$roles`` (relationship types),
+#: dated between ``$since`` and ``$until`` (ISO dates or null).
 ASSIGNED = f"""
 MATCH (a:Agency)-[r:{ROLE_RELS}]->(t:Task)<-[:HAS_TASK]-(d:Document)
 WHERE a.key IN $agencies AND type(r) IN $roles
+  AND ($since IS NULL OR d.date >= $since) AND ($until IS NULL OR d.date <= $until)
 WITH d, collect(DISTINCT type(r)) AS roles, count(DISTINCT t) AS tasks
 RETURN d.key AS key, d.symbol AS symbol, d.title AS title, d.province AS province,
        d.date AS date, roles, tasks
@@ -304,3 +317,140 @@ def all_queries() -> dict[str, str]:
 
 #: Everything, for ``GraphStore.clear`` (tests, ``ingest --replace``).
 DELETE_ALL = "MATCH (n) DETACH DELETE n"
+
+# --------------------------------------------------------------------------
+# Responsibility, coverage, search, export
+# --------------------------------------------------------------------------
+
+#: Tasks given to one of ``$agencies``, optionally in document ``$doc``, due before ``$due``.
+AGENCY_TASKS = f"""
+MATCH (a:Agency)-[r:{ROLE_RELS}]->(t:Task)<-[:HAS_TASK]-(d:Document)
+WHERE a.key IN $agencies AND ($doc IS NULL OR d.key = $doc)
+  AND ($due IS NULL OR (t.deadline IS NOT NULL AND t.deadline < $due))
+RETURN d.key AS doc, d.symbol AS symbol, t.key AS task, t.section AS section, t.text AS text,
+       t.deadline AS deadline, t.recurring AS recurring, a.name AS agency, type(r) AS role,
+       r.raw AS raw
+ORDER BY doc, section, role
+"""
+
+#: Agencies that share tasks with one of ``$agencies``, with how many tasks they share.
+COORDINATION = f"""
+MATCH (a:Agency)-[:{ROLE_RELS}]->(t:Task)<-[:{ROLE_RELS}]-(other:Agency)
+WHERE a.key IN $agencies AND NOT other.key IN $agencies
+WITH other, count(DISTINCT t) AS shared
+RETURN other.key AS key, other.name AS name, other.province AS province,
+       other.collective AS collective, shared
+ORDER BY shared DESC, name
+"""
+
+#: Agency x document: how many tasks of each role each agency has in each document.
+RESPONSIBILITY_MATRIX = f"""
+MATCH (a:Agency)-[r:{ROLE_RELS}]->(t:Task)<-[:HAS_TASK]-(d:Document)
+WHERE $province IS NULL OR d.province = $province
+RETURN a.name AS agency, d.symbol AS symbol, d.key AS doc, type(r) AS role,
+       count(DISTINCT t) AS tasks
+ORDER BY agency, doc, role
+"""
+
+#: Documents cited (stubs) with how many corpus documents point at them, by relation.
+CITED_NOT_IN_CORPUS = f"""
+MATCH (src:Document)-[r:{DOC_RELS}]->(d:Document)
+WHERE d.in_corpus = false
+WITH d, count(DISTINCT r.asserted_by) AS citing, collect(DISTINCT type(r)) AS relations
+RETURN d.key AS key, d.symbol AS symbol, d.type AS type, d.issuer AS issuer,
+       d.year AS year, citing, relations
+ORDER BY citing DESC, key
+"""
+
+#: Central documents (scope VN) and the provinces whose corpus documents implement them.
+CENTRAL_COVERAGE = """
+MATCH (c:Document)
+WHERE c.scope = 'VN'
+OPTIONAL MATCH (p:Document)-[:IMPLEMENTS|BASED_ON*1..4]->(c)
+WHERE p.in_corpus = true AND p.province IS NOT NULL
+WITH c, collect(DISTINCT p.province) AS provinces
+RETURN c.key AS key, c.symbol AS symbol, c.type AS type, c.in_corpus AS in_corpus, provinces
+ORDER BY key
+"""
+
+#: Descendants of ``$key`` in the corpus, with their province.
+DESCENDANTS_BY_PROVINCE = f"""
+MATCH p = (d:Document)-[:{DOC_RELS}*1..{MAX_DEPTH}]->(root:Document {{key: $key}})
+WHERE all(r IN relationships(p) WHERE type(r) IN $relations)
+WITH d, min(length(p)) AS depth
+RETURN d.key AS key, d.symbol AS symbol, d.province AS province, d.date AS date,
+       d.title AS title, d.in_corpus AS in_corpus, depth
+ORDER BY province, depth, key
+"""
+
+#: How ``$a`` and ``$b`` are connected (any document relation, either direction): the
+#: shortest such chain.  FalkorDB has no undirected ``shortestPath``, so the bounded
+#: variable-length match is ordered by length instead.
+PATH_BETWEEN = f"""
+MATCH p = (a:Document {{key: $a}})-[:{DOC_RELS}*1..{PATH_DEPTH}]-(b:Document {{key: $b}})
+WITH p, length(p) AS hops
+ORDER BY hops
+LIMIT 1
+UNWIND relationships(p) AS r
+RETURN startNode(r).key AS source, endNode(r).key AS target, type(r) AS relation,
+       r.asserted_by AS asserted_by, r.raw AS raw, hops
+"""
+
+#: Diacritics-insensitive search over document titles (``$needle`` is folded).
+SEARCH_DOCUMENTS = """
+MATCH (d:Document)
+WHERE d.title_fold CONTAINS $needle OR d.lookup CONTAINS $needle
+RETURN d.key AS key, d.symbol AS symbol, d.title AS title, d.in_corpus AS in_corpus
+ORDER BY key
+LIMIT $limit
+"""
+
+SEARCH_TASKS = """
+MATCH (d:Document)-[:HAS_TASK]->(t:Task)
+WHERE t.text_fold CONTAINS $needle
+RETURN d.key AS doc, d.symbol AS symbol, t.section AS section, t.text AS text
+ORDER BY doc, section
+LIMIT $limit
+"""
+
+#: The whole graph, for views and exports.
+ALL_DOCUMENTS = """
+MATCH (d:Document)
+RETURN d.key AS key, d.symbol AS symbol, d.type AS type, d.issuer AS issuer,
+       d.province AS province, d.date AS date, d.year AS year, d.title AS title,
+       d.in_corpus AS in_corpus
+ORDER BY key
+"""
+
+ALL_DOCUMENT_EDGES = f"""
+MATCH (a:Document)-[r:{DOC_RELS}]->(b:Document)
+RETURN a.key AS source, b.key AS target, type(r) AS relation, r.asserted_by AS asserted_by,
+       r.raw AS raw
+ORDER BY source, target, relation
+"""
+
+ALL_AGENCIES = """
+MATCH (a:Agency)
+RETURN a.key AS key, a.name AS name, a.province AS province, a.level AS level,
+       a.collective AS collective
+ORDER BY key
+"""
+
+ALL_TASKS = """
+MATCH (d:Document)-[:HAS_TASK]->(t:Task)
+RETURN t.key AS key, d.key AS doc, t.section AS section, t.text AS text,
+       t.deadline AS deadline, t.recurring AS recurring
+ORDER BY key
+"""
+
+ALL_ROLES = f"""
+MATCH (a:Agency)-[r:{ROLE_RELS}]->(t:Task)
+RETURN a.key AS agency, t.key AS task, type(r) AS role, r.raw AS raw
+ORDER BY agency, task, role
+"""
+
+ALL_ISSUED_BY = """
+MATCH (d:Document)-[:ISSUED_BY]->(a:Agency)
+RETURN d.key AS doc, a.key AS agency
+ORDER BY doc
+"""
