@@ -57,12 +57,27 @@ def decision_590() -> dict[str, list[str] | list[list[str]]]:
     ]
     tasks = [
         ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"],
-        ["1", seed_line("- Chủ trì phối hợp với Sở Nội vụ")[2:], "Sở Ngoại vụ", "Sở Nội vụ",
-         "Năm 2014"],
-        ["2", seed_line("- Tham mưu có hiệu quả về công tác")[2:], "Sở Ngoại vụ", "",
-         "Thường xuyên"],
-        ["3", seed_line("- Chủ trì, phối hợp với các cơquan liên quan nghiên cứu")[2:],
-         "Sở Kế hoạch và Đầu tư", "Các sở, ban ngành liên quan", "Hằng năm"],
+        [
+            "1",
+            seed_line("- Chủ trì phối hợp với Sở Nội vụ")[2:],
+            "Sở Ngoại vụ",
+            "Sở Nội vụ",
+            "Năm 2014",
+        ],
+        [
+            "2",
+            seed_line("- Tham mưu có hiệu quả về công tác")[2:],
+            "Sở Ngoại vụ",
+            "",
+            "Thường xuyên",
+        ],
+        [
+            "3",
+            seed_line("- Chủ trì, phối hợp với các cơquan liên quan nghiên cứu")[2:],
+            "Sở Kế hoạch và Đầu tư",
+            "Các sở, ban ngành liên quan",
+            "Hằng năm",
+        ],
     ]
     return {"paragraphs": paragraphs, "tasks": tasks}
 
@@ -228,8 +243,9 @@ class PdfWriter:
         for x, y, w, h in page.filled:
             ops.append(f"0.3 g {x:.2f} {y:.2f} {w:.2f} {h:.2f} re f 0 g".encode())
         for x, y, size, text in page.texts:
-            ops.append(f"BT /F1 {size:g} Tf {x:.2f} {y:.2f} Td ".encode() + self._encode(text)
-                       + b" ET")
+            ops.append(
+                f"BT /F1 {size:g} Tf {x:.2f} {y:.2f} Td ".encode() + self._encode(text) + b" ET"
+            )
         return b"\n".join(ops)
 
     def write(self, path: Path) -> None:
@@ -242,8 +258,11 @@ class PdfWriter:
 
         def stream(data: bytes, extra: str = "") -> bytes:
             packed = zlib.compress(data)
-            return (f"<< /Length {len(packed)} /Filter /FlateDecode {extra}>>\nstream\n"
-                    .encode() + packed + b"\nendstream")
+            return (
+                f"<< /Length {len(packed)} /Filter /FlateDecode {extra}>>\nstream\n".encode()
+                + packed
+                + b"\nendstream"
+            )
 
         catalog = add(b"")  # filled in below
         pages_obj = add(b"")
@@ -251,11 +270,13 @@ class PdfWriter:
         kids = []
         for content in contents:
             content_obj = add(stream(content))
-            kids.append(add(
-                f"<< /Type /Page /Parent {pages_obj} 0 R /MediaBox [0 0 595 842] "
-                f"/Resources << /Font << /F1 {font_obj} 0 R >> >> "
-                f"/Contents {content_obj} 0 R >>".encode()
-            ))
+            kids.append(
+                add(
+                    f"<< /Type /Page /Parent {pages_obj} 0 R /MediaBox [0 0 595 842] "
+                    f"/Resources << /Font << /F1 {font_obj} 0 R >> >> "
+                    f"/Contents {content_obj} 0 R >>".encode()
+                )
+            )
         objects[catalog - 1] = f"<< /Type /Catalog /Pages {pages_obj} 0 R >>".encode()
         objects[pages_obj - 1] = (
             f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] "
@@ -270,14 +291,20 @@ class PdfWriter:
         out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
         for offset in offsets:
             out += f"{offset:010d} 00000 n \n".encode()
-        out += (f"trailer\n<< /Size {len(objects) + 1} /Root {catalog} 0 R >>\n"
-                f"startxref\n{xref}\n%%EOF\n").encode()
+        out += (
+            f"trailer\n<< /Size {len(objects) + 1} /Root {catalog} 0 R >>\n"
+            f"startxref\n{xref}\n%%EOF\n"
+        ).encode()
         path.write_bytes(bytes(out))
 
     def _add_font(self, add, stream) -> int:  # type: ignore[no-untyped-def]
         if self.font is None:
-            return int(add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
-                           b"/Encoding /WinAnsiEncoding >>"))
+            return int(
+                add(
+                    b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+                    b"/Encoding /WinAnsiEncoding >>"
+                )
+            )
         font = self.font
         file_obj = add(stream(font.data, f"/Length1 {len(font.data)} "))
         descriptor = add(
@@ -311,10 +338,12 @@ class PdfWriter:
             f"{bfchars}endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
         )
         to_unicode = add(stream(cmap.encode("ascii")))
-        return int(add(
-            f"<< /Type /Font /Subtype /Type0 /BaseFont /{font.name} /Encoding /Identity-H "
-            f"/DescendantFonts [{cid_font} 0 R] /ToUnicode {to_unicode} 0 R >>".encode()
-        ))
+        return int(
+            add(
+                f"<< /Type /Font /Subtype /Type0 /BaseFont /{font.name} /Encoding /Identity-H "
+                f"/DescendantFonts [{cid_font} 0 R] /ToUnicode {to_unicode} 0 R >>".encode()
+            )
+        )
 
     @staticmethod
     def _utf16(ch: str) -> list[int]:
@@ -345,8 +374,10 @@ def make_pdf(path: Path, font: Path | None) -> dict[str, list[str] | list[list[s
     widths = [30, 220, 90, 90, 65]
     top = 770.0
     for row in content["tasks"]:
-        cells = [textwrap.wrap(fold(str(cell)), max(4, int(w / 5.6))) or [""]
-                 for cell, w in zip(row, widths, strict=True)]
+        cells = [
+            textwrap.wrap(fold(str(cell)), max(4, int(w / 5.6))) or [""]
+            for cell, w in zip(row, widths, strict=True)
+        ]
         height = 14 * max(len(c) for c in cells) + 6
         x = 50.0
         for w, lines in zip(widths, cells, strict=True):
@@ -385,8 +416,16 @@ def portal_page(content: dict[str, list[str] | list[list[str]]]) -> str:
     )
     menu = "".join(
         f'<li><a href="/{i}">{name}</a></li>'
-        for i, name in enumerate(["Trang chủ", "Giới thiệu", "Tin tức - Sự kiện",
-                                  "Văn bản pháp luật", "Thủ tục hành chính", "Liên hệ"])
+        for i, name in enumerate(
+            [
+                "Trang chủ",
+                "Giới thiệu",
+                "Tin tức - Sự kiện",
+                "Văn bản pháp luật",
+                "Thủ tục hành chính",
+                "Liên hệ",
+            ]
+        )
     )
     return f"""<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8">
@@ -428,9 +467,7 @@ def encode_cp1258(text: str) -> bytes:
         except UnicodeEncodeError:
             pass
         decomposed = unicodedata.normalize("NFD", ch)
-        base = unicodedata.normalize(
-            "NFC", "".join(c for c in decomposed if c not in TONE_MARKS)
-        )
+        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONE_MARKS))
         tones = "".join(c for c in decomposed if c in TONE_MARKS)
         out += (base + tones).encode("cp1258")
     return bytes(out)

@@ -46,34 +46,50 @@ CASES: list[tuple[str, str, Builder, tuple[str, ...]]] = [
     ("empty docx", "empty.docx", lambda t: b"", ("empty",)),
     ("binary", "data.txt", lambda t: bytes(range(256)) * 8, ("binary", "convert")),
     ("control chars", "ctl.txt", lambda t: b"\x01\x02\x03\x04\x05abc" * 20, ("binary",)),
-    ("not vietnamese 8-bit", "latin.txt",
-     lambda t: bytes(range(0x80, 0x100)) * 4 + b" text", ("cannot be trusted", "UTF-8")),
+    (
+        "not vietnamese 8-bit",
+        "latin.txt",
+        lambda t: bytes(range(0x80, 0x100)) * 4 + b" text",
+        ("cannot be trusted", "UTF-8"),
+    ),
     ("truncated docx", "cut.docx", lambda t: _docx_bytes(t)[:1500], ("truncated", "re-save")),
-    ("docx half", "half.docx", lambda t: _docx_bytes(t)[: len(_docx_bytes(t)) // 2],
-     ("truncated",)),
+    (
+        "docx half",
+        "half.docx",
+        lambda t: _docx_bytes(t)[: len(_docx_bytes(t)) // 2],
+        ("truncated",),
+    ),
     ("docx not zip", "fake.docx", lambda t: b"Quyet dinh 590" * 10, ("not a .docx",)),
-    ("ole as docx", "old.docx", lambda t: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600,
-     ("OLE", "rename it to .doc")),
-    ("zip as docx", "archive.docx", lambda t: b"PK\x03\x04" + b"\x00" * 200,
-     ("truncated",)),
+    (
+        "ole as docx",
+        "old.docx",
+        lambda t: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600,
+        ("OLE", "rename it to .doc"),
+    ),
+    ("zip as docx", "archive.docx", lambda t: b"PK\x03\x04" + b"\x00" * 200, ("truncated",)),
     ("truncated pdf", "cut.pdf", lambda t: _pdf_bytes(t)[:700], ("PDF", "damaged")),
     ("pdf garbage", "junk.pdf", lambda t: b"%PDF-1.4\n" + os.urandom(300), ("PDF",)),
     ("not a pdf", "fake.pdf", lambda t: b"hello world" * 10, ("not a PDF",)),
     ("scanned pdf", "scan.pdf", _scanned, ("no text layer (scanned?)", "ocrmypdf")),
     ("doc not ole", "fake.doc", lambda t: b"Quyet dinh 590" * 10, ("not a Word 97-2003",)),
     ("rtf as doc", "letter.doc", lambda t: b"{\\rtf1\\ansi Quyet dinh}", ("RTF", ".docx")),
-    ("html without body text", "nav.html",
-     lambda t: b"<html><body><nav><a href='/'>Trang chu</a></nav><script>x=1</script>"
-     b"</body></html>", ("no document text",)),
-    ("unknown extension", "bang.xlsx", lambda t: b"PK\x03\x04", ("unsupported file type",
-                                                                  ".docx")),
+    (
+        "html without body text",
+        "nav.html",
+        lambda t: (
+            b"<html><body><nav><a href='/'>Trang chu</a></nav><script>x=1</script></body></html>"
+        ),
+        ("no document text",),
+    ),
+    ("unknown extension", "bang.xlsx", lambda t: b"PK\x03\x04", ("unsupported file type", ".docx")),
     ("no extension", "README", lambda t: b"text", ("unsupported file type", "(no extension)")),
     ("whitespace only", "blank.txt", lambda t: b" \n\t\n", ("no text",)),
 ]
 
 
-@pytest.mark.parametrize(("name", "builder", "words"), [c[1:] for c in CASES],
-                         ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("name", "builder", "words"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
 def test_bad_input_is_an_input_error_naming_the_file(
     tmp_path: Path, name: str, builder: Builder, words: tuple[str, ...]
 ) -> None:
@@ -137,6 +153,5 @@ def test_a_broken_file_never_stops_the_folder(tmp_path: Path) -> None:
     (tmp_path / "source.docx").unlink()
     (tmp_path / "source.pdf").unlink()
     results = list(iter_documents(tmp_path))
-    assert [p.name for p, _ in results] == ["a-empty.txt", "b-cut.docx", "c-scan.pdf",
-                                           "d-590.txt"]
+    assert [p.name for p, _ in results] == ["a-empty.txt", "b-cut.docx", "c-scan.pdf", "d-590.txt"]
     assert [type(r).__name__ for _, r in results] == ["InputError"] * 3 + ["SourceDocument"]

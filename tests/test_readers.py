@@ -56,10 +56,12 @@ ENCODINGS = [
 ]
 
 
-@pytest.mark.parametrize(("label", "data", "encoding", "warned"), ENCODINGS,
-                         ids=[e[0] for e in ENCODINGS])
-def test_text_encodings(tmp_path: Path, label: str, data: bytes, encoding: str,
-                        warned: bool) -> None:
+@pytest.mark.parametrize(
+    ("label", "data", "encoding", "warned"), ENCODINGS, ids=[e[0] for e in ENCODINGS]
+)
+def test_text_encodings(
+    tmp_path: Path, label: str, data: bytes, encoding: str, warned: bool
+) -> None:
     path = tmp_path / "590-QD-UBND.txt"
     path.write_bytes(data)
     doc = read_document(path)
@@ -160,7 +162,7 @@ def test_docx_paragraphs_and_tables_in_reading_order(tmp_path: Path) -> None:
         lines.index("Nơi nhận:"),
     ]
     assert order == sorted(order)
-    rows = [line for line in lines[order[2]:] if line.startswith("|")]
+    rows = [line for line in lines[order[2] :] if line.startswith("|")]
     # merged across the row: written once, column positions kept
     assert rows[1] == "| I. Sở Ngoại vụ |  |  |  |  |"
     tasks = content["tasks"]
@@ -202,9 +204,7 @@ def test_pdf_vietnamese_text_and_table(tmp_path: Path) -> None:
         assert ff.squash(row) == ff.squash("| " + " | ".join(map(str, expected)) + " |")
     # the cell texts appear only in the rows, and in order after the heading
     assert doc.text.count("Sở Kế hoạch và Đầu tư") == 1
-    assert lines.index("PHỤ LỤC: NHIỆM VỤ CỤ THỂ") < lines.index(rows[0]) < lines.index(
-        "Nơi nhận:"
-    )
+    assert lines.index("PHỤ LỤC: NHIỆM VỤ CỤ THỂ") < lines.index(rows[0]) < lines.index("Nơi nhận:")
     # page numbers ("1" in page 1's footer, "2" in page 2's header) are gone
     assert "1" not in lines and "2" not in lines
 
@@ -233,8 +233,17 @@ def test_pdf_page_without_text_is_a_warning(tmp_path: Path) -> None:
 # ---------------------------------------------------------------------- html
 
 
-BOILERPLATE = ["Trang chủ", "Giới thiệu", "Liên hệ", "Bản quyền", "Văn bản mới",
-               "Chia sẻ", "tracking", "CỔNG THÔNG TIN ĐIỆN TỬ", "Kế hoạch 214/KH-UBND"]
+BOILERPLATE = [
+    "Trang chủ",
+    "Giới thiệu",
+    "Liên hệ",
+    "Bản quyền",
+    "Văn bản mới",
+    "Chia sẻ",
+    "tracking",
+    "CỔNG THÔNG TIN ĐIỆN TỬ",
+    "Kế hoạch 214/KH-UBND",
+]
 
 
 @pytest.mark.parametrize("suffix", [".html", ".htm"])
@@ -257,8 +266,8 @@ def test_html_portal_page_keeps_the_body(tmp_path: Path, suffix: str) -> None:
 
 def test_html_in_windows_1258_by_its_meta_charset(tmp_path: Path) -> None:
     page = ff.portal_page(ff.decision_590()).replace(
-        '<meta charset="utf-8">', '<meta http-equiv="Content-Type" '
-        'content="text/html; charset=windows-1258">'
+        '<meta charset="utf-8">',
+        '<meta http-equiv="Content-Type" content="text/html; charset=windows-1258">',
     )
     path = tmp_path / "legacy.htm"
     path.write_bytes(ff.encode_cp1258(page))
@@ -361,10 +370,13 @@ def test_doc_without_converter_says_what_to_install(
     assert "apt-get install catdoc" in str(err.value)
 
 
-@pytest.mark.skipif(shutil.which("catdoc") is None, reason="catdoc not installed "
-                    "(apt-get install catdoc)")
-@pytest.mark.skipif(bool(shutil.which("soffice") or shutil.which("libreoffice")),
-                    reason="LibreOffice is preferred over catdoc when installed")
+@pytest.mark.skipif(
+    shutil.which("catdoc") is None, reason="catdoc not installed (apt-get install catdoc)"
+)
+@pytest.mark.skipif(
+    bool(shutil.which("soffice") or shutil.which("libreoffice")),
+    reason="LibreOffice is preferred over catdoc when installed",
+)
 def test_real_catdoc_refuses_a_damaged_doc(tmp_path: Path) -> None:
     path = _ole_file(tmp_path / "damaged.doc")
     with pytest.raises(InputError) as err:
@@ -401,9 +413,13 @@ def test_iter_documents_walks_in_order_and_yields_errors(tmp_path: Path) -> None
         "b.txt",
     ]
     kinds = {p.name: type(r).__name__ for p, r in results}
-    assert kinds == {"bang-tinh.xlsx": "InputError", "broken.pdf": "InputError",
-                     "590.docx": "SourceDocument", "A.txt": "SourceDocument",
-                     "b.txt": "SourceDocument"}
+    assert kinds == {
+        "bang-tinh.xlsx": "InputError",
+        "broken.pdf": "InputError",
+        "590.docx": "SourceDocument",
+        "A.txt": "SourceDocument",
+        "b.txt": "SourceDocument",
+    }
     for path, result in results:
         if isinstance(result, InputError):
             assert str(result).startswith(str(path))
@@ -415,7 +431,8 @@ def test_iter_documents_glob_recursion_and_explicit_files(tmp_path: Path) -> Non
     assert [p.name for p in iter_paths(tmp_path, recursive=False)] == ["A.txt", "b.txt"]
     explicit = tmp_path / "2014" / ".hidden.txt"
     assert list(iter_paths([explicit, tmp_path / "b.txt", tmp_path], glob="b.*")) == [
-        explicit, tmp_path / "b.txt"
+        explicit,
+        tmp_path / "b.txt",
     ]
     missing = tmp_path / "missing.txt"
     [(path, error)] = list(iter_documents(str(missing)))

@@ -109,9 +109,7 @@ def _via_libreoffice(soffice: str, path: Path) -> DecodedText:
                 "encrypted; open it in Word and save it as .docx"
             )
         decoded = read_docx(converted.read_bytes(), path)
-    return DecodedText(
-        decoded.text, "", ("converted with LibreOffice", *decoded.warnings)
-    )
+    return DecodedText(decoded.text, "", ("converted with LibreOffice", *decoded.warnings))
 
 
 def converter_available() -> bool:

@@ -4,7 +4,8 @@ Each table row becomes one line ``| cell | cell | ... |`` so the appendix-table
 parser sees pipe rows.  A cell's paragraphs are joined by spaces; a cell that
 spans several columns is written once, followed by empty cells for the other
 columns; a cell continuing a vertical merge is written empty (its text belongs
-to the row where the merge starts): rows keep the table's column positions.  A ``|`` inside a cell is written ``¦``.
+to the row where the merge starts): rows keep the table's column positions.
+A ``|`` inside a cell is written ``¦``.
 
 Not read: page headers/footers, footnotes, text boxes, and Word's automatic
 list numbering (numbers that are not typed into the text).

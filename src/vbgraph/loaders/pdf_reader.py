@@ -109,8 +109,10 @@ def _strip_page_numbers(lines: list[str], kinds: list[int]) -> list[str]:
     """Drop page-number-only text lines at the top and bottom of a page."""
     keep = list(range(len(lines)))
     for edge in (0, -1):
-        while keep and kinds[keep[edge]] == 0 and (
-            not lines[keep[edge]].strip() or _PAGE_NUMBER.match(lines[keep[edge]])
+        while (
+            keep
+            and kinds[keep[edge]] == 0
+            and (not lines[keep[edge]].strip() or _PAGE_NUMBER.match(lines[keep[edge]]))
         ):
             keep.pop(edge)
             if edge == 0:

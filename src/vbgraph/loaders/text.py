@@ -38,20 +38,59 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 #: Vietnamese letters outside ASCII (NFC, lower case): base letters with
 #: breve/circumflex/horn/stroke and every toned vowel.
 _VIETNAMESE_LETTERS = frozenset(
-    "ăâđêôơư"
-    "àáảãạằắẳẵặầấẩẫậ"
-    "èéẻẽẹềếểễệ"
-    "ìíỉĩị"
-    "òóỏõọồốổỗộờớởỡợ"
-    "ùúủũụừứửữự"
-    "ỳýỷỹỵ"
+    "ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
 )
 
 #: Frequent words of administrative Vietnamese; a real document has many.
 _COMMON_WORDS = frozenset(
-    "của và các được trong những cho với để theo thực hiện năm ngày tỉnh "
-    "quyết định kế hoạch nhiệm vụ cơ quan đơn vị phối hợp chủ trì ủy ban nhân dân "
-    "số về việc người không có là một này tại đến từ trên".split()
+    [
+        "của",
+        "và",
+        "các",
+        "được",
+        "trong",
+        "những",
+        "cho",
+        "với",
+        "để",
+        "theo",
+        "thực",
+        "hiện",
+        "năm",
+        "ngày",
+        "tỉnh",
+        "quyết",
+        "định",
+        "kế",
+        "hoạch",
+        "nhiệm",
+        "vụ",
+        "cơ",
+        "quan",
+        "đơn",
+        "vị",
+        "phối",
+        "hợp",
+        "chủ",
+        "trì",
+        "ủy",
+        "ban",
+        "nhân",
+        "dân",
+        "số",
+        "về",
+        "việc",
+        "người",
+        "không",
+        "có",
+        "là",
+        "một",
+        "này",
+        "tại",
+        "đến",
+        "từ",
+        "trên",
+    ]
 )
 
 _WORD_RE = re.compile(r"\w+")
@@ -159,9 +198,7 @@ def _bomless_utf16(data: bytes) -> str | None:
 
 
 def _refuse_control_chars(text: str, path: Path | str) -> None:
-    controls = sum(
-        1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v"
-    )
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
     if controls > max(2, len(text) // 100):
         raise InputError(
             f"{path}: binary data ({controls} control characters), not text; "

@@ -25,9 +25,14 @@ PathLike = str | os.PathLike[str]
 
 def is_skipped(name: str) -> bool:
     """Hidden, lock, temporary and backup files that are never documents."""
-    return name.startswith((".", "~")) or name.endswith(("~", "#")) or name.lower() in (
-        "thumbs.db",
-        "desktop.ini",
+    return (
+        name.startswith((".", "~"))
+        or name.endswith(("~", "#"))
+        or name.lower()
+        in (
+            "thumbs.db",
+            "desktop.ini",
+        )
     )
 
 
@@ -38,10 +43,7 @@ def iter_paths(
     seen: set[Path] = set()
     for arg in _as_list(paths):
         root = Path(arg)
-        if root.is_dir():
-            found = _walk(root, glob, recursive)
-        else:
-            found = iter([root])
+        found = _walk(root, glob, recursive) if root.is_dir() else iter([root])
         for path in found:
             key = _identity(path)
             if key in seen:
