@@ -24,8 +24,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from vbgraph.loaders.gazetteer import ENTRIES, AgencyEntry
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 #: Aliases whose skeleton is shorter than this must also end at a word boundary.
 _SHORT = 9
@@ -164,7 +168,7 @@ class AgencyMatcher:
                 self._fuzzy_head.setdefault(skel[:2], []).append((skel, pattern))
                 self._fuzzy_mid.setdefault(skel[2:4], []).append((skel, pattern))
 
-    def _char_doc(self, skel: str):  # type: ignore[no-untyped-def]
+    def _char_doc(self, skel: str) -> Doc:
         from spacy.tokens import Doc
 
         return Doc(self._nlp.vocab, words=list(skel), spaces=[False] * len(skel))
@@ -199,7 +203,6 @@ class AgencyMatcher:
             found.append(Mention(pattern.agency, a, b, text[a:b]))
         found.sort(key=lambda m: m.start)
         return found
-
 
     def _fuzzy(
         self,

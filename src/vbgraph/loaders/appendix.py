@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from vbgraph.loaders.deadlines import is_deadline_cell
 
@@ -218,7 +219,7 @@ def _pipe_cells(text: str, a: int, b: int) -> list[Cell]:
     cells: list[Cell] = []
     line = text[a:b]
     bars = [k for k, ch in enumerate(line) if ch == "|"]
-    for s, e in zip(bars, bars[1:], strict=False):
+    for s, e in pairwise(bars):
         ca, cb = _strip_span(text, a + s + 1, a + e)
         cells.append(Cell(text[ca:cb], ca, cb))
     return cells
@@ -240,7 +241,9 @@ def _pipe_table(
     if columns and columns[0] is None:
         columns[0] = "id"
     rows: list[Row] = []
-    for cells, (a, b) in zip(rows_cells[header_index + 1 :], lines[header_index + 1 :], strict=False):
+    for cells, (a, b) in zip(
+        rows_cells[header_index + 1 :], lines[header_index + 1 :], strict=False
+    ):
         if all(re.fullmatch(r":?-{2,}:?", c.text) or not c.text for c in cells):
             continue
         by_role: dict[str, list[Cell]] = {}
@@ -275,7 +278,7 @@ def _pipe_table(
                 lead=tuple(by_role.get("lead", ())),
                 coordinate=tuple(by_role.get("coordinate", ())),
                 deadline=deadline_cells[0] if deadline_cells else None,
-                notes=tuple(by_role.get("note", ()) + by_role.get("product", [])),
+                notes=tuple(by_role.get("note", []) + by_role.get("product", [])),
             )
         )
     cols = tuple(c or "" for c in columns)

@@ -99,13 +99,25 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("half", re.compile(rf"6\s+tháng\s+(đầu|cuối)\s+năm\s+{_YEAR}", _F)),
     (
         "month",
-        re.compile(rf"(?:trong|trước|hết|cuối|đến|vào)\s+tháng\s+(\d{{1,2}})\s*(?:/|năm)\s*{_YEAR}", _F),
+        re.compile(
+            rf"(?:trong|trước|hết|cuối|đến|vào)\s+tháng\s+(\d{{1,2}})\s*(?:/|năm)\s*{_YEAR}", _F
+        ),
     ),
-    ("half_yearly", re.compile(r"(?:định kỳ\s+)?(?:0?6|sáu)\s+tháng(?:\s+(?:một|1)\s+lần)?(?=[\s,;.)]|$)(?!\s+(?:đầu|cuối))", _F)),
+    (
+        "half_yearly",
+        re.compile(
+            r"(?:định kỳ\s+)?(?:0?6|sáu)\s+tháng(?:\s+(?:một|1)\s+lần)?"
+            r"(?=[\s,;.)]|$)(?!\s+(?:đầu|cuối))",
+            _F,
+        ),
+    ),
     ("quarterly", re.compile(rf"(?:định kỳ\s+)?{_EVERY}\s+quý", _F)),
     ("monthly", re.compile(rf"(?:định kỳ\s+)?{_EVERY}\s+tháng", _F)),
     ("yearly", re.compile(rf"(?:định kỳ\s+)?{_EVERY}\s+năm", _F)),
-    ("year", re.compile(rf"(?:trong|trước|hoàn thành(?: trong)?|xong trong|cuối)\s+năm\s+{_YEAR}", _F)),
+    (
+        "year",
+        re.compile(rf"(?:trong|trước|hoàn thành(?: trong)?|xong trong|cuối)\s+năm\s+{_YEAR}", _F),
+    ),
 )
 
 #: In running text a bare recurrence ("hàng năm") is a deadline only near one of these.

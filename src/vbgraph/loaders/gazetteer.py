@@ -54,10 +54,18 @@ ENTRIES: tuple[AgencyEntry, ...] = (
     _e("Sở Kế hoạch và Đầu tư", "Sở KH&ĐT", "Sở KHĐT", "Sở Kế hoạch - Đầu tư", "Sở KH và ĐT"),
     _e("Sở Tài chính", "Sở TC"),
     _e("Sở Công Thương", "Sở Công nghiệp và Thương mại"),
-    _e("Sở Nội vụ",),
-    _e("Sở Tư pháp",),
-    _e("Sở Xây dựng",),
-    _e("Sở Y tế",),
+    _e(
+        "Sở Nội vụ",
+    ),
+    _e(
+        "Sở Tư pháp",
+    ),
+    _e(
+        "Sở Xây dựng",
+    ),
+    _e(
+        "Sở Y tế",
+    ),
     _e("Sở Giáo dục và Đào tạo", "Sở GD&ĐT", "Sở GDĐT", "Sở GD và ĐT"),
     _e("Sở Khoa học và Công nghệ", "Sở KH&CN", "Sở KHCN", "Sở KH và CN"),
     _e("Sở Thông tin và Truyền thông", "Sở TT&TT", "Sở TTTT", "Sở TT và TT"),
@@ -87,12 +95,20 @@ ENTRIES: tuple[AgencyEntry, ...] = (
         "Sở VH, TT và DL",
     ),
     _e("Sở Văn hóa và Thể thao", "Sở VH&TT"),
-    _e("Sở Du lịch",),
+    _e(
+        "Sở Du lịch",
+    ),
     _e("Sở Giao thông vận tải", "Sở GTVT", "Sở Giao thông - Vận tải"),
-    _e("Sở Dân tộc và Tôn giáo",),
-    _e("Sở Quy hoạch - Kiến trúc",),
+    _e(
+        "Sở Dân tộc và Tôn giáo",
+    ),
+    _e(
+        "Sở Quy hoạch - Kiến trúc",
+    ),
     _e("Ban Dân tộc tỉnh", "Ban Dân tộc"),
-    _e("Thanh tra tỉnh",),
+    _e(
+        "Thanh tra tỉnh",
+    ),
     _e(
         "Văn phòng UBND tỉnh",
         "Văn phòng Ủy ban nhân dân tỉnh",
@@ -100,7 +116,10 @@ ENTRIES: tuple[AgencyEntry, ...] = (
         "Văn phòng UBND tỉnh {province}",
         "Văn phòng Ủy ban nhân dân tỉnh {province}",
     ),
-    _e("Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh"),
+    _e(
+        "Văn phòng Đoàn ĐBQH và HĐND tỉnh",
+        "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh",
+    ),
     # --- provincial boards, committees, units ----------------------------------------
     _e(
         "Ban Chỉ đạo về hội nhập quốc tế tỉnh",

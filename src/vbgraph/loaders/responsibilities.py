@@ -48,16 +48,16 @@ _BEFORE_COORDINATE = re.compile(
 )
 _BEFORE_REQUESTED = re.compile(r"\bde\s*nghi\s*:?\s*(?:\b" + _TITLES + r"\s+)*$")
 _BEFORE_LEAD = re.compile(
-    r"(?:^|[^a-z])(?:giao(?:\s+cho)?|yeu\s+cau(?:\s+cac)?|phan\s+cong)\s*:?\s*(?:\b" + _TITLES + r"\s+)*$"
+    r"(?:^|[^a-z])(?:giao(?:\s+cho)?|yeu\s+cau(?:\s+cac)?|phan\s+cong)\s*:?\s*(?:\b"
+    + _TITLES
+    + r"\s+)*$"
 )
 _BEFORE_REPORT = re.compile(
     r"(?:\(\s*(?:thong\s+)?qua|\bgui\s*(?:ve|den|cho)?|\bve)\s*(?:\b" + _TITLES + r"\s+)*$"
 )
 _AFTER_REPORT = re.compile(r"^[\s)]*(?:de\s+)?(?:tong\s*hop|bao\s*cao|theo doi)")
 _AFTER_LEAD = re.compile(r"^[\s,]*(?:la\s+co\s+quan\s+|lam\s+)?chu\s*tri")
-_AFTER_MONITOR = re.compile(
-    r"^[\s,:–\-]*(?:la\s+|lam\s+)?co\s+quan\s+thuong\s+truc"
-)
+_AFTER_MONITOR = re.compile(r"^[\s,:–\-]*(?:la\s+|lam\s+)?co\s+quan\s+thuong\s+truc")
 _MONITOR = re.compile(
     r"(?:theo\s+doi|don\s+doc|kiem\s+tra|giam\s+sat)[^.;]{0,80}?"
     r"(?:thuc\s+hien|trien\s+khai)[^.;]{0,20}?(?:ke\s*hoach|chuong\s+trinh)"
@@ -220,13 +220,15 @@ class _Extractor:
         subject = inherited.agencies
         leads: dict[str, Agency] = {x.key: x for x in inherited.agencies}
         coords: dict[str, Agency] = {}
-        events: list[tuple[int, str, _List | re.Match[str]]] = [(lst.start, "list", lst) for lst in lists]
+        events: list[tuple[int, str, _List | re.Match[str]]] = [
+            (lst.start, "list", lst) for lst in lists
+        ]
         events += [(m.start(), "monitor", m) for m in _MONITOR.finditer(self.folded, a, b)]
         events.sort(key=lambda e: e[0])
         if inherited.agencies and task_id is not None:
             for agency in inherited.agencies:
                 self._assign(agency, "lead", inherited.start, inherited.end, task_id)
-        for pos, kind, obj in events:
+        for _pos, _kind, obj in events:
             if isinstance(obj, re.Match):
                 for agency in subject:
                     self._assign(agency, "monitor", obj.start(), obj.end(), task_id)
@@ -281,8 +283,7 @@ class _Extractor:
             clause = re.split(r"[.;]", before)[-1]
             paren = "(" in m.group(0)
             if paren or _AFTER_REPORT.match(after) or "bao cao" in clause:
-                if "bao cao" in clause or paren or _AFTER_REPORT.match(after):
-                    return "report_hub", window_start + m.start()
+                return "report_hub", window_start + m.start()
         # a clause subject: nothing but a marker, a title or "Về ...:" since the clause began
         clause_text = re.split(r"[.;:!?]\s|\n(?=\S)", before)
         tail = before[len(before) - len(clause_text[-1]) :] if clause_text else before
@@ -372,7 +373,9 @@ class _Extractor:
                 d = parse_deadline(row.deadline.text)
                 if d is not None:
                     oa = row.deadline.start
-                    deadline = Deadline(d.date, d.recurring, row.deadline.text, oa, row.deadline.end)
+                    deadline = Deadline(
+                        d.date, d.recurring, row.deadline.text, oa, row.deadline.end
+                    )
             if deadline is None:
                 deadline = find_deadline(self.text, a, b)
             text = " ".join(" ".join(c.text.split()) for c in row.content)

@@ -121,11 +121,7 @@ def parse_items(text: str, start: int = 0, end: int | None = None) -> list[Item]
             item_id = f"{parent_id}-{dash_counts[parent]}"
         else:
             part = _id_part(kind, label)
-            if (
-                kind == "decimal"
-                and parent is not None
-                and label.startswith(labels[parent] + ".")
-            ):
+            if kind == "decimal" and parent is not None and label.startswith(labels[parent] + "."):
                 # "1.1" under "1." under "II." is II.1.1, not II.1.1.1
                 parent_id = parent_id.rsplit(".", 1)[0] if "." in parent_id else ""
             item_id = f"{parent_id}.{part}" if parent_id else part
@@ -149,8 +145,17 @@ def parse_items(text: str, start: int = 0, end: int | None = None) -> list[Item]
                 break
         own_end = starts[i + 1] if i + 1 < n and starts[i + 1] < item_end else item_end
         items.append(
-            Item(ids[i], kinds[i], labels[i], starts[i], bodies[i], item_end, own_end,
-                 parents[i], depths[i])
+            Item(
+                ids[i],
+                kinds[i],
+                labels[i],
+                starts[i],
+                bodies[i],
+                item_end,
+                own_end,
+                parents[i],
+                depths[i],
+            )
         )
     return items
 
