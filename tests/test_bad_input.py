@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-import format_fixtures as ff
+from tests import format_fixtures as ff
 from vbgraph.errors import InputError
 from vbgraph.loaders import read as read_module
 from vbgraph.loaders.read import read_document

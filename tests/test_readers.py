@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-import format_fixtures as ff
+from tests import format_fixtures as ff
 from vbgraph.errors import InputError
 from vbgraph.loaders import html_reader
 from vbgraph.loaders.read import read_document, read_text, sniff_format
