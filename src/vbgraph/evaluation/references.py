@@ -64,7 +64,9 @@ def score_documents(gold: JSON, pred: JSON) -> JSON:
             if p is not None and p.get("date") == d["date"]:
                 dates_ok += 1
             else:
-                wrong_dates.append(f"{d['symbol']}: {d['date']} (got {p.get('date') if p else None})")
+                wrong_dates.append(
+                    f"{d['symbol']}: {d['date']} (got {p.get('date') if p else None})"
+                )
     out.update(
         keys_total=keys_total, keys_ok=keys_ok, wrong_keys=wrong_keys,
         dates_total=dates_total, dates_ok=dates_ok, wrong_dates=wrong_dates,

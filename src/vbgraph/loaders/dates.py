@@ -28,14 +28,10 @@ class DateMatch:
 
 
 _NUMERIC = r"(?P<d>\d{1,2})\s*(?P<s>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=s)\s*(?P<y>(?:19|20)\d{2})"
-_WORDS = (
-    r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:,\s*)?năm\s+(?P<y2>(?:19|20)\d{2})"
-)
+_WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:,\s*)?năm\s+(?P<y2>(?:19|20)\d{2})"
 _GLUED = r"(?P<dm3>\d{3})\s*/\s*(?P<y3>(?:19|20)\d{2})"
 DATE_RE = re.compile(rf"(?<![\d/])(?:{_NUMERIC}|{_WORDS})(?![\d/])", re.IGNORECASE)
-_NGAY = re.compile(
-    rf"ngày\s*(?:{_NUMERIC}|{_WORDS}|{_GLUED})(?![\d/])", re.IGNORECASE
-)
+_NGAY = re.compile(rf"ngày\s*(?:{_NUMERIC}|{_WORDS}|{_GLUED})(?![\d/])", re.IGNORECASE)
 
 
 def iso(day: int, month: int, year: int) -> str | None:

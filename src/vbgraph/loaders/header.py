@@ -66,7 +66,11 @@ def extract_header(norm: NormalizedText, source: SourceDocument | None = None) -
         doc_type = type_of_code(sym.type_code)
     if doc_type is None and type_match:
         doc_type = _type_word(type_match.group("type"))
-    if doc_type == "Chương trình hành động" and type_match and "HÀNH ĐỘNG" not in type_match.group():
+    if (
+        doc_type == "Chương trình hành động"
+        and type_match
+        and "HÀNH ĐỘNG" not in type_match.group()
+    ):
         doc_type = "Chương trình"
     issuer = _issuer(head, province, type_match.end() if type_match else 0)
     title = _title(text, type_match) if type_match else None

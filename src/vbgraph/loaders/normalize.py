@@ -163,8 +163,11 @@ def _cuts(token: str, counts: Counter[str]) -> list[int]:
         if next_digit and _is_word(last_piece) and len(last_piece) >= 2:
             cuts.append(start + len(run))
         # digits then letters: "2013của" (not "30a", "UBTVQH13")
-        if prev_digit and _is_word(first_piece) and len(first_piece) >= 2 and (
-            has_vietnamese_letter(first_piece)
+        if (
+            prev_digit
+            and _is_word(first_piece)
+            and len(first_piece) >= 2
+            and (has_vietnamese_letter(first_piece))
         ):
             cuts.append(start)
     return sorted(set(cuts))
@@ -196,8 +199,10 @@ def _case_pieces(run: str) -> list[tuple[int, str]]:
             while j < len(run) and run[j].islower():
                 j += 1
             right = run[i:j]
-            cut = run[start:i].isupper() and len(right) >= 2 and (
-                is_syllable(right) or bool(_glued_word(right))
+            cut = (
+                run[start:i].isupper()
+                and len(right) >= 2
+                and (is_syllable(right) or bool(_glued_word(right)))
             )
         if cut:
             pieces.append((start, run[start:i]))

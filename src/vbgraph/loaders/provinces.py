@@ -37,8 +37,7 @@ _BY_FOLD: dict[str, str] = {_fold(p): p for p in PROVINCES} | _ALIASES
 _NAMES_RE = re.compile(
     r"(?<!\w)("
     + "|".join(
-        re.escape(k).replace(r"\ ", r"\s*-?\s*")
-        for k in sorted(_BY_FOLD, key=len, reverse=True)
+        re.escape(k).replace(r"\ ", r"\s*-?\s*") for k in sorted(_BY_FOLD, key=len, reverse=True)
     )
     + r")(?!\w)",
     re.IGNORECASE,

@@ -194,7 +194,7 @@ def _known_party_issuer(code: str) -> bool:
 
 
 def _short_forms(text: str, full: list[Mention]) -> list[Mention]:
-    """"Nghị quyết số 21" -> the one full symbol numbered 21 of that type."""
+    """ "Nghị quyết số 21" -> the one full symbol numbered 21 of that type."""
     out: list[Mention] = []
     for m in _SHORT.finditer(text):
         tw = _canonical_type_word(m.group("tw"))
@@ -262,8 +262,12 @@ def _issuer(ms: list[Mention], scope: str, province: str | None) -> str | None:
         common = Counter(names).most_common(1)[0][0]
         longer = [n for n in names if n.startswith(common)]
         name = max(longer, key=len)
-        if scope != "VN" and province and re.fullmatch(
-            r"(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)(?:\s+tỉnh)?", name
+        if (
+            scope != "VN"
+            and province
+            and re.fullmatch(
+                r"(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)(?:\s+tỉnh)?", name
+            )
         ):
             base = re.sub(r"\s+tỉnh$", "", name)
             return f"{base} tỉnh {province}"
@@ -302,17 +306,16 @@ _HEAD_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
 _ISSUED_WITH = re.compile(r"kèm theo\s*$", re.IGNORECASE)
 _AMENDS = re.compile(r"(?:sửa đổi|bổ sung)[^;]{0,40}$", re.IGNORECASE)
 _REPLACES = re.compile(r"(?:thay thế|bãi bỏ)[^;]{0,20}$", re.IGNORECASE)
-_COORDINATION = re.compile(
-    r"^[\s,;]*(?:và|cùng|,|;)?\s*(?:các\s+)?(?:số\s*:?\s*)?$", re.IGNORECASE
-)
+_COORDINATION = re.compile(r"^[\s,;]*(?:và|cùng|,|;)?\s*(?:các\s+)?(?:số\s*:?\s*)?$", re.IGNORECASE)
 _SECOND_ORDER = re.compile(
     r"^[\s,]*(?:(?:về việc|về|nhằm|để)\s+)?(?:(?:tiếp tục|tiếp)\s+\S*\s*)?"
     r"(?:(?:ban hành|phê duyệt)\s+[^;]{0,90}?\s+)?"
     r"(?:(?:triển khai|tổ chức)\s+)?(?:thực hiện|triển khai)\s*$",
     re.IGNORECASE,
 )
-_REVERSE_ANCHOR = re.compile(r"(?:được\s+)?(?:phê duyệt|ban hành)(?:\s+kèm theo)?\s+(?:tại|theo)\s*$",
-                             re.IGNORECASE)  # fmt: skip
+_REVERSE_ANCHOR = re.compile(
+    r"(?:được\s+)?(?:phê duyệt|ban hành)(?:\s+kèm theo)?\s+(?:tại|theo)\s*$", re.IGNORECASE
+)
 _IMPLEMENTING_PHRASE = re.compile(
     r"(?:Chương trình hành động|Kế hoạch|Chương trình)\s+(?:của\s+[^;]{0,40}?\s+)?"
     r"(?:triển khai\s+)?(?:thực hiện|triển khai)\s*$",
@@ -388,8 +391,10 @@ def _edges(
             prev = st.mentions[k - 1] if k else None
             if prev is not None and _SECOND_ORDER.match(gap) and _IMPLEMENT_CUE.search(gap):
                 governed[k] = prev
-            elif prev is not None and _REVERSE_ANCHOR.search(gap) and _implementing_before(
-                text, st, prev
+            elif (
+                prev is not None
+                and _REVERSE_ANCHOR.search(gap)
+                and _implementing_before(text, st, prev)
             ):
                 add(_key(docs, m), _key(docs, prev), "implements", st)
                 if prev in direct:

@@ -109,10 +109,11 @@ def _rhyme_ok(onset: str, rhyme: str, tone: str) -> bool:
 
 
 #: After ``qu`` the rounding glide is spelt by the ``u`` of the onset.
-_QU_RHYMES = frozenset(r[1:] for r in _rhymes(_MEDIAL) if r.startswith("u")) | frozenset(
-    "a" + c for c in _MEDIAL["oa"].split("|")
-) | frozenset("ă" + c for c in _MEDIAL["oă"].split("|")) | frozenset(
-    "e" + c for c in _MEDIAL["oe"].split("|")
+_QU_RHYMES = (
+    frozenset(r[1:] for r in _rhymes(_MEDIAL) if r.startswith("u"))
+    | frozenset("a" + c for c in _MEDIAL["oa"].split("|"))
+    | frozenset("ă" + c for c in _MEDIAL["oă"].split("|"))
+    | frozenset("e" + c for c in _MEDIAL["oe"].split("|"))
 )
 
 
@@ -139,7 +140,7 @@ COMMON: frozenset[str] = frozenset(
     đầu để điều định đối động được giao hiện hoạch hóa hội hợp kế kết khoa
     kinh lý nhà nhân nước nghị ngày nghiệp phát phối phủ quan quản quốc quyết
     sở số tác tế thành thị thông thời thực tỉnh trình triển trung tổ tổng
-    trưởng ủy uỷ và văn việc viên vụ xã xây""".split()
+    trưởng ủy và văn việc viên vụ xã xây""".split()  # noqa: SIM905
 )
 
 

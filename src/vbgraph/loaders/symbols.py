@@ -68,7 +68,7 @@ CENTRAL_STATE_ISSUERS: frozenset[str] = frozenset(
         "CP", "TTg", "QH", "UBTVQH", "CTN", "VPCP", "BNG", "BTC", "BKHĐT", "BCT",
         "BGDĐT", "BYT", "BTNMT", "BNV", "BTP", "BCA", "BQP", "BLĐTBXH", "BXD",
         "BGTVT", "BVHTTDL", "BTTTT", "BNNPTNT", "BKHCN", "BDTTG", "NHNN", "TTCP",
-        "UBDT", "KTNN", "TANDTC", "VKSNDTC", "HĐTP", "BNN", "BTNMT", "MTTW",
+        "UBDT", "KTNN", "TANDTC", "VKSNDTC", "HĐTP", "BNN", "MTTW",
     }
 )  # fmt: skip
 #: Names of issuers implied by a central code when the text names none.

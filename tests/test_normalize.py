@@ -1,0 +1,125 @@
+"""Normalisation: glued words, tone marks, spaced symbols, page numbers, offsets."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vbgraph.loaders.normalize import normalize
+from vbgraph.loaders.syllables import is_syllable, place_tone, split_syllables
+
+GLUED = [
+    # (original, normalised) -- phrasings of HTML/PDF extraction from many sources
+    ("Giám đốc SởNgoại vụ", "Giám đốc Sở Ngoại vụ"),
+    ("Nghị quyếtsố 22-NQ/TWngày 10/4/2013", "Nghị quyết số 22-NQ/TW ngày 10/4/2013"),
+    ("BANHÀNH KẾ HOẠCH THỰCHIỆN", "BAN HÀNH KẾ HOẠCH THỰC HIỆN"),
+    ("Luật Tổ chức HĐND vàUBND", "Luật Tổ chức HĐND và UBND"),
+    ("Chủ tịch UBNDtỉnh Nghệ An", "Chủ tịch UBND tỉnh Nghệ An"),
+    ("BAN THƯỜNG VỤ TỈNHỦY HÀ TĨNH", "BAN THƯỜNG VỤ TỈNH ỦY HÀ TĨNH"),
+    ("phát triển nguồn nhân lực giai đoạn2021-2025", "phát triển nguồn nhân lực giai đoạn 2021-2025"),
+    ("Nghị quyết số30c/NQ-CP", "Nghị quyết số 30c/NQ-CP"),
+    ("ngày19/11/2013của Bộ Chính trị", "ngày 19/11/2013 của Bộ Chính trị"),
+    ("ban hành kèm theoQuyết định này", "ban hành kèm theo Quyết định này"),
+    ("hội nhập kinh tếquốc tế", "hội nhập kinh tế quốc tế"),
+    ("chủ động hộinhập", "chủ động hội nhập"),
+]
+UNCHANGED = [
+    "Công văn số 124/SNgV-HTQT của Sở Ngoại vụ",
+    "Quyết định số 40/QĐ-TTg; Nghị quyết số 1689/NQ-UBTVQH13",
+    "Văn phòng Trung ương Đảng (VPTW), ASEAN, WTO, RCEP, Halal, PCI",
+    "giai đoạn 2017- 2020 và 2016 - 2020",
+    "Nghị quyết 30a; Quyết định số 1249a/QĐ-TTg",
+    "STT\n1\nTuyên truyền, phổ biến",
+]
+TONES = [("Thanh Hoá", "Thanh Hóa"), ("UỶ BAN", "ỦY BAN"), ("thuỷ sản", "thủy sản"),
+         ("sức khoẻ", "sức khỏe"), ("hoàng hôn", "hoàng hôn"), ("quý", "quý")]  # fmt: skip
+SPACED = [
+    ("Chương trình hành động số 45- CTr/TU", "Chương trình hành động số 45-CTr/TU"),
+    ("Quyết định số 590 /QĐ-UBND", "Quyết định số 590/QĐ-UBND"),
+    ("ngày 17 /11/2022", "ngày 17/11/2022"),
+    ("ngày 03/10 /2017", "ngày 03/10/2017"),
+    ("Quyết định số 685/2007/QĐ-- UBND", "Quyết định số 685/2007/QĐ-UBND"),
+    ("Nghị quyết số 29 - NQ/TW", "Nghị quyết số 29-NQ/TW"),
+    ("Số: 04 /KH-UBND", "Số: 04/KH-UBND"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), GLUED + TONES + SPACED)
+def test_normalised_text(raw: str, expected: str) -> None:
+    assert normalize(raw).text == expected
+
+
+@pytest.mark.parametrize("raw", UNCHANGED)
+def test_left_alone(raw: str) -> None:
+    assert normalize(raw).text == raw
+
+
+def test_page_number_between_lines_of_a_sentence_is_removed() -> None:
+    raw = "xây dựng chương trình việc\n4\nlàm giai đoạn 2017-2020"
+    assert normalize(raw).text == "xây dựng chương trình việc\nlàm giai đoạn 2017-2020"
+
+
+def test_offsets_point_into_the_original() -> None:
+    raw = "Căn cứ Chương trình hành độngsố 45- CTr/TU ngày19/11/2013 của Ban Thường vụ TỈNHỦY"
+    norm = normalize(raw)
+    start = norm.text.index("45-CTr/TU")
+    a, b = norm.to_original(start, start + len("45-CTr/TU"))
+    assert raw[a:b] == "45- CTr/TU"
+    start = norm.text.index("TỈNH ỦY")
+    a, b = norm.to_original(start, start + len("TỈNH ỦY"))
+    assert raw[a:b] == "TỈNHỦY"
+
+
+@pytest.mark.parametrize(
+    ("word", "ok"),
+    [("nghiêng", True), ("khuya", True), ("quyết", True), ("gìn", True), ("giặt", True),
+     ("giat", False), ("ành", True), ("ce", False), ("kan", False), ("SNgV", False),
+     ("HĐND", False), ("trưở", False)],
+)  # fmt: skip
+def test_syllable_structure(word: str, ok: bool) -> None:
+    assert is_syllable(word) is ok
+
+
+def test_split_prefers_syllables_the_text_uses() -> None:
+    assert split_syllables("THỰCHIỆN") == ["THỰC", "HIỆN"]
+    assert split_syllables("BANHÀNH") == ["BAN", "HÀNH"]
+    assert split_syllables("HĐND") is None
+
+
+def test_place_tone_keeps_length() -> None:
+    for word in ("hoà", "Hoá", "UỶ", "khoẻ", "thuở"):
+        assert len(place_tone(word)) == len(word)
+
+
+_VI = st.text(
+    alphabet=st.sampled_from(list("aăâeêioôơuưyđbcdghklmnpqrstvxAĂÂĐHNQTUY0123456789 /-.,;:\n")
+                             + ["à", "á", "ả", "ã", "ạ", "ệ", "ố", "ở", "ử", "ỳ", "\u0300", "\u0301"]),
+    max_size=200,
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(_VI)
+def test_normalisation_is_idempotent(text: str) -> None:
+    once = normalize(text).text
+    assert normalize(once).text == once
+
+
+@settings(max_examples=200, deadline=None)
+@given(_VI)
+def test_offsets_are_monotonic_and_in_range(text: str) -> None:
+    norm = normalize(text)
+    assert len(norm.offsets) == len(norm.text) + 1
+    assert all(0 <= o <= len(text) for o in norm.offsets)
+    assert list(norm.offsets) == sorted(norm.offsets)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_VI)
+def test_nfc_and_nfd_normalise_alike(text: str) -> None:
+    nfc = unicodedata.normalize("NFC", text)
+    nfd = unicodedata.normalize("NFD", text)
+    assert normalize(nfc).text == normalize(nfd).text

@@ -1,0 +1,66 @@
+"""Symbol grammar, canonical forms, scope and keys."""
+
+from __future__ import annotations
+
+import pytest
+
+from vbgraph.loaders.symbols import (
+    SYMBOL_RE,
+    document_key,
+    parse_symbol,
+    scope_of,
+    type_code_from_word,
+)
+
+CASES = [
+    # written, canonical, family, scope when cited from Nghệ An
+    ("22-NQ/TW", "22-NQ/TW", "party", "VN"),
+    ("45-CTR/TU", "45-CTr/TU", "party", "Nghệ An"),
+    ("22/NQ-TW", "22-NQ/TW", "party", "VN"),
+    ("09-KL/TW", "09-KL/TW", "party", "VN"),
+    ("29-NQ/TƯ", "29-NQ/TW", "party", "VN"),
+    ("15-CT/HU", "15-CT/HU", "party", "Nghệ An"),
+    ("590/QĐ-UBND", "590/QĐ-UBND", "state", "Nghệ An"),
+    ("21/NQ-CP", "21/NQ-CP", "state", "VN"),
+    ("40/QĐ-TTg", "40/QĐ-TTg", "state", "VN"),
+    ("36/2016/QĐ-UBND", "36/2016/QĐ-UBND", "state", "Nghệ An"),
+    ("42/2022/NĐ-CP", "42/2022/NĐ-CP", "state", "VN"),
+    ("25/2019/TT-BNG", "25/2019/TT-BNG", "state", "VN"),
+    ("02/2015/TTLT-BNG-BNV", "02/2015/TTLT-BNG-BNV", "state", "VN"),
+    ("1689/NQ-UBTVQH13", "1689/NQ-UBTVQH13", "state", "VN"),
+    ("43/2022/QH15", "43/2022/QH15", "law", "VN"),
+    ("124/SNgV-HTQT", "124/SNgV-HTQT", "letter", "Nghệ An"),
+    ("3562/BNG-LPQT", "3562/BNG-LPQT", "letter", "VN"),
+    ("1249a/QĐ-TTg", "1249a/QĐ-TTg", "state", "VN"),
+    ("45/TTr-STP", "45/TTr-STP", "state", "Nghệ An"),
+]
+
+
+@pytest.mark.parametrize(("written", "canonical", "family", "scope"), CASES)
+def test_symbols(written: str, canonical: str, family: str, scope: str) -> None:
+    m = SYMBOL_RE.search(f"theo văn bản số {written} ngày")
+    assert m is not None
+    sym = parse_symbol(m)
+    assert (sym.text, sym.family, scope_of(sym, "Nghệ An")) == (canonical, family, scope)
+
+
+@pytest.mark.parametrize("text", ["ngày 10/4/2013", "giai đoạn 2016-2020", "COVID-19", "HIV/AIDS"])
+def test_not_symbols(text: str) -> None:
+    assert SYMBOL_RE.search(text) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "type_word", "canonical"),
+    [("45-CT/TU", "Chương trình hành động", "45-CTr/TU"),
+     ("12-CTr/TU", "Chỉ thị", "12-CT/TU"),
+     ("15-CT/TW", "Chỉ thị", "15-CT/TW"),
+     ("10/QĐ-TTg", "Nghị quyết", "10/QĐ-TTg")],  # unrelated codes are left alone
+)  # fmt: skip
+def test_type_code_follows_type_word(written: str, type_word: str, canonical: str) -> None:
+    m = SYMBOL_RE.search(written)
+    assert m is not None
+    assert type_code_from_word(parse_symbol(m), type_word).text == canonical
+
+
+def test_key() -> None:
+    assert document_key("22-NQ/TW", "VN", "2013") == "22-NQ/TW|VN|2013"
