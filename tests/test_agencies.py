@@ -1,0 +1,174 @@
+"""Agency gazetteer and matcher: aliases, damaged spellings, spans, lookups."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vbgraph.loaders.agencies import find_agency, find_mentions, fold, lookup_agencies
+from vbgraph.loaders.gazetteer import ENTRIES
+
+# (text as written in a real document, province, canonical name, mention text)
+CASES = [
+    # abbreviations
+    ("Giao Sở KH&ĐT chủ trì", "Quảng Ngãi", "Sở Kế hoạch và Đầu tư", "Sở KH&ĐT"),
+    ("phối hợp với Sở NN&PTNT", "Nghệ An", "Sở Nông nghiệp và Phát triển nông thôn", "Sở NN&PTNT"),
+    ("Sở LĐ-TB&XH hướng dẫn", "Bình Định", "Sở Lao động - Thương binh và Xã hội", "Sở LĐ-TB&XH"),
+    ("Sở TT&TT tỉnh Hà Tĩnh", "Hà Tĩnh", "Sở Thông tin và Truyền thông", "Sở TT&TT"),
+    ("BCH Quân sự tỉnh, Công An tỉnh", "Quảng Ngãi", "Bộ Chỉ huy Quân sự tỉnh", "BCH Quân sự tỉnh"),
+    ("Đề nghị UBMTTQ tỉnh tham gia", "Quảng Trị", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "UBMTTQ tỉnh"),
+    ("- Đài PT-TH tỉnh;", "Thanh Hóa", "Đài Phát thanh và Truyền hình tỉnh", "Đài PT-TH tỉnh"),
+    # glued words and damaged punctuation (HTML/OCR extraction)
+    ("Giám đốc SởNgoại vụ tại Công văn", "Quảng Ngãi", "Sở Ngoại vụ", "SởNgoại vụ"),
+    ("Giám đốc Sở: Ngoại vụ; Thủ trưởng", "Quảng Ngãi", "Sở Ngoại vụ", "Sở: Ngoại vụ"),
+    ("và UBNDcác huyện, thành phố", "Quảng Ngãi", "UBND các huyện, thị xã, thành phố",
+     "UBNDcác huyện, thành phố"),
+    ("Sở Lao động-Thương binh và Xãhội", "Quảng Ngãi", "Sở Lao động - Thương binh và Xã hội",
+     "Sở Lao động-Thương binh và Xãhội"),
+    ("Sở Lao động. Thương binh và Xã hội thực hiện", "Thanh Hóa",
+     "Sở Lao động - Thương binh và Xã hội", "Sở Lao động. Thương binh và Xã hội"),
+    ("phối hợp với Bộ Ngoạigiao", "Quảng Ngãi", "Bộ Ngoại giao", "Bộ Ngoạigiao"),
+    ("Sở Kế hoạch và Đầu\ntư chủ trì", "Thanh Hóa", "Sở Kế hoạch và Đầu tư", "Sở Kế hoạch và Đầu\ntư"),
+    # OCR substitutions in long names
+    ("với Bộ Chỉ huy Quật sự tỉnh", "Thanh Hóa", "Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Quật sự tỉnh"),
+    # older / variant names and case
+    ("Phối hợp với Bộ Công thương", "Quảng Ngãi", "Bộ Công Thương", "Bộ Công thương"),
+    ("Sở Giao thông Vận tải áp dụng", "Thanh Hóa", "Sở Giao thông vận tải", "Sở Giao thông Vận tải"),
+    # province-templated names
+    ("Ngân hàng Nhà nước Việt Nam chi nhánh Quảng Ngãi", "Quảng Ngãi",
+     "Ngân hàng Nhà nước Việt Nam Chi nhánh tỉnh Quảng Ngãi",
+     "Ngân hàng Nhà nước Việt Nam chi nhánh Quảng Ngãi"),
+    ("Liên đoàn Lao động Việt Nam tỉnh Quảng Ngãi", "Quảng Ngãi",
+     "Liên đoàn Lao động tỉnh Quảng Ngãi", "Liên đoàn Lao động Việt Nam tỉnh Quảng Ngãi"),
+    ("VCCI Chi nhánh Thanh Hóa chủ động", "Thanh Hóa",
+     "Phòng Thương mại và Công nghiệp Việt Nam (VCCI) Chi nhánh Thanh Hóa", "VCCI Chi nhánh Thanh Hóa"),
+    ("Báo Nghệ An, Đài Phát thanh", "Nghệ An", "Báo Nghệ An", "Báo Nghệ An"),
+    # collectives
+    ("Các sở, ban ngành phối hợp", "Đà Nẵng", "Các sở, ban, ngành", "Các sở, ban ngành"),
+    ("Ủy ban nhân dân các huyện, thành phố", "Quảng Ngãi", "UBND các huyện, thị xã, thành phố",
+     "Ủy ban nhân dân các huyện, thành phố"),
+    ("các cơ quan đại diện Việt Nam tại nước ngoài", "Thanh Hóa",
+     "Các cơ quan đại diện Việt Nam ở nước ngoài", "các cơ quan đại diện Việt Nam tại nước ngoài"),
+]
+
+
+@pytest.mark.parametrize(("text", "province", "name", "mention"), CASES)
+def test_alias_maps_to_canonical_name(text: str, province: str, name: str, mention: str) -> None:
+    found = find_mentions(text, province)
+    assert [(m.agency.name, m.text) for m in found][:1] == [(name, mention)]
+    m = found[0]
+    assert text[m.start : m.end] == m.text
+
+
+def test_local_agencies_carry_the_document_province() -> None:
+    (m,) = find_mentions("Giao Sở Tài chính chủ trì", "Bình Định")
+    assert (m.agency.name, m.agency.province) == ("Sở Tài chính", "Bình Định")
+    (m,) = find_mentions("phối hợp với Bộ Tài chính", "Bình Định")
+    assert (m.agency.name, m.agency.province) == ("Bộ Tài chính", None)
+
+
+def test_collective_addressees_are_flagged() -> None:
+    found = find_mentions("Các sở, ban, ngành; UBND các huyện, thị xã, thành phố.", "Quảng Ngãi")
+    assert [(m.agency.name, m.agency.collective) for m in found] == [
+        ("Các sở, ban, ngành", True),
+        ("UBND các huyện, thị xã, thành phố", True),
+    ]
+
+
+def test_boards_of_another_province_are_not_matched() -> None:
+    text = "Ban Quản lý Khu kinh tế Nghi Sơn và các khu công nghiệp"
+    assert find_mentions(text, "Thanh Hóa")[0].agency.name == text
+    assert all("Nghi Sơn" not in m.agency.name for m in find_mentions(text, "Quảng Ngãi"))
+
+
+def test_words_inside_other_words_are_not_agencies() -> None:
+    # "trên cơ sở ..." is not a Sở; lower-case "công an" is not Công an tỉnh
+    assert find_mentions("trên cơ sở Kế hoạch số 12/KH-UBND", "Nghệ An") == []
+    assert find_mentions("phối hợp với lực lượng công an xã", "Nghệ An") == []
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("So Ngoai vu", "Sở Ngoại vụ"),
+        ("sở ngoại vụ", "Sở Ngoại vụ"),
+        ("SỞ NGOẠI VỤ", "Sở Ngoại vụ"),
+        ("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư"),
+        ("so ke hoach va dau tu", "Sở Kế hoạch và Đầu tư"),
+        ("BCH Quan su tinh", "Bộ Chỉ huy Quân sự tỉnh"),
+        ("UBMTTQ tinh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+        ("ngoai vu", "Sở Ngoại vụ"),
+        ("Bo Ngoai giao", "Bộ Ngoại giao"),
+    ],
+)
+def test_find_agency_is_diacritics_and_case_insensitive(query: str, name: str) -> None:
+    found = find_agency(query, "Quảng Ngãi")
+    assert found is not None
+    assert found.name == name
+
+
+def test_find_agency_unknown_query() -> None:
+    assert find_agency("Câu lạc bộ bóng đá", "Quảng Ngãi") is None
+    assert lookup_agencies("   ") == []
+
+
+def test_fold() -> None:
+    assert fold("  Sở  Ngoại vụ\nĐà Nẵng ") == "so ngoai vu da nang"
+
+
+def test_one_alias_table() -> None:
+    names = [e.name for e in ENTRIES]
+    assert len(names) == len(set(names)), "each agency is listed once"
+
+
+# --- property: every span lies inside the text and reads as the agency it names ---
+
+_PROVINCES = ["Quảng Ngãi", "Thanh Hóa", "Nghệ An", "Đà Nẵng"]
+_FILLER = st.sampled_from(
+    [
+        "tổ chức triển khai",
+        "tham mưu UBND tỉnh",
+        "thực hiện",
+        "; ",
+        ", ",
+        " và ",
+        "\n- ",
+        "báo cáo kết quả",
+        "(qua ",
+        ") ",
+        "Giao ",
+        "Đề nghị ",
+        "phối hợp với ",
+        "1. ",
+    ]
+)
+
+
+@st.composite
+def _documents(draw: st.DrawFn) -> tuple[str, str]:
+    province = draw(st.sampled_from(_PROVINCES))
+    parts: list[str] = []
+    for _ in range(draw(st.integers(1, 8))):
+        parts.append(draw(_FILLER))
+        entry = draw(st.sampled_from(ENTRIES))
+        alias = draw(st.sampled_from((entry.name, *entry.aliases))).lstrip("^")
+        alias = alias.replace("{province}", province)
+        style = draw(st.sampled_from(["plain", "upper", "glued", "nfd"]))
+        if style == "upper":
+            alias = alias.upper()
+        elif style == "glued":
+            alias = alias.replace(" ", "", 1)
+        parts.append(alias)
+    return "".join(parts), province
+
+
+@settings(max_examples=150, deadline=None)
+@given(_documents())
+def test_every_span_is_inside_the_text_and_reads_as_its_agency(doc: tuple[str, str]) -> None:
+    text, province = doc
+    for m in find_mentions(text, province):
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+        again = [x.agency for x in find_mentions(m.text, province)]
+        assert m.agency in again, (m.text, m.agency.name)
