@@ -1,0 +1,210 @@
+"""Roles from phrasing: table-driven excerpts in the styles of many provinces' plans,
+golden files for the sample corpus, and spans into the original text."""
+
+from __future__ import annotations
+
+import json
+import os
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from vbgraph.evaluation.assignments import score_assignments, score_tasks
+from vbgraph.loaders.normalize import normalize
+from vbgraph.loaders.responsibilities import extract_responsibilities
+from vbgraph.models import DocInfo
+
+
+def _subject(province: str) -> DocInfo:
+    return DocInfo(symbol="1/KH-UBND", key=f"1/KH-UBND|{province}|2024", province=province)
+
+
+def _pairs(text: str, province: str = "Nghệ An") -> set[tuple[str, str]]:
+    assignments, _ = extract_responsibilities(normalize(text), _subject(province))
+    return {(a.agency, a.role) for a in assignments}
+
+
+# (excerpt in a real document's style, province, expected pairs, pairs that must be absent)
+PHRASINGS = [
+    (  # "Giao X chủ trì, phối hợp với Y, Z" (Quảng Ngãi, KH 2024)
+        "2. Giao Sở Kế hoạch và Đầu tư chủ trì, phối hợp các sở, ban, ngành theo dõi, "
+        "đánh giá, kiểm tra tình hình thực hiện Kế hoạch này.",
+        "Quảng Ngãi",
+        {("Sở Kế hoạch và Đầu tư", "lead"), ("Sở Kế hoạch và Đầu tư", "monitor"),
+         ("Các sở, ban, ngành", "coordinate")},
+        set(),
+    ),
+    (  # agency as a heading, its tasks as bullets (QĐ of a provincial chairman)
+        "III. NHIỆM VỤ CỤ THỂ\n2. Sở Ngoại vụ\n- Chủ trì, phối hợp với các sở, ban ngành "
+        "liên quan tăng cường hoạt động đối ngoại.\n- Phối hợp chặt chẽ với Bộ Ngoại giao "
+        "trong công tác bảo hộ ngư dân.\n3. Sở Y tế\nTăng cường hợp tác với nước ngoài.",
+        "Quảng Ngãi",
+        {("Sở Ngoại vụ", "lead"), ("Các sở, ban, ngành", "coordinate"),
+         ("Bộ Ngoại giao", "coordinate"), ("Sở Y tế", "lead")},
+        {("Bộ Ngoại giao", "lead")},
+    ),
+    (  # "1.2. X <verb> ..." numbered subject (Thanh Hóa KH 2023), wrapped lines
+        "1.2. Sở Thông tin và Truyền\nthông định hướng, hướng dẫn các cơ quan báo chí, "
+        "truyền thông tăng thời lượng.",
+        "Thanh Hóa",
+        {("Sở Thông tin và Truyền thông", "lead")},
+        set(),
+    ),
+    (  # letter items, several subjects, OCR full stops at line ends (Thanh Hóa KH 2017)
+        "a) Báo Thanh Hóa, Đài Phát thanh và Truyền hình tỉnh tăng cường thông tin.\n"
+        "e) Cục Thuế tỉnh tiếp tục nâng cao chất lượng kê khai thuế qua mạng, nộp.\n"
+        "thuế điện tử.",
+        "Thanh Hóa",
+        {("Báo Thanh Hóa", "lead"), ("Đài Phát thanh và Truyền hình tỉnh", "lead"),
+         ("Cục Thuế tỉnh", "lead")},
+        set(),
+    ),
+    (  # "Đề nghị" to bodies the issuer cannot order
+        "3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Ban Tuyên giáo Tỉnh ủy, "
+        "Tỉnh Đoàn, Hội Liên hiệp Phụ nữ tỉnh tăng cường công tác tuyên truyền.",
+        "Bình Định",
+        {("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "requested"),
+         ("Ban Tuyên giáo Tỉnh ủy", "requested"), ("Tỉnh Đoàn", "requested"),
+         ("Hội Liên hiệp Phụ nữ tỉnh", "requested")},
+        {("Ban Tuyên giáo Tỉnh ủy", "lead")},
+    ),
+    (  # reports go through a department; deadline clause
+        "1. Các sở, ban, ngành; UBND các huyện, thị xã, thành phố tổ chức triển khai. "
+        "Định kỳ hàng năm, báo cáo UBND tỉnh (qua Sở Kế hoạch và Đầu tư) trước ngày 15/11.",
+        "Quảng Nam",
+        {("Các sở, ban, ngành", "lead"), ("UBND các huyện, thị xã, thành phố", "lead"),
+         ("Sở Kế hoạch và Đầu tư", "report_hub")},
+        {("Sở Kế hoạch và Đầu tư", "lead")},
+    ),
+    (  # "gửi X tổng hợp" and "cơ quan thường trực"
+        "3. Giao Sở Công Thương - Cơ quan thường trực Ban Hội nhập kinh tế quốc tế của tỉnh "
+        "theo dõi, đôn đốc việc triển khai thực hiện Kế hoạch. Các đơn vị định kỳ hàng năm "
+        "gửi Sở Công Thương tổng hợp, báo cáo UBND tỉnh.",
+        "Hà Tĩnh",
+        {("Sở Công Thương", "lead"), ("Sở Công Thương", "monitor"),
+         ("Sở Công Thương", "report_hub")},
+        set(),
+    ),
+    (  # "Về ...: X chủ trì" and abbreviations
+        "đ) Về phát triển khoa học và công nghệ: Sở KH&CN chủ trì, phối hợp với Sở TT&TT, "
+        "Sở NN&PTNT thực hiện chương trình đổi mới công nghệ.",
+        "Nghệ An",
+        {("Sở Khoa học và Công nghệ", "lead"), ("Sở Thông tin và Truyền thông", "coordinate"),
+         ("Sở Nông nghiệp và Phát triển nông thôn", "coordinate")},
+        set(),
+    ),
+    (  # recipients and the execution clause assign nothing
+        "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Tài chính và Thủ trưởng các cơ quan, "
+        "đơn vị liên quan chịu trách nhiệm thi hành Quyết định này./.\nNơi nhận:\n"
+        "- Như Điều 3;\n- Bộ Tài chính;\n- Sở Tư pháp;\nKT. CHỦ TỊCH",
+        "Đà Nẵng",
+        set(),
+        {("Sở Tài chính", "lead"), ("Bộ Tài chính", "lead"), ("Sở Tư pháp", "lead")},
+    ),
+    (  # objects of a task are not assignees
+        "4. Sở Tư pháp hướng dẫn các sở, ngành, địa phương rà soát văn bản; tham mưu "
+        "UBND tỉnh công khai thủ tục hành chính.",
+        "Quảng Trị",
+        {("Sở Tư pháp", "lead")},
+        {("Các sở, ban, ngành", "lead"), ("Các sở, ban, ngành", "coordinate")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "province", "expected", "absent"), PHRASINGS)
+def test_phrasing(
+    text: str, province: str, expected: set[tuple[str, str]], absent: set[tuple[str, str]]
+) -> None:
+    pairs = _pairs(text, province)
+    assert expected <= pairs, expected - pairs
+    assert not (absent & pairs), absent & pairs
+
+
+def test_assignments_name_their_task_and_span_the_original_text() -> None:
+    original = "II. NHIỆM VỤ\n1. SởNgoại vụ\n- Phối hợp với Bộ Ngoạigiao bảo hộ ngư dân.\n"
+    norm = normalize(original)
+    assignments, tasks = extract_responsibilities(norm, _subject("Quảng Ngãi"))
+    task_ids = {t.id for t in tasks}
+    assert assignments
+    for a in assignments:
+        assert a.task in task_ids
+        assert original[a.start : a.end] == a.raw
+    coordinate = [a for a in assignments if a.role == "coordinate"]
+    assert [a.agency for a in coordinate] == ["Bộ Ngoại giao"]
+    assert "Bộ Ngoạigiao" in coordinate[0].raw
+    (bullet,) = [t for t in tasks if t.id == "II.1-1"]
+    assert bullet.lead == ("Sở Ngoại vụ",) and bullet.coordinate == ("Bộ Ngoại giao",)
+    assert not bullet.table
+
+
+def test_task_deadline_from_text() -> None:
+    text = (
+        "b) Cải thiện môi trường đầu tư:\n- Giao Sở Kế hoạch và Đầu tư chủ trì thực hiện phân "
+        "tích, đánh giá Chỉ số PCI, báo cáo UBND tỉnh trong quý II/2017.\n"
+    )
+    _, tasks = extract_responsibilities(normalize(text), _subject("Thanh Hóa"))
+    (task,) = [t for t in tasks if "Sở Kế hoạch và Đầu tư" in t.lead]
+    assert task.deadline == "2017-06-30"
+    assert task.deadline_raw == "quý II/2017"
+
+
+# --- golden files: the sample corpus ------------------------------------------------------
+
+GOLDEN = Path(__file__).parent / "golden" / "responsibilities"
+SEEDS = resources.files("vbgraph") / "data" / "seeds"
+SHARED_GOLD = Path(os.environ.get("VBGRAPH_GOLD", "/work/shared/gold/seeds"))
+
+
+def _extract_seed(name: str) -> dict[str, object]:
+    golden = json.loads((GOLDEN / name.replace(".txt", ".json")).read_text(encoding="utf-8"))
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    subject = DocInfo.from_json(golden["document"])
+    assignments, tasks = extract_responsibilities(normalize(text), subject)
+    return {
+        "document": golden["document"],
+        "assignments": sorted(
+            {(a.agency, a.province or "", a.role) for a in assignments}
+        ),
+        "tasks": sorted(
+            (t.id, sorted(t.lead), sorted(t.coordinate), t.deadline, t.recurring)
+            for t in tasks
+            if t.table
+        ),
+    }
+
+
+def _golden_names() -> list[str]:
+    return sorted(p.name.replace(".json", ".txt") for p in GOLDEN.glob("*.json"))
+
+
+@pytest.mark.parametrize("name", _golden_names())
+def test_golden(name: str) -> None:
+    """Extraction of each sample document equals its golden file.
+
+    Regenerate after a deliberate change with ``VBGRAPH_UPDATE_GOLDEN=1``.
+    """
+    got = _extract_seed(name)
+    path = GOLDEN / name.replace(".txt", ".json")
+    if os.environ.get("VBGRAPH_UPDATE_GOLDEN"):
+        path.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    want = json.loads(path.read_text(encoding="utf-8"))
+    assert [list(x) for x in got["assignments"]] == want["assignments"]  # type: ignore[attr-defined]
+    assert json.loads(json.dumps(got["tasks"])) == want["tasks"]
+
+
+@pytest.mark.skipif(not SHARED_GOLD.is_dir(), reason="shared gold annotations not present")
+@pytest.mark.parametrize("name", _golden_names())
+def test_against_the_gold_annotations(name: str) -> None:
+    gold = json.loads((SHARED_GOLD / name.replace(".txt", ".json")).read_text(encoding="utf-8"))
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    assignments, tasks = extract_responsibilities(
+        normalize(text), DocInfo.from_json(gold["document"])
+    )
+    predicted = {
+        "assignments": [a.to_json() for a in assignments],
+        "tasks": [t.to_json() for t in tasks],
+    }
+    assert score_assignments(gold, predicted)["f1"] >= 0.9
+    if gold["tasks"]:
+        assert score_tasks(gold, predicted)["accuracy"] >= 0.9
