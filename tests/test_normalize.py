@@ -19,7 +19,10 @@ GLUED = [
     ("Luật Tổ chức HĐND vàUBND", "Luật Tổ chức HĐND và UBND"),
     ("Chủ tịch UBNDtỉnh Nghệ An", "Chủ tịch UBND tỉnh Nghệ An"),
     ("BAN THƯỜNG VỤ TỈNHỦY HÀ TĨNH", "BAN THƯỜNG VỤ TỈNH ỦY HÀ TĨNH"),
-    ("phát triển nguồn nhân lực giai đoạn2021-2025", "phát triển nguồn nhân lực giai đoạn 2021-2025"),
+    (
+        "phát triển nguồn nhân lực giai đoạn2021-2025",
+        "phát triển nguồn nhân lực giai đoạn 2021-2025",
+    ),
     ("Nghị quyết số30c/NQ-CP", "Nghị quyết số 30c/NQ-CP"),
     ("ngày19/11/2013của Bộ Chính trị", "ngày 19/11/2013 của Bộ Chính trị"),
     ("ban hành kèm theoQuyết định này", "ban hành kèm theo Quyết định này"),

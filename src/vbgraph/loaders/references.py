@@ -286,9 +286,13 @@ def _complete_subject(subject: DocInfo, mentions: list[Mention]) -> DocInfo:
 
 # --------------------------------------------------------------------------- relations
 
-_HEADING = re.compile(r"^\s*(?:Phần\s+(?:I|thứ\s+nhất)\b|I\.\s)", re.MULTILINE)
+#: End of the opening (title, preamble, first paragraph, Điều 1): the first
+#: section heading or the second article of a decision.
+_HEADING = re.compile(
+    r"^\s*(?:Phần\s+(?:I|thứ\s+nhất)\b|I\.\s|Điều\s+(?:[2-9]|\d\d+)\.)", re.MULTILINE
+)
 _BOUNDARY = re.compile(
-    r";|\.(?=\s*\n)|\.\s+(?=[A-ZĐ])|\n\s*\n|:\s*\n"
+    r";|\.(?=\s*\n)|(?:(?<=[^\W\d])|(?<=\d{4}))\.\s+(?=[A-ZĐ])|\n\s*\n|:\s*\n"
     r"|\n(?=\s*(?:Căn cứ|Theo đề nghị|Xét đề nghị|Trên cơ sở|Thực hiện|Điều\s+\d|[-+•]\s"
     r"|\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[IVX]+\.\s))",
 )
@@ -472,7 +476,8 @@ def _amending_statement(text: str, st: _Statement, opening_end: int) -> bool:
     """Amendment cues count when the document itself amends: title, articles, "... này"."""
     body = text[st.start : st.end]
     return st.start < opening_end or bool(
-        re.match(r"\s*Điều\s+\d", body) or re.search(r"\bnày\s+(?:sửa đổi|thay thế|bãi bỏ)", body)
+        re.match(r"\s*Điều\s+\d", body)
+        or re.search(r"\bnày\b[^.;]*(?:sửa đổi|thay thế|bãi bỏ)", body)
     )
 
 

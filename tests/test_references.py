@@ -1,0 +1,181 @@
+"""Reference extraction on excerpts of real documents from other provinces and ministries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vbgraph.loaders.normalize import normalize
+from vbgraph.loaders.references import extract_references
+from vbgraph.models import DocInfo
+
+NGHE_AN = DocInfo("1234/QĐ-UBND", "1234/QĐ-UBND|Nghệ An|2023", "Quyết định",
+                  "Chủ tịch UBND tỉnh Nghệ An", "Nghệ An", "2023-05-05")  # fmt: skip
+HA_TINH_PLAN = DocInfo("210/KH-UBND", "210/KH-UBND|Hà Tĩnh|2023", "Kế hoạch",
+                       "UBND tỉnh Hà Tĩnh", "Hà Tĩnh", "2023-06-12")  # fmt: skip
+MINISTRY = DocInfo("2056/QĐ-BNG", "2056/QĐ-BNG|VN|2023", "Quyết định", "Bộ trưởng Bộ Ngoại giao")
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    text: str
+    subject: DocInfo
+    edges: tuple[tuple[str, str, str], ...]  # (source or "", target key, relation)
+    absent: tuple[str, ...] = ()
+
+
+CASES = [
+    Case(
+        "based_on from the preamble, central Party and Government",
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\n"
+        "Căn cứ Nghị quyết số 19-NQ/TW ngày 16/6/2022 của Ban Chấp hành Trung ương Đảng khóa "
+        "XIII về nông nghiệp, nông dân, nông thôn đến năm 2030, tầm nhìn đến năm 2045;\n"
+        "Căn cứ Nghị định số 81/2022/NĐ-CP ngày 14 tháng 10 năm 2022 của Chính phủ;\n",
+        NGHE_AN,
+        (("", "19-NQ/TW|VN|2022", "based_on"), ("", "81/2022/NĐ-CP|VN|2022", "based_on")),
+    ),
+    Case(
+        "second-order edge inside a Căn cứ line, local Party programme",
+        "Căn cứ Chương trình hành động số 20-CTr/TU ngày 15/3/2024 của Ban Thường vụ Tỉnh ủy "
+        "về thực hiện Nghị quyết số 45-NQ/TW ngày 24/11/2023 của Ban Chấp hành Trung ương "
+        "Đảng khóa XIII về tiếp tục xây dựng và phát huy vai trò của đội ngũ trí thức;\n",
+        NGHE_AN,
+        (
+            ("", "20-CTr/TU|Nghệ An|2024", "based_on"),
+            ("20-CTr/TU|Nghệ An|2024", "45-NQ/TW|VN|2023", "implements"),
+        ),
+    ),  # fmt: skip
+    Case(
+        "plan opening implements a Government resolution; wrong Party separator",
+        "KẾ HOẠCH\nTriển khai thực hiện Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ\n"
+        "Thực hiện Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ về nhiệm vụ, giải "
+        "pháp chủ yếu thực hiện Kế hoạch phát triển kinh tế - xã hội năm 2024, UBND tỉnh ban "
+        "hành Kế hoạch thực hiện như sau:\nI. MỤC ĐÍCH, YÊU CẦU\n"
+        "1. Tiếp tục thực hiện Nghị quyết số 36/NQ-TW ngày 01/7/2014 của Bộ Chính trị về "
+        "đẩy mạnh ứng dụng, phát triển công nghệ thông tin.\n",
+        HA_TINH_PLAN,
+        (("", "01/NQ-CP|VN|2024", "implements"), ("", "36-NQ/TW|VN|2014", "cites")),
+    ),
+    Case(
+        "Government programme approved by a resolution (reverse form)",
+        "II. NHIỆM VỤ\n3. Triển khai Chương trình hành động của Chính phủ thực hiện Nghị quyết "
+        "số 18-NQ/TW ngày 16/6/2022 của Ban Chấp hành Trung ương Đảng khóa XIII về tiếp tục "
+        "đổi mới, hoàn thiện thể chế, chính sách về đất đai được ban hành tại Nghị quyết số "
+        "17/NQ-CP ngày 07/02/2023 của Chính phủ.\n",
+        HA_TINH_PLAN,
+        (("17/NQ-CP|VN|2023", "18-NQ/TW|VN|2022", "implements"), ("", "17/NQ-CP|VN|2023", "cites")),
+    ),  # fmt: skip
+    Case(
+        "proposal with a Tờ trình, and a joint circular",
+        "Căn cứ Thông tư liên tịch số 02/2015/TTLT-BNG-BNV ngày 28/6/2015 của Bộ Ngoại giao và "
+        "Bộ Nội vụ hướng dẫn chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Ngoại vụ;\n"
+        "Xét đề nghị của Giám đốc Sở Tư pháp tại Tờ trình số 45/TTr-STP ngày 10/3/2023.\n",
+        NGHE_AN,
+        (
+            ("", "02/2015/TTLT-BNG-BNV|VN|2015", "based_on"),
+            ("", "45/TTr-STP|Nghệ An|2023", "proposal"),
+        ),
+    ),  # fmt: skip
+    Case(
+        "replacement stated in an article; another province named explicitly",
+        "Điều 3. Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số "
+        "1567/QĐ-UBND ngày 12/8/2019 của Chủ tịch UBND tỉnh.\n"
+        "Phối hợp với tỉnh bạn triển khai Kế hoạch số 125/KH-UBND ngày 12/5/2022 của UBND "
+        "tỉnh Hà Tĩnh về hợp tác phát triển.\n",
+        NGHE_AN,
+        (("", "1567/QĐ-UBND|Nghệ An|2019", "replaces"), ("", "125/KH-UBND|Hà Tĩnh|2022", "cites")),
+    ),  # fmt: skip
+    Case(
+        "short forms resolve to their antecedent",
+        "Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị về đẩy mạnh học tập và "
+        "làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh (sau đây gọi tắt là Chỉ thị số 05), "
+        "UBND tỉnh ban hành Kế hoạch:\nI. MỤC ĐÍCH\n1. Quán triệt Chỉ thị số 05 đến cán bộ.\n",
+        HA_TINH_PLAN,
+        (("", "05-CT/TW|VN|2016", "implements"),),
+    ),
+    Case(
+        "ministry decision: official letter and National Assembly resolution",
+        "Căn cứ Nghị quyết số 43/2022/QH15 ngày 11/01/2022 của Quốc hội về chính sách tài "
+        "khóa, tiền tệ hỗ trợ Chương trình phục hồi và phát triển kinh tế - xã hội;\n"
+        "Theo đề nghị của Vụ trưởng Vụ Tổ chức cán bộ tại Công văn số 3562/BNG-TCCB ngày "
+        "10/9/2023,\n",
+        MINISTRY,
+        (("", "43/2022/QH15|VN|2022", "based_on"), ("", "3562/BNG-TCCB|VN|2023", "proposal")),
+    ),
+    Case(
+        "a plan attached to its own decision is not a reference",
+        "KẾ HOẠCH\n(Ban hành kèm theo Quyết định số 1234/QĐ-UBND ngày 05/5/2023 của Chủ tịch "
+        "UBND tỉnh Nghệ An)\n",
+        NGHE_AN,
+        (),
+        absent=("1234/QĐ-UBND|Nghệ An|2023",),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_reference_cases(case: Case) -> None:
+    refs = extract_references(normalize(case.text), case.subject)
+    got = {(e.source, e.target, e.relation) for e in refs.edges}
+    for source, target, relation in case.edges:
+        assert (source or case.subject.key, target, relation) in got, got
+    keys = {d.key for d in refs.documents}
+    for key in case.absent:
+        assert key not in keys
+
+
+def test_one_document_per_symbol_with_date_from_any_mention() -> None:
+    text = (
+        "Thực hiện Kế hoạch số 128-KH/TU của Ban Thường vụ Tỉnh ủy, UBND tỉnh ban hành kế hoạch.\n"
+        "I. YÊU CẦU\n1. Bám sát Kế hoạch số 128-KH/TU ngày 29/3/2023 của Ban Thường vụ Tỉnh ủy.\n"
+    )
+    refs = extract_references(normalize(text), HA_TINH_PLAN)
+    assert [d.key for d in refs.documents] == ["128-KH/TU|Hà Tĩnh|2023"]
+    assert refs.documents[0].date == "2023-03-29"
+
+
+def test_damage_repaired_only_when_confirmed() -> None:
+    confirmed = ("Thực hiện Nghị quyết số 02-NQ/TC của Ban Chấp hành Đảng bộ tỉnh.\n"
+                 "Triển khai Nghị quyết số 02-NQ/TU của Ban Chấp hành Đảng bộ tỉnh.\n")  # fmt: skip
+    keys = {d.key for d in extract_references(normalize(confirmed), NGHE_AN).documents}
+    assert keys == {"02-NQ/TU|Nghệ An|"}
+    alone = "Thực hiện Nghị quyết số 02-NQ/TC của Ban Chấp hành Đảng bộ tỉnh.\n"
+    keys = {d.key for d in extract_references(normalize(alone), NGHE_AN).documents}
+    assert keys == {"02-NQ/TC|Nghệ An|"}
+
+
+def test_spans_point_into_the_original() -> None:
+    text = "Căn cứ Nghị quyết số 22-NQ/TWngày 10/4/2013 của Bộ Chính trị về hội nhập quốc tế;\n"
+    refs = extract_references(normalize(text), NGHE_AN)
+    (edge,) = refs.edges
+    assert text[edge.start : edge.end] == edge.raw
+    assert "22-NQ/TWngày" in edge.raw
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_never_raises_on_arbitrary_text(text: str) -> None:
+    extract_references(normalize(text), NGHE_AN)
+
+
+_PIECES = st.sampled_from(
+    ["Căn cứ ", "Thực hiện ", "Nghị quyết số ", "22-NQ/TW", " ngày 10/4/2013", " của ",
+     "Bộ Chính trị", "; ", "\n", "Kế hoạch số 5/KH-UBND", " về thực hiện ", "hoà", "UỶ"]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=25).map("".join))
+def test_nfc_and_nfd_give_the_same_extraction(text: str) -> None:
+    import unicodedata
+
+    a = extract_references(normalize(unicodedata.normalize("NFC", text)), NGHE_AN)
+    b = extract_references(normalize(unicodedata.normalize("NFD", text)), NGHE_AN)
+    assert a.documents == b.documents
+    assert {(e.source, e.target, e.relation) for e in a.edges} == {
+        (e.source, e.target, e.relation) for e in b.edges
+    }
