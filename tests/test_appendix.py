@@ -1,0 +1,138 @@
+"""Appendix task tables: flattened one cell per line (cells missing), pipe rows, .docx."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from vbgraph.loaders.normalize import normalize
+from vbgraph.loaders.responsibilities import extract_responsibilities
+from vbgraph.models import DocInfo, Task
+
+SUBJECT = DocInfo(symbol="35/KH-UBND", key="35/KH-UBND|Bình Định|2024", province="Bình Định")
+
+# Excerpt in the layout of a provincial plan's "Phụ lục" after HTML extraction:
+# one cell per line; row 1.2 has no agency cells, row 2.1 only a lead cell.
+FLATTENED = """\
+PHỤ LỤC
+NHIỆM VỤ TRIỂN KHAI KẾ HOẠCH
+(Kèm theo Kế hoạch số 35/KH-UBND ngày 12/3/2024 của UBND tỉnh Bình Định)
+STT
+Nội dung nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Thời gian hoàn thành
+Ghi chú
+1
+Tuyên truyền, phổ biến
+1.1
+Tổ chức quán triệt nội dung Nghị quyết đến cán bộ, đảng viên.
+Các sở, ban, ngành; UBND các huyện, thị xã, thành phố.
+Sở Thông tin và Truyền thông, Đài Phát thanh truyền hình tỉnh.
+Hàng năm
+1.2
+Ứng dụng công nghệ số trong tuyên truyền.
+2
+Hoàn thiện thể chế
+2.1
+Rà soát, sửa đổi các quy định của tỉnh về ưu đãi đầu tư.
+Sở KH&ĐT
+Quý IV/2024
+2.2
+Xây dựng cơ chế hỗ trợ doanh nghiệp nhỏ và vừa.
+Sở Tài chính, Sở Công Thương
+Các sở, ban, ngành; UBND các huyện, thị xã. thành phố.
+Năm 2025
+Trình HĐND tỉnh
+"""
+
+PIPE = """\
+PHỤ LỤC
+| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |
+|---|---|---|---|---|
+| I | Phát triển hạ tầng | | | |
+| 1 | Xây dựng danh mục dự án kêu gọi đầu tư hạ tầng giao thông | Sở GTVT | Sở Kế hoạch và Đầu tư; UBND các huyện, thị xã, thành phố | Năm 2025 |
+| 2 | Phát triển hạ tầng số nông thôn | Sở TT&TT | | 2024-2026 |
+| 3 | Chính sách tín dụng cho nông nghiệp | Ngân hàng Nhà nước chi nhánh tỉnh Bình Định | Sở NN&PTNT | Thường xuyên |
+"""
+
+
+def _rows(text: str) -> dict[str, Task]:
+    _, tasks = extract_responsibilities(normalize(text), SUBJECT)
+    return {t.id: t for t in tasks if t.table}
+
+
+def test_flattened_rows_with_missing_cells() -> None:
+    rows = _rows(FLATTENED)
+    assert set(rows) == {"1.1", "1.2", "2.1", "2.2"}  # group rows 1, 2 carry no agencies
+    assert rows["1.1"].lead == ("Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố")
+    assert rows["1.1"].coordinate == (
+        "Sở Thông tin và Truyền thông",
+        "Đài Phát thanh và Truyền hình tỉnh",
+    )
+    assert rows["1.1"].recurring == "yearly"
+    assert rows["1.2"].lead == () and rows["1.2"].uncertain
+    assert rows["2.1"].lead == ("Sở Kế hoạch và Đầu tư",) and rows["2.1"].coordinate == ()
+    assert rows["2.1"].deadline == "2024-12-31"
+    assert rows["2.2"].lead == ("Sở Tài chính", "Sở Công Thương")
+    assert rows["2.2"].coordinate == ("Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố")
+    assert rows["2.2"].deadline == "2025-12-31"
+    assert rows["2.2"].text == "Xây dựng cơ chế hỗ trợ doanh nghiệp nhỏ và vừa."
+
+
+def test_pipe_rows() -> None:
+    rows = _rows(PIPE)
+    assert set(rows) == {"1", "2", "3"}
+    assert rows["1"].lead == ("Sở Giao thông vận tải",)
+    assert rows["1"].coordinate == ("Sở Kế hoạch và Đầu tư", "UBND các huyện, thị xã, thành phố")
+    assert rows["1"].deadline == "2025-12-31"
+    assert rows["2"].lead == ("Sở Thông tin và Truyền thông",) and rows["2"].coordinate == ()
+    assert rows["3"].lead == ("Ngân hàng Nhà nước Việt Nam Chi nhánh tỉnh Bình Định",)
+    assert rows["3"].recurring == "continuous"
+
+
+def test_table_assignments_point_at_their_row() -> None:
+    assignments, _ = extract_responsibilities(normalize(PIPE), SUBJECT)
+    by_task = {(a.agency, a.role): a.task for a in assignments}
+    assert by_task[("Sở Giao thông vận tải", "lead")] == "1"
+    assert by_task[("Sở Nông nghiệp và Phát triển nông thôn", "coordinate")] == "3"
+    for a in assignments:
+        assert PIPE[a.start : a.end] == a.raw
+
+
+def test_docx_table() -> None:
+    docx = pytest.importorskip("docx")
+    from vbgraph.loaders.read import read_document
+
+    document = docx.Document()
+    document.add_paragraph("PHỤ LỤC")
+    table = document.add_table(rows=1, cols=5)
+    for cell, text in zip(
+        table.rows[0].cells,
+        ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"],
+        strict=True,
+    ):
+        cell.text = text
+    for values in [
+        ["1", "Thu hút đầu tư nước ngoài", "Sở Ngoại vụ, Sở KH&ĐT", "Các sở, ban, ngành", "2025"],
+        ["2", "Bảo hộ công dân", "Công an tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh", "Hàng năm"],
+    ]:
+        row = table.add_row()
+        for cell, text in zip(row.cells, values, strict=True):
+            cell.text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "phu_luc.docx"
+        path.write_bytes(buffer.getvalue())
+        source = read_document(path)
+    rows = _rows(source.text)
+    assert rows["1"].lead == ("Sở Ngoại vụ", "Sở Kế hoạch và Đầu tư")
+    assert rows["1"].coordinate == ("Các sở, ban, ngành",)
+    assert rows["2"].lead == ("Công an tỉnh",)
+    assert rows["2"].coordinate == ("Bộ Chỉ huy Bộ đội Biên phòng tỉnh",)
+    assert rows["2"].recurring == "yearly"
