@@ -47,15 +47,20 @@ Năm 2025
 Trình HĐND tỉnh
 """
 
-PIPE = """\
-PHỤ LỤC
-| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |
-|---|---|---|---|---|
-| I | Phát triển hạ tầng | | | |
-| 1 | Xây dựng danh mục dự án kêu gọi đầu tư hạ tầng giao thông | Sở GTVT | Sở Kế hoạch và Đầu tư; UBND các huyện, thị xã, thành phố | Năm 2025 |
-| 2 | Phát triển hạ tầng số nông thôn | Sở TT&TT | | 2024-2026 |
-| 3 | Chính sách tín dụng cho nông nghiệp | Ngân hàng Nhà nước chi nhánh tỉnh Bình Định | Sở NN&PTNT | Thường xuyên |
-"""
+PIPE = "\n".join(
+    [
+        "PHỤ LỤC",
+        "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |",
+        "|---|---|---|---|---|",
+        "| I | Phát triển hạ tầng | | | |",
+        "| 1 | Xây dựng danh mục dự án kêu gọi đầu tư hạ tầng giao thông | Sở GTVT "
+        "| Sở Kế hoạch và Đầu tư; UBND các huyện, thị xã, thành phố | Năm 2025 |",
+        "| 2 | Phát triển hạ tầng số nông thôn | Sở TT&TT | | 2024-2026 |",
+        "| 3 | Chính sách tín dụng cho nông nghiệp | Ngân hàng Nhà nước chi nhánh tỉnh Bình Định "
+        "| Sở NN&PTNT | Thường xuyên |",
+        "",
+    ]
+)
 
 
 def _rows(text: str) -> dict[str, Task]:

@@ -11,8 +11,11 @@ TEXT_CASES = [
     ("hoàn thành trong quý 4 năm 2025", "2025-12-31", None),
     ("báo cáo UBND tỉnh (qua Sở Ngoại vụ) trước ngày 05/11 hàng năm", None, "yearly:11-05"),
     ("định kỳ tổng hợp (trước ngày 15/11 hàng năm)", None, "yearly:11-15"),
-    ("Định kỳ hàng năm, báo cáo UBND tỉnh (qua Sở KH&ĐT) trước ngày 15/11 để tổng hợp",
-     None, "yearly:11-15"),
+    (
+        "Định kỳ hàng năm, báo cáo UBND tỉnh (qua Sở KH&ĐT) trước ngày 15/11 để tổng hợp",
+        None,
+        "yearly:11-15",
+    ),
     ("Định kỳ 6 tháng, năm và đột xuất các sở, ngành báo cáo", None, "half-yearly"),
     ("Định kỳ 06 tháng, năm báo cáo UBND tỉnh", None, "half-yearly"),
     ("định kỳ hàng quý báo cáo Sở Tài chính", None, "quarterly"),

@@ -31,8 +31,11 @@ PHRASINGS = [
         "2. Giao Sở Kế hoạch và Đầu tư chủ trì, phối hợp các sở, ban, ngành theo dõi, "
         "đánh giá, kiểm tra tình hình thực hiện Kế hoạch này.",
         "Quảng Ngãi",
-        {("Sở Kế hoạch và Đầu tư", "lead"), ("Sở Kế hoạch và Đầu tư", "monitor"),
-         ("Các sở, ban, ngành", "coordinate")},
+        {
+            ("Sở Kế hoạch và Đầu tư", "lead"),
+            ("Sở Kế hoạch và Đầu tư", "monitor"),
+            ("Các sở, ban, ngành", "coordinate"),
+        },
         set(),
     ),
     (  # agency as a heading, its tasks as bullets (QĐ of a provincial chairman)
@@ -40,8 +43,12 @@ PHRASINGS = [
         "liên quan tăng cường hoạt động đối ngoại.\n- Phối hợp chặt chẽ với Bộ Ngoại giao "
         "trong công tác bảo hộ ngư dân.\n3. Sở Y tế\nTăng cường hợp tác với nước ngoài.",
         "Quảng Ngãi",
-        {("Sở Ngoại vụ", "lead"), ("Các sở, ban, ngành", "coordinate"),
-         ("Bộ Ngoại giao", "coordinate"), ("Sở Y tế", "lead")},
+        {
+            ("Sở Ngoại vụ", "lead"),
+            ("Các sở, ban, ngành", "coordinate"),
+            ("Bộ Ngoại giao", "coordinate"),
+            ("Sở Y tế", "lead"),
+        },
         {("Bộ Ngoại giao", "lead")},
     ),
     (  # "1.2. X <verb> ..." numbered subject (Thanh Hóa KH 2023), wrapped lines
@@ -56,25 +63,34 @@ PHRASINGS = [
         "e) Cục Thuế tỉnh tiếp tục nâng cao chất lượng kê khai thuế qua mạng, nộp.\n"
         "thuế điện tử.",
         "Thanh Hóa",
-        {("Báo Thanh Hóa", "lead"), ("Đài Phát thanh và Truyền hình tỉnh", "lead"),
-         ("Cục Thuế tỉnh", "lead")},
+        {
+            ("Báo Thanh Hóa", "lead"),
+            ("Đài Phát thanh và Truyền hình tỉnh", "lead"),
+            ("Cục Thuế tỉnh", "lead"),
+        },
         set(),
     ),
     (  # "Đề nghị" to bodies the issuer cannot order
         "3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Ban Tuyên giáo Tỉnh ủy, "
         "Tỉnh Đoàn, Hội Liên hiệp Phụ nữ tỉnh tăng cường công tác tuyên truyền.",
         "Bình Định",
-        {("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "requested"),
-         ("Ban Tuyên giáo Tỉnh ủy", "requested"), ("Tỉnh Đoàn", "requested"),
-         ("Hội Liên hiệp Phụ nữ tỉnh", "requested")},
+        {
+            ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "requested"),
+            ("Ban Tuyên giáo Tỉnh ủy", "requested"),
+            ("Tỉnh Đoàn", "requested"),
+            ("Hội Liên hiệp Phụ nữ tỉnh", "requested"),
+        },
         {("Ban Tuyên giáo Tỉnh ủy", "lead")},
     ),
     (  # reports go through a department; deadline clause
         "1. Các sở, ban, ngành; UBND các huyện, thị xã, thành phố tổ chức triển khai. "
         "Định kỳ hàng năm, báo cáo UBND tỉnh (qua Sở Kế hoạch và Đầu tư) trước ngày 15/11.",
         "Quảng Nam",
-        {("Các sở, ban, ngành", "lead"), ("UBND các huyện, thị xã, thành phố", "lead"),
-         ("Sở Kế hoạch và Đầu tư", "report_hub")},
+        {
+            ("Các sở, ban, ngành", "lead"),
+            ("UBND các huyện, thị xã, thành phố", "lead"),
+            ("Sở Kế hoạch và Đầu tư", "report_hub"),
+        },
         {("Sở Kế hoạch và Đầu tư", "lead")},
     ),
     (  # "gửi X tổng hợp" and "cơ quan thường trực"
@@ -82,16 +98,22 @@ PHRASINGS = [
         "theo dõi, đôn đốc việc triển khai thực hiện Kế hoạch. Các đơn vị định kỳ hàng năm "
         "gửi Sở Công Thương tổng hợp, báo cáo UBND tỉnh.",
         "Hà Tĩnh",
-        {("Sở Công Thương", "lead"), ("Sở Công Thương", "monitor"),
-         ("Sở Công Thương", "report_hub")},
+        {
+            ("Sở Công Thương", "lead"),
+            ("Sở Công Thương", "monitor"),
+            ("Sở Công Thương", "report_hub"),
+        },
         set(),
     ),
     (  # "Về ...: X chủ trì" and abbreviations
         "đ) Về phát triển khoa học và công nghệ: Sở KH&CN chủ trì, phối hợp với Sở TT&TT, "
         "Sở NN&PTNT thực hiện chương trình đổi mới công nghệ.",
         "Nghệ An",
-        {("Sở Khoa học và Công nghệ", "lead"), ("Sở Thông tin và Truyền thông", "coordinate"),
-         ("Sở Nông nghiệp và Phát triển nông thôn", "coordinate")},
+        {
+            ("Sở Khoa học và Công nghệ", "lead"),
+            ("Sở Thông tin và Truyền thông", "coordinate"),
+            ("Sở Nông nghiệp và Phát triển nông thôn", "coordinate"),
+        },
         set(),
     ),
     (  # recipients and the execution clause assign nothing
@@ -163,9 +185,7 @@ def _extract_seed(name: str) -> dict[str, object]:
     assignments, tasks = extract_responsibilities(normalize(text), subject)
     return {
         "document": golden["document"],
-        "assignments": sorted(
-            {(a.agency, a.province or "", a.role) for a in assignments}
-        ),
+        "assignments": sorted({(a.agency, a.province or "", a.role) for a in assignments}),
         "tasks": sorted(
             (t.id, sorted(t.lead), sorted(t.coordinate), t.deadline, t.recurring)
             for t in tasks
