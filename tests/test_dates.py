@@ -30,7 +30,10 @@ def test_parse_date(text: str, iso: str | None) -> None:
 
 
 def test_find_dates_spans() -> None:
-    text = "Quyết định số 40/QĐ-TTg ngày 07/01/2016 và Nghị quyết số 21/NQ-CP ngày 20 tháng 02 năm 2023"
+    text = (
+        "Quyết định số 40/QĐ-TTg ngày 07/01/2016 và "
+        "Nghị quyết số 21/NQ-CP ngày 20 tháng 02 năm 2023"
+    )
     found = find_dates(text)
     assert [d.iso for d in found] == ["2016-01-07", "2023-02-20"]
     assert text[found[0].start : found[0].end] == "ngày 07/01/2016"

@@ -48,7 +48,7 @@ CASES = [
             ("", "20-CTr/TU|Nghệ An|2024", "based_on"),
             ("20-CTr/TU|Nghệ An|2024", "45-NQ/TW|VN|2023", "implements"),
         ),
-    ),  # fmt: skip
+    ),
     Case(
         "plan opening implements a Government resolution; wrong Party separator",
         "KẾ HOẠCH\nTriển khai thực hiện Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ\n"
@@ -68,7 +68,7 @@ CASES = [
         "17/NQ-CP ngày 07/02/2023 của Chính phủ.\n",
         HA_TINH_PLAN,
         (("17/NQ-CP|VN|2023", "18-NQ/TW|VN|2022", "implements"), ("", "17/NQ-CP|VN|2023", "cites")),
-    ),  # fmt: skip
+    ),
     Case(
         "proposal with a Tờ trình, and a joint circular",
         "Căn cứ Thông tư liên tịch số 02/2015/TTLT-BNG-BNV ngày 28/6/2015 của Bộ Ngoại giao và "
@@ -79,7 +79,7 @@ CASES = [
             ("", "02/2015/TTLT-BNG-BNV|VN|2015", "based_on"),
             ("", "45/TTr-STP|Nghệ An|2023", "proposal"),
         ),
-    ),  # fmt: skip
+    ),
     Case(
         "replacement stated in an article; another province named explicitly",
         "Điều 3. Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số "
@@ -88,7 +88,7 @@ CASES = [
         "tỉnh Hà Tĩnh về hợp tác phát triển.\n",
         NGHE_AN,
         (("", "1567/QĐ-UBND|Nghệ An|2019", "replaces"), ("", "125/KH-UBND|Hà Tĩnh|2022", "cites")),
-    ),  # fmt: skip
+    ),
     Case(
         "short forms resolve to their antecedent",
         "Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị về đẩy mạnh học tập và "

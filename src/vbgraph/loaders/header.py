@@ -11,10 +11,10 @@ authority (``CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI``).
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from vbgraph.loaders.dates import date_at, parse_date
 from vbgraph.loaders.provinces import find_province, province_name
+from vbgraph.loaders.syllables import is_syllable
 from vbgraph.loaders.symbols import (
     SYMBOL_RE,
     TYPE_WORDS,
@@ -74,6 +74,9 @@ def extract_header(norm: NormalizedText, source: SourceDocument | None = None) -
         doc_type = "Chương trình"
     issuer = _issuer(head, province, type_match.end() if type_match else 0)
     title = _title(text, type_match) if type_match else None
+    if title and type_match and doc_type not in _TITLE_WITHOUT_TYPE:
+        type_line = _recase(re.sub(r"\s+", " ", type_match.group().strip(" \t|")), text)
+        title = f"{type_line} {title[:1].lower()}{title[1:]}"
     year = (sym.year if sym and sym.year else "") or (date[:4] if date else "")
     scope = scope_of(sym, province) if sym else (province or "")
     key = document_key(symbol_text or "", scope, year)
@@ -86,6 +89,11 @@ def extract_header(norm: NormalizedText, source: SourceDocument | None = None) -
         date=date,
         title=title,
     )
+
+
+#: Types whose title names only the content (a decision "Ban hành ..."); the
+#: other types' titles begin with the type line ("Kế hoạch thực hiện ...").
+_TITLE_WITHOUT_TYPE = frozenset({"Quyết định", "Nghị định", "Thông tư", "Thông tư liên tịch"})
 
 
 def _province(head: str) -> str | None:
@@ -181,22 +189,67 @@ def _title(text: str, type_match: re.Match[str]) -> str | None:
 
 
 def _recase(title: str, text: str) -> str:
-    """Sentence case for an upper-case title, keeping each word's usual case in the text."""
-    usual: Counter[str] = Counter(re.findall(r"[^\W\d_]+", text))
+    """Sentence case for an upper-case title, copying each phrase's case from the body.
+
+    The longest run of title words (up to eight) written in mixed case
+    elsewhere in the text gives its case ("BAN THƯỜNG VỤ TỈNH ỦY" -> "Ban
+    Thường vụ Tỉnh ủy"); a word found nowhere is lower-cased; the first
+    letter is capitalised.
+    """
+    body = re.sub(r"\s+", " ", text)
+    lowered = body.lower()
     words = title.split(" ")
     out: list[str] = []
-    for i, word in enumerate(words):
-        letters = re.sub(r"[^\w]", "", word)
-        if not letters.isalpha() or (len(letters) > 1 and not _is_common_word(letters, usual)):
-            out.append(word)
-            continue
-        lower = word.lower()
-        cap = word[:1] + word[1:].lower()
-        choice = cap if i == 0 else (cap if usual[cap] > usual[lower] else lower)
-        out.append(choice)
-    return " ".join(out)
+    i = 0
+    while i < len(words):
+        for size in range(min(8, len(words) - i), 0, -1):
+            phrase = " ".join(words[i : i + size])
+            found = _mixed_case_occurrence(body, lowered, phrase)
+            if found is not None:
+                out.extend(found.split(" "))
+                i += size
+                break
+        else:
+            word = words[i]
+            out.append(word if _keeps_case(word) else word.lower())
+            i += 1
+    result = _DOCUMENT_NAME.sub(lambda m: m.group(1) + m.group(2).capitalize(), " ".join(out))
+    return result[:1].upper() + result[1:]
 
 
-def _is_common_word(word: str, usual: Counter[str]) -> bool:
-    lower = word.lower()
-    return usual[lower] + usual[word[:1] + lower[1:]] > 0 or usual[word] == 0
+#: A document named as the object of "thực hiện" is written with a capital.
+_DOCUMENT_NAME = re.compile(
+    r"((?:thực hiện|triển khai|ban hành) )(chương trình|chiến lược|đề án|kế hoạch|nghị quyết"
+    r"|chỉ thị|quyết định|kết luận)\b"
+)
+
+
+def _keeps_case(word: str) -> bool:
+    """Symbols and abbreviations keep their case (22-NQ/TW, UBND)."""
+    letters = word.strip(",.;:()")
+    return any(c.isdigit() or c in "/-" for c in word) or (
+        letters.isupper() and not is_syllable(letters)
+    )
+
+
+def _mixed_case_occurrence(body: str, lowered: str, phrase: str) -> str | None:
+    needle = phrase.lower()
+    if not re.search(r"[^\W\d_]", needle):
+        return None
+    start = 0
+    while True:
+        k = lowered.find(needle, start)
+        if k < 0:
+            return None
+        candidate = body[k : k + len(needle)]
+        boundary = (k == 0 or not body[k - 1].isalnum()) and (
+            k + len(needle) >= len(body) or not body[k + len(needle)].isalnum()
+        )
+        # a single capitalised word right after a full stop is no evidence of case
+        sentence_start = (
+            " " not in phrase and candidate[:1].isupper() and body[k - 2 : k - 1] in ".:"
+        )
+        usable = boundary and not candidate.isupper() and len(candidate) == len(phrase)
+        if usable and not sentence_start:
+            return candidate
+        start = k + 1

@@ -4,10 +4,11 @@ Every later stage reads ``NormalizedText.text`` and reports spans through
 ``NormalizedText.to_original``.  The passes, in order:
 
 1. NFC, non-breaking and zero-width characters (``_nfc``);
-2. one tone-mark convention, ``hoà`` -> ``hòa``, ``UỶ`` -> ``ỦY`` (``_tones``);
-3. page numbers alone on a line inside a running sentence (``_page_numbers``);
-4. glued words split at case and letter/digit boundaries and by syllable
+2. page numbers alone on a line inside a running sentence (``_page_numbers``);
+3. glued words split at case and letter/digit boundaries and by syllable
    structure: ``SởNgoại`` ``quyếtsố`` ``TWngày`` ``BANHÀNH`` (``_glue``);
+4. one tone-mark convention, ``hoà`` -> ``hòa``, ``UỶ`` -> ``ỦY`` (``_tones``),
+   on the words as split;
 5. spaces inside document symbols and dates removed: ``45- CTr/TU``,
    ``590 /QĐ-UBND``, ``17 /11/2022``, ``QĐ-- UBND`` (``_symbol_spaces``).
 
@@ -39,7 +40,7 @@ _Pass = Callable[[str], Iterable[Edit]]
 def normalize(text: str) -> NormalizedText:
     """Return ``text`` normalised, with offsets into ``text``."""
     cur, offs = _nfc(text)
-    for step in (_tones, _page_numbers, _glue, _symbol_spaces):
+    for step in (_page_numbers, _glue, _tones, _symbol_spaces):
         cur, offs = _apply(cur, offs, step(cur))
     return NormalizedText(cur, (*offs, len(text)), text)
 
@@ -109,8 +110,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 def _tones(text: str) -> Iterable[Edit]:
     for m in _WORD.finditer(text):
         word = m.group()
-        if not has_vietnamese_letter(word):
-            continue
+        after = text[m.end() : m.end() + 1]
+        if not has_vietnamese_letter(word) or (after and unicodedata.combining(after)):
+            continue  # a stray second mark: leave the word as written
         placed = place_tone(word)
         if placed != word and len(placed) == len(word):
             yield m.start(), m.end(), placed
@@ -149,26 +151,22 @@ def _cuts(token: str, counts: Counter[str]) -> list[int]:
         prev_digit = k > 0
         next_digit = k + 1 < len(runs)
         pieces = _case_pieces(run)
+        words: list[str] = []
         for p_start, piece in pieces:
             if p_start:
                 cuts.append(start + p_start)
             parts = _syllable_parts(piece, counts)
+            words.extend(parts)
             acc = p_start
             for part in parts[:-1]:
                 acc += len(part)
                 cuts.append(start + acc)
-        last_piece = pieces[-1][1]
-        first_piece = pieces[0][1]
         # letters then digits: "ngày19/11", "đoạn2011"
-        if next_digit and _is_word(last_piece) and len(last_piece) >= 2:
+        if next_digit and _is_word(words[-1]) and len(words[-1]) >= 2:
             cuts.append(start + len(run))
         # digits then letters: "2013của" (not "30a", "UBTVQH13")
-        if (
-            prev_digit
-            and _is_word(first_piece)
-            and len(first_piece) >= 2
-            and (has_vietnamese_letter(first_piece))
-        ):
+        first = words[0]
+        if prev_digit and _is_word(first) and len(first) >= 2 and has_vietnamese_letter(first):
             cuts.append(start)
     return sorted(set(cuts))
 
