@@ -62,7 +62,7 @@ def test_query_runs_on_falkordb(store: FalkorStore, name: str) -> None:
 def _lint(texts: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
     if not (LINTER / "node_modules").is_dir() or shutil.which("node") is None:
         if os.environ.get("CI"):
-            pytest.fail("the Cypher linter is not installed (.ci/run runs npm ci in tools/cypher-lint)")
+            pytest.fail("the Cypher linter is not installed (.ci/run runs npm ci there)")
         pytest.skip("Neo4j's Cypher parser is not installed: run `npm ci` in tools/cypher-lint")
     out = subprocess.run(
         ["node", "lint.mjs"], cwd=LINTER, input=json.dumps(texts), capture_output=True,

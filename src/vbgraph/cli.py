@@ -6,6 +6,7 @@ errors exit 2; anything else is a bug and shows its traceback.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from typing import Any
 
 import click
 
+from vbgraph import output
 from vbgraph.errors import VbgraphError
 from vbgraph.graph.store import GraphStore, open_store
 from vbgraph.models import RELATION_ORDER, ROLES
@@ -51,9 +53,22 @@ def _print_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def _output_options(f: Any) -> Any:
+    """``--json`` / ``--csv`` (default: an aligned table)."""
+    f = click.option("--csv", "fmt", flag_value="csv", help="Print CSV.")(f)
+    f = click.option("--json", "fmt", flag_value="json", help="Print JSON.")(f)
+    return f
+
+
+def _emit(rows: list[dict[str, Any]], columns: list[str], fmt: str | None, empty: str,
+          data: Any = None) -> None:
+    click.echo(output.render(rows, columns, fmt or "table", empty=empty, data=data))
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--store", "store_dir", envvar="VBGRAPH_STORE", type=click.Path(file_okay=False),
-              help="Directory of the embedded store (default: the user data dir). Env VBGRAPH_STORE.")
+              help="Directory of the embedded store (default: the user data dir). "
+                   "Env VBGRAPH_STORE.")
 @click.option("--neo4j", "neo4j_uri", metavar="URI",
               help="Use a Neo4j server instead (also NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, "
                    "NEO4J_DATABASE).")
@@ -103,9 +118,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], glob: str | None, as_json
     with _store(ctx) as store:
         report = ingest_paths(store, paths, glob=glob, progress=progress)
     if as_json:
-        _print_json({"files": [o.__dict__ if hasattr(o, "__dict__") else
-                               {"path": o.path, "status": o.status, "key": o.key,
-                                "reason": o.reason} for o in report.outcomes],
+        _print_json({"files": [dataclasses.asdict(o) for o in report.outcomes],
                      "counts": report.counts()})
     click.echo(report.summary(), err=True)
     if report.failed:
@@ -114,7 +127,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], glob: str | None, as_json
 
 @cli.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="Print the extraction in the gold-file shape.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the extraction in the gold-file shape.")
 def extract(path: str, as_json: bool) -> None:
     """Extract references and assignments from one file (no store needed).
 
@@ -152,6 +166,23 @@ def _doc_options(f: Any) -> Any:
     return f
 
 
+def _short(key: str | None) -> str:
+    return (key or "").split("|")[0]
+
+
+def _lineage_rows(result: api.Lineage) -> list[dict[str, Any]]:
+    nodes = {n.key: n for n in result.nodes}
+    return [
+        {"source": nodes[e.source].symbol, "relation": e.relation,
+         "target": nodes[e.target].symbol,
+         "target in corpus": nodes[e.target].in_corpus, "stated by": _short(e.asserted_by)}
+        for e in result.edges
+    ]
+
+
+_LINEAGE_COLUMNS = ["source", "relation", "target", "target in corpus", "stated by"]
+
+
 @cli.command()
 @click.argument("doc")
 @click.option("--direction", type=click.Choice(["up", "down", "both"]), default="up",
@@ -159,39 +190,73 @@ def _doc_options(f: Any) -> Any:
 @click.option("--depth", type=click.IntRange(1, 12), default=6, show_default=True)
 @click.option("--relation", "relations", multiple=True, type=click.Choice(RELATION_ORDER),
               help="Follow only these relations (repeatable; default: all but cites/proposal).")
+@click.option("--by-province", is_flag=True,
+              help="With --direction down: the descendants grouped by province.")
 @_doc_options
-@click.option("--json", "as_json", is_flag=True)
+@_output_options
 @click.pass_context
 def lineage(ctx: click.Context, doc: str, direction: str, depth: int,
-            relations: tuple[str, ...], province: str | None, year: str | None,
-            as_json: bool) -> None:
+            relations: tuple[str, ...], by_province: bool, province: str | None,
+            year: str | None, fmt: str | None) -> None:
     """The lineage of DOC: which documents it rests on and implements, transitively.
 
     \b
     Example:
       vbgraph lineage 590/QĐ-UBND
       vbgraph lineage 22-NQ/TW --direction down --json
+      vbgraph lineage 22-NQ/TW --direction down --by-province
+    """
+    rels = relations or api.LINEAGE_RELATIONS
+    with _store(ctx) as store:
+        if by_province:
+            key = api.find_document(store, doc, province, year)
+            groups = api.descendants_by_province(store, key, rels)
+            rows = [{"province": p or "(trung ương)", "symbol": d["symbol"],
+                     "in corpus": d["in_corpus"], "depth": d["depth"], "date": d["date"],
+                     "title": d["title"]}
+                    for p, docs in groups.items() for d in docs]
+            _emit(rows, ["province", "symbol", "in corpus", "depth", "date", "title"], fmt,
+                  f"Nothing in the store implements {_short(key)}.",
+                  data={"root": key, "provinces": groups})
+            return
+        result = api.lineage(store, doc, direction, depth, rels, province, year)
+    root = next(n for n in result.nodes if n.key == result.root)
+    _emit(_lineage_rows(result), _LINEAGE_COLUMNS, fmt,
+          f"{root.symbol}: no lineage edges in the store.", data=result.to_json())
+
+
+@cli.command()
+@click.argument("doc_a")
+@click.argument("doc_b")
+@_output_options
+@click.pass_context
+def path(ctx: click.Context, doc_a: str, doc_b: str, fmt: str | None) -> None:
+    """How DOC_A and DOC_B are connected: the shortest chain of relations between them.
+
+    \b
+    Example:
+      vbgraph path 590/QĐ-UBND 22-NQ/TW
     """
     with _store(ctx) as store:
-        result = api.lineage(store, doc, direction, depth, relations or api.LINEAGE_RELATIONS,
-                             province, year)
-    if as_json:
-        _print_json(result.to_json())
-        return
-    click.echo(_format_lineage(result))
+        edges = api.path(store, doc_a, doc_b)
+    rows = [{"source": _short(e.source), "relation": e.relation, "target": _short(e.target),
+             "stated by": _short(e.asserted_by), "sentence": e.raw} for e in edges]
+    _emit(rows, ["source", "relation", "target", "stated by", "sentence"], fmt,
+          f"{doc_a} and {doc_b} are not connected within {api.q.PATH_DEPTH} steps.",
+          data=[dataclasses.asdict(e) for e in edges])
 
 
-def _format_lineage(result: api.Lineage) -> str:
-    symbols = {n.key: n for n in result.nodes}
-    if not result.edges:
-        return f"{symbols[result.root].symbol}: no lineage edges in the store."
-    lines = []
-    for e in result.edges:
-        src, dst = symbols[e.source], symbols[e.target]
-        stub = "" if dst.in_corpus else " [not in corpus]"
-        by = e.asserted_by.split("|")[0]
-        lines.append(f"{src.symbol} -[{e.relation}]-> {dst.symbol}{stub}   (stated by {by})")
-    return "\n".join(lines)
+def _iso_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        if len(value) == 4 and value.isdigit():
+            return f"{value}-01-01"
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD or YYYY)") from None
 
 
 @cli.command()
@@ -199,11 +264,16 @@ def _format_lineage(result: api.Lineage) -> str:
 @click.option("--role", "roles", multiple=True, type=click.Choice(ROLES),
               help="Only these roles (repeatable).")
 @click.option("--province", help="Only the agency of this province.")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--since", help="Only documents dated on or after this day (YYYY-MM-DD or YYYY).")
+@click.option("--until", help="Only documents dated on or before this day (YYYY-MM-DD).")
+@click.option("--include-collective", is_flag=True,
+              help="Also plans that assign collective addressees (\"Các sở, ban, ngành\").")
+@_output_options
 @click.pass_context
 def assigned(ctx: click.Context, agency: str, roles: tuple[str, ...], province: str | None,
-             as_json: bool) -> None:
-    """Which documents give AGENCY a role (lead, coordinate, monitor, ...).
+             since: str | None, until: str | None, include_collective: bool,
+             fmt: str | None) -> None:
+    """Which documents give AGENCY a role (lead, coordinate, monitor, report_hub, requested).
 
     The name is matched without regard to case or diacritics.
 
@@ -213,17 +283,139 @@ def assigned(ctx: click.Context, agency: str, roles: tuple[str, ...], province: 
       vbgraph assigned "so ngoai vu" --province "Thanh Hóa" --json
     """
     with _store(ctx) as store:
-        result = api.assigned(store, agency, roles or ROLES, province)
-    if as_json:
-        _print_json(result.to_json())
+        result = api.assigned(store, agency, roles or ROLES, province, _iso_date(since),
+                              _iso_date(until), include_collective)
+    rows = [{"symbol": d.symbol, "province": d.province, "date": d.date,
+             "roles": list(d.roles), "tasks": d.tasks, "title": d.title}
+            for d in result.documents]
+    _emit(rows, ["symbol", "province", "date", "roles", "tasks", "title"], fmt,
+          f"No document in the store gives {result.agency} a role.", data=result.to_json())
+
+
+@cli.command()
+@click.option("--agency", required=True, help="The agency (any case or diacritics).")
+@click.option("--doc", help="Only the tasks of this document.")
+@click.option("--province", help="Only the agency of this province.")
+@click.option("--due-before", help="Only tasks with a deadline before this day (YYYY-MM-DD).")
+@_output_options
+@click.pass_context
+def tasks(ctx: click.Context, agency: str, doc: str | None, province: str | None,
+          due_before: str | None, fmt: str | None) -> None:
+    """The tasks an agency is given, with role, deadline and the sentence that says so.
+
+    \b
+    Example:
+      vbgraph tasks --agency "Sở Kế hoạch và Đầu tư" --doc 214/KH-UBND
+      vbgraph tasks --agency "so tai chinh" --due-before 2026-01-01 --csv
+    """
+    with _store(ctx) as store:
+        rows_ = api.tasks(store, agency, doc, _iso_date(due_before), province)
+    rows = [{"symbol": t.symbol, "section": t.section, "role": t.role, "deadline": t.deadline,
+             "recurring": t.recurring, "agency": t.agency, "text": t.text or t.raw}
+            for t in rows_]
+    _emit(rows, ["symbol", "section", "role", "deadline", "recurring", "text"], fmt,
+          f"No task for {agency} in the store.",
+          data=[dataclasses.asdict(t) for t in rows_])
+
+
+@cli.command()
+@click.argument("agency")
+@click.option("--province", help="Only the agency of this province.")
+@_output_options
+@click.pass_context
+def coordination(ctx: click.Context, agency: str, province: str | None,
+                 fmt: str | None) -> None:
+    """Which agencies share tasks with AGENCY, and how many.
+
+    \b
+    Example:
+      vbgraph coordination "Sở Ngoại vụ" --province "Quảng Ngãi"
+    """
+    with _store(ctx) as store:
+        partners = api.coordination(store, agency, province)
+    rows = [{"agency": p.name, "province": p.province, "collective": p.collective,
+             "shared tasks": p.shared_tasks} for p in partners]
+    _emit(rows, ["agency", "province", "collective", "shared tasks"], fmt,
+          f"No agency shares a task with {agency}.")
+
+
+@cli.command()
+@click.option("--province", help="Only the documents of this province.")
+@_output_options
+@click.pass_context
+def matrix(ctx: click.Context, province: str | None, fmt: str | None) -> None:
+    """The agency x document responsibility matrix (roles in each cell).
+
+    \b
+    Example:
+      vbgraph matrix --province "Thanh Hóa" --csv > trach-nhiem.csv
+    """
+    with _store(ctx) as store:
+        m = api.matrix(store, province)
+    columns = ["agency", *m.documents]
+    rows = [{"agency": a, **{d: m.role_cell(a, d) for d in m.documents}} for a in m.agencies]
+    data = {"documents": list(m.documents), "agencies": list(m.agencies),
+            "cells": [{"agency": a, "document": d, "roles": roles}
+                      for (a, d), roles in sorted(m.cells.items())]}
+    _emit(rows, columns, fmt, "No assignments in the store.", data=data)
+
+
+@cli.command()
+@_output_options
+@click.pass_context
+def gaps(ctx: click.Context, fmt: str | None) -> None:
+    """Coverage: documents cited but not in the corpus, and central directives per province.
+
+    \b
+    Example:
+      vbgraph gaps
+      vbgraph gaps --json > gaps.json
+    """
+    with _store(ctx) as store:
+        result = api.gaps(store)
+    rows = [{"symbol": m["symbol"], "type": m.get("type"), "year": m.get("year"),
+             "cited by": m["citing"], "relations": m["relations"], "issuer": m.get("issuer")}
+            for m in result["missing"]]
+    if fmt:
+        _emit(rows, ["symbol", "type", "year", "cited by", "relations", "issuer"], fmt, "",
+              data=result)
         return
-    if not result.documents:
-        click.echo(f"No document assigns {result.agency} a role.")
-        return
-    click.echo(f"{result.agency}:")
-    for d in result.documents:
-        click.echo(f"  {d.symbol:14} {d.province or '':12} {', '.join(d.roles):30} "
-                   f"{d.tasks} task(s)  {(d.title or '')[:70]}")
+    click.echo("Documents cited but not in the corpus (most cited first):")
+    click.echo(output.render(rows, ["symbol", "type", "year", "cited by", "relations",
+                                    "issuer"], "table", empty="  none"))
+    click.echo("")
+    click.echo("Central documents and the corpus provinces that implement them:")
+    cov = [{"symbol": c["symbol"], "implemented in": c["implemented_in"],
+            "no plan in": c["not_implemented_in"]}
+           for c in result["central_coverage"]]
+    click.echo(output.render(cov, ["symbol", "implemented in", "no plan in"], "table",
+                             empty="  none"))
+    if result["unresolved"]:
+        click.echo("")
+        click.echo("References without a year (could not be resolved to one document): "
+                   + ", ".join(u["symbol"] for u in result["unresolved"]))
+
+
+@cli.command()
+@click.argument("text")
+@click.option("--limit", type=click.IntRange(1, 1000), default=50, show_default=True)
+@_output_options
+@click.pass_context
+def search(ctx: click.Context, text: str, limit: int, fmt: str | None) -> None:
+    """Find documents by title or symbol and tasks by text, ignoring case and diacritics.
+
+    \b
+    Example:
+      vbgraph search "hoi nhap quoc te"
+    """
+    with _store(ctx) as store:
+        result = api.search(store, text, limit)
+    rows = [{"kind": "document", "symbol": d["symbol"], "section": "",
+             "text": d.get("title") or ""} for d in result["documents"]]
+    rows += [{"kind": "task", "symbol": t["symbol"], "section": t["section"],
+              "text": t["text"]} for t in result["tasks"]]
+    _emit(rows, ["kind", "symbol", "section", "text"], fmt, f"Nothing matches {text!r}.",
+          data=result)
 
 
 @cli.command()
@@ -233,7 +425,7 @@ def assigned(ctx: click.Context, agency: str, roles: tuple[str, ...], province: 
 @click.pass_context
 def show(ctx: click.Context, doc: str, province: str | None, year: str | None,
          as_json: bool) -> None:
-    """A document's card: header, what it rests on, what cites it, its tasks.
+    """A document's card: header, what it rests on, what cites it, its tasks by agency.
 
     \b
     Example:
@@ -252,37 +444,44 @@ def show(ctx: click.Context, doc: str, province: str | None, year: str | None,
         click.echo(f"Title:  {d['title']}")
     if not d.get("in_corpus"):
         click.echo("(cited only: the file is not in the corpus)")
-    for heading, rows in (("Rests on / implements", card.rests_on), ("Cited by", card.cited_by)):
+    for heading, rows in (("Rests on / implements / cites", card.rests_on),
+                          ("Pointed at by", card.cited_by)):
         if rows:
-            click.echo(f"{heading}:")
+            click.echo(f"\n{heading}:")
             for r in rows:
-                click.echo(f"  {r['relation']:11} {r['symbol']:16} (stated by "
-                           f"{(r.get('asserted_by') or '').split('|')[0]})")
+                click.echo(f"  {r['relation']:11} {r['symbol']:16} stated by "
+                           f"{_short(r.get('asserted_by'))}")
+                if r.get("raw"):
+                    click.echo(f"      “{output._clip(r['raw'], 160)}”")
     if card.tasks:
-        click.echo("Tasks:")
+        click.echo("\nTasks:")
         for t in card.tasks:
-            who = "; ".join(f"{a['agency']} ({a['role']})" for a in t["agencies"])
-            click.echo(f"  {t['section'] or '-':6} {who}")
+            head = t["section"] or "(general)"
+            due = f"  due {t['deadline']}" if t.get("deadline") else ""
+            due += f"  every {t['recurring']}" if t.get("recurring") else ""
+            click.echo(f"  {head}{due}  {output._clip(t.get('text') or '', 100)}")
+            for a in t["agencies"]:
+                click.echo(f"      {a['role']:11} {a['agency']}")
 
 
 @cli.command()
 @click.argument("query")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Query parameter (repeatable); VALUE is read as JSON when it parses.")
-@click.option("--json", "as_json", is_flag=True)
+@_output_options
 @click.pass_context
-def cypher(ctx: click.Context, query: str, params: tuple[str, ...], as_json: bool) -> None:
+def cypher(ctx: click.Context, query: str, params: tuple[str, ...], fmt: str | None) -> None:
     """Run a read-only Cypher QUERY; a write clause is refused.
 
     \b
     Example:
       vbgraph cypher "MATCH (d:Document {in_corpus: true}) RETURN d.symbol AS symbol"
-      vbgraph cypher "MATCH (d:Document) WHERE d.year = \\$y RETURN d.key" -p y='"2014"'
+      vbgraph cypher 'MATCH (d:Document) WHERE d.year = $y RETURN d.key AS key' -p y='"2014"'
     """
     parsed: dict[str, Any] = {}
     for p in params:
         if "=" not in p:
-            raise click.UsageError(f"parameter {p!r} is not NAME=VALUE")
+            raise click.BadParameter(f"{p!r} is not NAME=VALUE", param_hint="--param")
         name, value = p.split("=", 1)
         try:
             parsed[name] = json.loads(value)
@@ -290,22 +489,13 @@ def cypher(ctx: click.Context, query: str, params: tuple[str, ...], as_json: boo
             parsed[name] = value
     with _store(ctx) as store:
         rows = api.run_read_query(store, query, parsed)
-    if as_json:
-        _print_json(rows)
-        return
-    if not rows:
-        click.echo("(no rows)")
-        return
-    cols = list(rows[0])
-    click.echo("\t".join(cols))
-    for r in rows:
-        click.echo("\t".join("" if r[c] is None else str(r[c]) for c in cols))
+    _emit(rows, list(rows[0]) if rows else [], fmt, "(no rows)")
 
 
 @cli.command()
-@click.option("--json", "as_json", is_flag=True)
+@_output_options
 @click.pass_context
-def stats(ctx: click.Context, as_json: bool) -> None:
+def stats(ctx: click.Context, fmt: str | None) -> None:
     """Counts of documents (in corpus / stubs), agencies, tasks and edges by type.
 
     \b
@@ -314,27 +504,47 @@ def stats(ctx: click.Context, as_json: bool) -> None:
     """
     with _store(ctx) as store:
         result = api.stats(store)
-    if as_json:
-        _print_json(result)
-        return
     docs = result["documents"]
-    click.echo(f"documents: {docs['in_corpus']} in corpus, {docs['stubs']} cited only")
-    click.echo(f"agencies:  {result['agencies']}")
-    click.echo(f"tasks:     {result['tasks']}")
-    for rel, n in result["edges"].items():
-        click.echo(f"  {rel:18} {n}")
+    rows = [{"what": "documents in corpus", "count": docs["in_corpus"]},
+            {"what": "documents cited only", "count": docs["stubs"]},
+            {"what": "agencies", "count": result["agencies"]},
+            {"what": "tasks", "count": result["tasks"]}]
+    rows += [{"what": rel, "count": n} for rel, n in result["edges"].items()]
+    _emit(rows, ["what", "count"], fmt, "", data=result)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "csv", "cypher"]),
+              required=True, help="graphml/gexf for Gephi, csv for neo4j-admin import "
+                                  "(a folder), cypher for cypher-shell.")
+@click.option("-o", "--output", "out", required=True, type=click.Path(),
+              help="The file to write (a folder for csv).")
+@click.pass_context
+def export(ctx: click.Context, fmt: str, out: str) -> None:
+    """Export the whole graph for Gephi, spreadsheets or a Neo4j import.
+
+    \b
+    Example:
+      vbgraph export --format graphml -o corpus.graphml
+      vbgraph export --format csv -o import/   # neo4j-admin database import full ...
+    """
+    from vbgraph.export import export as run_export
+
+    with _store(ctx) as store:
+        written = run_export(store, fmt, out)
+    click.echo(f"Wrote {written}")
 
 
 @cli.command()
 @click.argument("doc")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+@click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False),
               help="The HTML file to write.")
 @click.option("--direction", type=click.Choice(["up", "down", "both"]), default="both",
               show_default=True)
 @click.option("--depth", type=click.IntRange(1, 12), default=6, show_default=True)
 @_doc_options
 @click.pass_context
-def view(ctx: click.Context, doc: str, output: str, direction: str, depth: int,
+def view(ctx: click.Context, doc: str, out: str, direction: str, depth: int,
          province: str | None, year: str | None) -> None:
     """Write an interactive, self-contained HTML view of DOC's lineage.
 
@@ -346,8 +556,8 @@ def view(ctx: click.Context, doc: str, output: str, direction: str, depth: int,
 
     with _store(ctx) as store:
         result = api.lineage(store, doc, direction, depth, api.LINEAGE_RELATIONS, province, year)
-    Path(output).write_text(render_lineage(result), encoding="utf-8")
-    click.echo(f"Wrote {output} ({len(result.nodes)} documents, {len(result.edges)} edges)")
+    Path(out).write_text(render_lineage(result), encoding="utf-8")
+    click.echo(f"Wrote {out} ({len(result.nodes)} documents, {len(result.edges)} edges)")
 
 
 # --------------------------------------------------------------------------
@@ -359,10 +569,10 @@ DEMO_AGENCY = "Sở Ngoại vụ"
 
 
 @cli.command()
-@click.option("-o", "--output", default="vbgraph-demo.html", show_default=True,
+@click.option("-o", "--output", "out", default="vbgraph-demo.html", show_default=True,
               type=click.Path(dir_okay=False), help="Where to write the lineage view.")
 @click.pass_context
-def demo(ctx: click.Context, output: str) -> None:
+def demo(ctx: click.Context, out: str) -> None:
     """Ingest the bundled sample corpus and answer the project's two questions.
 
     Prints the lineage chain of 590/QĐ-UBND (22-NQ/TW <- 45-CTr/TU <-
@@ -384,17 +594,17 @@ def demo(ctx: click.Context, output: str) -> None:
         click.echo(f"Ingested the sample corpus: {report.summary()}")
         click.echo("")
         chain = api.lineage(store, DEMO_DOC, "up", 6)
-        click.echo(f"Lineage of {DEMO_DOC} (newer -> older):")
-        click.echo(_format_lineage(chain))
+        click.echo(f"Lineage of {DEMO_DOC}: " + " <- ".join(api.longest_chain(chain)))
+        click.echo(output.table(_lineage_rows(chain), _LINEAGE_COLUMNS))
         click.echo("")
         result = api.assigned(store, DEMO_AGENCY)
         click.echo(f"Plans that assign {result.agency}:")
         for d in result.documents:
             click.echo(f"  {d.symbol:14} {d.province or '':12} roles: {', '.join(d.roles)}")
-        Path(output).write_text(render_lineage(api.lineage(store, DEMO_DOC, "both", 6)),
-                                encoding="utf-8")
+        Path(out).write_text(render_lineage(api.lineage(store, DEMO_DOC, "both", 6)),
+                             encoding="utf-8")
     click.echo("")
-    click.echo(f"Wrote the lineage view to {output}")
+    click.echo(f"Wrote the lineage view to {out}")
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ always``), so a killed process loses nothing it committed.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from pathlib import Path
 from typing import Any
@@ -110,10 +111,8 @@ class FalkorStore:
         if self._closed:
             return
         self._closed = True
-        try:
+        with contextlib.suppress(Exception):  # a server that is already gone
             self._db.close()
-        except Exception:  # shutting down a server that is already gone
-            pass
 
 
 def _index_target(text: str) -> tuple[str, str]:

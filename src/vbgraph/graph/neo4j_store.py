@@ -31,7 +31,7 @@ class Neo4jStore:
 
     @classmethod
     def from_env(cls, uri: str | None = None) -> Neo4jStore:
-        """Configure from ``NEO4J_URI``, ``NEO4J_USERNAME``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``."""
+        """Configure from NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD and NEO4J_DATABASE."""
         uri = uri or os.environ.get("NEO4J_URI")
         if not uri:
             raise StoreError("no Neo4j URI: pass --neo4j URI or set NEO4J_URI")
@@ -49,7 +49,10 @@ class Neo4jStore:
     def write(self, query: str, params: Params | None = None) -> None:
         try:
             self._driver.execute_query(
-                query, params or {}, database_=self.database, routing_=self._neo4j.RoutingControl.WRITE
+                query,
+                params or {},
+                database_=self.database,
+                routing_=self._neo4j.RoutingControl.WRITE,
             )
         except self._neo4j.exceptions.Neo4jError as exc:
             raise StoreError(f"Neo4j write failed: {exc.message}") from None

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from vbgraph.graph.store import Row
 from vbgraph.lookup import fold_name, fold_symbol, symbol_number
 from vbgraph.models import RELATION_TYPES, ROLE_TYPES, DocInfo, Extraction
-from vbgraph.graph.store import Row
 
 #: Given (symbol, scope) of a year-less reference, the keys of stored documents that fit.
 Candidates = Callable[[str, str], list[str]]
@@ -68,7 +68,7 @@ def resolve(extraction: Extraction, candidates: Candidates | None = None) -> Gra
     rename: dict[str, str] = {}
     if candidates is not None:
         for info in extraction.documents:
-            symbol, scope, year = (info.key.split("|") + ["", ""])[:3]
+            symbol, scope, year = [*info.key.split("|"), "", ""][:3]
             if not year:
                 found = [k for k in candidates(symbol, scope) if k != info.key]
                 if len(found) == 1:

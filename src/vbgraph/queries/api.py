@@ -201,6 +201,26 @@ def lineage(
     return Lineage(key, nodes, edges)
 
 
+def longest_chain(result: Lineage) -> list[str]:
+    """The longest chain of symbols in a lineage, oldest first (``22-NQ/TW <- ... <- root``)."""
+    symbols = {n.key: n.symbol for n in result.nodes}
+    out_edges: dict[str, list[str]] = {}
+    for e in result.edges:
+        out_edges.setdefault(e.source, []).append(e.target)
+    best: list[str] = [result.root]
+
+    def walk(node: str, trail: list[str]) -> None:
+        nonlocal best
+        if len(trail) > len(best):
+            best = list(trail)
+        for nxt in sorted(out_edges.get(node, ())):
+            if nxt not in trail:
+                walk(nxt, [*trail, nxt])
+
+    walk(result.root, [result.root])
+    return [symbols.get(k, k.split("|")[0]) for k in reversed(best)]
+
+
 def _document_row(r: Row) -> DocumentRow:
     return DocumentRow(
         key=r["key"], symbol=r["symbol"], type=r.get("type"), issuer=r.get("issuer"),
@@ -299,8 +319,9 @@ _WRITE_CLAUSE = re.compile(
     r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|LOAD\s+CSV|FOREACH)\b|\bCALL\s+(db|dbms|apoc)\.",
     re.IGNORECASE,
 )
-_STRING_OR_COMMENT = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/",
-                                re.DOTALL)
+_STRING_OR_COMMENT = re.compile(
+    r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.DOTALL
+)
 
 
 def run_read_query(store: GraphStore, text: str, params: dict[str, Any]) -> list[Row]:

@@ -158,7 +158,7 @@ ORDER BY key
 LIMIT 10
 """
 
-_LINEAGE_RETURN = f"""
+_LINEAGE_RETURN = """
 WHERE length(p) <= $depth
   AND all(r IN relationships(p) WHERE type(r) IN $relations)
 UNWIND relationships(p) AS r
@@ -306,9 +306,9 @@ def all_queries() -> dict[str, str]:
     """Every query text that must run on both backends, by name (for the tests)."""
     out: dict[str, str] = {}
     for name, value in globals().items():
-        if name.isupper() and isinstance(value, str) and name not in ("DOC_RELS", "ROLE_RELS"):
-            if not name.startswith("_"):
-                out[name] = value
+        if (name.isupper() and isinstance(value, str) and not name.startswith("_")
+                and name not in ("DOC_RELS", "ROLE_RELS")):
+            out[name] = value
     for rel, text in MERGE_EDGES.items():
         out[f"MERGE_EDGES[{rel}]"] = text
     for role, text in MERGE_ROLES.items():
