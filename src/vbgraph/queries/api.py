@@ -365,11 +365,17 @@ def tasks(
     _, keys = _agency_keys(store, agency, province)
     doc_key = find_document(store, doc) if doc else None
     rows = store.read(q.AGENCY_TASKS, {"agencies": keys, "doc": doc_key, "due": due_before})
-    return [
+    out = [
         TaskRow(r["doc"], r["symbol"], r["section"] or "", r["text"] or "", r.get("deadline"),
                 r.get("recurring"), r["agency"], _ROLE_BY_TYPE[r["role"]], r.get("raw") or "")
         for r in rows
     ]
+    return sorted(out, key=lambda t: (t.doc, section_sort_key(t.section), ROLES.index(t.role)))
+
+
+def section_sort_key(section: str) -> tuple[tuple[int, str], ...]:
+    """Natural order of section ids: ``2.1`` < ``10.5``, ``III.2.a`` by its parts."""
+    return tuple((int(p), "") if p.isdigit() else (-1, p) for p in re.split(r"[.\-]", section))
 
 
 @dataclass(frozen=True, slots=True)
