@@ -1,19 +1,24 @@
 """Self-contained interactive HTML graphs (vis-network inlined from the pyvis wheel).
 
 The page makes no network request: the library and its CSS are inlined and
-the data is embedded as JSON (escaped so document text can never close the
-script element).  Labels, tooltips and cards are set as text, never markup.
+the data is embedded as JSON, escaped so document text can never close the
+script element.  Labels, tooltips, cards and legends are set as text
+(``textContent``, vis tooltips built from text nodes), never parsed as markup.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 _VIS_DIR = "lib/vis-9.1.2"
+#: Over this many nodes the page trades looks for speed (straight edges, fewer iterations).
+LARGE_GRAPH = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,25 +26,105 @@ class LegendItem:
     label: str
     color: str
     dashed: bool = False
+    kind: str = "node"  # "node" (a swatch) or "edge" (a line)
 
 
-def _vis_assets() -> tuple[str, str]:
+@cache
+def vis_assets() -> tuple[str, str]:
+    """vis-network's JS and CSS from the pyvis wheel, with source-map comments removed."""
     import pyvis
 
     base = Path(pyvis.__file__).parent / _VIS_DIR
-    return (base / "vis-network.min.js").read_text("utf-8"), (base / "vis-network.css").read_text(
-        "utf-8"
+    js = (base / "vis-network.min.js").read_text("utf-8")
+    css = (base / "vis-network.css").read_text("utf-8")
+    # A sourceMappingURL would make devtools fetch a file; no such request offline.
+    strip = re.compile(r"/[/*]#\s*sourceMappingURL=[^\s*]*(\s*\*/)?")
+    return strip.sub("", js), strip.sub("", css)
+
+
+def json_for_script(data: Any) -> str:
+    """JSON safe inside ``<script>``: no ``</script>``, ``<!--`` or U+2028 can end or bend it."""
+    text = json.dumps(data, ensure_ascii=False)
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
     )
 
 
-def _json_for_script(data: Any) -> str:
-    text = json.dumps(data, ensure_ascii=False)
-    # Inside <script>, "</" could end the element and "<!--" open a comment.
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+def escape_text(text: str) -> str:
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#x27;")
+    )
 
 
-def _escape_text(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def graph_options(n_nodes: int, n_edges: int, hierarchical: bool) -> dict[str, Any]:
+    """vis-network options: a layered layout for lineage, a fast-settling force layout otherwise."""
+    large = n_nodes > LARGE_GRAPH
+    options: dict[str, Any]
+    if hierarchical:
+        options = {
+            "layout": {
+                "hierarchical": {
+                    "enabled": True,
+                    "direction": "UD",
+                    "sortMethod": "directed",
+                    "levelSeparation": 140,
+                    "nodeSpacing": 200,
+                    "treeSpacing": 220,
+                }
+            },
+            "physics": {"enabled": False},
+        }
+    else:
+        options = {
+            "layout": {"improvedLayout": not large, "randomSeed": 7},
+            "physics": {
+                "solver": "barnesHut",
+                "barnesHut": {
+                    "gravitationalConstant": -3000 if large else -6000,
+                    "centralGravity": 0.3,
+                    "springLength": 110,
+                    "springConstant": 0.04,
+                    "damping": 0.5,
+                    "avoidOverlap": 0.1,
+                },
+                "maxVelocity": 60,
+                "minVelocity": 1.5,
+                "timestep": 0.5,
+                "adaptiveTimestep": True,
+                "stabilization": {
+                    "enabled": True,
+                    "iterations": 200 if large else 400,
+                    "updateInterval": 25,
+                    "fit": True,
+                },
+            },
+        }
+    options["interaction"] = {
+        "hover": True,
+        "tooltipDelay": 120,
+        "hideEdgesOnDrag": large,
+        "navigationButtons": False,
+        "keyboard": False,
+    }
+    options["nodes"] = {
+        "font": {"face": "Noto Sans, DejaVu Sans, Segoe UI, Arial, sans-serif", "size": 14}
+    }
+    options["edges"] = {
+        "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
+        "smooth": False
+        if large or n_edges > 1500
+        else {"type": "cubicBezier", "forceDirection": "vertical" if hierarchical else "none"},
+        "font": {"face": "Noto Sans, DejaVu Sans, Arial, sans-serif"},
+    }
+    return options
 
 
 def render_graph(
@@ -48,34 +133,38 @@ def render_graph(
     edges: list[dict[str, Any]],
     legend: list[LegendItem],
     hierarchical: bool = False,
+    subtitle: str = "",
 ) -> str:
-    """One self-contained HTML page showing ``nodes`` and ``edges`` (vis-network dicts)."""
-    if hierarchical:
-        options: dict[str, Any] = {
-            "layout": {"hierarchical": {"enabled": True, "direction": "UD",
-                                         "sortMethod": "directed", "levelSeparation": 130,
-                                         "nodeSpacing": 220}},
-            "physics": {"enabled": False},
-        }
-    else:
-        options = {
-            "physics": {"solver": "forceAtlas2Based",
-                        "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120},
-                        "stabilization": {"iterations": 300, "updateInterval": 50}},
-        }
-    options["interaction"] = {"hover": True, "tooltipDelay": 150}
-    options["edges"] = {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
-                        "smooth": {"type": "cubicBezier"}}
+    """One self-contained HTML page showing ``nodes`` and ``edges`` (vis-network dicts).
+
+    Besides vis-network's own fields, a node or edge may carry ``tip`` (tooltip
+    text), a node ``card`` (``{"heading": str, "rows": [[label, value], ...]}``,
+    shown on click) and ``search`` (extra text the search box matches).
+    """
     data = {
         "title": title,
+        "subtitle": subtitle,
         "nodes": nodes,
         "edges": edges,
-        "legend": [{"label": i.label, "color": i.color, "dashed": i.dashed} for i in legend],
-        "options": options,
+        "legend": [
+            {"label": i.label, "color": i.color, "dashed": i.dashed, "kind": i.kind} for i in legend
+        ],
+        "options": graph_options(len(nodes), len(edges), hierarchical),
     }
-    js, css = _vis_assets()
+    js, css = vis_assets()
     template = resources.files("vbgraph.views").joinpath("graph.html").read_text("utf-8")
-    # Replace the data last: document text must never be scanned for placeholders.
-    page = template.replace("__TITLE__", _escape_text(title))
-    page = page.replace("__VIS_CSS__", css).replace("__VIS_JS__", js)
-    return page.replace("__DATA__", _json_for_script(data))
+    return fill_template(
+        template,
+        {
+            "__TITLE__": escape_text(title),
+            "__VIS_CSS__": css,
+            "__VIS_JS__": js,
+            "__DATA__": json_for_script(data),
+        },
+    )
+
+
+def fill_template(template: str, values: dict[str, str]) -> str:
+    """Replace each placeholder once, in one pass: no value is ever scanned for placeholders."""
+    pattern = re.compile("|".join(re.escape(k) for k in values))
+    return pattern.sub(lambda m: values[m.group(0)], template)
