@@ -93,30 +93,51 @@ def cli(ctx: click.Context, store_dir: str | None, neo4j_uri: str | None) -> Non
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--glob", "glob", help="Only files matching this pattern (e.g. '*.docx').")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Extract in this many parallel processes.")
+@click.option("--prune", is_flag=True,
+              help="Also remove documents whose files under PATHS are gone.")
 @click.option("--json", "as_json", is_flag=True, help="Print the outcome of each file as JSON.")
-@click.option("-q", "--quiet", is_flag=True, help="Print only errors and the summary.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress; only errors and the summary.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], glob: str | None, as_json: bool,
-           quiet: bool) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], glob: str | None, workers: int,
+           prune: bool, as_json: bool, quiet: bool) -> None:
     """Read, extract and store documents (files or folders, recursively).
 
     A file that cannot be read is reported by name and the rest are still
-    stored; the exit code is 1 when any file failed.
+    stored; the exit code is 1 when any file failed. Files already stored
+    unchanged are skipped, a changed file replaces what it stated before, and
+    an interrupted ingest is completed by running it again.
 
     \b
     Example:
-      vbgraph --store ./kho ingest ./van-ban --glob '*.docx'
+      vbgraph --store ./kho ingest ./van-ban --glob '*.docx' --workers 2
     """
+    from vbgraph.loaders.walk import iter_paths
     from vbgraph.pipeline import FileOutcome, ingest_paths
+
+    interactive = sys.stderr.isatty() and not quiet and not as_json
+    total = len(list(iter_paths(list(paths), glob=glob))) if interactive else 0
+    bar = click.progressbar(length=total, label="Ingesting", file=sys.stderr) \
+        if interactive else None
 
     def progress(outcome: FileOutcome) -> None:
         if outcome.status == "failed":
-            click.echo(f"Error: {outcome.reason}", err=True)
-        elif not quiet and not as_json:
+            click.echo(f"\nError: {outcome.reason}" if bar else f"Error: {outcome.reason}",
+                       err=True)
+        elif outcome.status == "duplicate" and not as_json:
+            click.echo(f"Note: {outcome.path}: {outcome.reason}", err=True)
+        elif not quiet and not as_json and bar is None:
             click.echo(f"{outcome.status:9} {outcome.key}  ({outcome.path})", err=True)
+        if bar is not None and outcome.status != "pruned":
+            bar.update(1)
 
     with _store(ctx) as store:
-        report = ingest_paths(store, paths, glob=glob, progress=progress)
+        if bar is not None:
+            with bar:
+                report = ingest_paths(store, paths, glob, progress, workers, prune)
+        else:
+            report = ingest_paths(store, paths, glob, progress, workers, prune)
     if as_json:
         _print_json({"files": [dataclasses.asdict(o) for o in report.outcomes],
                      "counts": report.counts()})

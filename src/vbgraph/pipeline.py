@@ -1,22 +1,33 @@
-"""Folder -> store: read, extract and store every document, one failure never stopping the rest."""
+"""Folder -> store: read, extract and store every document, one failure never stopping the rest.
+
+Reading and extraction are pure and run in ``workers`` processes; storing runs
+in this process, one document at a time, each committed before the next, so
+an interrupted ingest leaves every earlier document intact and a second run
+completes it (unchanged files are skipped by checksum).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from vbgraph.errors import InputError, VbgraphError
-from vbgraph.graph.ingest import store_extraction
+from vbgraph.graph.ingest import forget_document, store_extraction
 from vbgraph.graph.store import GraphStore
 from vbgraph.loaders.extract import extract
-from vbgraph.loaders.walk import iter_documents
+from vbgraph.loaders.read import read_document
+from vbgraph.loaders.walk import iter_paths
 from vbgraph.models import Extraction
+from vbgraph.queries import cypher as q
 
 
 @dataclass(frozen=True, slots=True)
 class FileOutcome:
-    """One file's fate: ``added``, ``replaced``, ``unchanged`` or ``failed`` (with the reason)."""
+    """One file's fate: ``added``, ``replaced``, ``unchanged``, ``duplicate`` (the same
+    document as another file, which is kept), ``pruned`` or ``failed``."""
 
     path: str
     status: str
@@ -40,11 +51,36 @@ class IngestReport:
 
     def summary(self) -> str:
         c = self.counts()
+        files = sum(n for s, n in c.items() if s != "pruned")
         parts = [f"{c.get(s, 0)} {s}" for s in ("added", "replaced", "unchanged", "failed")]
-        return f"{len(self.outcomes)} files: " + ", ".join(parts)
+        parts += [f"{c[s]} {s}" for s in ("duplicate", "pruned") if c.get(s)]
+        return f"{files} files: " + ", ".join(parts)
 
 
 Progress = Callable[[FileOutcome], None]
+#: What a worker hands back for one file: the extraction, or why it failed.
+WorkResult = Extraction | str
+
+
+def extract_file(path: Path) -> WorkResult:
+    """Read and extract one file (runs in a worker process); failures become a reason."""
+    try:
+        return extract(read_document(path))
+    except InputError as exc:
+        return str(exc)
+    except Exception as exc:  # an extractor bug must not stop the folder: report it
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        return (f"{path}: internal error while extracting ({type(exc).__name__}: {exc} at "
+                f"{Path(where.filename).name}:{where.lineno}); please report it")
+
+
+def _results(paths: list[Path], workers: int) -> Iterator[tuple[Path, WorkResult]]:
+    if workers <= 1 or len(paths) < 2:
+        for p in paths:
+            yield p, extract_file(p)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from zip(paths, pool.map(extract_file, paths, chunksize=2), strict=True)
 
 
 def ingest_paths(
@@ -52,21 +88,35 @@ def ingest_paths(
     paths: Iterable[str | Path],
     glob: str | None = None,
     progress: Progress | None = None,
+    workers: int = 1,
+    prune: bool = False,
 ) -> IngestReport:
-    """Read, extract and store every document under ``paths``."""
+    """Read, extract and store every document under ``paths``.
+
+    ``prune`` also removes documents stored from files under ``paths`` that
+    no longer exist (they stay as stubs while other documents cite them).
+    """
+    roots = [Path(p) for p in paths]
+    files = list(iter_paths(roots, glob=glob))
     report = IngestReport()
-    for path, item in iter_documents([Path(p) for p in paths], glob=glob):
-        if isinstance(item, InputError):
-            outcome = FileOutcome(str(path), "failed", reason=str(item))
-        else:
-            try:
-                extraction = extract(item)
-                outcome = _store(store, extraction, str(path))
-            except VbgraphError as exc:
-                outcome = FileOutcome(str(path), "failed", reason=str(exc))
+
+    def record(outcome: FileOutcome) -> None:
         report.outcomes.append(outcome)
         if progress is not None:
             progress(outcome)
+
+    with store.write_lock():
+        for path, result in _results(files, workers):
+            if isinstance(result, str):
+                record(FileOutcome(str(path), "failed", reason=result))
+                continue
+            try:
+                record(_store(store, result, str(path)))
+            except VbgraphError as exc:
+                record(FileOutcome(str(path), "failed", reason=f"{path}: {exc}"))
+        if prune:
+            for outcome in prune_missing(store, roots):
+                record(outcome)
     return report
 
 
@@ -77,5 +127,34 @@ def _store(store: GraphStore, extraction: Extraction, path: str) -> FileOutcome:
             reason=f"{path}: no document number (Số: ...) found in the header; "
                    "is this a policy document?",
         )
+    source = str(Path(path).resolve())
+    extraction = _with_source(extraction, source)
+    # The same file stored earlier under another key (its number or date was fixed).
+    for row in store.read(q.DOCUMENTS_FROM_SOURCE, {"source": source}):
+        if row["key"] != extraction.document.key:
+            forget_document(store, row["key"])
     result = store_extraction(store, extraction)
-    return FileOutcome(path, result.status, key=result.key)
+    reason = f"same document as {result.other}, which is kept" if result.other else ""
+    return FileOutcome(path, result.status, key=result.key, reason=reason)
+
+
+def _with_source(extraction: Extraction, source: str) -> Extraction:
+    from dataclasses import replace
+
+    return replace(extraction, path=source)
+
+
+def prune_missing(store: GraphStore, roots: list[Path]) -> list[FileOutcome]:
+    """Forget corpus documents whose source file under ``roots`` is gone."""
+    resolved = [r.resolve() for r in roots]
+    outcomes = []
+    for row in store.read(q.CORPUS_SOURCES):
+        source = row.get("source")
+        if not source:
+            continue
+        path = Path(source)
+        under = any(path == r or r in path.parents for r in resolved)
+        if under and not path.exists():
+            forget_document(store, row["key"])
+            outcomes.append(FileOutcome(source, "pruned", key=row["key"]))
+    return outcomes

@@ -12,14 +12,17 @@ import logging
 import shutil
 import signal
 import time
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
 from vbgraph.errors import QueryError, StoreError
+from vbgraph.graph.lock import file_lock
 from vbgraph.graph.store import Params, Row
 from vbgraph.queries.cypher import DELETE_ALL, FALKORDB_SCHEMA, FALKORDB_UNIQUE
 
 GRAPH_NAME = "vbgraph"
+LOCK_FILENAME = "write.lock"
 DB_FILENAME = "vbgraph.rdb"
 
 #: Redis settings for the embedded server: durable writes, no network port.
@@ -88,6 +91,10 @@ class FalkorStore:
             if "already exists" not in str(exc).lower():
                 raise StoreError(f"cannot create the unique constraint on {label}.{prop}: {exc}") \
                     from None
+
+    def write_lock(self) -> AbstractContextManager[None]:
+        """Exclusive across processes: two ingests into one store take turns."""
+        return file_lock(self.directory / LOCK_FILENAME)
 
     def write(self, query: str, params: Params | None = None) -> None:
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from vbgraph.graph.resolve import GraphRows, resolve
 from vbgraph.graph.store import GraphStore, write_batched
@@ -13,10 +14,12 @@ from vbgraph.queries import cypher as q
 
 @dataclass(frozen=True, slots=True)
 class StoreOutcome:
-    """What storing one extraction did: ``added``, ``replaced`` or ``unchanged``."""
+    """What storing one extraction did: ``added``, ``replaced``, ``unchanged`` or
+    ``duplicate`` (the document is already stored from ``other``, another file)."""
 
     key: str
     status: str
+    other: str = ""
 
 
 def store_extraction(store: GraphStore, extraction: Extraction) -> StoreOutcome:
@@ -27,6 +30,11 @@ def store_extraction(store: GraphStore, extraction: Extraction) -> StoreOutcome:
     if previous and previous[0].get("in_corpus"):
         if extraction.sha256 and previous[0].get("sha256") == extraction.sha256:
             return StoreOutcome(key, "unchanged")
+        stored_from = previous[0].get("source")
+        if (stored_from and extraction.path and stored_from != extraction.path
+                and Path(stored_from).exists()):
+            # The same document in another file (a .docx beside the .txt): keep the first.
+            return StoreOutcome(key, "duplicate", stored_from)
         forget_assertions(store, key)
         status = "replaced"
 
@@ -58,6 +66,13 @@ def forget_assertions(store: GraphStore, key: str) -> None:
     store.write(q.DELETE_ASSERTED_EDGES, {"key": key})
     store.write(q.DELETE_DOCUMENT_TASKS, {"key": key})
     store.write(q.DELETE_ISSUED_BY, {"key": key})
+
+
+def forget_document(store: GraphStore, key: str) -> None:
+    """Take document ``key`` out of the corpus: its statements go, it stays a stub if cited."""
+    forget_assertions(store, key)
+    store.write(q.DEMOTE_DOCUMENT, {"key": key})
+    collect_garbage(store)
 
 
 def collect_garbage(store: GraphStore) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import AbstractContextManager, nullcontext
 
 from vbgraph.errors import QueryError, StoreError
 from vbgraph.graph.store import Params, Row
@@ -45,6 +46,10 @@ class Neo4jStore:
     def setup_schema(self) -> None:
         for text in NEO4J_SCHEMA:
             self.write(text)
+
+    def write_lock(self) -> AbstractContextManager[None]:
+        """Neo4j serialises concurrent writers itself."""
+        return nullcontext()
 
     def write(self, query: str, params: Params | None = None) -> None:
         try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -27,6 +27,9 @@ class GraphStore(Protocol):
 
     def setup_schema(self) -> None:
         """Create indexes and unique constraints (idempotent)."""
+
+    def write_lock(self) -> AbstractContextManager[None]:
+        """Held while a batch of documents is written (one writer per embedded store)."""
 
     def write(self, query: str, params: Params | None = None) -> None:
         """Run a write query."""

@@ -133,7 +133,7 @@ DELETE a
 
 DOCUMENT_SOURCE = """
 MATCH (d:Document {key: $key})
-RETURN d.sha256 AS sha256, d.in_corpus AS in_corpus
+RETURN d.sha256 AS sha256, d.in_corpus AS in_corpus, d.source AS source
 """
 
 # --------------------------------------------------------------------------
@@ -453,4 +453,28 @@ ALL_ISSUED_BY = """
 MATCH (d:Document)-[:ISSUED_BY]->(a:Agency)
 RETURN d.key AS doc, a.key AS agency
 ORDER BY doc
+"""
+
+# --------------------------------------------------------------------------
+# Re-ingest and prune
+# --------------------------------------------------------------------------
+
+#: Corpus documents stored from one file (normally one).
+DOCUMENTS_FROM_SOURCE = """
+MATCH (d:Document)
+WHERE d.in_corpus = true AND d.source = $source
+RETURN d.key AS key
+"""
+
+CORPUS_SOURCES = """
+MATCH (d:Document)
+WHERE d.in_corpus = true
+RETURN d.key AS key, d.source AS source
+ORDER BY key
+"""
+
+#: A corpus document whose file is gone or now holds another document: a stub again.
+DEMOTE_DOCUMENT = """
+MATCH (d:Document {key: $key})
+SET d.in_corpus = false, d.source = null, d.sha256 = null
 """

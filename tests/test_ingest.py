@@ -1,0 +1,184 @@
+"""Real-world ingestion: mixed folders, re-ingest, changed and removed files, locks, kill -9."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests import format_fixtures as ff
+from vbgraph.cli import cli
+from vbgraph.graph.falkor_store import LOCK_FILENAME, FalkorStore
+from vbgraph.graph.lock import file_lock
+from vbgraph.pipeline import ingest_paths
+from vbgraph.queries import api
+
+SEED_590 = "001_442fd82c9306811c.txt"
+
+
+def stats(store_dir: Path) -> dict[str, object]:
+    import json
+
+    result = CliRunner().invoke(cli, ["--store", str(store_dir), "stats", "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def ingest(store_dir: Path, *args: str) -> object:
+    return CliRunner().invoke(cli, ["--store", str(store_dir), "ingest", *args])
+
+
+def variant(text: str, number: int) -> str:
+    """The 590/QĐ-UBND decision renumbered: a different document with the same content."""
+    return text.replace("Số: 590/QĐ-UBND", f"Số: {number}/QĐ-UBND").replace(
+        "Quyết định số 590 /QĐ-UBND", f"Quyết định số {number}/QĐ-UBND")
+
+
+def test_mixed_folder_with_bad_files(tmp_path: Path, seeds_dir: Path) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    text = (seeds_dir / SEED_590).read_text("utf-8")
+    (folder / "590.txt").write_text(text, encoding="utf-8")
+    ff.make_docx(folder / "590.docx")
+    (folder / "590.html").write_text(ff.portal_page(ff.decision_590()), encoding="utf-8")
+    other = (seeds_dir / "002_8eda3a25e50b8ea0.txt").read_text("utf-8")
+    (folder / "119-cp1258.txt").write_bytes(ff.encode_cp1258(other))
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "blob.txt").write_bytes(bytes(range(256)) * 8)
+    ff.make_pdf(tmp_path / "whole.pdf", ff.find_vietnamese_font())
+    (folder / "cut.pdf").write_bytes((tmp_path / "whole.pdf").read_bytes()[:400])
+    store = tmp_path / "store"
+
+    first = ingest(store, str(folder))
+    assert first.exit_code == 1
+    errors = [line for line in first.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 3
+    for name in ("empty.txt", "blob.txt", "cut.pdf"):
+        assert sum(name in line for line in errors) == 1
+    counts = stats(store)
+    assert counts["documents"] == {"in_corpus": 2, "stubs": counts["documents"]["stubs"]}  # type: ignore[index]
+
+    second = ingest(store, str(folder))
+    assert second.exit_code == 1
+    assert stats(store) == counts
+
+
+def test_changed_file_replaces_its_statements(tmp_path: Path, seeds_dir: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = (seeds_dir / SEED_590).read_text("utf-8")
+    doc = folder / "590.txt"
+    doc.write_text(text, encoding="utf-8")
+    store_dir = tmp_path / "store"
+    assert ingest(store_dir, str(folder)).exit_code == 0
+    store = FalkorStore(store_dir)
+    try:
+        cited = {r["symbol"] for r in api.show(store, "590/QĐ-UBND").rests_on}
+        assert "28-CT/TW" in cited
+    finally:
+        store.close()
+
+    # The researcher deletes the sentence that cites 28-CT/TW.
+    edited = "\n".join(line for line in text.splitlines() if "28-CT/TW" not in line)
+    doc.write_text(edited, encoding="utf-8")
+    result = ingest(store_dir, str(folder))
+    assert result.exit_code == 0
+    assert "1 replaced" in result.stderr
+    store = FalkorStore(store_dir)
+    try:
+        cited = {r["symbol"] for r in api.show(store, "590/QĐ-UBND").rests_on}
+        assert "28-CT/TW" not in cited
+        assert "45-CTr/TU" in cited
+        with pytest.raises(Exception, match="no document"):
+            api.find_document(store, "28-CT/TW")  # the stub nobody cites is gone
+    finally:
+        store.close()
+
+
+def test_file_renumbered_and_prune(tmp_path: Path, seeds_dir: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = (seeds_dir / SEED_590).read_text("utf-8")
+    doc = folder / "590.txt"
+    doc.write_text(text, encoding="utf-8")
+    (folder / "997.txt").write_bytes((seeds_dir / "000_29fe0bc805b62d20.txt").read_bytes())
+    store_dir = tmp_path / "store"
+    assert ingest(store_dir, str(folder)).exit_code == 0
+
+    doc.write_text(variant(text, 591), encoding="utf-8")  # the number was mistyped
+    assert ingest(store_dir, str(folder)).exit_code == 0
+    store = FalkorStore(store_dir)
+    try:
+        keys = {r["key"] for r in store.read(
+            "MATCH (d:Document {in_corpus: true}) RETURN d.key AS key")}
+        assert keys == {"591/QĐ-UBND|Quảng Ngãi|2014", "997/QĐ-UBND|Quảng Ngãi|2017"}
+    finally:
+        store.close()
+
+    (folder / "997.txt").unlink()
+    result = ingest(store_dir, str(folder), "--prune")
+    assert result.exit_code == 0
+    assert "1 pruned" in result.stderr
+    assert stats(store_dir)["documents"]["in_corpus"] == 1  # type: ignore[index]
+
+
+def test_workers_give_the_same_graph(tmp_path: Path, seeds_dir: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert ingest(one, str(seeds_dir)).exit_code == 0
+    assert ingest(two, str(seeds_dir), "--workers", "2").exit_code == 0
+    assert stats(one) == stats(two)
+
+
+def test_second_writer_waits_then_fails_clearly(tmp_path: Path, seeds_dir: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    store_dir = tmp_path / "store"
+    store_dir.mkdir()
+    monkeypatch.setenv("VBGRAPH_LOCK_TIMEOUT", "0.5")
+    with file_lock(store_dir / LOCK_FILENAME):
+        result = ingest(store_dir, str(seeds_dir))
+    assert result.exit_code == 1
+    assert "is being written by vbgraph pid" in result.stderr
+    assert ingest(store_dir, str(seeds_dir)).exit_code == 0  # free again
+
+
+def test_kill_9_mid_ingest_loses_nothing_committed(tmp_path: Path, seeds_dir: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    text = (seeds_dir / SEED_590).read_text("utf-8")
+    total = 40
+    for n in range(total):
+        (folder / f"{1000 + n}.txt").write_text(variant(text, 1000 + n), encoding="utf-8")
+    store_dir = tmp_path / "store"
+    cmd = [sys.executable, "-m", "vbgraph.cli", "--store", str(store_dir), "ingest", str(folder)]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
+    added: list[str] = []
+    assert proc.stderr is not None
+    deadline = time.monotonic() + 120
+    while len(added) < 5 and time.monotonic() < deadline:
+        line = proc.stderr.readline()
+        if not line:
+            break
+        if line.startswith("added"):  # "added     KEY  (PATH)"
+            added.append(line[len("added"):].rsplit("  (", 1)[0].strip())
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert len(added) == 5
+
+    store = FalkorStore(store_dir)  # the server the killed process started is still serving
+    try:
+        stored = {r["key"] for r in store.read(
+            "MATCH (d:Document {in_corpus: true}) RETURN d.key AS key")}
+        assert set(added) <= stored
+        assert len(stored) < total
+        report = ingest_paths(store, [folder])
+        assert report.counts().get("failed", 0) == 0
+        assert report.counts()["unchanged"] >= len(added)
+        assert api.stats(store)["documents"]["in_corpus"] == total
+    finally:
+        store.close()
