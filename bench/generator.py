@@ -78,7 +78,8 @@ SUBJECTS: tuple[str, ...] = (
     "đổi mới căn bản, toàn diện giáo dục và đào tạo",
     "bảo vệ, chăm sóc và nâng cao sức khỏe nhân dân trong tình hình mới",
     "chủ động ứng phó với biến đổi khí hậu, tăng cường quản lý tài nguyên và bảo vệ môi trường",
-    "thực hiện có hiệu quả tiến trình hội nhập kinh tế quốc tế, giữ vững ổn định chính trị - xã hội",
+    "thực hiện có hiệu quả tiến trình hội nhập kinh tế quốc tế, giữ vững ổn định chính trị"
+    " - xã hội",
     "phát triển kinh tế tập thể trong giai đoạn mới",
 )
 
@@ -170,7 +171,8 @@ class GenDoc:
     #: Agencies the task list gives the lead of a task.
     leads: tuple[str, ...]
     coordinates: tuple[str, ...]
-    tasks: int
+    #: (task id, task text, lead, coordinating agencies) of each task the text assigns.
+    tasks: tuple[tuple[str, str, str, tuple[str, ...]], ...]
 
     @property
     def key(self) -> str:
@@ -277,14 +279,27 @@ def generate(
         num = numbers.take("VN", "NQ/TW", year, 1, 60)
         symbol = f"{num}-NQ/TW"
         subject = SUBJECTS[r % len(SUBJECTS)]
-        roots.append(Ref(symbol, _key(symbol, "VN", year), "Nghị quyết",
-                         rng.choice(ROOT_ISSUERS), d, None, 0, subject))
+        roots.append(
+            Ref(
+                symbol,
+                _key(symbol, "VN", year),
+                "Nghị quyết",
+                rng.choice(ROOT_ISSUERS),
+                d,
+                None,
+                0,
+                subject,
+            )
+        )
         if rng.random() < 0.6:
             gd = d + timedelta(days=rng.randint(60, 200))
             gnum = numbers.take("VN", "NQ-CP", gd.year, 1, 180)
             gsym = f"{gnum}/NQ-CP"
-            govs.append(Ref(gsym, _key(gsym, "VN", gd.year), "Nghị quyết", "Chính phủ", gd,
-                            None, 0, subject))
+            govs.append(
+                Ref(
+                    gsym, _key(gsym, "VN", gd.year), "Nghị quyết", "Chính phủ", gd, None, 0, subject
+                )
+            )
         else:
             govs.append(None)
     corpus = Corpus([], {}, seed, provinces)
@@ -305,8 +320,9 @@ def generate(
             corpus.cited[tree.levels[1][0].key] = tree.levels[1][0]
         # Attach below a random existing node that still has room under it; prefer
         # the shallow levels while they are thin, so trees grow wide and deep.
-        open_levels = [lv for lv in range(1, min(tree.depth - 1, len(tree.levels)))
-                       if tree.levels[lv]]
+        open_levels = [
+            lv for lv in range(1, min(tree.depth - 1, len(tree.levels))) if tree.levels[lv]
+        ]
         level = rng.choice(open_levels) + 1
         parent = rng.choice(tree.levels[level - 1])
         grand = _parent_of(tree, parent, parents)
@@ -330,14 +346,29 @@ def _parent_of(tree: _Tree, ref: Ref, parents: dict[str, str]) -> Ref:
     return tree.root
 
 
-def _new_tree(rng: random.Random, numbers: _Numbers, province: str, root: Ref, gov: Ref | None,
-              min_depth: int, max_depth: int) -> _Tree:
+def _new_tree(
+    rng: random.Random,
+    numbers: _Numbers,
+    province: str,
+    root: Ref,
+    gov: Ref | None,
+    min_depth: int,
+    max_depth: int,
+) -> _Tree:
     depth = rng.randint(min_depth, max_depth)
     d = root.date + timedelta(days=rng.randint(30, 240))
     num = numbers.take(province, "CTr/TU", d.year, 1, 120)
     symbol = f"{num}-CTr/TU"
-    ctr = Ref(symbol, _key(symbol, province, d.year), "Chương trình hành động",
-              "Ban Thường vụ Tỉnh ủy", d, province, 1, root.title)
+    ctr = Ref(
+        symbol,
+        _key(symbol, province, d.year),
+        "Chương trình hành động",
+        "Ban Thường vụ Tỉnh ủy",
+        d,
+        province,
+        1,
+        root.title,
+    )
     return _Tree(province, root, gov, depth, [[root], [ctr]])
 
 
@@ -349,14 +380,20 @@ _LOCAL_KINDS = (
 )
 
 
-def _make_doc(rng: random.Random, numbers: _Numbers, index: int, tree: _Tree, level: int,
-              parent: Ref, grand: Ref | None, noise: float, n_tasks: tuple[int, int]) -> GenDoc:
+def _make_doc(
+    rng: random.Random,
+    numbers: _Numbers,
+    index: int,
+    tree: _Tree,
+    level: int,
+    parent: Ref,
+    grand: Ref | None,
+    noise: float,
+    n_tasks: tuple[int, int],
+) -> GenDoc:
     province = tree.province
     d = parent.date + timedelta(days=rng.randint(15, 200))
-    if level == 2:
-        kind = rng.choice(_LOCAL_KINDS[:2])
-    else:
-        kind = rng.choice(_LOCAL_KINDS)
+    kind = rng.choice(_LOCAL_KINDS[:2]) if level == 2 else rng.choice(_LOCAL_KINDS)
     type_word, code, issuer_t = kind
     dept_name, dept_code = rng.choice(DEPARTMENTS)
     code = code.replace("{dept}", dept_code)
@@ -365,8 +402,7 @@ def _make_doc(rng: random.Random, numbers: _Numbers, index: int, tree: _Tree, le
     symbol = f"{num}/{code}"
     subject = tree.root.title
     title = _title(type_word, parent, subject)
-    ref = Ref(symbol, _key(symbol, province, d.year), type_word, issuer, d, province, level,
-              title)
+    ref = Ref(symbol, _key(symbol, province, d.year), type_word, issuer, d, province, level, title)
     edges: list[tuple[str, str, str]] = []
     # A decision "ban hành Kế hoạch thực hiện <parent>" implements it, as a plan does.
     edges.append((ref.key, parent.key, "implements"))
@@ -376,15 +412,15 @@ def _make_doc(rng: random.Random, numbers: _Numbers, index: int, tree: _Tree, le
     if gov is not None:
         edges.append((ref.key, gov.key, "based_on" if type_word == "Quyết định" else "implements"))
 
-    leads: list[str] = []
-    coords: list[str] = []
-    body = _body(rng, ref, parent, grand, gov, dept_name, n_tasks, leads, coords)
+    roles: list[tuple[str, str, str, tuple[str, ...]]] = []
+    body = _body(rng, ref, parent, grand, gov, dept_name, n_tasks, roles)
     header = _header(rng, ref, dept_name)
     text = header + body
     text = _noise(rng, text, noise)
     name = f"{index:06d}_{_slug(symbol)}.txt"
-    return GenDoc(name, text, ref, parent.key, tuple(edges), tuple(dict.fromkeys(leads)),
-                  tuple(dict.fromkeys(coords)), len(leads))
+    leads = tuple(dict.fromkeys(r[2] for r in roles))
+    coords = tuple(dict.fromkeys(c for r in roles for c in r[3]))
+    return GenDoc(name, text, ref, parent.key, tuple(edges), leads, coords, tuple(roles))
 
 
 def _slug(symbol: str) -> str:
@@ -394,8 +430,7 @@ def _slug(symbol: str) -> str:
 
 def _title(type_word: str, parent: Ref, subject: str) -> str:
     if type_word == "Quyết định":
-        return (f"Ban hành Kế hoạch thực hiện {parent.type} số {parent.symbol} "
-                f"về {subject}")
+        return f"Ban hành Kế hoạch thực hiện {parent.type} số {parent.symbol} về {subject}"
     return f"Thực hiện {parent.type} số {parent.symbol} về {subject}"
 
 
@@ -419,7 +454,9 @@ def _header(rng: random.Random, ref: Ref, dept_name: str) -> str:
     d = ref.date
     sep = rng.choice(("\n", "\n|\n", "\n\n"))
     lines = [
-        org, "-------", sep.strip("\n") or "",
+        org,
+        "-------",
+        sep.strip("\n") or "",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
         "---------------",
@@ -431,9 +468,16 @@ def _header(rng: random.Random, ref: Ref, dept_name: str) -> str:
     return "\n".join(x for x in lines if x) + "\n"
 
 
-def _body(rng: random.Random, ref: Ref, parent: Ref, grand: Ref | None, gov: Ref | None,
-          dept_name: str, n_tasks: tuple[int, int], leads: list[str],
-          coords: list[str]) -> str:
+def _body(
+    rng: random.Random,
+    ref: Ref,
+    parent: Ref,
+    grand: Ref | None,
+    gov: Ref | None,
+    dept_name: str,
+    n_tasks: tuple[int, int],
+    roles: list[tuple[str, str, str, tuple[str, ...]]],
+) -> str:
     province = ref.province or ""
     parts: list[str] = []
     parent_text = _mention(parent)
@@ -447,23 +491,34 @@ def _body(rng: random.Random, ref: Ref, parent: Ref, grand: Ref | None, gov: Ref
             parts.append(f"Căn cứ {_mention(gov)};")
         dept, dept_code = rng.choice(DEPARTMENTS)
         num = rng.randint(10, 999)
-        parts.append(f"Xét đề nghị của Giám đốc {dept} tại Tờ trình số {num}/TTr-{dept_code} "
-                     f"ngày {_vn_date(ref.date - timedelta(days=rng.randint(3, 20)))},")
+        parts.append(
+            f"Xét đề nghị của Giám đốc {dept} tại Tờ trình số {num}/TTr-{dept_code} "
+            f"ngày {_vn_date(ref.date - timedelta(days=rng.randint(3, 20)))},"
+        )
         parts.append("QUYẾT ĐỊNH:")
-        parts.append("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện "
-                     f"{parent.type} số {parent.symbol} trên địa bàn tỉnh.")
+        parts.append(
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện "
+            f"{parent.type} số {parent.symbol} trên địa bàn tỉnh."
+        )
         parts.append("Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.")
-        parts.append(f"Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc {dept}, Thủ trưởng các sở, "
-                     "ban, ngành và Chủ tịch UBND các huyện, thành phố chịu trách nhiệm thi "
-                     "hành Quyết định này./.")
-        parts.append("Nơi nhận:\n- Như Điều 3;\n- Văn phòng Chính phủ;\n- TT. Tỉnh ủy, "
-                     "TT. HĐND tỉnh;\n- Lưu: VT, KTTH.")
+        parts.append(
+            f"Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc {dept}, Thủ trưởng các sở, "
+            "ban, ngành và Chủ tịch UBND các huyện, thành phố chịu trách nhiệm thi "
+            "hành Quyết định này./."
+        )
+        parts.append(
+            "Nơi nhận:\n- Như Điều 3;\n- Văn phòng Chính phủ;\n- TT. Tỉnh ủy, "
+            "TT. HĐND tỉnh;\n- Lưu: VT, KTTH."
+        )
         parts.append("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An")
         parts.append("KẾ HOẠCH")
-        parts.append(f"Thực hiện {parent.type} số {parent.symbol} về {parent.title or 'các '}"
-                     .rstrip())
-        parts.append(f"(Ban hành kèm theo Quyết định số {ref.symbol} ngày {_vn_date(ref.date)} "
-                     "của Chủ tịch Ủy ban nhân dân tỉnh)")
+        parts.append(
+            f"Thực hiện {parent.type} số {parent.symbol} về {parent.title or 'các '}".rstrip()
+        )
+        parts.append(
+            f"(Ban hành kèm theo Quyết định số {ref.symbol} ngày {_vn_date(ref.date)} "
+            "của Chủ tịch Ủy ban nhân dân tỉnh)"
+        )
     else:
         lead_in = f"Thực hiện {parent_text}"
         if gov is not None:
@@ -486,31 +541,46 @@ def _body(rng: random.Random, ref: Ref, parent: Ref, grand: Ref | None, gov: Ref
         others = [dname for dname, _ in rng.sample(DEPARTMENTS, 3) if dname != lead][:2]
         verb = rng.choice(TASK_VERBS)
         deadline = rng.choice(DEADLINES).format(year=year + rng.randint(0, 2))
-        task = f"{verb} {parent.type} số {parent.symbol}" if k == 1 else \
-            f"{verb} các nhiệm vụ về {ref.title.split(' về ', 1)[-1]}"
-        leads.append(lead)
-        coords.extend(others)
+        task = (
+            f"{verb} {parent.type} số {parent.symbol}"
+            if k == 1
+            else f"{verb} các nhiệm vụ về {ref.title.split(' về ', 1)[-1]}"
+        )
         if k <= (n + 1) // 2:
+            roles.append((f"II.{k}", task, lead, tuple(others)))
             parts.append(f"{k}. {task}.")
-            parts.append(f"{lead} chủ trì, phối hợp với {' và '.join(others)} và các cơ quan, "
-                         f"đơn vị liên quan triển khai thực hiện. Thời gian thực hiện: "
-                         f"{deadline.lower() if deadline[0] != 'T' else deadline}.")
+            parts.append(
+                f"{lead} chủ trì, phối hợp với {' và '.join(others)} và các cơ quan, "
+                f"đơn vị liên quan triển khai thực hiện. Thời gian thực hiện: "
+                f"{deadline.lower() if deadline[0] != 'T' else deadline}."
+            )
             parts.append(rng.choice(FILLER))
         else:
             rows.append((task, lead, ", ".join(others), deadline))
+            roles.append((f"PL.{len(rows)}", task, lead, tuple(others)))
     parts.append("III. TỔ CHỨC THỰC HIỆN")
-    parts.append(f"1. Các sở, ban, ngành, UBND các huyện, thị xã, thành phố căn cứ nhiệm vụ "
-                 f"được giao xây dựng kế hoạch cụ thể, báo cáo kết quả về {dept_name} trước "
-                 f"ngày 15/11 hằng năm để tổng hợp.")
-    parts.append(f"2. Giao {dept_name} chủ trì, theo dõi, đôn đốc, kiểm tra việc thực hiện "
-                 "Kế hoạch này.")
-    leads.append(dept_name)
+    parts.append(
+        f"1. Các sở, ban, ngành, UBND các huyện, thị xã, thành phố căn cứ nhiệm vụ "
+        f"được giao xây dựng kế hoạch cụ thể, báo cáo kết quả về {dept_name} trước "
+        f"ngày 15/11 hằng năm để tổng hợp."
+    )
+    parts.append(
+        f"2. Giao {dept_name} chủ trì, theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch này."
+    )
+    roles.append(("III.2", "Theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch", dept_name, ()))
     if rows:
         parts.append("PHỤ LỤC")
         parts.append("DANH MỤC NHIỆM VỤ TRIỂN KHAI")
         parts.append(f"(Kèm theo {ref.type} số {ref.symbol} ngày {_vn_date(ref.date)})")
-        parts.extend(["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp",
-                      "Thời gian hoàn thành"])
+        parts.extend(
+            [
+                "STT",
+                "Nội dung nhiệm vụ",
+                "Cơ quan chủ trì",
+                "Cơ quan phối hợp",
+                "Thời gian hoàn thành",
+            ]
+        )
         for k, (task, lead, others, deadline) in enumerate(rows, 1):
             parts.extend([str(k), task, lead, others, deadline])
     return "\n".join(parts) + "\n"

@@ -1,0 +1,490 @@
+"""Benchmark harness: extraction, ingest and query cost of vbgraph at 1k..100k documents.
+
+    python bench/run.py --quick --json          # < 1 min on 2 cores; one JSON line
+    python bench/run.py --sizes 1000,10000      # the full run; JSON under bench/results/
+    python bench/run.py --sizes 100000 --extractions truth
+
+Stages, each a median over ``--repeats``:
+
+* extraction throughput (MB/s on one core) of ``extract(read_text(...))`` on a
+  sample of generated documents, next to two baselines on the same bytes: one
+  bare regex scan for document symbols, and eyecite's ``get_citations``;
+* ingest into a fresh embedded FalkorDB store: documents are extracted in
+  ``--workers`` processes, then stored one by one with ``store_extraction``
+  (what ``vbgraph ingest`` does); documents/s and relationships/s;
+* ``api.lineage`` (up, depth 6, full key) and ``api.assigned`` (one Sở in one
+  province) latency, p50 and p95 over random targets;
+* peak RSS of this process, its workers and the FalkorDB server together
+  (sampled every 50 ms).
+
+``--extractions truth`` builds the extractions from the generator's ground truth
+instead of running the extractor, so store and query cost can be measured at
+sizes where extraction alone would take hours; the extraction cost of such a
+run is the measured MB/s times the corpus size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import itertools
+import json
+import multiprocessing as mp
+import os
+import platform
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generator import Corpus, GenDoc, generate  # noqa: E402
+
+RESULTS = HERE / "results"
+
+#: The single bare regex baseline: every document symbol ("590/QĐ-UBND", "45-CTr/TU").
+SYMBOL_SCAN = re.compile(
+    r"\b\d{1,5}[a-z]?(?:/\d{4})?\s?[-/]\s?[A-ZĐ][A-Za-zĐđ&]*(?:[-/][A-ZĐ][A-Za-zĐđ&]*)*"
+)
+
+
+# --------------------------------------------------------------------------- measuring
+
+
+class PeakRSS:
+    """Peak of the summed RSS of this process and all its descendants, sampled in a thread."""
+
+    def __init__(self, interval: float = 0.05) -> None:
+        import psutil
+
+        self._proc = psutil.Process()
+        self._interval = interval
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def sample(self) -> int:
+        total = 0
+        procs = [self._proc]
+        with contextlib.suppress(Exception):
+            procs += self._proc.children(recursive=True)
+        for p in procs:
+            with contextlib.suppress(Exception):
+                total += p.memory_info().rss
+        self.peak = max(self.peak, total)
+        return total
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.sample()
+            self._stop.wait(self._interval)
+
+    def __enter__(self) -> PeakRSS:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.sample()
+
+    @property
+    def mb(self) -> float:
+        return self.peak / 2**20
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    k = (len(ordered) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def timed(fn: Callable[[], Any]) -> float:
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+def rnd(x: float | None, n: int = 3) -> float | None:
+    return None if x is None else round(x, n)
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def _extract_text(item: tuple[str, str]) -> Any:
+    from vbgraph.loaders.extract import extract
+    from vbgraph.loaders.read import read_text
+
+    name, text = item
+    return extract(read_text(text, name))
+
+
+def _extract_path(path: str) -> Any:
+    from vbgraph.loaders.extract import extract
+    from vbgraph.loaders.read import read_document
+
+    return extract(read_document(Path(path)))
+
+
+def _warm(_: int) -> None:
+    from vbgraph.loaders.extract import extract  # noqa: F401  (import spaCy once per worker)
+
+
+def bench_extraction(corpus: Corpus, sample: int, repeats: int) -> dict[str, Any]:
+    """MB/s on one core: vbgraph's extract, a bare regex scan, eyecite, on the same texts."""
+    rng = random.Random(corpus.seed + 1)
+    docs = rng.sample(corpus.docs, min(sample, len(corpus.docs)))
+    items = [(d.name, d.text) for d in docs]
+    size = sum(d.size for d in docs)
+    # Warm-up: imports, spaCy, one gazetteer matcher per province (cached for the process).
+    cold = timed(lambda: _extract_text(items[0]))
+    seen: set[str | None] = set()
+    for d in docs:
+        if d.ref.province not in seen:
+            seen.add(d.ref.province)
+            _extract_text((d.name, d.text))
+
+    def run_extract() -> None:
+        for it in items:
+            _extract_text(it)
+
+    def run_regex() -> None:
+        for _, text in items:
+            for _m in SYMBOL_SCAN.finditer(text):
+                pass
+
+    out: dict[str, Any] = {
+        "sample_docs": len(items),
+        "sample_mb": size / 1e6,
+        "cold_first_doc_s": cold,
+    }
+    times = {"extract": [timed(run_extract) for _ in range(repeats)]}
+    times["regex_scan"] = [timed(run_regex) for _ in range(max(repeats, 3))]
+    try:
+        from eyecite import get_citations
+
+        def run_eyecite() -> None:
+            for _, text in items:
+                get_citations(text)
+
+        run_eyecite()  # warm-up: builds its tokenizer
+        times["eyecite"] = [timed(run_eyecite) for _ in range(repeats)]
+    except ImportError:
+        times["eyecite"] = []
+    for name, ts in times.items():
+        med = statistics.median(ts) if ts else None
+        out[f"{name}_s"] = med
+        out[f"{name}_mb_per_s"] = (size / 1e6 / med) if med else None
+    out["regex_symbols_found"] = sum(len(SYMBOL_SCAN.findall(t)) for _, t in items)
+    return out
+
+
+def chain_recall(corpus: Corpus, extractions: dict[str, Any]) -> dict[str, Any]:
+    """How much of the generator's ground truth the extractor recovered."""
+    want = got = keys = leads_want = leads_got = 0
+    for d in corpus.docs:
+        ex = extractions.get(d.key)
+        if ex is None:
+            continue
+        keys += ex.document.key == d.key
+        found = {(e.source, e.target, e.relation) for e in ex.edges}
+        want += len(d.edges)
+        got += len(set(d.edges) & found)
+        leads = {a.agency for a in ex.assignments if a.role == "lead"}
+        leads |= {x for t in ex.tasks for x in t.lead}
+        leads_want += len(d.leads)
+        leads_got += len(set(d.leads) & leads)
+    return {
+        "subject_keys": keys / max(1, len(corpus.docs)),
+        "chain_edges": got / max(1, want),
+        "leads": leads_got / max(1, leads_want),
+    }
+
+
+def truth_extraction(d: GenDoc, corpus: Corpus) -> Any:
+    """An ``Extraction`` built from the generator's ground truth (no extractor run)."""
+    from vbgraph.models import DocEdge, DocInfo, Extraction, Task
+
+    def info(key: str) -> DocInfo:
+        ref = corpus.cited.get(key) or by_key[key]
+        return DocInfo(
+            symbol=ref.symbol,
+            key=ref.key,
+            type=ref.type,
+            issuer=ref.issuer,
+            province=ref.province,
+            date=ref.date.isoformat(),
+            title=ref.title or None,
+        )
+
+    by_key = _BY_KEY.setdefault(id(corpus), {x.key: x.ref for x in corpus.docs})
+    subject = info(d.key)
+    others = sorted({k for e in d.edges for k in e[:2]} - {d.key})
+    return Extraction(
+        file=d.name,
+        document=subject,
+        documents=tuple(info(k) for k in others),
+        edges=tuple(DocEdge(s, t, r, raw=f"{r} {t}", asserted_by=d.key) for s, t, r in d.edges),
+        tasks=tuple(
+            Task(id=tid, text=text, lead=(lead,), coordinate=co) for tid, text, lead, co in d.tasks
+        ),
+        path=d.name,
+        sha256=f"{hash(d.text) & (2**64 - 1):016x}",
+    )
+
+
+_BY_KEY: dict[int, dict[str, Any]] = {}
+
+
+# --------------------------------------------------------------------------- ingest + queries
+
+
+def bench_size(n: int, args: argparse.Namespace, rss: PeakRSS) -> dict[str, Any]:
+    from vbgraph.graph.falkor_store import FalkorStore
+    from vbgraph.graph.ingest import store_extraction
+    from vbgraph.queries import api
+    from vbgraph.queries import cypher as q
+
+    res: dict[str, Any] = {"docs": n, "provinces": args.provinces}
+    t = time.perf_counter()
+    corpus = generate(n, args.provinces, seed=args.seed)
+    res["generate_s"] = time.perf_counter() - t
+    res["corpus_mb"] = corpus.bytes / 1e6
+    with tempfile.TemporaryDirectory(prefix="vbgraph-bench-") as tmp:
+        extractions: dict[str, Any] = {}
+        t = time.perf_counter()
+        if args.extractions == "real":
+            paths = corpus.write(Path(tmp) / "docs")
+            res["write_s"] = time.perf_counter() - t
+            t = time.perf_counter()
+            if args.workers > 1:
+                ctx = mp.get_context("fork")
+                with ctx.Pool(args.workers) as pool:
+                    pool.map(_warm, range(args.workers))
+                    t = time.perf_counter()
+                    got = pool.map(_extract_path, [str(p) for p in paths], chunksize=8)
+            else:
+                got = [_extract_path(str(p)) for p in paths]
+            for d, ex in zip(corpus.docs, got, strict=True):
+                extractions[d.key] = ex
+            res["extract_wall_s"] = time.perf_counter() - t
+            res["extract_docs_per_s"] = n / res["extract_wall_s"]
+            res["recall"] = chain_recall(corpus, extractions)
+        else:
+            for d in corpus.docs:
+                extractions[d.key] = truth_extraction(d, corpus)
+            res["truth_build_s"] = time.perf_counter() - t
+        store = FalkorStore(Path(tmp) / "store")
+        try:
+            store.setup_schema()
+            order = [extractions[d.key] for d in corpus.docs]
+            t = time.perf_counter()
+            for k, ex in enumerate(order):
+                store_extraction(store, ex)
+                if args.progress and k and k % 5000 == 0:
+                    el = time.perf_counter() - t
+                    print(f"  stored {k}/{n} in {el:.0f} s", file=sys.stderr, flush=True)
+            res["store_s"] = time.perf_counter() - t
+            rels = sum(r["n"] for r in store.read(q.COUNT_RELATIONSHIPS))
+            nodes = sum(r["n"] for r in store.read(q.COUNT_NODES))
+            res["nodes"], res["relationships"] = nodes, rels
+            res["ingest_docs_per_s"] = n / res["store_s"]
+            res["ingest_edges_per_s"] = rels / res["store_s"]
+            if args.extractions == "real":
+                res["pipeline_docs_per_s"] = n / (res["store_s"] + res["extract_wall_s"])
+            res.update(bench_queries(store, corpus, args, api))
+        finally:
+            store.close()
+    res["peak_rss_mb"] = rss.mb
+    return res
+
+
+def bench_queries(store: Any, corpus: Corpus, args: argparse.Namespace, api: Any) -> dict:
+    from generator import DEPARTMENTS
+
+    rng = random.Random(args.seed + 2)
+    docs = [d for d in corpus.docs]
+    targets = [rng.choice(docs) for _ in range(args.queries)]
+    for d in targets[:3]:  # warm-up (query plans cached by the server)
+        api.lineage(store, d.key)
+    lineage_ms, lineage_edges = [], []
+    for d in targets:
+        t = time.perf_counter()
+        result = api.lineage(store, d.key)
+        lineage_ms.append((time.perf_counter() - t) * 1000)
+        lineage_edges.append(len(result.edges))
+    assigned_ms, assigned_docs = [], []
+    asks = [(rng.choice(DEPARTMENTS)[0], rng.choice(corpus.provinces)) for _ in range(args.queries)]
+    for name, prov in asks[:3]:
+        _try_assigned(api, store, name, prov)
+    for name, prov in asks:
+        t = time.perf_counter()
+        found = _try_assigned(api, store, name, prov)
+        assigned_ms.append((time.perf_counter() - t) * 1000)
+        assigned_docs.append(found)
+    national_ms = []
+    for name, _ in asks[: max(3, args.queries // 5)]:
+        t = time.perf_counter()
+        _try_assigned(api, store, name, None)
+        national_ms.append((time.perf_counter() - t) * 1000)
+    return {
+        "lineage_p50_ms": percentile(lineage_ms, 0.5),
+        "lineage_p95_ms": percentile(lineage_ms, 0.95),
+        "lineage_edges_median": statistics.median(lineage_edges),
+        "assigned_p50_ms": percentile(assigned_ms, 0.5),
+        "assigned_p95_ms": percentile(assigned_ms, 0.95),
+        "assigned_docs_median": statistics.median(assigned_docs),
+        "assigned_national_p50_ms": percentile(national_ms, 0.5),
+        "assigned_national_p95_ms": percentile(national_ms, 0.95),
+    }
+
+
+def _try_assigned(api: Any, store: Any, agency: str, province: str | None) -> int:
+    from vbgraph.errors import NotFoundError
+
+    try:
+        return len(api.assigned(store, agency, province=province).documents)
+    except NotFoundError:
+        return 0
+
+
+# --------------------------------------------------------------------------- report
+
+
+def growth(sizes: list[dict[str, Any]]) -> dict[str, Any]:
+    """How each cost grows between consecutive sizes: exponent b in cost ~ N^b."""
+    import math
+
+    out: dict[str, Any] = {}
+    metrics = {
+        "store_s": "store_s",
+        "extract_wall_s": "extract_wall_s",
+        "lineage_p50_ms": "lineage_p50_ms",
+        "assigned_p50_ms": "assigned_p50_ms",
+        "peak_rss_mb": "peak_rss_mb",
+    }
+    for a, b in itertools.pairwise(sizes):
+        step: dict[str, Any] = {}
+        ratio_n = b["docs"] / a["docs"]
+        for name, key in metrics.items():
+            if a.get(key) and b.get(key):
+                step[name] = round(math.log(b[key] / a[key]) / math.log(ratio_n), 2)
+        out[f"{a['docs']}->{b['docs']}"] = step
+    return out
+
+
+def environment() -> dict[str, Any]:
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=HERE,
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
+    except OSError:
+        commit = ""
+    try:
+        from importlib.metadata import version
+
+        eyecite_version = version("eyecite")
+    except Exception:
+        eyecite_version = None
+    return {
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "loadavg_start": [round(x, 2) for x in os.getloadavg()],
+        "commit": commit,
+        "eyecite": eyecite_version,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--quick", action="store_true", help="small sizes: < 1 min on 2 cores")
+    p.add_argument("--json", action="store_true", help="print one JSON summary line")
+    p.add_argument("--sizes", default="1000,10000", help="corpus sizes, comma-separated")
+    p.add_argument("--provinces", type=int, default=None)
+    p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--repeats", type=int, default=3)
+    p.add_argument("--sample", type=int, default=200, help="documents in the MB/s sample")
+    p.add_argument("--queries", type=int, default=100)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--extractions", choices=("real", "truth"), default="real")
+    p.add_argument("--out", type=Path, default=None, help="results JSON (default bench/results/)")
+    p.add_argument("--no-save", action="store_true")
+    p.add_argument("--progress", action="store_true")
+    args = p.parse_args(argv)
+    if args.quick:
+        sizes = [60]
+        args.sample, args.queries, args.repeats = 12, 20, 3
+        args.provinces = args.provinces or 4
+    else:
+        sizes = [int(s) for s in args.sizes.split(",") if s]
+        args.provinces = args.provinces or 40
+    env = environment()
+    report: dict[str, Any] = {"env": env, "args": {k: str(v) for k, v in vars(args).items()}}
+    rss = PeakRSS()
+    with rss:
+        corpus = generate(max(args.sample * 2, 60), args.provinces, seed=args.seed)
+        report["extraction"] = bench_extraction(corpus, args.sample, args.repeats)
+        report["extraction"]["peak_rss_mb"] = rss.mb
+        report["sizes"] = []
+        for n in sizes:
+            rss.peak = 0
+            if not args.json:
+                print(f"== {n} documents", file=sys.stderr, flush=True)
+            report["sizes"].append(bench_size(n, args, rss))
+            if not args.json:
+                print(json.dumps(report["sizes"][-1], default=str), file=sys.stderr)
+    env["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
+    report["growth"] = growth(report["sizes"])
+    last = report["sizes"][-1]
+    ext = report["extraction"]
+    summary = {
+        "docs": last["docs"],
+        "extract_mb_per_s": rnd(ext["extract_mb_per_s"]),
+        "regex_scan_mb_per_s": rnd(ext["regex_scan_mb_per_s"]),
+        "eyecite_mb_per_s": rnd(ext["eyecite_mb_per_s"]),
+        "ingest_docs_per_s": rnd(last["ingest_docs_per_s"], 1),
+        "lineage_p50_ms": rnd(last["lineage_p50_ms"], 2),
+        "assigned_p50_ms": rnd(last["assigned_p50_ms"], 2),
+        "peak_rss_mb": rnd(max(s["peak_rss_mb"] for s in report["sizes"]), 1),
+    }
+    report["summary"] = summary
+    if not args.no_save and not args.quick:
+        RESULTS.mkdir(exist_ok=True)
+        tag = "-".join(str(s) for s in sizes) + f"-{args.extractions}"
+        out = args.out or RESULTS / f"run-{tag}.json"
+        out.write_text(json.dumps(report, indent=1, default=_json_default) + "\n", encoding="utf-8")
+        if not args.json:
+            print(f"wrote {out}", file=sys.stderr)
+    print(
+        json.dumps(
+            summary if args.json else report, default=_json_default, indent=None if args.json else 1
+        )
+    )
+    return 0
+
+
+def _json_default(o: Any) -> Any:
+    if isinstance(o, float):
+        return round(o, 4)
+    return str(o)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
