@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from vbgraph.loaders.gazetteer import ENTRIES, AgencyEntry
+from vbgraph.lookup import fold_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -67,9 +68,11 @@ class Mention:
 
 
 def fold(text: str) -> str:
-    """Lower-case, strip diacritics (``đ`` -> ``d``), collapse whitespace."""
-    out = _fold_chars(text)
-    return re.sub(r"\s+", " ", out).strip()
+    """Lower-case, strip diacritics (``đ`` -> ``d``), collapse whitespace.
+
+    The store's lookup fold (:func:`vbgraph.lookup.fold_name`), kept in one place.
+    """
+    return fold_name(text)
 
 
 def fold_same_length(text: str) -> str:
@@ -90,10 +93,6 @@ def _fold_char(ch: str) -> str:
     decomposed = unicodedata.normalize("NFD", ch)
     base = "".join(c for c in decomposed if not unicodedata.combining(c))
     return base.lower()
-
-
-def _fold_chars(text: str) -> str:
-    return "".join(_fold_char(c) if ord(c) > 127 else c.lower() for c in text)
 
 
 def skeleton(text: str) -> tuple[str, list[int]]:
@@ -118,7 +117,27 @@ def _alias_skeleton(alias: str) -> str:
     return skeleton(alias)[0]
 
 
+#: Centrally-run cities: their bodies say "thành phố" where a province's say "tỉnh"
+#: (``Công an thành phố``, ``Thành Đoàn``, ``Ban Tuyên giáo Thành ủy``).
+CITIES = frozenset({"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"})
+_CITY_WORDS = (
+    (re.compile(r"\bTỉnh ủy\b"), "Thành ủy"),
+    (re.compile(r"\bTỉnh [Đđ]oàn\b"), "Thành Đoàn"),
+    (re.compile(r"\bTỉnh\b"), "Thành phố"),
+    (re.compile(r"\btỉnh\b"), "thành phố"),
+)
+
+
+def city_form(text: str) -> str:
+    """A provincial name as a centrally-run city writes it (``tỉnh`` -> ``thành phố``)."""
+    for pattern, repl in _CITY_WORDS:
+        text = pattern.sub(repl, text)
+    return text
+
+
 def expand(template: str, province: str | None) -> str | None:
+    if province in CITIES:
+        template = city_form(template)
     if "{province}" not in template:
         return template
     if not province:
