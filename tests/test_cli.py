@@ -235,3 +235,70 @@ def test_demo_prints_chain_and_writes_html(tmp_path: Path) -> None:
 def test_every_command_help_has_an_example() -> None:
     for name, command in cli.commands.items():
         assert "Example:" in (command.help or ""), name
+
+
+def test_assigned_date_window_and_collective_switch(store_dir: str) -> None:
+    in_2017 = run_json(store_dir, "assigned", "Sở Ngoại vụ", "--since", "2017-01-01",
+                       "--until", "2017-12-31")
+    assert isinstance(in_2017, dict)
+    assert {d["symbol"] for d in in_2017["documents"]} == {"04/KH-UBND", "997/QĐ-UBND"}
+    own = run_json(store_dir, "assigned", "Sở Y tế", "--province", "Quảng Ngãi")
+    wider = run_json(store_dir, "assigned", "Sở Y tế", "--province", "Quảng Ngãi",
+                     "--include-collective")
+    assert isinstance(own, dict) and isinstance(wider, dict)
+    own_docs = {d["symbol"] for d in own["documents"]}
+    wider_docs = {d["symbol"] for d in wider["documents"]}
+    assert own_docs < wider_docs  # 214/KH-UBND addresses "Các sở, ban, ngành" only
+    assert "214/KH-UBND" in wider_docs - own_docs
+    bad = run(store_dir, "assigned", "Sở Y tế", "--since", "hôm qua")
+    assert bad.exit_code == 2
+
+
+def test_coordination_counts_shared_tasks(store_dir: str) -> None:
+    rows = run_json(store_dir, "coordination", "Sở Ngoại vụ", "--province", "Quảng Ngãi")
+    assert isinstance(rows, list) and rows
+    counts = [r["shared tasks"] for r in rows]
+    assert counts == sorted(counts, reverse=True)
+    names = {r["agency"] for r in rows}
+    assert "Sở Ngoại vụ" not in names
+    assert "Sở Kế hoạch và Đầu tư" in names
+    # Central ministries are never scoped to a province.
+    assert all(not r["province"] for r in rows if r["agency"].startswith("Bộ "))
+
+
+def test_matrix_csv_has_a_column_per_document(store_dir: str) -> None:
+    result = run(store_dir, "matrix", "--province", "Thanh Hóa", "--csv")
+    assert result.exit_code == 0
+    lines = result.output.strip().splitlines()
+    header = lines[0].split(",")
+    assert header[0] == "agency"
+    assert set(header[1:]) == {"04/KH-UBND", "119/KH-UBND"}
+    row = next(line for line in lines if line.startswith("Sở Ngoại vụ,"))
+    assert "lead" in row
+
+
+def test_tasks_with_deadline_filter(store_dir: str) -> None:
+    all_tasks = run_json(store_dir, "tasks", "--agency", "Sở Kế hoạch và Đầu tư", "--doc",
+                         "214/KH-UBND")
+    assert isinstance(all_tasks, list) and all_tasks
+    assert {t["symbol"] for t in all_tasks} == {"214/KH-UBND"}
+    due = run_json(store_dir, "tasks", "--agency", "so ke hoach va dau tu",
+                   "--due-before", "2100-01-01")
+    assert isinstance(due, list)
+    assert all(t["deadline"] and t["deadline"] < "2100-01-01" for t in due)
+    none = run(store_dir, "tasks", "--agency", "Sở Kế hoạch và Đầu tư", "--due-before", "1990")
+    assert none.exit_code == 0
+    assert "No task" in none.output
+
+
+def test_path_reports_unconnected_documents(store_dir: str) -> None:
+    result = run(store_dir, "path", "119/KH-UBND", "997/QĐ-UBND")
+    assert result.exit_code == 0
+    assert "not connected" in result.output
+
+
+def test_lineage_relation_filter(store_dir: str) -> None:
+    data = run_json(store_dir, "lineage", "590/QĐ-UBND", "--relation", "cites", "--depth", "1")
+    assert isinstance(data, dict)
+    assert {e["relation"] for e in data["edges"]} == {"cites"}
+    assert "08-NQ/TW" in {n["symbol"] for n in data["nodes"]}

@@ -163,16 +163,14 @@ def _resolve_responsibilities(extraction: Extraction, rows: GraphRows) -> None:
              "uncertain": uncertain}
         )
 
+    # Who does each task comes from the assignments (they name their task and carry
+    # the agency's own scope); Task.lead/coordinate repeat the table cells for the JSON.
     for t in extraction.tasks:
         k = task(t.id, t.text)
         tasks[k]["props"].update(
             text=t.text, text_fold=fold_name(t.text), deadline=t.deadline, recurring=t.recurring,
             deadline_raw=t.deadline_raw, start=t.start, end=t.end, table=t.table,
         )
-        for name in t.lead:
-            role("lead", agency(name, province, _is_collective(name)), k)
-        for name in t.coordinate:
-            role("coordinate", agency(name, province, _is_collective(name)), k)
 
     for a in extraction.assignments:
         k = task(a.task if a.task is not None else GENERAL_TASK)
@@ -185,7 +183,3 @@ def _resolve_responsibilities(extraction: Extraction, rows: GraphRows) -> None:
     rows.agencies = list(agencies.values())
     rows.tasks = list(tasks.values())
 
-
-def _is_collective(name: str) -> bool:
-    folded = fold_name(name)
-    return folded.startswith(("cac ", "ubnd cac ", "uy ban nhan dan cac "))
