@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import fcntl
 import json
 import os
 import select
@@ -44,6 +45,12 @@ def find_chromium() -> str | None:
         if found:
             return found
     return None
+
+
+def _above_nine(fd: int) -> int:
+    high = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10)
+    os.close(fd)
+    return high
 
 
 class ProtocolError(RuntimeError):
@@ -82,6 +89,8 @@ class Browser:
         self._profile = tempfile.mkdtemp(prefix="vbgraph-chromium-")
         to_chrome_r, self._to_chrome = os.pipe()
         self._from_chrome, from_chrome_w = os.pipe()
+        # Move Chromium's ends above 9, so mapping them onto 3 and 4 cannot clobber each other.
+        to_chrome_r, from_chrome_w = _above_nine(to_chrome_r), _above_nine(from_chrome_w)
         args = [
             exe,
             *FLAGS,
@@ -89,10 +98,15 @@ class Browser:
             f"--window-size={width},{height}",
             "about:blank",
         ]
-        # The shell maps our pipe ends onto the fds 3 and 4 Chromium expects.
+
+        def onto_3_and_4() -> None:  # in the child, before exec; the sources are above 9
+            os.dup2(to_chrome_r, 3)
+            os.dup2(from_chrome_w, 4)
+
         self._proc = subprocess.Popen(
-            ["sh", "-c", f'exec "$0" "$@" 3<&{to_chrome_r} 4>&{from_chrome_w}', *args],
-            pass_fds=(to_chrome_r, from_chrome_w),
+            args,
+            pass_fds=(3, 4),
+            preexec_fn=onto_3_and_4,  # the only way to place fds 3 and 4
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,

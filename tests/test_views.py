@@ -94,7 +94,7 @@ def test_lineage_view_is_self_contained_hierarchical_and_styled(gold_store: Falk
     assert stub["color"]["border"] == FAMILY_COLORS["party_local"]
     assert stub["shapeProperties"]["borderDashes"]
     assert nodes["22-NQ/TW|VN|2013"]["color"]["border"] == FAMILY_COLORS["party_central"]
-    edges = data["edges"]  # type: ignore[assignment]
+    edges = data["edges"]
     implements = [e for e in edges if e["relation"] == "implements"]  # type: ignore[attr-defined]
     assert implements and all(e["width"] == 3 for e in implements)
     # The tooltip quotes the sentence that states the edge, and who states it.
