@@ -354,3 +354,156 @@ def _unique(agencies: list[Agency]) -> list[Agency]:
             seen.add(a.key)
             out.append(a)
     return out
+
+
+# --- bodies the gazetteer does not list -------------------------------------------------
+#: Words that end an open-class name: the verb (or particle) that follows the subject.
+_NAME_STOP_PAIRS = frozenset(
+    {
+        "chu tri", "phoi hop", "theo doi", "tham muu", "to chuc", "huong dan", "chi dao",
+        "trien khai", "thuc hien", "bao dam", "dam bao", "kiem tra", "tong hop", "bao cao",
+        "can cu", "chiu trach", "lanh dao", "giam sat", "cung cap", "ho tro", "phu trach",
+        "co trach", "xay dung", "nghien cuu", "tang cuong", "day manh", "ra soat",
+    }
+)  # fmt: skip
+_NAME_STOP_WORDS = frozenset({"là", "để", "tại", "nhằm", "thì", "được", "sẽ", "phải", "khi", "nếu"})
+#: After "và", a capitalised word of one of these starts the next agency, not the same name.
+_AGENCY_HEADS = frozenset(
+    {
+        "so", "ubnd", "uy", "ban", "bo", "cuc", "vu", "van", "bao", "dai", "cong", "tap",
+        "lien", "hoi", "trung", "chi", "ngan", "kho", "thanh", "tinh", "dang", "vien",
+    }
+)  # fmt: skip
+_AFTER_VA_GENERIC = frozenset({"co", "don", "so", "nganh", "to", "dia", "huyen", "doan", "hoi"})
+_TOKEN = re.compile(r"[^\s,;:.()\[\]\"“”|]+|[,;:.()\[\]\"“”|]|\n")
+_OPEN_HEAD = re.compile(r"\b(Ban [Qq]uản lý|Báo|Tạp chí)(?=\s)")
+_UNIT_HEAD = re.compile(r"\b(Vụ|Cục|Văn phòng Bộ|Thanh tra Bộ)(?=[\s,;.)]|$)")
+_UNITS_OF_MINISTRY = re.compile(r"\b[Cc]ác đơn vị (?:trực )?thuộc Bộ\b")
+_ALL_PROVINCES = re.compile(r"^\s+các tỉnh, thành phố trực thuộc Trung ương")
+
+
+def issuing_ministry(text: str, mentions: list[Mention]) -> str | None:
+    """The ministry heading a document (``BỘ TƯ PHÁP`` on its first lines), if any."""
+    for m in mentions:
+        if m.start > 120:
+            break
+        if m.agency.level == "central" and m.agency.name.startswith("Bộ "):
+            line_start = text.rfind("\n", 0, m.start) + 1
+            if not text[line_start : m.start].strip():
+                return m.agency.name
+    return None
+
+
+def _fold_word(word: str) -> str:
+    return fold_name(word)
+
+
+def _name_end(text: str, pos: int, limit: int, known_starts: set[int], unit: bool) -> int:
+    """Where an open-class name that continues at ``pos`` ends."""
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, pos, limit)]
+    end = pos
+    words = 0
+    k = 0
+    while k < len(tokens) and words < 14:
+        s, e, tok = tokens[k]
+        if s in known_starts or tok in "\n;:()[]\"“”.|":
+            break
+        if tok == ",":
+            nxt = tokens[k + 1][2] if k + 1 < len(tokens) else ""
+            if not (unit and words <= 2 and nxt[:1].islower() and _fold_word(nxt) != "cac"):
+                break
+            k += 1
+            continue
+        f = _fold_word(tok)
+        pair = f + " " + _fold_word(tokens[k + 1][2]) if k + 1 < len(tokens) else f
+        prev = tokens[k - 1][2].lower() if k else ""
+        if words and prev not in ("về", "và") and pair in _NAME_STOP_PAIRS:
+            break
+        if tok.lower() in _NAME_STOP_WORDS:
+            break
+        if f == "va" and k + 1 < len(tokens):
+            nxt = tokens[k + 1][2]
+            nf = _fold_word(nxt)
+            if tokens[k + 1][0] in known_starts or (nxt[:1].isupper() and nf in _AGENCY_HEADS):
+                break
+            if nf == "cac" and k + 2 < len(tokens) and _fold_word(tokens[k + 2][2]) in _AFTER_VA_GENERIC:
+                break
+        end = e
+        words += 1
+        k += 1
+    # no dangling connector
+    while True:
+        tail = text[pos:end].rstrip()
+        last = tail.rsplit(None, 1)[-1] if tail.split() else ""
+        if _fold_word(last) in ("va", "cac", "cua", "-") and tail:
+            end = pos + len(tail) - len(last)
+            continue
+        return pos + len(text[pos:end].rstrip())
+
+
+def open_mentions(
+    text: str,
+    province: str | None,
+    known: list[Mention],
+    start: int = 0,
+    end: int | None = None,
+) -> list[Mention]:
+    """Agencies the gazetteer lacks, read from how Vietnamese names them.
+
+    * ``Ban Quản lý ...`` boards, ``Báo ...`` / ``Tạp chí ...`` titles, named as written;
+    * in a ministry's own document, its ``Vụ``/``Cục`` units, ``Văn phòng Bộ``,
+      ``Thanh tra Bộ`` (named with the ministry in brackets) and ``các đơn vị thuộc Bộ``;
+    * ``Sở X các tỉnh, thành phố trực thuộc Trung ương`` (a nationwide collective).
+
+    Returns the gazetteer's mentions with these merged in (text order).
+    """
+    end = len(text) if end is None else end
+    ministry = issuing_ministry(text, known)
+    known_starts = {m.start for m in known}
+    taken = [(m.start, m.end) for m in known]
+    out = list(known)
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < tb and ta < b for ta, tb in taken)
+
+    for i, m in enumerate(out):
+        tail = _ALL_PROVINCES.match(text, m.end, end)
+        if m.agency.name.startswith("Sở ") and tail:
+            name = f"{m.agency.name} các tỉnh, thành phố trực thuộc Trung ương"
+            out[i] = Mention(Agency(name, None, True, "central", "collective"), m.start, tail.end(), text[m.start : tail.end()])
+    heads: list[tuple[int, int, str]] = [(h.start(), h.end(), "open") for h in _OPEN_HEAD.finditer(text, start, end)]
+    if ministry:
+        heads += [(h.start(), h.end(), "unit") for h in _UNIT_HEAD.finditer(text, start, end)]
+        for h in _UNITS_OF_MINISTRY.finditer(text, start, end):
+            if free(h.start(), h.end()):
+                agency = Agency(f"Các đơn vị thuộc {ministry}", None, True, "central", "collective")
+                out.append(Mention(agency, h.start(), h.end(), h.group(0)))
+                taken.append((h.start(), h.end()))
+    for a, b, kind in sorted(heads):
+        if not free(a, b) or (a > 0 and text[a - 1].isalnum()):
+            continue
+        head = text[a:b]
+        nxt = re.match(r"\s+(\S+)", text[b:end])
+        if head in ("Văn phòng Bộ", "Thanh tra Bộ"):
+            stop = b
+        else:
+            if not nxt:
+                continue
+            word = nxt.group(1)
+            ok_lower = head.startswith("Ban") and _fold_word(word) in ("cac", "khu")
+            if not (word[:1].isupper() or ok_lower) or (word.isupper() and len(word) > 3 and not head.startswith("Ban")):
+                continue
+            stop = _name_end(text, b, end, known_starts, unit=kind == "unit")
+        if stop <= b + 1 or not free(a, stop):
+            continue
+        name = " ".join(text[a:stop].split())
+        if kind == "unit":
+            agency = Agency(f"{name} ({ministry})", None, False, "central", "state")
+        elif head in ("Báo", "Tạp chí"):
+            agency = Agency(name, None if ministry else province, False, "central" if ministry else "local", "press")
+        else:
+            agency = Agency(name, province, False, "local", "state")
+        out.append(Mention(agency, a, stop, text[a:stop]))
+        taken.append((a, stop))
+    out.sort(key=lambda m: m.start)
+    return out

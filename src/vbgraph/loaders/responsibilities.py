@@ -27,7 +27,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from vbgraph.loaders.agencies import Agency, Mention, find_mentions, fold_same_length
+from vbgraph.loaders.agencies import (
+    Agency,
+    Mention,
+    find_mentions,
+    fold_same_length,
+    issuing_ministry,
+    open_mentions,
+)
 from vbgraph.loaders.appendix import Row, Table, find_tables
 from vbgraph.loaders.deadlines import Deadline, find_deadline, parse_deadline
 from vbgraph.loaders.structure import Item, excluded_spans, parse_items
@@ -111,6 +118,20 @@ class _Owner:
 _NO_OWNER = _Owner()
 
 
+def _issuer_names(issuer: str | None, ministry: str | None) -> set[str]:
+    """The issuing body's own names: it is not assigned tasks by its own document."""
+    names: set[str] = set()
+    if ministry:
+        names.add(ministry)
+    if issuer:
+        body = re.sub(r"^(?:Bộ trưởng|Chủ tịch|Giám đốc|Thủ trưởng)\s+", "", issuer)
+        names.add(body)
+        m = re.match(r"(?:Ban Thường vụ\s+)?(Tỉnh ủy|Thành ủy)\b", body)
+        if m:
+            names.update({m.group(1), f"Ban Thường vụ {m.group(1)}"})
+    return names
+
+
 def extract_responsibilities(
     norm: NormalizedText, subject: DocInfo
 ) -> tuple[list[Assignment], list[Task]]:
@@ -125,10 +146,12 @@ class _Extractor:
         self.folded = fold_same_length(norm.text)
         self.province = subject.province
         excluded = excluded_spans(self.text)
+        known = find_mentions(self.text, self.province)
+        issuers = _issuer_names(subject.issuer, issuing_ministry(self.text, known))
         self.mentions = [
             m
-            for m in find_mentions(self.text, self.province)
-            if not any(a <= m.start < b for a, b in excluded)
+            for m in open_mentions(self.text, self.province, known)
+            if not any(a <= m.start < b for a, b in excluded) and m.agency.name not in issuers
         ]
         self.found = _Found()
         self.tasks: list[Task] = []
