@@ -59,18 +59,26 @@ def _extract(path: Path) -> JSON:
 
 
 def score_file(gold: JSON, predicted: JSON) -> JSON:
-    """Every reference score of one file (plus assignments/tasks when available)."""
-    out: JSON = {
-        "file": gold.get("file", ""),
-        "subject": score_subject(gold, predicted),
-        "documents": score_documents(gold, predicted),
-        "edges": score_edges(gold, predicted),
-        "unnumbered": score_unnumbered(gold, predicted),
-    }
+    """Every score of one file that its gold file annotates.
+
+    A category whose key is absent from the gold file (``documents``,
+    ``edges``, ``unnumbered``, ``assignments``, ``tasks``) is not scored: a
+    gold file may annotate only some categories.  An empty list is an answer
+    (nothing to find) and is scored.
+    """
+    out: JSON = {"file": gold.get("file", ""), "subject": score_subject(gold, predicted)}
+    if "documents" in gold:
+        out["documents"] = score_documents(gold, predicted)
+    if "edges" in gold:
+        out["edges"] = score_edges(gold, predicted)
+    if "unnumbered" in gold:
+        out["unnumbered"] = score_unnumbered(gold, predicted)
     scorer = _assignment_scorer()
     if scorer is not None:
-        out["assignments"] = scorer.score_assignments(gold, predicted)
-        out["tasks"] = scorer.score_tasks(gold, predicted)
+        if "assignments" in gold:
+            out["assignments"] = scorer.score_assignments(gold, predicted)
+        if "tasks" in gold:
+            out["tasks"] = scorer.score_tasks(gold, predicted)
     return out
 
 
@@ -108,6 +116,9 @@ def evaluate(gold_dir: str | Path | None = None, corpus_dir: str | Path | None =
         raise InputError(f"no gold file in {gold_path} has a document in {corpus_path}")
     return {"gold_dir": str(gold_path), "corpus_dir": str(corpus_path), "files": files,
             "missing": missing, "overall": _overall(files), "targets": TARGETS}  # fmt: skip
+
+
+_CATEGORIES = ("documents", "edges", "unnumbered", "assignments", "tasks")
 
 
 def _ratio(ok: int, total: int) -> float:
@@ -154,8 +165,10 @@ def _overall(files: list[JSON]) -> JSON:
     }  # fmt: skip
     for name in ("keys", "relation_accuracy", "dates"):
         out[name]["accuracy"] = _ratio(out[name]["ok"], out[name]["total"])
+    out["scored"] = {name: sum(1 for f in files if name in f) for name in _CATEGORIES}
     if any("assignments" in f for f in files):
         out["assignments"] = prf("assignments")
+    if any("tasks" in f for f in files):
         exact = _sum(files, "tasks", "exact")
         total = _sum(files, "tasks", "total")
         out["tasks"] = {"exact": exact, "total": total, "accuracy": _ratio(exact, total)}

@@ -47,7 +47,13 @@ def format_report(report: JSON) -> str:
     lines.append(_prf_line("unnumbered refs", o["unnumbered"]))
     if "assignments" in o:
         lines.append(_prf_line("assignments", o["assignments"]))
+    if "tasks" in o:
         lines.append(_acc_line("task rows (exact)", o["tasks"], "exact", "total"))
+    scored = o.get("scored", {})
+    partial = {k: v for k, v in scored.items() if v < n}
+    if partial:
+        lines.append("scored on               " + ", ".join(
+            f"{k} {v}/{n}" for k, v in partial.items()) + " documents (absent gold keys)")  # fmt: skip
     for name in report.get("missing", ()):
         lines.append(f"no corpus document for gold file {name}")
     for f in report["files"]:
@@ -57,25 +63,35 @@ def format_report(report: JSON) -> str:
 
 
 def _file_lines(f: JSON) -> list[str]:
-    d, e = f["documents"], f["edges"]
-    lines = [f"== {f['file']}",
-             f"   references tp {d['tp']} fp {d['fp']} fn {d['fn']}; keys {d['keys_ok']}/"
-             f"{d['keys_total']}; dates {d['dates_ok']}/{d['dates_total']}; relations "
-             f"{e['relation_ok']}/{e['relation_total']}; second-order tp {e['second']['tp']} "
-             f"fp {e['second']['fp']} fn {e['second']['fn']}"]  # fmt: skip
+    d, e, u = f.get("documents"), f.get("edges"), f.get("unnumbered")
+    parts = []
+    if d is not None:
+        parts.append(f"references tp {d['tp']} fp {d['fp']} fn {d['fn']}; keys {d['keys_ok']}/"
+                     f"{d['keys_total']}; dates {d['dates_ok']}/{d['dates_total']}")  # fmt: skip
+    if e is not None:
+        parts.append(f"relations {e['relation_ok']}/{e['relation_total']}; second-order tp "
+                     f"{e['second']['tp']} fp {e['second']['fp']} fn {e['second']['fn']}")  # fmt: skip
+    if u is not None:
+        parts.append(f"unnumbered tp {u['tp']} fp {u['fp']} fn {u['fn']}")
+    lines = [f"== {f['file']}"]
+    if parts:
+        lines.append("   " + "; ".join(parts))
     for field, s in f["subject"].items():
         if not s["ok"]:
             lines.append(f"   subject {field}: {s['gold']!r} (got {s['got']!r})")
-    sections = (
-        ("missed reference", d["misses"]), ("false reference", d["false_hits"]),
-        ("wrong key", d["wrong_keys"]), ("wrong date", d["wrong_dates"]),
-        ("missed edge", e["first"]["misses"]), ("false edge", e["first"]["false_hits"]),
-        ("wrong relation", e["wrong_relations"]),
-        ("missed second-order", e["second"]["misses"]),
-        ("false second-order", e["second"]["false_hits"]),
-        ("missed unnumbered", f["unnumbered"]["misses"]),
-        ("false unnumbered", f["unnumbered"]["false_hits"]),
-    )  # fmt: skip
+    sections: list[tuple[str, list[str]]] = []
+    if d is not None:
+        sections += [("missed reference", d["misses"]), ("false reference", d["false_hits"]),
+                     ("wrong key", d["wrong_keys"]), ("wrong date", d["wrong_dates"])]  # fmt: skip
+    if e is not None:
+        sections += [
+            ("missed edge", e["first"]["misses"]), ("false edge", e["first"]["false_hits"]),
+            ("wrong relation", e["wrong_relations"]),
+            ("missed second-order", e["second"]["misses"]),
+            ("false second-order", e["second"]["false_hits"]),
+        ]  # fmt: skip
+    if u is not None:
+        sections += [("missed unnumbered", u["misses"]), ("false unnumbered", u["false_hits"])]
     for label, items in sections:
         lines.extend(f"   {label}: {item}" for item in items)
     if "assignments" in f:

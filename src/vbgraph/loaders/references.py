@@ -289,7 +289,7 @@ def _complete_subject(subject: DocInfo, mentions: list[Mention]) -> DocInfo:
 #: End of the opening (title, preamble, first paragraph, Điều 1): the first
 #: section heading or the second article of a decision.
 _HEADING = re.compile(
-    r"^\s*(?:Phần\s+(?:I|thứ\s+nhất)\b|I\.\s|Điều\s+(?:[2-9]|\d\d+)\.)", re.MULTILINE
+    r"^\s*(?:Phần\s+(?:I|thứ\s+nhất)\b|I\.\s|Điều\s+(?:[2-9]|\d\d+)\.|1\.\s)", re.MULTILINE
 )
 _BOUNDARY = re.compile(
     r";|\.(?=\s*\n)|(?:(?<=[^\W\d])|(?<=\d{4}))\.\s+(?=[A-ZĐ])|\n\s*\n|:\s*\n"
@@ -297,6 +297,17 @@ _BOUNDARY = re.compile(
     r"|\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[IVX]+\.\s))",
 )
 _IMPLEMENT_CUE = re.compile(r"\b(?:thực hiện|triển khai)\b", re.IGNORECASE)
+#: An implementing cue in the opening: the statement starts with it ("Thực hiện
+#: ...", "Để triển khai ..."), or it follows the type word or subject line of the
+#: document ("Kế hoạch thực hiện ...", "V/v triển khai ...", "ban hành Kế hoạch
+#: hành động triển khai ...").  "báo cáo kết quả thực hiện X", "thực hiện theo X"
+#: are not cues.
+_OPEN_CUE = re.compile(
+    r"(?:^[\s(\-]*(?:(?:Để|Nhằm)\s+)?|(?:Kế hoạch|Chương trình|hành động|V/v|về việc|Đề án)"
+    r"(?:\s+\d+\s+năm|\s+tổng thể)?(?:\s+của\s+(?:\S+\s+){0,5}?\S+)?\s+)"
+    r"(?:tiếp tục\s+)?(?:(?:tổ chức|triển khai)\s*,?\s+)?(?:thực hiện|triển khai)\b(?!\s+theo\b)",
+    re.IGNORECASE,
+)
 _HEAD_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?:Căn cứ)\b", re.IGNORECASE), "based_on"),
     (
@@ -307,12 +318,18 @@ _HEAD_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
         "proposal",
     ),
 )
-_ISSUED_WITH = re.compile(r"kèm theo\s*$", re.IGNORECASE)
+#: "(Ban hành kèm theo Quyết định số ...)": the statement *opens* with the cue, so
+#: what is attached is this document; "Quy chế ... ban hành kèm theo Nghị định
+#: số ..." attaches some other text to the mention and is a plain citation.
+_ISSUED_WITH = re.compile(
+    r"^[\s(\[\-]*(?:được\s+)?(?:ban hành\s+)?kèm theo\s*$", re.IGNORECASE
+)
 _AMENDS = re.compile(r"(?:sửa đổi|bổ sung)[^;]{0,40}$", re.IGNORECASE)
 _REPLACES = re.compile(r"(?:thay thế|bãi bỏ)[^;]{0,20}$", re.IGNORECASE)
 _COORDINATION = re.compile(r"^[\s,;]*(?:và|cùng|,|;)?\s*(?:các\s+)?(?:số\s*:?\s*)?$", re.IGNORECASE)
 _SECOND_ORDER = re.compile(
-    r"^[\s,]*(?:(?:về việc|về|nhằm|để)\s+)?(?:(?:tiếp tục|tiếp)\s+\S*\s*)?"
+    r"^[\s,]*(?:(?:về việc|về|nhằm|để)\s+)?"
+    r"(?:(?:tiếp\s+\S+|tiếp|đẩy mạnh|tăng cường|nâng cao hiệu quả|lãnh đạo|chỉ đạo)\s+){0,3}"
     r"(?:(?:ban hành|phê duyệt)\s+[^;]{0,90}?\s+)?"
     r"(?:(?:triển khai|tổ chức)\s+)?(?:thực hiện|triển khai)\s*$",
     re.IGNORECASE,
@@ -385,8 +402,9 @@ def _edges(
             if rx.match(stripped):
                 head = relation
         in_opening = st.start < opening_end
-        if head is None and in_opening:
-            head = "implements" if _IMPLEMENT_CUE.search(stripped) else None
+        open_cue = _OPEN_CUE.search(stripped) if in_opening else None
+        if head is None and open_cue:
+            head = "implements"
         direct: list[Mention] = []
         governed: dict[int, Mention] = {}
         anchor = lead
@@ -413,8 +431,8 @@ def _edges(
                     direct.append(m)
                     head = prev_head
                 elif head == "implements":
-                    cue = _IMPLEMENT_CUE.search(text, lead, m.start)
-                    if cue and not _nested_unnumbered(text[cue.end() : m.start]):
+                    cue_end = lead + open_cue.end() if open_cue else -1
+                    if 0 <= cue_end <= m.start and not _nested_unnumbered(text[cue_end : m.start]):
                         direct.append(m)
                 elif head is not None:
                     direct.append(m)
@@ -428,7 +446,7 @@ def _edges(
             if m in direct and head is not None:
                 relation = head
             gap_before = text[max(st.start, m.start - 60) : m.start]
-            if _ISSUED_WITH.search(gap_before):
+            if _ISSUED_WITH.search(text[lead : m.start]):
                 relation = _stronger(relation, "issued_with")
             elif _amending_statement(text, st, opening_end) and _REPLACES.search(gap_before):
                 relation = _stronger(relation, "replaces")

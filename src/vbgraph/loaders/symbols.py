@@ -126,7 +126,7 @@ SYMBOL_RE = re.compile(
     r"(?:"
     rf"-(?P<ptype>{_CODE})/(?P<piss>[A-ZĐƯ][A-ZĐƯ]{{0,7}})"  # Party
     r"|/(?:(?P<year>(?:19|20)\d{2})/)?"
-    r"(?:(?P<law>QH\d{1,2})"  # a law: 77/2015/QH13
+    r"(?:(?P<law>(?:UBTV)?QH\d{1,2})"  # a law 77/2015/QH13, a resolution 26/2022/UBTVQH15
     rf"|(?P<stype>{_CODE})-(?P<siss>[A-ZĐ][A-Za-zĐđ]{{0,9}}\d{{0,2}})"
     rf"(?:-(?P<unit>[A-ZĐ][A-Za-zĐđ0-9]{{0,9}}))?)"  # State or official letter
     r")(?![\w/])"
