@@ -379,7 +379,7 @@ _TOKEN = re.compile(r"[^\s,;:.()\[\]\"“”|]+|[,;:.()\[\]\"“”|]|\n")
 _OPEN_HEAD = re.compile(r"\b(Ban [Qq]uản lý|Báo|Tạp chí)(?=\s)")
 _UNIT_HEAD = re.compile(r"\b(Vụ|Cục|Văn phòng Bộ|Thanh tra Bộ)(?=[\s,;.)]|$)")
 _UNITS_OF_MINISTRY = re.compile(r"\b[Cc]ác đơn vị (?:trực )?thuộc Bộ\b")
-_ALL_PROVINCES = re.compile(r"^\s+các tỉnh, thành phố trực thuộc Trung ương")
+_ALL_PROVINCES = re.compile(r"\s+các tỉnh, thành phố trực thuộc Trung ương")
 
 
 def issuing_ministry(text: str, mentions: list[Mention]) -> str | None:
@@ -485,7 +485,7 @@ def open_mentions(
         head = text[a:b]
         nxt = re.match(r"\s+(\S+)", text[b:end])
         if head in ("Văn phòng Bộ", "Thanh tra Bộ"):
-            stop = b
+            stop = b + 1  # the whole name (checked below against ``b + 1``)
         else:
             if not nxt:
                 continue
@@ -494,7 +494,8 @@ def open_mentions(
             if not (word[:1].isupper() or ok_lower) or (word.isupper() and len(word) > 3 and not head.startswith("Ban")):
                 continue
             stop = _name_end(text, b, end, known_starts, unit=kind == "unit")
-        if stop <= b + 1 or not free(a, stop):
+        stop = b if head in ("Văn phòng Bộ", "Thanh tra Bộ") else stop
+        if (stop <= b + 1 and stop != b) or not free(a, stop):
             continue
         name = " ".join(text[a:stop].split())
         if kind == "unit":

@@ -40,7 +40,10 @@ from vbgraph.loaders.deadlines import Deadline, find_deadline, parse_deadline
 from vbgraph.loaders.structure import Item, excluded_spans, parse_items
 from vbgraph.models import Assignment, DocInfo, NormalizedText, Task
 
-_TITLES = r"(?:giam doc|pho giam doc|thu truong|chu tich|truong ban|truong|lanh dao|cac|ong|ba)"
+_TITLES = (
+    r"(?:giam doc|pho giam doc|tong giam doc|thu truong|chu tich|truong ban|cuc truong|"
+    r"vu truong|chanh van phong|chanh thanh tra|truong|lanh dao|cac|ong|ba)"
+)
 _FILLER = (
     r"(?:tinh|cap tinh|lien quan|co lien quan|dia phuong|cac dia phuong|don vi|cac don vi|"
     r"tren dia ban tinh|tren dia ban|truc thuoc tinh|truc thuoc|viet nam|chuc nang|"
@@ -64,10 +67,13 @@ _BEFORE_REPORT = re.compile(
 )
 _AFTER_REPORT = re.compile(r"^[\s)]*(?:de\s+)?(?:tong\s*hop|bao\s*cao|theo doi)")
 _AFTER_LEAD = re.compile(r"^[\s,]*(?:la\s+co\s+quan\s+|lam\s+)?chu\s*tri")
-_AFTER_MONITOR = re.compile(r"^[\s,:–\-]*(?:la\s+|lam\s+)?co\s+quan\s+thuong\s+truc")
+_AFTER_MONITOR = re.compile(r"^[\s,:–\-(]*(?:la\s+|lam\s+)?co\s+quan\s+thuong\s+truc")
+#: A subject whose verb is "theo dõi, đôn đốc": it monitors, it does not lead a task.
+_AFTER_MONITOR_VERB = re.compile(r"^\s*(?:theo\s+doi|don\s+doc)\b")
 _MONITOR = re.compile(
     r"(?:theo\s+doi|don\s+doc|kiem\s+tra|giam\s+sat)[^.;]{0,80}?"
-    r"(?:thuc\s+hien|trien\s+khai)[^.;]{0,20}?(?:ke\s*hoach|chuong\s+trinh)"
+    r"(?:thuc\s+hien|trien\s+khai)[^.;]{0,20}?"
+    r"(?:ke\s*hoach|chuong\s+trinh|chi\s+thi|quyet\s+dinh|nghi\s+quyet|de\s+an)"
 )
 _CLAUSE_PREFIX = re.compile(
     r"^(?:\s|[-–+•*:)]|\b(?:ve [^:]{0,80}:|" + _TITLES + r"|ubnd tinh|uy ban nhan dan tinh)\b)*$"
@@ -211,8 +217,14 @@ class _Extractor:
     # --- main ----------------------------------------------------------------------------
     def run(self) -> tuple[list[Assignment], list[Task]]:
         tables = find_tables(self.text, self.is_agency_text)
-        body_end = min((t.start for t in tables), default=len(self.text))
-        self._scan_body(0, body_end)
+        # the body is the text outside the tables (a plan may go on after one)
+        pos = 0
+        for table in tables:
+            if table.start > pos:
+                self._scan_body(pos, table.start)
+            pos = max(pos, table.end)
+        if pos < len(self.text):
+            self._scan_body(pos, len(self.text))
         for table in tables:
             self._scan_table(table)
         return list(self.found.assignments.values()), self.tasks
@@ -241,6 +253,7 @@ class _Extractor:
         lists = self._lists(self._mentions_in(a, b))
         owner = _NO_OWNER
         subject = inherited.agencies
+        subject_requested = False
         leads: dict[str, Agency] = {x.key: x for x in inherited.agencies}
         coords: dict[str, Agency] = {}
         events: list[tuple[int, str, _List | re.Match[str]]] = [
@@ -253,6 +266,8 @@ class _Extractor:
                 self._assign(agency, "lead", inherited.start, inherited.end, task_id)
         for _pos, _kind, obj in events:
             if isinstance(obj, re.Match):
+                if subject_requested:
+                    continue  # "Đề nghị MTTQ ... giám sát": social oversight, not monitoring
                 for agency in subject:
                     self._assign(agency, "monitor", obj.start(), obj.end(), task_id)
                 continue
@@ -266,6 +281,11 @@ class _Extractor:
                     for agency in lst.agencies:
                         self._assign(agency, "monitor", lst.start, lst.end, task_id)
                 continue
+            if role == "lead" and cue_start == lst.start and _AFTER_MONITOR_VERB.match(after):
+                for agency in lst.agencies:
+                    self._assign(agency, "monitor", lst.start, lst.end, task_id)
+                subject, subject_requested = lst.agencies, False
+                continue
             span_end = lst.end
             m_lead = _AFTER_LEAD.match(after)
             if role == "lead" and m_lead:
@@ -277,7 +297,7 @@ class _Extractor:
                 elif role == "coordinate":
                     coords[agency.key] = agency
             if role in ("lead", "requested"):
-                subject = lst.agencies
+                subject, subject_requested = lst.agencies, role == "requested"
                 opens = not self.folded[body : lst.start].strip(" \t\n-:")
                 if opens and not owner.agencies and role == "lead":
                     owner = _Owner(lst.agencies, lst.start, lst.end)
