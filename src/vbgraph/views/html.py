@@ -180,3 +180,12 @@ def fill_template(template: str, values: dict[str, str]) -> str:
     """Replace each placeholder once, in one pass: no value is ever scanned for placeholders."""
     pattern = re.compile("|".join(re.escape(k) for k in values))
     return pattern.sub(lambda m: values[m.group(0)], template)
+
+
+def embed(page: str, height: int = 600) -> str:
+    """An ``<iframe srcdoc>`` holding ``page``, for notebooks (stays offline, isolated)."""
+    return (
+        f'<div class="vbgraph-view"><iframe srcdoc="{escape_text(page)}" '
+        f'style="width:100%;height:{height}px;border:1px solid #ddd" sandbox="allow-scripts">'
+        "</iframe></div>"
+    )
