@@ -42,7 +42,7 @@ from vbgraph.models import Assignment, DocInfo, NormalizedText, Task
 
 _TITLES = (
     r"(?:giam doc|pho giam doc|tong giam doc|thu truong|chu tich|truong ban|cuc truong|"
-    r"vu truong|chanh van phong|chanh thanh tra|truong|lanh dao|cac|ong|ba)"
+    r"vu truong|chanh van phong|chanh thanh tra|chanh|truong|lanh dao|cac|ong|ba)"
 )
 _FILLER = (
     r"(?:tinh|cap tinh|lien quan|co lien quan|dia phuong|cac dia phuong|don vi|cac don vi|"
@@ -75,6 +75,7 @@ _MONITOR = re.compile(
     r"(?:thuc\s+hien|trien\s+khai)[^.;]{0,20}?"
     r"(?:ke\s*hoach|chuong\s+trinh|chi\s+thi|quyet\s+dinh|nghi\s+quyet|de\s+an)"
 )
+_TITLE_ONLY = re.compile(r"^(?:\s|\b" + _TITLES + r"\b)*$")
 _CLAUSE_PREFIX = re.compile(
     r"^(?:\s|[-–+•*:)]|\b(?:ve [^:]{0,80}:|" + _TITLES + r"|ubnd tinh|uy ban nhan dan tinh)\b)*$"
 )
@@ -298,7 +299,8 @@ class _Extractor:
                     coords[agency.key] = agency
             if role in ("lead", "requested"):
                 subject, subject_requested = lst.agencies, role == "requested"
-                opens = not self.folded[body : lst.start].strip(" \t\n-:")
+                lead_in = self.folded[body : lst.start].strip(" \t\n-:")
+                opens = not lead_in or bool(_TITLE_ONLY.match(lead_in))
                 if opens and not owner.agencies and role == "lead":
                     owner = _Owner(lst.agencies, lst.start, lst.end)
             if _AFTER_MONITOR.match(after):
