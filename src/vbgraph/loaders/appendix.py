@@ -161,14 +161,16 @@ def _flattened_table(
         m = _ROW_ID.match(line)
         if m:
             if row_id is not None:
-                rows.append(_flattened_row(text, row_id, row_start, current, is_agency_text))
+                rows.append(
+                    _flattened_row(text, row_id, row_start, current, is_agency_text, columns)
+                )
             row_id, row_start, current = m.group(1), a, []
         elif line.strip() and row_id is not None:
             current.append((a, b))
         end = b
         j += 1
     if row_id is not None:
-        rows.append(_flattened_row(text, row_id, row_start, current, is_agency_text))
+        rows.append(_flattened_row(text, row_id, row_start, current, is_agency_text, columns))
     return Table(lines[i][0], end, "flattened", tuple(columns), tuple(rows)), j
 
 
@@ -186,6 +188,7 @@ def _flattened_row(
     start: int,
     lines: list[tuple[int, int]],
     is_agency_text: Callable[[int, int], bool],
+    columns: list[str] | None = None,
 ) -> Row:
     content: list[Cell] = []
     agencies: list[Cell] = []
@@ -203,15 +206,21 @@ def _flattened_row(
         else:
             content.append(cell)
     end = lines[-1][1] if lines else start + len(row_id)
+    # agency cells fill the agency columns in header order (a table may have only
+    # "Cơ quan phối hợp", or put it first); missing trailing cells simply stay empty
+    order = [c for c in (columns or ()) if c in ("lead", "coordinate")] or ["lead", "coordinate"]
+    by_column: dict[str, list[Cell]] = {"lead": [], "coordinate": []}
+    for role, cell in zip(order, agencies, strict=False):
+        by_column[role].append(cell)
     return Row(
         id=row_id,
         start=start,
         end=end,
         content=tuple(content),
-        lead=tuple(agencies[:1]),
-        coordinate=tuple(agencies[1:2]),
+        lead=tuple(by_column["lead"]),
+        coordinate=tuple(by_column["coordinate"]),
         deadline=deadline,
-        notes=tuple(notes + agencies[2:]),
+        notes=tuple(notes + agencies[len(order) :]),
     )
 
 

@@ -282,7 +282,12 @@ class _Extractor:
                     for agency in lst.agencies:
                         self._assign(agency, "monitor", lst.start, lst.end, task_id)
                 continue
-            if role == "lead" and cue_start == lst.start and _AFTER_MONITOR_VERB.match(after):
+            if (
+                role == "lead"
+                and cue_start == lst.start
+                and _AFTER_MONITOR_VERB.match(after)
+                and _MONITOR.match(self.folded, lst.end + len(after) - len(after.lstrip()), b)
+            ):
                 for agency in lst.agencies:
                     self._assign(agency, "monitor", lst.start, lst.end, task_id)
                 subject, subject_requested = lst.agencies, False
@@ -395,9 +400,28 @@ class _Extractor:
                 out.append((m.agency, m.start, m.end))
         return out
 
+    def _title_leads(self, table: Table) -> list[Mention]:
+        """A table without a lead column whose title names it: "NHIỆM VỤ GIAO SỞ X CHỦ TRÌ"."""
+        if "lead" in table.columns:
+            return []
+        a = max(0, table.start - 500)
+        k = self.folded.rfind("phu luc", a, table.start)
+        a = k if k >= 0 else a
+        out = []
+        for m in self._mentions_in(a, table.start):
+            before = self.folded[max(a, m.start - 20) : m.start]
+            if _AFTER_LEAD.match(self.folded[m.end : m.end + 30]) or re.search(
+                r"\bgiao\s*(?:cho\s*)?$", before
+            ):
+                out.append(m)
+        return out
+
     def _scan_table(self, table: Table) -> None:
+        title_leads = self._title_leads(table)
         for row in table.rows:
             lead = self._cell_agencies(row.lead)
+            if not lead and title_leads and row.content:
+                lead = [(m.agency, m.start, m.end) for m in title_leads]
             coord = self._cell_agencies(row.coordinate)
             if row.is_group and not lead and not coord:
                 continue
