@@ -1,12 +1,297 @@
-"""References by name only: "Nghị quyết Trung ương 5 khóa VIII", "Chiến lược ..."."""
+"""References by name only: "Nghị quyết Trung ương 5 khóa VIII", "Chiến lược ...".
+
+A small grammar on the normalised text:
+
+* a *cue*: a document type word that names rather than numbers a document --
+  ``Luật``/``Bộ luật``/``Pháp lệnh``, ``Nghị quyết`` followed by a body or a
+  meeting (``Trung ương 5``, ``Đại hội XIII``, ``của Hội nghị Tỉnh ủy``),
+  ``Chiến lược``, ``Đề án``, ``Chương trình (hành động | mục tiêu quốc gia)``,
+  ``Kế hoạch (hành động)``, ``Quy hoạch``, ``Quy chế``, ``Chỉ thị về``;
+* the *name* after it: capitalised or quoted, read up to the first boundary
+  (``;``, ``:``, the end of a sentence, a ``,`` that does not continue the name
+  with ``tầm nhìn``/``định hướng``/``bổ sung``, ``và`` or ``,`` before another
+  cue, ``của`` once the name has words of its own, a verb that starts a new
+  clause) and, for laws, the date (``ngày 19/6/2015``) or year that follows;
+* lower-case cues (``kế hoạch hành động của UBND tỉnh về ...``, ``đề án phát
+  triển ... đến năm 2020``) count only with an owner (``của UBND tỉnh``) or a
+  period (``giai đoạn``, ``đến năm``, ``thời kỳ``);
+* not a reference: a cue with a number (``Nghị quyết số 22-NQ/TW``, handled by
+  ``references``), the document itself (``Kế hoạch này``), generic plurals
+  (``các chương trình``), a plan still to be drafted (``xây dựng Kế hoạch
+  ...``), and a name that only describes a numbered document (``Quyết định số
+  749/QĐ-TTg ... phê duyệt Chương trình ...``).
+
+The relation follows the statement's cue: ``based_on`` after ``Căn cứ``,
+``implements`` right after ``thực hiện``/``triển khai``, else ``cites``.
+Spans (``raw``, ``start``, ``end``) are in the original text.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
+from vbgraph.loaders.symbols import SYMBOL_RE
 from vbgraph.models import NormalizedText, UnnumberedRef
+
+#: Cue words, longest first, and the type each names.
+_CUES: tuple[tuple[str, str], ...] = (
+    ("Chương trình hành động", "Chương trình hành động"),
+    ("Chương trình mục tiêu quốc gia", "Chương trình"),
+    ("Kế hoạch hành động", "Kế hoạch"),
+    ("Chương trình", "Chương trình"),
+    ("Kế hoạch", "Kế hoạch"),
+    ("Chiến lược", "Chiến lược"),
+    ("Đề án", "Đề án"),
+    ("Quy hoạch", "Quy hoạch"),
+    ("Quy chế", "Quy chế"),
+    ("Nghị quyết", "Nghị quyết"),
+    ("Chỉ thị", "Chỉ thị"),
+    ("Bộ luật", "Luật"),
+    ("Luật", "Luật"),
+    ("Pháp lệnh", "Pháp lệnh"),
+)
+_CUE_ALT = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w, _ in _CUES)
+_CUE_RE = re.compile(rf"(?<![\w/])(?:{_CUE_ALT})(?!\w)", re.IGNORECASE)
+#: A following cue that starts a reference of its own ("... và Chiến lược ...").
+_NEXT_CUE = re.compile(rf"(?:{_CUE_ALT})(?!\w)")
+
+#: Words that end a name: a new clause or a role phrase.
+_STOP_WORDS = re.compile(
+    r"\s(?:theo|được|đã|đang|sẽ|nhằm|để|tại|trên cơ sở|gắn với|bảo đảm|đảm bảo|trong đó"
+    r"|phù hợp|đồng thời|cũng như|làm|là|thì|do|với|cho|có hiệu lực|hết hiệu lực|trình"
+    r"|chịu trách nhiệm|phối hợp|chủ trì|báo cáo|đạt|góp phần|kèm theo|ban hành|phê duyệt)(?!\w)",
+    re.IGNORECASE,
+)
+#: A comma inside a name: "đến năm 2020, tầm nhìn ...", "sửa đổi, bổ sung", "Tài nguyên,
+#: môi trường ..." is not recoverable and ends the name.
+_COMMA_CONTINUES = re.compile(
+    r",\s*(?:tầm nhìn|định hướng|bổ sung|giai đoạn|thời kỳ)", re.IGNORECASE
+)
+#: A line break ends a name only before a new item, a heading, a cue or a blank
+#: line; wrapped lines inside a sentence do not.
+_NEW_LINE = (
+    r"\s*(?:\n|[-+•|*]|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s|[IVX]+\.\s|Căn cứ|Theo đề nghị"
+    r"|Xét|Thực hiện|Điều\s+\d|Nơi nhận|[A-ZĐÀ-Ỹ\s]{12,}$)"
+)
+_LINE_BREAK = r"\n(?=" + _NEW_LINE + ")"
+_SENTENCE_END = re.compile(r"\.(?:\s|$)|[”\"]|" + _LINE_BREAK, re.MULTILINE)
+#: First words after a cue that show it is not a name.
+_NOT_A_NAME = re.compile(
+    r"(?:này|đó|trên|số|được|đã|sẽ|phải|cần|và|là|có|cho|với|theo|tại|do|đề ra|nêu|bảo đảm"
+    r"|đảm bảo|nói trên|chung|cụ thể|chi tiết|năm|hằng năm|hàng năm|hoạt động của|công tác"
+    r"|đề ra|thực hiện|triển khai|tổ chức|xây dựng|gồm|các|mới|tiếp theo|sau)(?!\w)"
+)
+_PERIOD = re.compile(r"\b(?:giai đoạn|đến năm|thời kỳ|tầm nhìn|năm \d{4}|\d{4}\s*-\s*\d{4})",
+                     re.IGNORECASE)  # fmt: skip
+_OWNER = re.compile(
+    r"^(?:hành động\s+)?của\s+(?:UBND|Ủy ban nhân dân|Tỉnh ủy|HĐND|Hội đồng nhân dân|Ban "
+    r"Thường vụ|Ban Chấp hành|Chính phủ|Thủ tướng)",
+    re.IGNORECASE,
+)
+_GENERIC_BEFORE = re.compile(r"(?:các|những|mọi|từng|một số|nhiều)\s*$", re.IGNORECASE)
+_DRAFTED_BEFORE = re.compile(
+    r"(?:xây dựng|ban hành|lập|soạn thảo|trình|hoàn thành|hoàn thiện|nghiên cứu)"
+    r"(?:\s*(?:,|và)\s*\S+(?:\s+\S+)?)?\s*$",
+    re.IGNORECASE,
+)
+_DESCRIBES = re.compile(r"\b(?:về việc|về|ban hành|phê duyệt|quy định|hướng dẫn)\b",
+                        re.IGNORECASE)  # fmt: skip
+_WRAP = re.compile(r"\n(?!" + _NEW_LINE + ")", re.MULTILINE)
+_CLAUSE_BREAK = re.compile(r";|\.\s|:|" + _LINE_BREAK, re.MULTILINE)
+_BASED_ON = re.compile(r"(?:^|\n|;)\s*Căn cứ\b[^;\n]*$", re.IGNORECASE)
+_IMPLEMENTS = re.compile(r"(?:thực hiện|triển khai)\s*(?:có hiệu quả\s+|hiệu quả\s+)?$",
+                         re.IGNORECASE)  # fmt: skip
+_LAW_DATE = re.compile(
+    r"\s*,?\s*(?:ngày\s*\d{1,2}\s*(?:/|-|\.|tháng)\s*\d{1,2}\s*(?:/|-|\.|năm)\s*(?:19|20)\d{2}"
+    r"|năm\s+(?:19|20)\d{2})",
+    re.IGNORECASE,
+)
+_NUMBERED_AFTER = re.compile(r"\s*(?:số\s*:?\s*)?\d", re.IGNORECASE)
+_SHORT_NUMBER = re.compile(r"\s*(\d{1,4}[a-z])(?![\w/\-])")
+_NQ_BODY = re.compile(
+    r"(?:Trung ương|TW|TƯ|Đại hội|Hội nghị|của\s+(?:Hội nghị|Ban Chấp hành|Ban Thường vụ|Bộ Chính"
+    r" trị|HĐND|Hội đồng nhân dân|Tỉnh ủy|Quốc hội|Đảng bộ)|liên tịch)",
+    re.IGNORECASE,
+)
+_MAX_NAME = 260
+_LAWS = ("Luật", "Bộ luật", "Pháp lệnh")
 
 
 def find_unnumbered(norm: NormalizedText) -> Iterator[UnnumberedRef]:
-    """Placeholder until the name grammar lands."""
-    return iter(())
+    """Every name-only reference in ``norm``, in text order."""
+    # wrapped lines joined (one character for one, so offsets stay valid)
+    text = _WRAP.sub(" ", norm.text)
+    described = _described_spans(text)
+    seen: set[tuple[int, int]] = set()
+    law_end = -1
+    for m in _CUE_RE.finditer(text):
+        if m.start() < law_end:
+            continue  # "Luật sửa đổi ... của Luật X và Luật Y": one law
+        ref = _reference_at(norm, text, m, described)
+        if ref is not None and (ref.start, ref.end) not in seen:
+            seen.add((ref.start, ref.end))
+            if ref.type == "Luật":
+                law_end = ref.name_end
+            yield ref.ref
+
+
+def _cue_type(word: str) -> tuple[str, str]:
+    folded = re.sub(r"\s+", " ", word).lower()
+    for cue, type_ in _CUES:
+        if cue.lower() == folded:
+            return cue, type_
+    return word, word
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    ref: UnnumberedRef
+    name_end: int  # end of the name in the normalised text
+
+    @property
+    def start(self) -> int:
+        return self.ref.start
+
+    @property
+    def end(self) -> int:
+        return self.ref.end
+
+    @property
+    def type(self) -> str | None:
+        return self.ref.type
+
+
+def _reference_at(
+    norm: NormalizedText, text: str, m: re.Match[str], described: list[tuple[int, int]]
+) -> _Found | None:
+    word = m.group(0)
+    if word.isupper() and len(word) > 4:
+        return None  # a title line in capitals: the document itself
+    cue, type_ = _cue_type(word)
+    lower = word[0].islower()
+    if lower and cue in ("Nghị quyết", "Chỉ thị", "Quy chế", "Luật", "Bộ luật", "Pháp lệnh"):
+        return None
+    if _NUMBERED_AFTER.match(text, m.end()) and not _SHORT_NUMBER.match(text, m.end()):
+        return None  # "Nghị quyết số 22-NQ/TW": a numbered reference
+    before = text[max(0, m.start() - 60) : m.start()]
+    if re.search(r"(?:Luật|Bộ luật|Pháp lệnh)\s+$", before):
+        return None  # "Luật Quy hoạch": part of a law's name
+    if _GENERIC_BEFORE.search(before) or _DRAFTED_BEFORE.search(before):
+        return None
+    if any(a <= m.start() < b for a, b in described):
+        return None
+    end = _name_end(text, m.end(), cue)
+    name = text[m.end() : end].strip()
+    if not _is_name(cue, name, lower):
+        return None
+    if type_ == "Luật":
+        d = _LAW_DATE.match(text, end)
+        if d:
+            end = d.end()
+    if re.search(r"\bnày\b", text[m.start() : end]):
+        return None  # "Kế hoạch thực hiện Chương trình hành động này": the document itself
+    while end > m.end() and text[end - 1] in " \n\t,;:./":
+        end -= 1
+    start = m.start()
+    a, b = norm.to_original(start, end)
+    raw = norm.original[a:b]
+    relation = _relation(text, start)
+    full = re.sub(r"\s+", " ", text[start:end]).strip()
+    ref = UnnumberedRef(raw=raw, type=type_, name=full, start=a, end=b, relation=relation)
+    return _Found(ref, end)
+
+
+def _name_end(text: str, pos: int, cue: str) -> int:
+    """Where the name that starts at ``pos`` ends (see the module docstring)."""
+    limit = min(len(text), pos + _MAX_NAME)
+    short = _SHORT_NUMBER.match(text, pos)
+    if short:  # "Nghị quyết 30a"
+        return short.end()
+    quoted = re.match(r"\s*[“\"]([^”\"\n]{3,200})[”\"]", text[pos:limit])
+    if quoted:
+        return pos + quoted.end()
+    end = limit
+    for rx in (_CLAUSE_BREAK, _SENTENCE_END):
+        b = rx.search(text, pos, limit)
+        if b:
+            end = min(end, b.start())
+    # a comma ends the name unless the name goes on ("đến năm 2020, tầm nhìn ...")
+    for c in re.finditer(",", text[pos:end]):
+        at = pos + c.start()
+        if not _COMMA_CONTINUES.match(text, at):
+            end = at
+            break
+    amending = cue in _LAWS and re.match(r"\s*sửa đổi", text[pos:end], re.IGNORECASE)
+    if cue in _LAWS and not amending:
+        dated = re.search(r"\s(?:năm|ngày)\s*\d", text[pos:end])
+        if dated:
+            end = pos + dated.start()
+    # "và" / "," before another cue: a new reference
+    nxt = None if amending else re.search(rf"\s(?:và|cùng|hoặc)\s+(?:{_NEXT_CUE.pattern})", text[pos:end])
+    if nxt:
+        end = pos + nxt.start()
+    stop = _STOP_WORDS.search(text, pos, end)
+    if stop and stop.start() > pos:
+        end = stop.start()
+    # "của X" ends a name that already has words of its own (not right after the cue)
+    of = re.search(r"\s(?:của|thuộc)\s", text[pos:end])
+    if of:
+        head = text[pos : pos + of.start()].strip()
+        if head and not amending and not re.fullmatch(r"hành động|mục tiêu quốc gia", head,
+                                                       re.IGNORECASE):  # fmt: skip
+            rest = text[pos + of.end() : end]
+            if not re.match(r"[^,;]{0,60}?\s(?:về|thực hiện|triển khai)\s", rest):
+                end = pos + of.start()
+    # "(FTA)", "(Đề án 47)": a parenthesis right after the name belongs to it
+    paren = re.match(r"\s*\([^()\n]{1,40}\)", text[end : end + 45])
+    if paren and not re.search(r"\d{1,2}/\d{1,2}/\d{4}|sau đây", paren.group(0)):
+        end += paren.end()
+    return end
+
+
+def _is_name(cue: str, name: str, lower: bool) -> bool:
+    words = name.split()
+    if len(words) < 2 and not re.fullmatch(r"\d{1,4}[a-z]", name):
+        return False
+    if _NOT_A_NAME.match(name):
+        return False
+    if cue == "Nghị quyết":
+        return bool(_NQ_BODY.match(name) or re.fullmatch(r"\d{1,4}[a-z]", name))
+    if cue == "Chỉ thị":
+        return bool(re.match(r"về\s", name))
+    if lower:
+        return bool(_OWNER.match(name) or _PERIOD.search(name))
+    first = words[0].lstrip("“\"(")
+    if cue in ("Luật", "Bộ luật", "Pháp lệnh"):
+        return first[:1].isupper() or first.lower() in ("sửa", "hợp")
+    if first[:1].isupper() or first[:1].isdigit():
+        return True
+    return bool(_OWNER.match(name) or _PERIOD.search(name) or cue == "Chương trình mục tiêu quốc gia")
+
+
+def _described_spans(text: str) -> list[tuple[int, int]]:
+    """The description of each numbered mention ("số 749/QĐ-TTg ... phê duyệt ...").
+
+    From the first describing word after the symbol (``về``, ``ban hành``,
+    ``phê duyệt``...) to the end of the clause: a name there is the numbered
+    document's subject, not a reference of its own.
+    """
+    spans = []
+    for m in SYMBOL_RE.finditer(text):
+        brk = _CLAUSE_BREAK.search(text, m.end(), m.end() + 400)
+        end = brk.start() if brk else min(len(text), m.end() + 400)
+        d = _DESCRIBES.search(text, m.end(), end)
+        if d and d.start() - m.end() < 120:
+            spans.append((d.start(), end))
+    return spans
+
+
+def _relation(text: str, start: int) -> str:
+    before = text[max(0, start - 300) : start]
+    if _BASED_ON.search(before):
+        return "based_on"
+    if _IMPLEMENTS.search(before):
+        return "implements"
+    return "cites"
