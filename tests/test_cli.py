@@ -302,3 +302,27 @@ def test_lineage_relation_filter(store_dir: str) -> None:
     assert isinstance(data, dict)
     assert {e["relation"] for e in data["edges"]} == {"cites"}
     assert "08-NQ/TW" in {n["symbol"] for n in data["nodes"]}
+
+
+def test_view_agency_corpus_and_annotate(store_dir: str, tmp_path: Path,
+                                         seeds_dir: Path) -> None:
+    outputs = {
+        "agency": ["view", "--agency", "so ngoai vu", "--province", "Quảng Ngãi"],
+        "all": ["view", "--all"],
+    }
+    for name, args in outputs.items():
+        out = tmp_path / f"{name}.html"
+        result = run(store_dir, *args, "-o", str(out))
+        assert result.exit_code == 0, result.output
+        html = out.read_text("utf-8")
+        assert "590/QĐ-UBND" in html
+        assert "src=\"http" not in html and "href=\"http" not in html
+    ann = tmp_path / "ann.html"
+    result = CliRunner().invoke(cli, ["annotate", str(seeds_dir / "001_442fd82c9306811c.txt"),
+                                      "-o", str(ann)])
+    assert result.exit_code == 0, result.output
+    assert "45-CTr/TU" in ann.read_text("utf-8")
+    both = run(store_dir, "view", "590/QĐ-UBND", "--all", "-o", str(tmp_path / "x.html"))
+    assert both.exit_code == 2
+    unknown = run(store_dir, "view", "--agency", "Sở Không Có", "-o", str(tmp_path / "y.html"))
+    assert unknown.exit_code == 1

@@ -580,28 +580,77 @@ def export(ctx: click.Context, fmt: str, out: str) -> None:
 
 
 @cli.command()
-@click.argument("doc")
+@click.argument("doc", required=False)
 @click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False),
               help="The HTML file to write.")
+@click.option("--agency", help="View an agency: its documents, tasks and partners.")
+@click.option("--all", "whole", is_flag=True, help="View the whole corpus.")
 @click.option("--direction", type=click.Choice(["up", "down", "both"]), default="both",
-              show_default=True)
+              show_default=True, help="For a document: which side of its lineage.")
 @click.option("--depth", type=click.IntRange(1, 12), default=6, show_default=True)
 @_doc_options
 @click.pass_context
-def view(ctx: click.Context, doc: str, out: str, direction: str, depth: int,
-         province: str | None, year: str | None) -> None:
-    """Write an interactive, self-contained HTML view of DOC's lineage.
+def view(ctx: click.Context, doc: str | None, out: str, agency: str | None, whole: bool,
+         direction: str, depth: int, province: str | None, year: str | None) -> None:
+    """Write an interactive, self-contained HTML view (opens offline, by double-click).
+
+    One of: DOC (its lineage, newer above older), --agency NAME, or --all.
 
     \b
     Example:
       vbgraph view 590/QĐ-UBND -o 590.html
+      vbgraph view --agency "Sở Ngoại vụ" --province "Quảng Ngãi" -o so-ngoai-vu.html
+      vbgraph view --all -o corpus.html
     """
-    from vbgraph.views.lineage import render_lineage
-
+    chosen = [x for x in (doc, agency, whole or None) if x]
+    if len(chosen) != 1:
+        raise click.UsageError("give exactly one of DOC, --agency NAME or --all")
     with _store(ctx) as store:
-        result = api.lineage(store, doc, direction, depth, api.LINEAGE_RELATIONS, province, year)
-    Path(out).write_text(render_lineage(result), encoding="utf-8")
-    click.echo(f"Wrote {out} ({len(result.nodes)} documents, {len(result.edges)} edges)")
+        if agency:
+            from vbgraph.views.agency import render_agency
+
+            page = render_agency(store, agency, province)
+            what = f"agency {agency}"
+        elif whole:
+            from vbgraph.views.corpus import render_corpus
+
+            page = render_corpus(store)
+            what = "the whole corpus"
+        else:
+            from vbgraph.views.lineage import render_lineage
+
+            assert doc is not None
+            result = api.lineage(store, doc, direction, depth, api.LINEAGE_RELATIONS, province,
+                                 year)
+            page = render_lineage(result)
+            what = f"{len(result.nodes)} documents, {len(result.edges)} edges"
+    Path(out).write_text(page, encoding="utf-8")
+    click.echo(f"Wrote {out} ({what})")
+
+
+@cli.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False),
+              help="The HTML file to write.")
+def annotate(path: str, out: str) -> None:
+    """Write FILE's own text with every extracted reference and agency highlighted.
+
+    Each mark is labelled (relation and resolved key, or role and agency), so a
+    researcher can check the extraction sentence by sentence. No store needed.
+
+    \b
+    Example:
+      vbgraph annotate ke-hoach-214.txt -o 214-annotated.html
+    """
+    from vbgraph.loaders import extract as run_extract
+    from vbgraph.loaders import read_document
+    from vbgraph.views.annotate import render_annotation
+
+    source = read_document(path)
+    extraction = run_extract(source)
+    Path(out).write_text(render_annotation(source, extraction), encoding="utf-8")
+    click.echo(f"Wrote {out} ({len(extraction.edges)} references, "
+               f"{len(extraction.assignments)} assignments)")
 
 
 # --------------------------------------------------------------------------

@@ -345,6 +345,7 @@ def run_read_query(store: GraphStore, text: str, params: dict[str, Any]) -> list
 class TaskRow:
     doc: str
     symbol: str
+    task: str
     section: str
     text: str
     deadline: str | None
@@ -366,7 +367,8 @@ def tasks(
     doc_key = find_document(store, doc) if doc else None
     rows = store.read(q.AGENCY_TASKS, {"agencies": keys, "doc": doc_key, "due": due_before})
     out = [
-        TaskRow(r["doc"], r["symbol"], r["section"] or "", r["text"] or "", r.get("deadline"),
+        TaskRow(r["doc"], r["symbol"], r["task"], r["section"] or "", r["text"] or "",
+                r.get("deadline"),
                 r.get("recurring"), r["agency"], _ROLE_BY_TYPE[r["role"]], r.get("raw") or "")
         for r in rows
     ]
