@@ -394,10 +394,6 @@ def issuing_ministry(text: str, mentions: list[Mention]) -> str | None:
     return None
 
 
-def _fold_word(word: str) -> str:
-    return fold_name(word)
-
-
 def _name_end(text: str, pos: int, limit: int, known_starts: set[int], unit: bool) -> int:
     """Where an open-class name that continues at ``pos`` ends."""
     tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, pos, limit)]
@@ -406,16 +402,16 @@ def _name_end(text: str, pos: int, limit: int, known_starts: set[int], unit: boo
     k = 0
     while k < len(tokens) and words < 14:
         s, e, tok = tokens[k]
-        if s in known_starts or tok in "\n;:()[]\"“”.|":
+        if s in known_starts or tok in '\n;:()[]"“”.|':
             break
         if tok == ",":
             nxt = tokens[k + 1][2] if k + 1 < len(tokens) else ""
-            if not (unit and words <= 2 and nxt[:1].islower() and _fold_word(nxt) != "cac"):
+            if not (unit and words <= 2 and nxt[:1].islower() and fold_name(nxt) != "cac"):
                 break
             k += 1
             continue
-        f = _fold_word(tok)
-        pair = f + " " + _fold_word(tokens[k + 1][2]) if k + 1 < len(tokens) else f
+        f = fold_name(tok)
+        pair = f + " " + fold_name(tokens[k + 1][2]) if k + 1 < len(tokens) else f
         prev = tokens[k - 1][2].lower() if k else ""
         if words and prev not in ("về", "và") and pair in _NAME_STOP_PAIRS:
             break
@@ -423,10 +419,14 @@ def _name_end(text: str, pos: int, limit: int, known_starts: set[int], unit: boo
             break
         if f == "va" and k + 1 < len(tokens):
             nxt = tokens[k + 1][2]
-            nf = _fold_word(nxt)
+            nf = fold_name(nxt)
             if tokens[k + 1][0] in known_starts or (nxt[:1].isupper() and nf in _AGENCY_HEADS):
                 break
-            if nf == "cac" and k + 2 < len(tokens) and _fold_word(tokens[k + 2][2]) in _AFTER_VA_GENERIC:
+            if (
+                nf == "cac"
+                and k + 2 < len(tokens)
+                and fold_name(tokens[k + 2][2]) in _AFTER_VA_GENERIC
+            ):
                 break
         end = e
         words += 1
@@ -435,7 +435,7 @@ def _name_end(text: str, pos: int, limit: int, known_starts: set[int], unit: boo
     while True:
         tail = text[pos:end].rstrip()
         last = tail.rsplit(None, 1)[-1] if tail.split() else ""
-        if _fold_word(last) in ("va", "cac", "cua", "-") and tail:
+        if fold_name(last) in ("va", "cac", "cua", "-") and tail:
             end = pos + len(tail) - len(last)
             continue
         return pos + len(text[pos:end].rstrip())
@@ -470,8 +470,15 @@ def open_mentions(
         tail = _ALL_PROVINCES.match(text, m.end, end)
         if m.agency.name.startswith("Sở ") and tail:
             name = f"{m.agency.name} các tỉnh, thành phố trực thuộc Trung ương"
-            out[i] = Mention(Agency(name, None, True, "central", "collective"), m.start, tail.end(), text[m.start : tail.end()])
-    heads: list[tuple[int, int, str]] = [(h.start(), h.end(), "open") for h in _OPEN_HEAD.finditer(text, start, end)]
+            out[i] = Mention(
+                Agency(name, None, True, "central", "collective"),
+                m.start,
+                tail.end(),
+                text[m.start : tail.end()],
+            )
+    heads: list[tuple[int, int, str]] = [
+        (h.start(), h.end(), "open") for h in _OPEN_HEAD.finditer(text, start, end)
+    ]
     if ministry:
         heads += [(h.start(), h.end(), "unit") for h in _UNIT_HEAD.finditer(text, start, end)]
         for h in _UNITS_OF_MINISTRY.finditer(text, start, end):
@@ -484,24 +491,32 @@ def open_mentions(
             continue
         head = text[a:b]
         nxt = re.match(r"\s+(\S+)", text[b:end])
-        if head in ("Văn phòng Bộ", "Thanh tra Bộ"):
-            stop = b + 1  # the whole name (checked below against ``b + 1``)
+        complete = head in ("Văn phòng Bộ", "Thanh tra Bộ")  # the head is the whole name
+        if complete:
+            stop = b
         else:
             if not nxt:
                 continue
             word = nxt.group(1)
-            ok_lower = head.startswith("Ban") and _fold_word(word) in ("cac", "khu")
-            if not (word[:1].isupper() or ok_lower) or (word.isupper() and len(word) > 3 and not head.startswith("Ban")):
+            ok_lower = head.startswith("Ban") and fold_name(word) in ("cac", "khu")
+            if not (word[:1].isupper() or ok_lower) or (
+                word.isupper() and len(word) > 3 and not head.startswith("Ban")
+            ):
                 continue
             stop = _name_end(text, b, end, known_starts, unit=kind == "unit")
-        stop = b if head in ("Văn phòng Bộ", "Thanh tra Bộ") else stop
-        if (stop <= b + 1 and stop != b) or not free(a, stop):
+        if (not complete and stop <= b + 1) or not free(a, stop):
             continue
         name = " ".join(text[a:stop].split())
         if kind == "unit":
             agency = Agency(f"{name} ({ministry})", None, False, "central", "state")
         elif head in ("Báo", "Tạp chí"):
-            agency = Agency(name, None if ministry else province, False, "central" if ministry else "local", "press")
+            agency = Agency(
+                name,
+                None if ministry else province,
+                False,
+                "central" if ministry else "local",
+                "press",
+            )
         else:
             agency = Agency(name, province, False, "local", "state")
         out.append(Mention(agency, a, stop, text[a:stop]))
