@@ -161,6 +161,11 @@ def _same_ref(a: str, b: str) -> bool:
     return overlap / min(len(wa), len(wb)) >= 0.8 or overlap / len(wa | wb) >= 0.5
 
 
+def _overlap(a: str, b: str) -> float:
+    wa, wb = _words(a), _words(b)
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+
+
 def score_unnumbered(gold: JSON, pred: JSON) -> JSON:
     """Name-only references matched by word overlap of their text (raw or name)."""
     gold_refs = list(gold.get("unnumbered", ()))
@@ -173,12 +178,16 @@ def score_unnumbered(gold: JSON, pred: JSON) -> JSON:
     tp = fp = 0
     false_hits: list[str] = []
     for p in pred_refs:
-        hit = next((i for i, g in enumerate(gold_refs)
-                    if any(_same_ref(a, b) for a in texts(g) for b in texts(p))), None)  # fmt: skip
-        if hit is None:
+        # one-to-one: the best-overlapping gold entry not matched yet, else a repeat
+        hits = [(i, max(_overlap(a, b) for a in texts(g) for b in texts(p)))
+                for i, g in enumerate(gold_refs)
+                if any(_same_ref(a, b) for a in texts(g) for b in texts(p))]  # fmt: skip
+        if not hits:
             fp += 1
             false_hits.append(p["raw"])
             continue
+        fresh = [h for h in hits if h[0] not in matched_gold]
+        hit = max(fresh or hits, key=lambda h: h[1])[0]
         if not gold_refs[hit].get("uncertain") and hit not in matched_gold:
             tp += 1
         matched_gold.add(hit)

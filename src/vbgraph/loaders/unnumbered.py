@@ -60,8 +60,8 @@ _NEXT_CUE = re.compile(rf"(?:{_CUE_ALT})(?!\w)")
 #: Words that end a name: a new clause or a role phrase.
 _STOP_WORDS = re.compile(
     r"\s(?:theo|được|đã|đang|sẽ|nhằm|để|tại|trên cơ sở|gắn với|bảo đảm|đảm bảo|trong đó"
-    r"|phù hợp|đồng thời|cũng như|làm|là|thì|do|với|cho|có hiệu lực|hết hiệu lực|trình"
-    r"|chịu trách nhiệm|phối hợp|chủ trì|báo cáo|đạt|góp phần|kèm theo|ban hành|phê duyệt)(?!\w)",
+    r"|phù hợp|đồng thời|cũng như|làm|là|thì|với|cho|có hiệu lực|hết hiệu lực|trình"
+    r"|như sau|chịu trách nhiệm|phối hợp|chủ trì|báo cáo|đạt|góp phần|kèm theo|ban hành|phê duyệt)(?!\w)",
     re.IGNORECASE,
 )
 #: A comma inside a name: "đến năm 2020, tầm nhìn ...", "sửa đổi, bổ sung", "Tài nguyên,
@@ -81,7 +81,8 @@ _SENTENCE_END = re.compile(r"\.(?:\s|$)|[”\"]|" + _LINE_BREAK, re.MULTILINE)
 _NOT_A_NAME = re.compile(
     r"(?:này|đó|trên|số|được|đã|sẽ|phải|cần|và|là|có|cho|với|theo|tại|do|đề ra|nêu|bảo đảm"
     r"|đảm bảo|nói trên|chung|cụ thể|chi tiết|năm|hằng năm|hàng năm|hoạt động của|công tác"
-    r"|đề ra|thực hiện|triển khai|tổ chức|xây dựng|gồm|các|mới|tiếp theo|sau)(?!\w)"
+    r"|đề ra|thực hiện|triển khai|tổ chức|xây dựng|gồm|các|mới|tiếp theo|sau|giai đoạn|đến|đạt"
+    r"|vào|tới|từ|trong|ra|nhằm|để|thời kỳ)(?!\w)"
 )
 _PERIOD = re.compile(r"\b(?:giai đoạn|đến năm|thời kỳ|tầm nhìn|năm \d{4}|\d{4}\s*-\s*\d{4})",
                      re.IGNORECASE)  # fmt: skip
@@ -117,6 +118,7 @@ _NQ_BODY = re.compile(
 )
 _MAX_NAME = 260
 _LAWS = ("Luật", "Bộ luật", "Pháp lệnh")
+_LONG_CUES = ("Chương trình mục tiêu quốc gia",)
 
 
 def find_unnumbered(norm: NormalizedText) -> Iterator[UnnumberedRef]:
@@ -184,7 +186,9 @@ def _reference_at(
         return None
     end = _name_end(text, m.end(), cue)
     name = text[m.end() : end].strip()
-    if not _is_name(cue, name, lower):
+    sentence_start = bool(re.search(r"(?:^|[.:;!?]\s|\n)[\s\-+•*(]*(?:\d+(?:\.\d+)*\.?\s*|[a-zđ]\)\s*)?$",
+                                    text[max(0, m.start() - 12) : m.start()]))  # fmt: skip
+    if not _is_name(cue, name, lower, sentence_start):
         return None
     if type_ == "Luật":
         d = _LAW_DATE.match(text, end)
@@ -251,12 +255,22 @@ def _name_end(text: str, pos: int, cue: str) -> int:
     return end
 
 
-def _is_name(cue: str, name: str, lower: bool) -> bool:
+def _is_name(cue: str, name: str, lower: bool, sentence_start: bool) -> bool:
+    """Whether ``name`` (after ``cue``) names a document.
+
+    A capitalised cue inside a sentence is a proper name ("thực hiện Chiến lược
+    biển Việt Nam"); at the start of a sentence capitals say nothing, so the
+    name needs its own capital, an owner or a period, as a lower-case cue does.
+    """
     words = name.split()
     if len(words) < 2 and not re.fullmatch(r"\d{1,4}[a-z]", name):
         return False
-    if _NOT_A_NAME.match(name):
+    if _NOT_A_NAME.match(name) and cue not in _LONG_CUES:
         return False
+    owner = re.match(r"(?:hành động\s+)?của\s+(.*)", name, re.IGNORECASE)
+    if owner and (re.match(r"(?:các|những)\b", owner.group(1))
+                  or not re.search(r"\s(?:về|thực hiện|triển khai)\s", name)):
+        return False  # "Kế hoạch của các sở", "Chương trình hành động của Chính phủ": generic
     if cue == "Nghị quyết":
         return bool(_NQ_BODY.match(name) or re.fullmatch(r"\d{1,4}[a-z]", name))
     if cue == "Chỉ thị":
@@ -266,9 +280,9 @@ def _is_name(cue: str, name: str, lower: bool) -> bool:
     first = words[0].lstrip("“\"(")
     if cue in ("Luật", "Bộ luật", "Pháp lệnh"):
         return first[:1].isupper() or first.lower() in ("sửa", "hợp")
-    if first[:1].isupper() or first[:1].isdigit():
+    if first[:1].isupper() or first[:1].isdigit() or cue in _LONG_CUES or not sentence_start:
         return True
-    return bool(_OWNER.match(name) or _PERIOD.search(name) or cue == "Chương trình mục tiêu quốc gia")
+    return bool(_OWNER.match(name) or _PERIOD.search(name))
 
 
 def _described_spans(text: str) -> list[tuple[int, int]]:
