@@ -52,8 +52,8 @@ def format_report(report: JSON) -> str:
     scored = o.get("scored", {})
     partial = {k: v for k, v in scored.items() if v < n}
     if partial:
-        lines.append("scored on               " + ", ".join(
-            f"{k} {v}/{n}" for k, v in partial.items()) + " documents (absent gold keys)")  # fmt: skip
+        counts = ", ".join(f"{k} {v}/{n}" for k, v in partial.items())
+        lines.append(f"scored on              {counts} documents (absent gold keys)")
     for name in report.get("missing", ()):
         lines.append(f"no corpus document for gold file {name}")
     for f in report["files"]:
@@ -69,8 +69,9 @@ def _file_lines(f: JSON) -> list[str]:
         parts.append(f"references tp {d['tp']} fp {d['fp']} fn {d['fn']}; keys {d['keys_ok']}/"
                      f"{d['keys_total']}; dates {d['dates_ok']}/{d['dates_total']}")  # fmt: skip
     if e is not None:
+        so = e["second"]
         parts.append(f"relations {e['relation_ok']}/{e['relation_total']}; second-order tp "
-                     f"{e['second']['tp']} fp {e['second']['fp']} fn {e['second']['fn']}")  # fmt: skip
+                     f"{so['tp']} fp {so['fp']} fn {so['fn']}")  # fmt: skip
     if u is not None:
         parts.append(f"unnumbered tp {u['tp']} fp {u['fp']} fn {u['fn']}")
     lines = [f"== {f['file']}"]

@@ -321,9 +321,7 @@ _HEAD_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
 #: "(Ban hành kèm theo Quyết định số ...)": the statement *opens* with the cue, so
 #: what is attached is this document; "Quy chế ... ban hành kèm theo Nghị định
 #: số ..." attaches some other text to the mention and is a plain citation.
-_ISSUED_WITH = re.compile(
-    r"^[\s(\[\-]*(?:được\s+)?(?:ban hành\s+)?kèm theo\s*$", re.IGNORECASE
-)
+_ISSUED_WITH = re.compile(r"^[\s(\[\-]*(?:được\s+)?(?:ban hành\s+)?kèm theo\s*$", re.IGNORECASE)
 _AMENDS = re.compile(r"(?:sửa đổi|bổ sung)[^;]{0,40}$", re.IGNORECASE)
 _REPLACES = re.compile(r"(?:thay thế|bãi bỏ)[^;]{0,20}$", re.IGNORECASE)
 _COORDINATION = re.compile(r"^[\s,;]*(?:và|cùng|,|;)?\s*(?:các\s+)?(?:số\s*:?\s*)?$", re.IGNORECASE)

@@ -61,7 +61,8 @@ _NEXT_CUE = re.compile(rf"(?:{_CUE_ALT})(?!\w)")
 _STOP_WORDS = re.compile(
     r"\s(?:theo|được|đã|đang|sẽ|nhằm|để|tại|trên cơ sở|gắn với|bảo đảm|đảm bảo|trong đó"
     r"|phù hợp|đồng thời|cũng như|làm|là|thì|với|cho|có hiệu lực|hết hiệu lực|trình"
-    r"|như sau|chịu trách nhiệm|phối hợp|chủ trì|báo cáo|đạt|góp phần|kèm theo|ban hành|phê duyệt)(?!\w)",
+    r"|như sau|chịu trách nhiệm|phối hợp|chủ trì|báo cáo|đạt|góp phần|kèm theo|ban hành"
+    r"|phê duyệt)(?!\w)",
     re.IGNORECASE,
 )
 #: A comma inside a name: "đến năm 2020, tầm nhìn ...", "sửa đổi, bổ sung", "Tài nguyên,
@@ -116,6 +117,7 @@ _NQ_BODY = re.compile(
     r" trị|HĐND|Hội đồng nhân dân|Tỉnh ủy|Quốc hội|Đảng bộ)|liên tịch)",
     re.IGNORECASE,
 )
+_SENTENCE_START = re.compile(r"(?:^|[.:;!?]\s|\n)[\s\-+•*(]*(?:\d+(?:\.\d+)*\.?\s*|[a-zđ]\)\s*)?$")
 _MAX_NAME = 260
 _LAWS = ("Luật", "Bộ luật", "Pháp lệnh")
 _LONG_CUES = ("Chương trình mục tiêu quốc gia",)
@@ -186,8 +188,7 @@ def _reference_at(
         return None
     end = _name_end(text, m.end(), cue)
     name = text[m.end() : end].strip()
-    sentence_start = bool(re.search(r"(?:^|[.:;!?]\s|\n)[\s\-+•*(]*(?:\d+(?:\.\d+)*\.?\s*|[a-zđ]\)\s*)?$",
-                                    text[max(0, m.start() - 12) : m.start()]))  # fmt: skip
+    sentence_start = bool(_SENTENCE_START.search(text[max(0, m.start() - 12) : m.start()]))
     if not _is_name(cue, name, lower, sentence_start):
         return None
     if type_ == "Luật":
@@ -233,7 +234,11 @@ def _name_end(text: str, pos: int, cue: str) -> int:
         if dated:
             end = pos + dated.start()
     # "và" / "," before another cue: a new reference
-    nxt = None if amending else re.search(rf"\s(?:và|cùng|hoặc)\s+(?:{_NEXT_CUE.pattern})", text[pos:end])
+    nxt = (
+        None
+        if amending
+        else re.search(rf"\s(?:và|cùng|hoặc)\s+(?:{_NEXT_CUE.pattern})", text[pos:end])
+    )
     if nxt:
         end = pos + nxt.start()
     stop = _STOP_WORDS.search(text, pos, end)
@@ -268,8 +273,10 @@ def _is_name(cue: str, name: str, lower: bool, sentence_start: bool) -> bool:
     if _NOT_A_NAME.match(name) and cue not in _LONG_CUES:
         return False
     owner = re.match(r"(?:hành động\s+)?của\s+(.*)", name, re.IGNORECASE)
-    if owner and (re.match(r"(?:các|những)\b", owner.group(1))
-                  or not re.search(r"\s(?:về|thực hiện|triển khai)\s", name)):
+    if owner and (
+        re.match(r"(?:các|những)\b", owner.group(1))
+        or not re.search(r"\s(?:về|thực hiện|triển khai)\s", name)
+    ):
         return False  # "Kế hoạch của các sở", "Chương trình hành động của Chính phủ": generic
     if cue == "Nghị quyết":
         return bool(_NQ_BODY.match(name) or re.fullmatch(r"\d{1,4}[a-z]", name))
@@ -277,7 +284,7 @@ def _is_name(cue: str, name: str, lower: bool, sentence_start: bool) -> bool:
         return bool(re.match(r"về\s", name))
     if lower:
         return bool(_OWNER.match(name) or _PERIOD.search(name))
-    first = words[0].lstrip("“\"(")
+    first = words[0].lstrip('“"(')
     if cue in ("Luật", "Bộ luật", "Pháp lệnh"):
         return first[:1].isupper() or first.lower() in ("sửa", "hợp")
     if first[:1].isupper() or first[:1].isdigit() or cue in _LONG_CUES or not sentence_start:
