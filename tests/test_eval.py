@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from vbgraph.evaluation import evaluate, format_report, score_file
-from vbgraph.evaluation.references import score_documents, score_edges
+from vbgraph.evaluation.references import score_documents, score_edges, score_unnumbered
 
 GOLD = {
     "file": "x.txt",
@@ -85,6 +85,28 @@ def test_sample_corpus_meets_the_targets() -> None:
     assert o["relation_accuracy"]["accuracy"] >= 0.95
     assert o["second_order"]["recall"] >= 0.90
     assert o["dates"]["accuracy"] >= 0.95
+    assert o["unnumbered"]["f1"] >= 0.85  # 0.93 when written
+
+
+def test_absent_gold_keys_are_not_scored() -> None:
+    gold = {"file": "x.txt", "document": GOLD["document"], "assignments": []}
+    out = score_file(gold, GOLD)
+    assert "documents" not in out and "edges" not in out and "unnumbered" not in out
+    assert "tasks" not in out
+    # an empty list is an answer: scored, and a prediction is then a false hit
+    out = score_file(dict(gold, unnumbered=[]), dict(GOLD, unnumbered=[{"raw": "Luật Đất đai"}]))
+    assert out["unnumbered"]["fp"] == 1
+
+
+def test_unnumbered_matches_are_one_to_one() -> None:
+    gold = {"unnumbered": [
+        {"raw": "Kế hoạch hành động của UBND tỉnh thực hiện Nghị quyết của Ban Chấp hành Đảng "
+                "bộ tỉnh về tái cơ cấu ngành nông nghiệp"},
+        {"raw": "Nghị quyết của Ban Chấp hành Đảng bộ tỉnh về tái cơ cấu ngành nông nghiệp"},
+    ]}  # fmt: skip
+    pred = {"unnumbered": [dict(g) for g in gold["unnumbered"]]}
+    s = score_unnumbered(gold, pred)
+    assert (s["tp"], s["fp"], s["fn"]) == (2, 0, 0)
 
 
 def test_score_file_shape() -> None:

@@ -179,3 +179,50 @@ def test_nfc_and_nfd_give_the_same_extraction(text: str) -> None:
     assert {(e.source, e.target, e.relation) for e in a.edges} == {
         (e.source, e.target, e.relation) for e in b.edges
     }
+
+
+# --------------------------------------------------------------------------- name-only references
+
+UNNUMBERED_CASES = [
+    ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;",
+     "Luật Tổ chức chính quyền địa phương ngày 19/6/2015", "based_on"),
+    ("theo tinh thần Nghị quyết Trung ương 5 khóa VIII về xây dựng nền văn hóa và Chiến lược "
+     "ngoại giao văn hóa đến năm 2020 của Chính phủ.",
+     "Nghị quyết Trung ương 5 khóa VIII về xây dựng nền văn hóa", "cites"),
+    ("- Tiếp tục thực hiện có hiệu quả Chiến lược biển Việt Nam, tạo bước phát triển.",
+     "Chiến lược biển Việt Nam", "implements"),
+    ("gắn với Chương trình mục tiêu quốc gia xây dựng nông thôn mới.",
+     "Chương trình mục tiêu quốc gia xây dựng nông thôn mới", "cites"),
+    ("triển khai Đề án “Dạy và học ngoại ngữ trong hệ\nthống giáo dục quốc dân”.",
+     "Đề án “Dạy và học ngoại ngữ trong hệ thống giáo dục quốc dân”", "implements"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "name", "relation"), UNNUMBERED_CASES)
+def test_unnumbered_names(text: str, name: str, relation: str) -> None:
+    from vbgraph.loaders.normalize import normalize
+    from vbgraph.loaders.unnumbered import find_unnumbered
+
+    refs = list(find_unnumbered(normalize(text)))
+    assert refs, text
+    assert refs[0].name == name
+    assert refs[0].relation == relation
+    assert text[refs[0].start : refs[0].end].replace("\n", " ") == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Căn cứ Nghị quyết số 22-NQ/TW ngày 10/4/2013 của Bộ Chính trị;",  # numbered
+        "Giao Sở Ngoại vụ xây dựng Kế hoạch thực hiện Chỉ thị này.",  # still to be drafted
+        "UBND tỉnh ban hành Kế hoạch thực hiện như sau:",  # the document itself
+        "Quyết định số 749/QĐ-TTg ngày 03/6/2020 phê duyệt Chương trình Chuyển đổi số quốc gia;",
+        "Các sở xây dựng các chương trình, kế hoạch phát triển kinh tế - xã hội.",  # generic
+        "Kế hoạch của các sở, ngành phải cụ thể.",
+    ],
+)
+def test_not_unnumbered(text: str) -> None:
+    from vbgraph.loaders.normalize import normalize
+    from vbgraph.loaders.unnumbered import find_unnumbered
+
+    assert list(find_unnumbered(normalize(text))) == []
