@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import itertools
 import json
 import multiprocessing as mp
@@ -216,7 +217,7 @@ def chain_recall(corpus: Corpus, extractions: dict[str, Any]) -> dict[str, Any]:
 
 def truth_extraction(d: GenDoc, corpus: Corpus) -> Any:
     """An ``Extraction`` built from the generator's ground truth (no extractor run)."""
-    from vbgraph.models import DocEdge, DocInfo, Extraction, Task
+    from vbgraph.models import Assignment, DocEdge, DocInfo, Extraction, Task
 
     def info(key: str) -> DocInfo:
         ref = corpus.cited.get(key) or by_key[key]
@@ -241,8 +242,14 @@ def truth_extraction(d: GenDoc, corpus: Corpus) -> Any:
         tasks=tuple(
             Task(id=tid, text=text, lead=(lead,), coordinate=co) for tid, text, lead, co in d.tasks
         ),
+        # Roles are stored from the assignments (each names its task).
+        assignments=tuple(
+            Assignment(agency=name, province=d.ref.province, role=role, raw=name, task=tid)
+            for tid, _, lead, co in d.tasks
+            for name, role in [(lead, "lead"), *((c, "coordinate") for c in co)]
+        ),
         path=d.name,
-        sha256=f"{hash(d.text) & (2**64 - 1):016x}",
+        sha256=hashlib.sha256(d.text.encode("utf-8")).hexdigest(),
     )
 
 
@@ -313,8 +320,6 @@ def bench_size(n: int, args: argparse.Namespace, rss: PeakRSS) -> dict[str, Any]
 
 
 def bench_queries(store: Any, corpus: Corpus, args: argparse.Namespace, api: Any) -> dict:
-    from generator import DEPARTMENTS
-
     rng = random.Random(args.seed + 2)
     docs = [d for d in corpus.docs]
     targets = [rng.choice(docs) for _ in range(args.queries)]
@@ -327,7 +332,12 @@ def bench_queries(store: Any, corpus: Corpus, args: argparse.Namespace, api: Any
         lineage_ms.append((time.perf_counter() - t) * 1000)
         lineage_edges.append(len(result.edges))
     assigned_ms, assigned_docs = [], []
-    asks = [(rng.choice(DEPARTMENTS)[0], rng.choice(corpus.provinces)) for _ in range(args.queries)]
+    # Agencies the corpus does assign, in their province (a miss is a different path:
+    # the "did you mean" scan of every agency name).
+    asks = []
+    for _ in range(args.queries):
+        d = rng.choice(docs)
+        asks.append((rng.choice(d.tasks)[2], d.ref.province))
     for name, prov in asks[:3]:
         _try_assigned(api, store, name, prov)
     for name, prov in asks:
