@@ -16,10 +16,12 @@ from vbgraph.loaders.dates import date_at, parse_date
 from vbgraph.loaders.provinces import find_province, province_name
 from vbgraph.loaders.syllables import is_syllable
 from vbgraph.loaders.symbols import (
+    CENTRAL_SCOPE,
     SYMBOL_RE,
     TYPE_WORDS,
     Symbol,
     document_key,
+    implied_issuer,
     parse_symbol,
     scope_of,
     type_of_code,
@@ -72,13 +74,17 @@ def extract_header(norm: NormalizedText, source: SourceDocument | None = None) -
         and "HÀNH ĐỘNG" not in type_match.group()
     ):
         doc_type = "Chương trình"
+    scope = scope_of(sym, province) if sym else (province or "")
+    if scope == CENTRAL_SCOPE:
+        province = None  # "Hà Nội, ngày ..." is where a central body signs, not its scope
     issuer = _issuer(head, province, type_match.end() if type_match else 0)
+    if issuer is None and scope == CENTRAL_SCOPE:
+        issuer = _central_issuer(head, text) or (implied_issuer(sym, None) if sym else None)
     title = _title(text, type_match) if type_match else None
     if title and type_match and doc_type not in _TITLE_WITHOUT_TYPE:
         type_line = _recase(re.sub(r"\s+", " ", type_match.group().strip(" \t|")), text)
         title = f"{type_line} {title[:1].lower()}{title[1:]}"
     year = (sym.year if sym and sym.year else "") or (date[:4] if date else "")
-    scope = scope_of(sym, province) if sym else (province or "")
     key = document_key(symbol_text or "", scope, year)
     return DocInfo(
         symbol=symbol_text or "",
@@ -158,6 +164,33 @@ def _issuer(head: str, province: str | None, after: int) -> str | None:
             if short in ("UBND", "HĐND"):
                 return f"{short}{place}"
             return f"{short}{' ' + province if province else ''}"
+    return None
+
+
+#: Central bodies as the letterhead writes them, most specific first.
+_CENTRAL_BODIES: tuple[tuple[str, str], ...] = (
+    (r"THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ"),
+    (r"CHÍNH PHỦ", "Chính phủ"),
+    (r"BAN CHẤP HÀNH TRUNG ƯƠNG", "Ban Chấp hành Trung ương Đảng"),
+    (r"BỘ CHÍNH TRỊ", "Bộ Chính trị"),
+    (r"BAN BÍ THƯ", "Ban Bí thư"),
+    (r"ỦY BAN THƯỜNG VỤ QUỐC HỘI", "Ủy ban Thường vụ Quốc hội"),
+    (r"QUỐC HỘI", "Quốc hội"),
+)
+_MINISTRY_LINE = re.compile(r"^[ \t|]*(?P<name>(?:BỘ|NGÂN HÀNG NHÀ NƯỚC|VĂN PHÒNG CHÍNH PHỦ)"
+                            r"[^\n|]*?)[ \t|]*$", re.MULTILINE)
+
+
+def _central_issuer(head: str, text: str) -> str | None:
+    """The central body named in the letterhead (its first lines)."""
+    top = "\n".join(head.splitlines()[:6])
+    for pattern, name in _CENTRAL_BODIES:
+        if re.search(r"(?<![\wÀ-Ỹà-ỹ])" + pattern.replace(" ", r"\s+") + r"(?![\wÀ-Ỹà-ỹ])",
+                     top):
+            return name
+    m = _MINISTRY_LINE.search(top)
+    if m and m.group("name").isupper():
+        return _recase(re.sub(r"\s+", " ", m.group("name").strip()), text)
     return None
 
 
