@@ -218,13 +218,29 @@ def _run(items: list[tuple[str, str]]) -> list[Any]:
     return [extract(read_text(text, name)) for name, text in items]
 
 
-def _mbps(items: list[tuple[str, str]], size: int, repeats: int) -> float:
-    ts = []
+def _time(items: list[tuple[str, str]]) -> float:
+    t = time.perf_counter()
+    _run(items)
+    return time.perf_counter() - t
+
+
+def _paired(
+    items: list[tuple[str, str]], makes: list[Callable[[], Callable[[], None]]], repeats: int
+) -> tuple[float, float]:
+    """Median (patched time, baseline/patched ratio), baseline and patched runs interleaved
+    so that a change in machine load hits both alike."""
+    ratios, patched = [], []
     for _ in range(repeats):
-        t = time.perf_counter()
-        _run(items)
-        ts.append(time.perf_counter() - t)
-    return size / 1e6 / statistics.median(ts)
+        base = _time(items)
+        undos = [make() for make in makes]
+        try:
+            t = _time(items)
+        finally:
+            for undo in reversed(undos):
+                undo()
+        patched.append(t)
+        ratios.append(base / t)
+    return statistics.median(patched), statistics.median(ratios)
 
 
 def main() -> int:
@@ -235,25 +251,20 @@ def main() -> int:
     corpus = generate(args.docs, 4, seed=5)
     items = [(d.name, d.text) for d in corpus.docs]
     items += [(f.name, f.read_text(encoding="utf-8")) for f in sorted(SEEDS.glob("*.txt"))]
-    size = sum(len(t.encode("utf-8")) for _, t in items)
+    size = sum(len(t.encode("utf-8")) for _, t in items) / 1e6
     reference = _run(items)  # also the warm-up
-    base = _mbps(items, size, args.repeats)
-    print(f"{len(items)} docs ({len(corpus.docs)} generated + 5 seeds), {size / 1e6:.2f} MB")
-    print(f"baseline                 {base:6.3f} MB/s")
-    undos = []
-    for name, make in PATCHES.items():
-        undo = make()
+    base = statistics.median(_time(items) for _ in range(args.repeats))
+    print(f"{len(items)} docs ({len(corpus.docs)} generated + 5 seeds), {size:.2f} MB")
+    print(f"{'baseline':24s} {size / base:6.3f} MB/s")
+    cases = [(name, [make]) for name, make in PATCHES.items()]
+    cases.append(("all together", list(PATCHES.values())))
+    for name, makes in cases:
+        undos = [make() for make in makes]
         same = _run(items) == reference
-        mbps = _mbps(items, size, args.repeats)
-        undo()
-        print(f"{name:24s} {mbps:6.3f} MB/s  x{mbps / base:4.2f}  identical={same}")
-    for make in PATCHES.values():
-        undos.append(make())
-    same = _run(items) == reference
-    mbps = _mbps(items, size, args.repeats)
-    print(f"{'all together':24s} {mbps:6.3f} MB/s  x{mbps / base:4.2f}  identical={same}")
-    for undo in reversed(undos):
-        undo()
+        for undo in reversed(undos):
+            undo()
+        t, ratio = _paired(items, makes, args.repeats)
+        print(f"{name:24s} {size / t:6.3f} MB/s  x{ratio:4.2f} (paired)  identical={same}")
     return 0
 
 

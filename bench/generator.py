@@ -33,7 +33,7 @@ from __future__ import annotations
 import random
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -173,14 +173,12 @@ class GenDoc:
     coordinates: tuple[str, ...]
     #: (task id, task text, lead, coordinating agencies) of each task the text assigns.
     tasks: tuple[tuple[str, str, str, tuple[str, ...]], ...]
+    #: UTF-8 size of the text (kept when the text itself is dropped, ``keep_text=False``).
+    size: int = 0
 
     @property
     def key(self) -> str:
         return self.ref.key
-
-    @property
-    def size(self) -> int:
-        return len(self.text.encode("utf-8"))
 
 
 @dataclass(slots=True)
@@ -255,9 +253,12 @@ def generate(
     max_depth: int = 7,
     noise: float = 1.0,
     tasks: tuple[int, int] = (4, 9),
+    keep_text: bool = True,
 ) -> Corpus:
     """``n_docs`` documents over ``n_provinces`` provinces; the same seed gives the same corpus.
 
+    ``keep_text=False`` drops each text once made (same corpus, ground truth and
+    sizes; for large runs that store the ground truth, not the extraction).
     ``noise`` scales how often glued words, spaced symbols, page numbers, old
     tone marks and NFD text are injected (0 turns them off).
     """
@@ -327,6 +328,8 @@ def generate(
         parent = rng.choice(tree.levels[level - 1])
         grand = _parent_of(tree, parent, parents)
         doc = _make_doc(rng, numbers, i, tree, level, parent, grand, noise, tasks)
+        if not keep_text:
+            doc = replace(doc, text="")
         while len(tree.levels) <= level:
             tree.levels.append([])
         tree.levels[level].append(doc.ref)
@@ -420,7 +423,17 @@ def _make_doc(
     name = f"{index:06d}_{_slug(symbol)}.txt"
     leads = tuple(dict.fromkeys(r[2] for r in roles))
     coords = tuple(dict.fromkeys(c for r in roles for c in r[3]))
-    return GenDoc(name, text, ref, parent.key, tuple(edges), leads, coords, tuple(roles))
+    return GenDoc(
+        name,
+        text,
+        ref,
+        parent.key,
+        tuple(edges),
+        leads,
+        coords,
+        tuple(roles),
+        len(text.encode("utf-8")),
+    )
 
 
 def _slug(symbol: str) -> str:

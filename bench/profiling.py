@@ -100,7 +100,7 @@ def _open(directory: Path, fsync: str = "always") -> Any:
     return store
 
 
-def _store_batched(store: Any, extractions: list[Any], batch: int) -> None:
+def store_batched(store: Any, extractions: list[Any], batch: int) -> None:
     """Resolve ``batch`` extractions, concatenate their rows, write them as one set of UNWINDs."""
     from vbgraph.graph.ingest import write_rows
     from vbgraph.graph.resolve import GraphRows, resolve
@@ -150,7 +150,7 @@ def profile_ingest(args: argparse.Namespace) -> None:
             try:
                 t = time.perf_counter()
                 if batch:
-                    _store_batched(timed, extractions, batch)
+                    store_batched(timed, extractions, batch)
                 else:
                     for ex in extractions:
                         store_extraction(timed, ex)
