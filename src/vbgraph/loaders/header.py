@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from vbgraph.loaders.dates import date_at, parse_date
-from vbgraph.loaders.provinces import find_province, province_name
+from vbgraph.loaders.provinces import find_province, local_name, province_name
 from vbgraph.loaders.syllables import is_syllable
 from vbgraph.loaders.symbols import (
     CENTRAL_SCOPE,
@@ -77,10 +77,14 @@ def extract_header(norm: NormalizedText, source: SourceDocument | None = None) -
     scope = scope_of(sym, province) if sym else (province or "")
     if scope == CENTRAL_SCOPE:
         province = None  # "Hà Nội, ngày ..." is where a central body signs, not its scope
-    issuer = _issuer(head, province, type_match.end() if type_match else 0)
+    issuer = _issuer(head, province, type_match.end() if type_match else 0, text)
     if issuer is None and scope == CENTRAL_SCOPE:
         issuer = _central_issuer(head, text) or (implied_issuer(sym, None) if sym else None)
+    if doc_type is None and sym is not None and sym.family == "letter":
+        doc_type = "Công văn"
     title = _title(text, type_match) if type_match else None
+    if doc_type == "Công văn":
+        title = _subject_line(head) or title
     if title and type_match and doc_type not in _TITLE_WITHOUT_TYPE:
         type_line = _recase(re.sub(r"\s+", " ", type_match.group().strip(" \t|")), text)
         title = f"{type_line} {title[:1].lower()}{title[1:]}"
@@ -150,19 +154,38 @@ def _type_word(caps: str) -> str | None:
     return None
 
 
-def _issuer(head: str, province: str | None, after: int) -> str | None:
-    place = f" tỉnh {province}" if province else ""
+#: A department under the provincial committee, heading a letterhead's second
+#: line ("UBND TỈNH AN GIANG" / "SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN").
+_DEPARTMENT_LINE = re.compile(
+    r"^[ \t|]*(?P<name>(?:SỞ|VĂN PHÒNG (?:UBND|ỦY BAN NHÂN DÂN|HĐND|ĐOÀN ĐBQH|TỈNH ỦY)"
+    r"|BAN QUẢN LÝ|CÔNG AN|BỘ CHỈ HUY)\s[^\n|]*?)[ \t|]*$",
+    re.MULTILINE,
+)
+#: The Party standing committee signs for itself: "T/M BAN THƯỜNG VỤ", "TM. BAN THƯỜNG VỤ".
+_STANDING_SIGNS = re.compile(r"^[ \t|]*T\s*[./]?\s*M\s*[./]?\s*BAN\s+THƯỜNG\s+VỤ\b", re.MULTILINE)
+
+
+def _issuer(head: str, province: str | None, after: int, text: str = "") -> str | None:
+    place = f" {local_name(province)}" if province else ""
     m = _AUTHORITY.search(head, after)
     if m and m.group("who") == "CHỦ TỊCH":
         rest = m.group("rest")
         for pattern, short in _BODY_NAMES:
             if re.search(pattern, rest):
                 return f"Chủ tịch {short}{place}"
-    top = "\n".join(head.splitlines()[:6]).upper()
+    lines = head.splitlines()[:6]
+    dept = _DEPARTMENT_LINE.search("\n".join(lines[1:4]))
+    if dept and dept.group("name").isupper():
+        name = _recase(re.sub(r"\s+", " ", dept.group("name")), text or head)
+        name = re.sub(r"\s+(?:tỉnh|thành phố)$", "", name)
+        return f"{name}{place}"
+    top = "\n".join(lines).upper()
     for pattern, short in _BODY_NAMES:
         if re.search(pattern.replace(" ", r"\s+"), top):
             if short in ("UBND", "HĐND"):
                 return f"{short}{place}"
+            if short == "Tỉnh ủy" and _STANDING_SIGNS.search(text):
+                short = "Ban Thường vụ Tỉnh ủy"
             return f"{short}{' ' + province if province else ''}"
     return None
 
@@ -192,6 +215,29 @@ def _central_issuer(head: str, text: str) -> str | None:
     if m and m.group("name").isupper():
         return _recase(re.sub(r"\s+", " ", m.group("name").strip()), text)
     return None
+
+
+#: An official letter's subject line ("V/v triển khai ..."), below its number.
+_SUBJECT_LINE = re.compile(r"^[ \t|]*(?:V/v|Về việc)\b[^\n]*$", re.MULTILINE | re.IGNORECASE)
+#: Header lines that end a wrapped subject line.
+_HEADER_LINE = re.compile(
+    r"^(?:Kính gửi|CỘNG HÒA|Độc lập|Số\b|[-_=*|\s]*$)|^[^\W\d][^,\n]{1,40},\s*ngày\b",
+    re.IGNORECASE,
+)
+
+
+def _subject_line(head: str) -> str | None:
+    """An official letter's title: its "V/v ..." line, wrapped lines joined."""
+    m = _SUBJECT_LINE.search(head)
+    if not m:
+        return None
+    lines = [m.group().strip(" \t|")]
+    for raw in head[m.end() :].split("\n")[1:4]:
+        line = raw.strip(" \t|")
+        if not line or _HEADER_LINE.match(line) or line.isupper():
+            break
+        lines.append(line)
+    return re.sub(r"\s+", " ", " ".join(lines)).strip(" .")
 
 
 def _title(text: str, type_match: re.Match[str]) -> str | None:

@@ -243,8 +243,9 @@ _SYMBOL_SPACE_RULES: tuple[re.Pattern[str], ...] = (
     re.compile(r"\d(?P<sp>[ \t]*-[ \t]*)[A-ZĐ][A-Za-zĐđ]{0,5}[ \t]*/[ \t]*[A-ZĐ]"),
     # "45-CTr /TU", "45-CTr/ TU"
     re.compile(r"\d-[A-ZĐ][A-Za-zĐđ]{0,5}(?P<sp>[ \t]*/[ \t]*)[A-ZĐ]"),
-    # "QĐ-- UBND", "QĐ -UBND", "QĐ-\nUBND" inside a State symbol "n/[yyyy/]QĐ-..."
-    re.compile(r"\d/(?:\d{4}/)?[A-ZĐ][A-Za-zĐđ]{0,5}(?P<sp>\s*-+\s*)[A-ZĐ]"),
+    # "QĐ-- UBND", "QĐ -UBND", "QĐ-\nUBND" inside a State symbol "n/[yyyy/]QĐ-...",
+    # "SNNPTNT - TT" inside an official letter's "n/SNNPTNT-TT"
+    re.compile(r"\d/(?:\d{4}/)?[A-ZĐ][A-Za-zĐđ]{0,7}(?P<sp>\s*-+\s*)[A-ZĐ]"),
 )
 _KEEP = {2: "-", 3: "/", 4: "-"}
 

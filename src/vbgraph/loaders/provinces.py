@@ -19,6 +19,13 @@ PROVINCES: tuple[str, ...] = (
     "Vĩnh Phúc", "Yên Bái",
 )  # fmt: skip
 
+#: The centrally-run cities (*thành phố trực thuộc trung ương*): their bodies
+#: are "UBND thành phố Hải Phòng", "Sở Tài chính thành phố ..."; every other
+#: unit of PROVINCES is a *tỉnh*.
+CENTRAL_CITIES: frozenset[str] = frozenset(
+    {"Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Thành phố Hồ Chí Minh"}
+)
+
 _ALIASES: dict[str, str] = {
     "hồ chí minh": "Thành phố Hồ Chí Minh",
     "tp. hồ chí minh": "Thành phố Hồ Chí Minh",
@@ -47,6 +54,20 @@ _NAMES_RE = re.compile(
 def province_name(text: str) -> str | None:
     """The canonical province name ``text`` is (any case), or None."""
     return _BY_FOLD.get(_fold(text))
+
+
+def province_kind(name: str) -> str:
+    """``thành phố`` for a centrally-run city, else ``tỉnh``."""
+    return "thành phố" if name in CENTRAL_CITIES else "tỉnh"
+
+
+def local_name(name: str) -> str:
+    """The province as a body's name writes it after the body: ``tỉnh Quảng Nam``,
+    ``thành phố Hải Phòng``, ``Thành phố Hồ Chí Minh`` (the kind is already in the name)."""
+    kind = province_kind(name)
+    if name.lower().startswith(kind):
+        return name
+    return f"{kind} {name}"
 
 
 def find_province(text: str) -> tuple[int, int, str] | None:

@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from vbgraph.loaders.dates import date_at
-from vbgraph.loaders.provinces import find_province
+from vbgraph.loaders.provinces import find_province, local_name
 from vbgraph.loaders.symbols import (
     PARTY_LOCAL_ISSUERS,
     SYMBOL_RE,
@@ -266,11 +266,13 @@ def _issuer(ms: list[Mention], scope: str, province: str | None) -> str | None:
             scope != "VN"
             and province
             and re.fullmatch(
-                r"(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)(?:\s+tỉnh)?", name
+                r"(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)"
+                r"(?:\s+(?:tỉnh|thành phố))?",
+                name,
             )
         ):
-            base = re.sub(r"\s+tỉnh$", "", name)
-            return f"{base} tỉnh {province}"
+            base = re.sub(r"\s+(?:tỉnh|thành phố)$", "", name)
+            return f"{base} {local_name(province)}"
         return name
     return implied_issuer(ms[0].symbol, province if scope != "VN" else None)
 
@@ -292,7 +294,7 @@ _HEADING = re.compile(
     r"^\s*(?:Phần\s+(?:I|thứ\s+nhất)\b|I\.\s|Điều\s+(?:[2-9]|\d\d+)\.|1\.\s)", re.MULTILINE
 )
 _BOUNDARY = re.compile(
-    r";|\.(?=\s*\n)|(?:(?<=[^\W\d])|(?<=\d{4}))\.\s+(?=[A-ZĐ])|\n\s*\n|:\s*\n"
+    r";|\.(?=\s*\n)|(?:(?<=[^\W\d])|(?<=\d{4})|(?<=[)”\"]))\.\s+(?=[A-ZĐ])|\n\s*\n|:\s*\n"
     r"|\n(?=\s*(?:Căn cứ|Theo đề nghị|Xét đề nghị|Trên cơ sở|Thực hiện|Điều\s+\d|[-+•]\s"
     r"|\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[IVX]+\.\s))",
 )
@@ -366,6 +368,7 @@ def _edges(
 ) -> tuple[DocEdge, ...]:
     text = norm.text
     opening_end = _opening_end(text)
+    openings = _openings(text)
     statements = _statements(text)
     i = 0
     for st in statements:
@@ -399,7 +402,7 @@ def _edges(
         for rx, relation in _HEAD_CUES:
             if rx.match(stripped):
                 head = relation
-        in_opening = st.start < opening_end
+        in_opening = any(a <= st.start < b for a, b in openings)
         open_cue = _OPEN_CUE.search(stripped) if in_opening else None
         if head is None and open_cue:
             head = "implements"
@@ -469,6 +472,31 @@ def _key(docs: dict[str, DocInfo], m: Mention) -> str:
 def _opening_end(text: str) -> int:
     m = _HEADING.search(text)
     return m.start() if m else min(len(text), 3000)
+
+
+#: The caption of a plan, programme or rules a decision issues, at the head of
+#: the attached text: "(Ban hành kèm theo Quyết định số 612/QĐ-UBND ...)".
+_ATTACHED_CAPTION = re.compile(
+    r"^[ \t|]*[(\[]?\s*(?:Ban\s+hành\s+)?kèm\s+theo\s+(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị"
+    r"|Thông\s+tư)\b",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+def _openings(text: str) -> list[tuple[int, int]]:
+    """The document's opening, and the opening of each text its decision issues.
+
+    A decision that issues a plan carries the plan after its articles; the
+    plan's own opening ("Thực hiện Quyết định số 06/QĐ-TTg ...") states what
+    the document carries out, as the decision's preamble does.
+    """
+    first = _opening_end(text)
+    spans = [(0, first)]
+    for m in _ATTACHED_CAPTION.finditer(text, first):
+        h = _HEADING.search(text, m.end())
+        end = h.start() if h else min(len(text), m.end() + 3000)
+        spans.append((m.start(), end))
+    return spans
 
 
 def _nested_unnumbered(gap: str) -> bool:

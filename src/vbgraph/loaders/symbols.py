@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from vbgraph.loaders.provinces import local_name
+
 #: Document type words and their type code (None: the type has no code of its
 #: own in the symbol, e.g. a Công văn's symbol is ``{number}/{unit}``).
 #: Longer words first where one is a prefix of another.
@@ -120,6 +122,9 @@ class Symbol:
 
 
 _CODE = r"[A-ZĐƯ][A-Za-zĐđƯư]{0,5}"
+#: A State type code or an official letter's issuing unit: units run longer
+#: than type codes (``SNNPTNT``, ``SLĐTBXH``, ``VPUBND``).
+_UNIT_CODE = r"[A-ZĐƯ][A-Za-zĐđƯư]{0,7}"
 #: The symbol grammar on normalised text (spaces inside symbols already removed).
 SYMBOL_RE = re.compile(
     r"(?<![\w/.-])(?P<num>\d{1,5}[a-z]?)"
@@ -127,7 +132,7 @@ SYMBOL_RE = re.compile(
     rf"-(?P<ptype>{_CODE})/(?P<piss>[A-ZĐƯ][A-ZĐƯ]{{0,7}})"  # Party
     r"|/(?:(?P<year>(?:19|20)\d{2})/)?"
     r"(?:(?P<law>(?:UBTV)?QH\d{1,2})"  # a law 77/2015/QH13, a resolution 26/2022/UBTVQH15
-    rf"|(?P<stype>{_CODE})-(?P<siss>[A-ZĐ][A-Za-zĐđ]{{0,9}}\d{{0,2}})"
+    rf"|(?P<stype>{_UNIT_CODE})-(?P<siss>[A-ZĐ][A-Za-zĐđ]{{0,9}}\d{{0,2}})"
     rf"(?:-(?P<unit>[A-ZĐ][A-Za-zĐđ0-9]{{0,9}}))?)"  # State or official letter
     r")(?![\w/])"
 )
@@ -233,5 +238,5 @@ def implied_issuer(sym: Symbol, province: str | None) -> str | None:
     if sym.family == "law":
         return "Quốc hội"
     if sym.family == "state" and root == "UBND" and province:
-        return f"UBND tỉnh {province}"
+        return f"UBND {local_name(province)}"
     return None
