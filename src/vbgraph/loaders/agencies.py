@@ -372,14 +372,37 @@ _AGENCY_HEADS = frozenset(
     {
         "so", "ubnd", "uy", "ban", "bo", "cuc", "vu", "van", "bao", "dai", "cong", "tap",
         "lien", "hoi", "trung", "chi", "ngan", "kho", "thanh", "tinh", "dang", "vien",
+        "phong", "cang", "tong",
     }
 )  # fmt: skip
 _AFTER_VA_GENERIC = frozenset({"co", "don", "so", "nganh", "to", "dia", "huyen", "doan", "hoi"})
 _TOKEN = re.compile(r"[^\s,;:.()\[\]\"“”|]+|[,;:.()\[\]\"“”|]|\n")
 _OPEN_HEAD = re.compile(r"\b(Ban [Qq]uản lý|Báo|Tạp chí)(?=\s)")
+#: Heads of public-service and branch units (local unless the name says "Việt Nam"):
+#: ``Trung tâm Khuyến nông tỉnh``, ``Chi cục Kiểm lâm``, ``Viện Quy hoạch thành phố``.
+_UNIT_OF_PROVINCE_HEAD = re.compile(r"\b(Trung tâm|Chi cục|Viện)(?=\s)")
+#: Heads whose whole name is a proper noun: ``Cảng vụ Hàng hải Vũng Tàu``,
+#: ``Bộ Tư lệnh Vùng 2 Hải quân``, ``Tổng cục Hải quan``, ``Cục Đăng kiểm Việt Nam``.
+_PROPER_HEAD = re.compile(r"\b(Cảng vụ|Bộ Tư lệnh|Tổng cục|Cục)(?=\s)")
+#: Words after which a unit's name stops: its locality (``tỉnh``, ``thành phố``, ...).
+_LOCALITY = re.compile(r"\s(tỉnh|thành phố|huyện|quận|thị xã|Việt Nam)(?=$|[\s,;.:)])")
+#: A named district-level People's Committee: ``UBND huyện Cát Hải``, ``UBND thị xã Sơn Tây``
+#: (the name itself is read as the capitalised words that follow).
+_DISTRICT_UBND = re.compile(
+    r"\b(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(huyện|quận|thị xã|thành phố)[ \t]+(?=\w)"
+)
+#: A district office named for every district: ``Phòng Tài chính - Kế hoạch các huyện, thành phố``.
+_DISTRICT_OFFICES = re.compile(
+    r"\bPhòng\s+(?P<name>\w[^\n.;:,()]{2,80}?)\s+"
+    r"(?:các\s+(?:quận,\s*)?huyện(?:\s*,\s*(?:thị xã|thị|thành phố|quận))*(?:\s+và\s+thành phố)?"
+    r"|cấp huyện)(?=$|[\s,;.:)])"
+)
 _UNIT_HEAD = re.compile(r"\b(Vụ|Cục|Văn phòng Bộ|Thanh tra Bộ)(?=[\s,;.)]|$)")
 _UNITS_OF_MINISTRY = re.compile(r"\b[Cc]ác đơn vị (?:trực )?thuộc Bộ\b")
 _ALL_PROVINCES = re.compile(r"\s+các tỉnh, thành phố trực thuộc Trung ương")
+_DISTRICT_COLLECTIVE = "các huyện, thị xã, thành phố"
+#: Lower-case words that may not continue a proper name after its capitalised words.
+_NOT_IN_NAME = frozenset({"và", "với", "của", "tại", "các", "cho", "theo", "về", "để", "trong"})
 
 
 def issuing_ministry(text: str, mentions: list[Mention]) -> str | None:
@@ -441,6 +464,134 @@ def _name_end(text: str, pos: int, limit: int, known_starts: set[int], unit: boo
         return pos + len(text[pos:end].rstrip())
 
 
+def _is_name_word(tok: str) -> bool:
+    """A capitalised word or a number: part of a proper name (``Vùng 1``, ``Hải``)."""
+    return tok[:1].isupper() or tok[:1].isdigit()
+
+
+def _proper_end(text: str, pos: int, limit: int, known_starts: set[int]) -> int:
+    """Where a proper name that continues at ``pos`` ends.
+
+    Capitalised words and numbers belong to it; a lower-case syllable belongs to it
+    when it finishes a capitalised word (``Hải quân``, ``Hàng hải``) or when at most
+    two of them lead to another capitalised word (``Cảnh sát biển 1``).
+    """
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, pos, limit)]
+    end = pos
+    k = 0
+    while k < len(tokens) and k < 12:
+        s, e, tok = tokens[k]
+        if s in known_starts or not tok[:1].isalnum():
+            break
+        if _is_name_word(tok):
+            end, k = e, k + 1
+            continue
+        j = k
+        while j < len(tokens) and tokens[j][2][:1].islower():
+            j += 1
+        run = [t for _, _, t in tokens[k:j]]
+        nxt = tokens[j][2] if j < len(tokens) else ""
+        if any(w in _NOT_IN_NAME for w in run):
+            break
+        pair = fold_name(" ".join(run[:2]))
+        if len(run) <= 2 and _is_name_word(nxt) and pair not in _NAME_STOP_PAIRS:
+            end, k = tokens[j - 1][1], j
+            continue
+        prev = tokens[k - 1][2] if k else ""
+        if k and prev[:1].isupper() and fold_name(" ".join(run[:2])) not in _NAME_STOP_PAIRS:
+            end = e  # the second syllable of a capitalised word
+        break
+    return end
+
+
+def _local_unit_end(text: str, pos: int, stop: int) -> int:
+    """Cut a local unit's name after its locality (``... tỉnh``, ``... thành phố Vinh``)."""
+    loc = _LOCALITY.search(text, pos, stop)
+    if loc is None:
+        return stop
+    end = loc.end()
+    for m in _TOKEN.finditer(text, end, stop):
+        tok = m.group(0)
+        if tok == "\n" or not _is_name_word(tok):
+            break
+        end = m.end()
+    return end
+
+
+def _scoped_name(name: str, province: str | None) -> str:
+    """``Trung tâm Khuyến nông tỉnh Nghệ An`` -> ``Trung tâm Khuyến nông tỉnh`` in Nghệ An."""
+    if province:
+        for word in ("tỉnh", "thành phố"):
+            tail = f" {word} {province}"
+            if name.endswith(tail):
+                return name[: -len(province) - 1]
+    return name
+
+
+def _district_mentions(
+    text: str, province: str | None, start: int, end: int, known_starts: set[int]
+) -> list[Mention]:
+    """``UBND huyện Cát Hải`` and ``Phòng X các huyện, thị xã, thành phố``."""
+    out: list[Mention] = []
+    for m in _DISTRICT_UBND.finditer(text, start, end):
+        stop = m.end()
+        for t in _TOKEN.finditer(text, m.end(), min(end, m.end() + 60)):
+            tok = t.group(0)
+            if t.start() in known_starts or tok == "\n" or not _is_name_word(tok):
+                break
+            stop = t.end()
+        place = " ".join(text[m.end() : stop].split())
+        if not place or (province and fold_name(place) == fold_name(province)):
+            continue
+        agency = Agency(f"UBND {m.group(1)} {place}", province, False, "local", "state")
+        out.append(Mention(agency, m.start(), stop, text[m.start() : stop]))
+    for m in _DISTRICT_OFFICES.finditer(text, start, end):
+        name = " ".join(m.group("name").split())
+        if not name[:1].isupper():
+            continue
+        dept = [x for x in find_mentions("Sở " + name, province) if x.start == 0]
+        if dept and dept[0].end >= len(name) + 2 and dept[0].agency.name.startswith("Sở "):
+            name = dept[0].agency.name[len("Sở ") :]
+        agency = Agency(
+            f"Phòng {name} {_DISTRICT_COLLECTIVE}", province, True, "local", "collective"
+        )
+        out.append(Mention(agency, m.start(), m.end(), m.group(0)))
+    return out
+
+
+_MINISTRY_BRACKET = re.compile(r"[ \t]*\((Bộ [^()\n]{2,60})\)")
+
+
+def _proper_agency(
+    text: str,
+    head: str,
+    name: str,
+    stop: int,
+    end: int,
+    province: str | None,
+    ministry: str | None,
+) -> tuple[Agency, int] | None:
+    """The agency a proper-name head names, and where its mention ends."""
+    if head == "Cảng vụ":
+        return Agency(name, province, False, "local", "state"), stop
+    if head == "Bộ Tư lệnh":
+        return Agency(name, None, False, "central", "military"), stop
+    if head == "Cục":  # outside a ministry's own documents: only national departments
+        if not name.endswith(" Việt Nam"):
+            return None
+        return Agency(name, None, False, "central", "state"), stop
+    # Tổng cục: named with its ministry, as the gold names a ministry's units
+    bracket = _MINISTRY_BRACKET.match(text, stop, end)
+    if bracket:
+        owner = [m for m in find_mentions(bracket.group(1), None) if m.start == 0]
+        if owner and owner[0].agency.name.startswith("Bộ "):
+            agency = Agency(f"{name} ({owner[0].agency.name})", None, False, "central", "state")
+            return agency, bracket.end()
+    if ministry:
+        return Agency(f"{name} ({ministry})", None, False, "central", "state"), stop
+    return Agency(name, None, False, "central", "state"), stop
+
+
 def open_mentions(
     text: str,
     province: str | None,
@@ -453,7 +604,13 @@ def open_mentions(
     * ``Ban Quản lý ...`` boards, ``Báo ...`` / ``Tạp chí ...`` titles, named as written;
     * in a ministry's own document, its ``Vụ``/``Cục`` units, ``Văn phòng Bộ``,
       ``Thanh tra Bộ`` (named with the ministry in brackets) and ``các đơn vị thuộc Bộ``;
-    * ``Sở X các tỉnh, thành phố trực thuộc Trung ương`` (a nationwide collective).
+    * ``Sở X các tỉnh, thành phố trực thuộc Trung ương`` (a nationwide collective);
+    * ``Trung tâm ...``, ``Chi cục ...``, ``Viện ...`` units of the province, their name
+      cut after its locality (``Trung tâm Truyền thông tỉnh``, ``Viện Quy hoạch thành phố``);
+    * proper names: ``Cảng vụ ...`` (local), ``Bộ Tư lệnh ...`` and ``Cục ... Việt Nam``
+      (central), ``Tổng cục ...`` (central, with its ministry in brackets when written);
+    * ``UBND huyện X`` (a named district) and ``Phòng X các huyện, thị xã, thành phố``
+      (the district offices of every district, a collective).
 
     Returns the gazetteer's mentions with these merged in (text order).
     """
@@ -476,8 +633,20 @@ def open_mentions(
                 tail.end(),
                 text[m.start : tail.end()],
             )
+    for m in _district_mentions(text, province, start, end, known_starts):
+        if free(m.start, m.end):
+            out.append(m)
+            taken.append((m.start, m.end))
     heads: list[tuple[int, int, str]] = [
         (h.start(), h.end(), "open") for h in _OPEN_HEAD.finditer(text, start, end)
+    ]
+    heads += [
+        (h.start(), h.end(), "local") for h in _UNIT_OF_PROVINCE_HEAD.finditer(text, start, end)
+    ]
+    heads += [
+        (h.start(), h.end(), "proper")
+        for h in _PROPER_HEAD.finditer(text, start, end)
+        if not (ministry and h.group(1) == "Cục")
     ]
     if ministry:
         heads += [(h.start(), h.end(), "unit") for h in _UNIT_HEAD.finditer(text, start, end)]
@@ -503,11 +672,27 @@ def open_mentions(
                 word.isupper() and len(word) > 3 and not head.startswith("Ban")
             ):
                 continue
-            stop = _name_end(text, b, end, known_starts, unit=kind == "unit")
+            if kind == "proper":
+                stop = _proper_end(text, b, end, known_starts)
+            else:
+                stop = _name_end(text, b, end, known_starts, unit=kind == "unit")
+            if kind == "local":
+                stop = _local_unit_end(text, b, stop)
         if (not complete and stop <= b + 1) or not free(a, stop):
             continue
         name = " ".join(text[a:stop].split())
-        if kind == "unit":
+        if kind == "proper":
+            proper = _proper_agency(text, head, name, stop, end, province, ministry)
+            if proper is None:
+                continue
+            agency, stop = proper
+            if not free(a, stop):
+                continue
+        elif kind == "local":
+            scope = None if name.endswith(" Việt Nam") else province
+            level = "local" if scope else "central"
+            agency = Agency(_scoped_name(name, province), scope, False, level, "state")
+        elif kind == "unit":
             agency = Agency(f"{name} ({ministry})", None, False, "central", "state")
         elif head in ("Báo", "Tạp chí"):
             agency = Agency(

@@ -70,10 +70,13 @@ _AFTER_LEAD = re.compile(r"^[\s,]*(?:la\s+co\s+quan\s+|lam\s+)?chu\s*tri")
 _AFTER_MONITOR = re.compile(r"^[\s,:–\-(]*(?:la\s+|lam\s+)?co\s+quan\s+thuong\s+truc")
 #: A subject whose verb is "theo dõi, đôn đốc": it monitors, it does not lead a task.
 _AFTER_MONITOR_VERB = re.compile(r"^\s*(?:theo\s+doi|don\s+doc)\b")
+#: Checking how the document itself is carried out, whatever its kind (a plan, a
+#: decision, a ministry's circular: "hướng dẫn, theo dõi, kiểm tra việc thực hiện Thông tư này").
 _MONITOR = re.compile(
     r"(?:theo\s+doi|don\s+doc|kiem\s+tra|giam\s+sat)[^.;]{0,80}?"
-    r"(?:thuc\s+hien|trien\s+khai)[^.;]{0,20}?"
-    r"(?:ke\s*hoach|chuong\s+trinh|chi\s+thi|quyet\s+dinh|nghi\s+quyet|de\s+an)"
+    r"(?:thuc\s+hien|trien\s+khai|thi\s+hanh)[^.;]{0,20}?"
+    r"(?:ke\s*hoach|chuong\s+trinh|chi\s+thi|quyet\s+dinh|nghi\s+quyet|de\s+an|"
+    r"thong\s+tu|nghi\s+dinh|quy\s+che|phuong\s+an|ket\s+luan)"
 )
 _TITLE_ONLY = re.compile(r"^(?:\s|\b" + _TITLES + r"\b)*$")
 _CLAUSE_PREFIX = re.compile(
