@@ -65,16 +65,19 @@ _STOP_WORDS = re.compile(
     r"|phê duyệt)(?!\w)",
     re.IGNORECASE,
 )
-#: A comma inside a name: "đến năm 2020, tầm nhìn ...", "sửa đổi, bổ sung", "Tài nguyên,
-#: môi trường ..." is not recoverable and ends the name.
+#: A comma inside a name: "đến năm 2020, tầm nhìn ...", "sửa đổi, bổ sung", "khóa XIII,
+#: nhiệm kỳ ...", "Phòng, chống ...", "an ninh, trật tự", and the middle of a short
+#: list closed by "và" ("Tài nguyên, môi trường biển và hải đảo").
 _COMMA_CONTINUES = re.compile(
-    r",\s*(?:tầm nhìn|định hướng|bổ sung|giai đoạn|thời kỳ)", re.IGNORECASE
+    r",\s*(?:tầm nhìn|định hướng|bổ sung|giai đoạn|thời kỳ|nhiệm kỳ|chống|trật tự"
+    r"|[a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,3}\s+và\s+[a-zà-ỹđ])"
 )
 #: A line break ends a name only before a new item, a heading, a cue or a blank
 #: line; wrapped lines inside a sentence do not.
 _NEW_LINE = (
     r"\s*(?:\n|[-+•|*]|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s|[IVX]+\.\s|Căn cứ|Theo đề nghị"
-    r"|Xét|Thực hiện|Điều\s+\d|Nơi nhận|[A-ZĐÀ-Ỹ\s]{12,}$)"
+    r"|Xét|Thực hiện|Điều\s+\d|Nơi nhận|[A-ZĐÀ-Ỹ\s]{12,}$"
+    r"|[^\W\d][^\W\d ]*(?: [^\W\d][^\W\d ]*){0,4},\s*ngày\s*\d)"  # "An Giang, ngày 12 ..."
 )
 _LINE_BREAK = r"\n(?=" + _NEW_LINE + ")"
 _SENTENCE_END = re.compile(r"\.(?:\s|$)|[”\"]|" + _LINE_BREAK, re.MULTILINE)
@@ -83,8 +86,17 @@ _NOT_A_NAME = re.compile(
     r"(?:này|đó|trên|số|được|đã|sẽ|phải|cần|và|là|có|cho|với|theo|tại|do|đề ra|nêu|bảo đảm"
     r"|đảm bảo|nói trên|chung|cụ thể|chi tiết|năm|hằng năm|hàng năm|hoạt động của|công tác"
     r"|đề ra|thực hiện|triển khai|tổ chức|xây dựng|gồm|các|mới|tiếp theo|sau|giai đoạn|đến|đạt"
-    r"|vào|tới|từ|trong|ra|nhằm|để|thời kỳ)(?!\w)"
+    r"|vào|tới|từ|trong|ra|nhằm|để|thời kỳ|ban hành)(?!\w)"
 )
+#: Words after "Đề án" that start its name ("Đề án xây dựng tỉnh ... trở thành ...").
+_PROJECT_VERB = re.compile(r"xây dựng(?!\w)")
+#: An agency whose name holds a cue: "Viện Quy hoạch thành phố", "Ban Quản lý Chương trình".
+_AGENCY_BEFORE = re.compile(
+    r"(?<!\w)(?:Viện|Sở|Cục|Vụ|Trung tâm|Phòng|Văn phòng|Ban Quản lý|Ban Chỉ đạo|Ban điều phối"
+    r"|Hội đồng)\s+$"
+)
+#: The header's subject line ("V/v triển khai Đề án ..."): the letter's own title.
+_SUBJECT_LINE = re.compile(r"^[ \t|]*(?:V/v|Về việc)\b[^\n]*$", re.MULTILINE | re.IGNORECASE)
 _PERIOD = re.compile(r"\b(?:giai đoạn|đến năm|thời kỳ|tầm nhìn|năm \d{4}|\d{4}\s*-\s*\d{4})",
                      re.IGNORECASE)  # fmt: skip
 _OWNER = re.compile(
@@ -94,7 +106,7 @@ _OWNER = re.compile(
 )
 _GENERIC_BEFORE = re.compile(r"(?:các|những|mọi|từng|một số|nhiều)\s*$", re.IGNORECASE)
 _DRAFTED_BEFORE = re.compile(
-    r"(?:xây dựng|ban hành|lập|soạn thảo|trình|hoàn thành|hoàn thiện|nghiên cứu)"
+    r"(?:xây dựng|ban hành|lập|soạn thảo|dự thảo|trình|hoàn thành|hoàn thiện|nghiên cứu)"
     r"(?:\s*(?:,|và)\s*\S+(?:\s+\S+)?)?\s*$",
     re.IGNORECASE,
 )
@@ -184,9 +196,17 @@ def _reference_at(
         return None  # "Luật Quy hoạch": part of a law's name
     if _GENERIC_BEFORE.search(before) or _DRAFTED_BEFORE.search(before):
         return None
+    if not word[0].islower() and _AGENCY_BEFORE.search(before):
+        return None  # "Viện Quy hoạch thành phố": an agency, not a document
+    if _drafted_list(text, m.start()):
+        return None
     if any(a <= m.start() < b for a, b in described):
         return None
+    if _in_subject_line(text, m.start()):
+        return None
     end = _name_end(text, m.end(), cue)
+    if type_ == "Luật" and re.match(r"\s*số\s*:?\s*\d", text[end : end + 12]):
+        return None  # "Luật Tài nguyên, môi trường biển và hải đảo số 82/2015/QH13": numbered
     name = text[m.end() : end].strip()
     sentence_start = bool(_SENTENCE_START.search(text[max(0, m.start() - 12) : m.start()]))
     if not _is_name(cue, name, lower, sentence_start):
@@ -230,7 +250,7 @@ def _name_end(text: str, pos: int, cue: str) -> int:
             break
     amending = cue in _LAWS and re.match(r"\s*sửa đổi", text[pos:end], re.IGNORECASE)
     if cue in _LAWS and not amending:
-        dated = re.search(r"\s(?:năm|ngày)\s*\d", text[pos:end])
+        dated = re.search(r"\s(?:năm|ngày|số)\s*:?\s*\d", text[pos:end])
         if dated:
             end = pos + dated.start()
     # "và" / "," before another cue: a new reference
@@ -270,7 +290,11 @@ def _is_name(cue: str, name: str, lower: bool, sentence_start: bool) -> bool:
     words = name.split()
     if len(words) < 2 and not re.fullmatch(r"\d{1,4}[a-z]", name):
         return False
-    if _NOT_A_NAME.match(name) and cue not in _LONG_CUES:
+    if (
+        _NOT_A_NAME.match(name)
+        and cue not in _LONG_CUES
+        and not (cue == "Đề án" and _PROJECT_VERB.match(name))
+    ):
         return False
     owner = re.match(r"(?:hành động\s+)?của\s+(.*)", name, re.IGNORECASE)
     if owner and (
@@ -292,6 +316,37 @@ def _is_name(cue: str, name: str, lower: bool, sentence_start: bool) -> bool:
     return bool(_OWNER.match(name) or _PERIOD.search(name))
 
 
+def _drafted_list(text: str, start: int) -> bool:
+    """The cue continues a list whose first item is still to be drafted.
+
+    "Hoàn thành việc lập Quy hoạch tỉnh ... và quy hoạch sử dụng đất cấp huyện":
+    "lập" governs both.
+    """
+    clause = _CLAUSE_BREAK.split(text[max(0, start - 300) : start])[-1]
+    if not re.search(r"\s(?:và|cùng)\s*$|,\s*$", clause):
+        return False
+    first = _CUE_RE.search(clause)
+    return bool(first and _DRAFTED_BEFORE.search(clause[: first.start()])
+                and not SYMBOL_RE.search(clause))  # fmt: skip
+
+
+def _in_subject_line(text: str, pos: int) -> bool:
+    """``pos`` is in the header's "V/v ..." line (before the body begins)."""
+    if pos > 2000:
+        return False
+    line_start = text.rfind("\n", 0, pos) + 1
+    return bool(_SUBJECT_LINE.match(text, line_start)) and "Kính gửi" not in text[:line_start]
+
+
+#: Inside a "về ..." description, a named document of its own: the one the
+#: numbered document carries out ("về thực hiện Nghị quyết Đại hội ..."), or a
+#: second item coordinated with the numbered one ("Nghị quyết số 120/NQ-CP ... về
+#: phát triển ... và Quy hoạch tỉnh ...").
+_OWN_REFERENCE = re.compile(
+    rf"(?<=\s)(?:(?:thực hiện|triển khai)\s+|và\s+)(?=(?:{_NEXT_CUE.pattern})\s+[^\W\d])"
+)
+
+
 def _described_spans(text: str) -> list[tuple[int, int]]:
     """The description of each numbered mention ("số 749/QĐ-TTg ... phê duyệt ...").
 
@@ -305,6 +360,10 @@ def _described_spans(text: str) -> list[tuple[int, int]]:
         end = brk.start() if brk else min(len(text), m.end() + 400)
         d = _DESCRIBES.search(text, m.end(), end)
         if d and d.start() - m.end() < 120:
+            if d.group().lower() in ("về", "về việc"):
+                own = _OWN_REFERENCE.search(text, d.end(), end)
+                if own:
+                    end = own.start()
             spans.append((d.start(), end))
     return spans
 
