@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from vbgraph.loaders.header import extract_header
 from vbgraph.loaders.normalize import normalize
 
@@ -56,3 +58,72 @@ def test_ministry_decision_is_central() -> None:
     doc = extract_header(normalize(MINISTRY))
     assert doc.key == "2056/QĐ-BNG|VN|2023"
     assert doc.date == "2023-08-15"
+
+
+# --------------------------------------------------------------------------- table of headers
+
+HEADER_CASES = [
+    (
+        "department letter with a long unit code, its subject line and department issuer",
+        "UBND TỈNH ĐỒNG NAI\nSỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\n-------\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n"
+        "Số: 2104/SLĐTBXH-VL\nV/v triển khai Đề án hỗ trợ thanh niên khởi nghiệp\n"
+        "Đồng Nai, ngày 14 tháng 6 năm 2023\n\nKính gửi: Ủy ban nhân dân tỉnh.\n\n"
+        "Thực hiện Công văn số 1879/VPUBND-KGVX ngày 05/6/2023 của Văn phòng UBND tỉnh, Sở Lao "
+        "động - Thương binh và Xã hội báo cáo như sau:\n",
+        {
+            "key": "2104/SLĐTBXH-VL|Đồng Nai|2023",
+            "type": "Công văn",
+            "issuer": "Sở Lao động - Thương binh và Xã hội tỉnh Đồng Nai",
+            "title": "V/v triển khai Đề án hỗ trợ thanh niên khởi nghiệp",
+        },
+    ),
+    (
+        "education department letter, unit code with Đ",
+        "UBND TỈNH NINH BÌNH\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 915/SGDĐT-GDTrH\n"
+        "V/v hướng dẫn thực hiện nhiệm vụ\nnăm học 2023 - 2024\n"
+        "Ninh Bình, ngày 30 tháng 8 năm 2023\n"
+        "Kính gửi: Các trường trung học phổ thông.\nCăn cứ hướng dẫn của Sở Giáo dục và Đào tạo "
+        "năm trước.\n",
+        {
+            "key": "915/SGDĐT-GDTrH|Ninh Bình|2023",
+            "type": "Công văn",
+            "issuer": "Sở Giáo dục và Đào tạo tỉnh Ninh Bình",
+            "title": "V/v hướng dẫn thực hiện nhiệm vụ năm học 2023 - 2024",
+        },
+    ),
+    (
+        "Party plan signed for the standing committee",
+        "ĐẢNG CỘNG SẢN VIỆT NAM\nTỈNH ỦY HÀ NAM\n*\nSố 41-KH/TU\nHà Nam, ngày 12 tháng 4 năm 2023\n"
+        "KẾ HOẠCH\nthực hiện Kết luận số 21-KL/TW\n-----\nThực hiện Kết luận số 21-KL/TW ngày "
+        "25/10/2021 của Ban Chấp hành Trung ương Đảng, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch."
+        "\nI. MỤC ĐÍCH\nNơi nhận:\n- Như trên.\nTM. BAN THƯỜNG VỤ\nBÍ THƯ\n",
+        {"key": "41-KH/TU|Hà Nam|2023", "issuer": "Ban Thường vụ Tỉnh ủy Hà Nam"},
+    ),
+    (
+        "Party plan signed for the whole committee",
+        "ĐẢNG CỘNG SẢN VIỆT NAM\nTỈNH ỦY HÀ NAM\n*\nSố 42-KH/TU\nHà Nam, ngày 12 tháng 4 năm 2023\n"
+        "KẾ HOẠCH\nthực hiện Kết luận số 21-KL/TW\n-----\nI. MỤC ĐÍCH\nT/M TỈNH ỦY\nBÍ THƯ\n",
+        {"issuer": "Tỉnh ủy Hà Nam"},
+    ),
+    (
+        "centrally-run city: UBND thành phố",
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ ĐÀ NẴNG\n-------\nSố: 215/KH-UBND\n"
+        "Đà Nẵng, ngày 20 tháng 9 năm 2022\nKẾ HOẠCH\nThực hiện Nghị quyết số 43-NQ/TW\n",
+        {"key": "215/KH-UBND|Đà Nẵng|2022", "issuer": "UBND thành phố Đà Nẵng"},
+    ),
+    (
+        "centrally-run city: the chairman's decision",
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\n-------\nSố: 3120/QĐ-UBND\n"
+        "Hà Nội, ngày 14 tháng 6 năm 2023\nQUYẾT ĐỊNH\nVề việc ban hành Kế hoạch\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI\nCăn cứ Luật Thủ đô;\n",
+        {"key": "3120/QĐ-UBND|Hà Nội|2023", "issuer": "Chủ tịch UBND thành phố Hà Nội"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "want"), HEADER_CASES, ids=[c[0] for c in HEADER_CASES])
+def test_header_cases(name: str, text: str, want: dict[str, str]) -> None:
+    doc = extract_header(normalize(text))
+    for field, value in want.items():
+        assert getattr(doc, field) == value, (field, getattr(doc, field))

@@ -45,6 +45,7 @@ SPACED = [
     ("ngày 17 /11/2022", "ngày 17/11/2022"),
     ("ngày 03/10 /2017", "ngày 03/10/2017"),
     ("Quyết định số 685/2007/QĐ-- UBND", "Quyết định số 685/2007/QĐ-UBND"),
+    ("Công văn số 633/SNNPTNT - CCTL ngày", "Công văn số 633/SNNPTNT-CCTL ngày"),
     ("Nghị quyết số 29 - NQ/TW", "Nghị quyết số 29-NQ/TW"),
     ("Số: 04 /KH-UBND", "Số: 04/KH-UBND"),
 ]

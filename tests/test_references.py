@@ -17,6 +17,14 @@ NGHE_AN = DocInfo("1234/QĐ-UBND", "1234/QĐ-UBND|Nghệ An|2023", "Quyết đ�
 HA_TINH_PLAN = DocInfo("210/KH-UBND", "210/KH-UBND|Hà Tĩnh|2023", "Kế hoạch",
                        "UBND tỉnh Hà Tĩnh", "Hà Tĩnh", "2023-06-12")  # fmt: skip
 MINISTRY = DocInfo("2056/QĐ-BNG", "2056/QĐ-BNG|VN|2023", "Quyết định", "Bộ trưởng Bộ Ngoại giao")
+THAI_NGUYEN_DECISION = DocInfo("1875/QĐ-UBND", "1875/QĐ-UBND|Thái Nguyên|2023", "Quyết định",
+                               "UBND tỉnh Thái Nguyên", "Thái Nguyên", "2023-08-21")  # fmt: skip
+BAC_GIANG_PROGRAMME = DocInfo("31-CTr/TU", "31-CTr/TU|Bắc Giang|2023", "Chương trình hành động",
+                              "Ban Thường vụ Tỉnh ủy Bắc Giang", "Bắc Giang",
+                              "2023-03-20")  # fmt: skip
+DONG_NAI_LETTER = DocInfo("2104/SLĐTBXH-VL", "2104/SLĐTBXH-VL|Đồng Nai|2023", "Công văn",
+                          "Sở Lao động - Thương binh và Xã hội tỉnh Đồng Nai", "Đồng Nai",
+                          "2023-06-14")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -107,6 +115,60 @@ CASES = [
         (("", "43/2022/QH15|VN|2022", "based_on"), ("", "3562/BNG-TCCB|VN|2023", "proposal")),
     ),
     Case(
+        "official letter from a department with a long unit code implements another letter",
+        "Thực hiện Công văn số 1879/VPUBND-KGVX ngày 05/6/2023 của Văn phòng UBND tỉnh về việc "
+        "triển khai Quyết định số 2239/QĐ-TTg ngày 30/12/2021 của Thủ tướng Chính phủ, Sở Lao "
+        "động - Thương binh và Xã hội báo cáo như sau:\n1. Kết quả thực hiện\nCăn cứ Công văn "
+        "số 2044/LĐTBXH-VL ngày 01/6/2023 của Bộ Lao động - Thương binh và Xã hội, Sở đã phối "
+        "hợp với Sở GDĐT (Công văn số 980/SGDĐT-GDTX ngày 02/6/2023) rà soát.\n",
+        DONG_NAI_LETTER,
+        (
+            ("", "1879/VPUBND-KGVX|Đồng Nai|2023", "implements"),
+            ("1879/VPUBND-KGVX|Đồng Nai|2023", "2239/QĐ-TTg|VN|2021", "implements"),
+            ("", "980/SGDĐT-GDTX|Đồng Nai|2023", "cites"),
+        ),
+    ),
+    Case(
+        "coordinated targets of one implementing opening: 'Thực hiện X ... và Công văn số Y'",
+        "Thực hiện Chỉ thị số 04/CT-TTg ngày 11/02/2019 của Thủ tướng Chính phủ và Công văn "
+        "số 1105/BTTTT-KHTC ngày 05/4/2019 của Bộ Thông tin và Truyền thông về việc hướng dẫn "
+        "thực hiện, UBND tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH, YÊU CẦU\n",
+        HA_TINH_PLAN,
+        (("", "04/CT-TTg|VN|2019", "implements"), ("", "1105/BTTTT-KHTC|VN|2019", "implements")),
+    ),
+    Case(
+        "implementing sentence after a sentence that ends with a parenthesis",
+        "Ngày 24/11/2023, Ban Chấp hành Trung ương Đảng ban hành Nghị quyết số 45-NQ/TW về "
+        "tiếp tục xây dựng và phát huy vai trò của đội ngũ trí thức (sau đây gọi tắt là Nghị "
+        "quyết 45). Thực hiện Kế hoạch số 22-KH/TW ngày 15/01/2024 của Bộ Chính trị về thực "
+        "hiện Nghị quyết số 45-NQ/TW ngày 24/11/2023, Ban Thường vụ Tỉnh ủy ban hành Chương "
+        "trình hành động như sau:\nI. MỤC TIÊU\n",
+        BAC_GIANG_PROGRAMME,
+        (
+            ("", "22-KH/TW|VN|2024", "implements"),
+            ("22-KH/TW|VN|2024", "45-NQ/TW|VN|2023", "implements"),
+        ),
+    ),
+    Case(
+        "the opening of a plan attached after the decision's articles",
+        "Căn cứ Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ phê duyệt "
+        "Chương trình Chuyển đổi số quốc gia;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết "
+        "định này Kế hoạch chuyển đổi số năm 2023.\nĐiều 2. Quyết định này có hiệu lực kể từ "
+        "ngày ký.\nKẾ HOẠCH\nCHUYỂN ĐỔI SỐ TỈNH THÁI NGUYÊN NĂM 2023\n(Ban hành kèm theo "
+        "Quyết định số 1875/QĐ-UBND ngày 21/8/2023 của UBND tỉnh Thái Nguyên)\nThực hiện "
+        "Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ và Quyết định số "
+        "411/QĐ-TTg ngày 31/3/2022 của Thủ tướng Chính phủ, UBND tỉnh ban hành Kế hoạch như "
+        "sau:\nI. MỤC ĐÍCH, YÊU CẦU\n1. Triển khai Nghị quyết số 52-NQ/TW ngày 27/9/2019 của "
+        "Bộ Chính trị.\n",
+        THAI_NGUYEN_DECISION,
+        (
+            ("", "749/QĐ-TTg|VN|2020", "implements"),
+            ("", "411/QĐ-TTg|VN|2022", "implements"),
+            ("", "52-NQ/TW|VN|2019", "cites"),
+        ),
+        absent=("1875/QĐ-UBND|Thái Nguyên|2023",),
+    ),
+    Case(
         "a plan attached to its own decision is not a reference",
         "KẾ HOẠCH\n(Ban hành kèm theo Quyết định số 1234/QĐ-UBND ngày 05/5/2023 của Chủ tịch "
         "UBND tỉnh Nghệ An)\n",
@@ -195,6 +257,28 @@ UNNUMBERED_CASES = [
      "Chương trình mục tiêu quốc gia xây dựng nông thôn mới", "cites"),
     ("triển khai Đề án “Dạy và học ngoại ngữ trong hệ\nthống giáo dục quốc dân”.",
      "Đề án “Dạy và học ngoại ngữ trong hệ thống giáo dục quốc dân”", "implements"),
+    # a comma inside a name: a short list closed by "và", "Phòng, chống"
+    ("- Tuyên truyền, phổ biến Luật Phòng, chống ma túy; Luật Xử lý vi phạm hành chính.",
+     "Luật Phòng, chống ma túy", "cites"),
+    ("phù hợp với Chiến lược phát triển khoa học, công nghệ và đổi mới sáng tạo đến năm "
+     "2030 của tỉnh.",
+     "Chiến lược phát triển khoa học, công nghệ và đổi mới sáng tạo đến năm 2030", "cites"),
+    # a resolution named by its congress, with its term after a comma
+    ("- Tiếp tục thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XX, nhiệm kỳ "
+     "2020 - 2025.",
+     "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XX, nhiệm kỳ 2020 - 2025", "implements"),
+    # inside a numbered document's "về ..." description: what it carries out, or a
+    # second item coordinated with it
+    ("tiếp tục thực hiện Nghị quyết số 05-NQ/TU ngày 10/12/2020 của Tỉnh ủy về thực hiện "
+     "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIX.",
+     "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIX", "implements"),
+    ("Dự án phù hợp với Quyết định số 1331/QĐ-TTg ngày 24/7/2018 của Thủ tướng Chính phủ về "
+     "phát triển vùng và Quy hoạch tỉnh Bình Định thời kỳ 2021 - 2030, tầm nhìn đến năm 2050.",
+     "Quy hoạch tỉnh Bình Định thời kỳ 2021 - 2030, tầm nhìn đến năm 2050", "cites"),
+    # "Đề án" names start with a verb
+    ("- Triển khai Đề án xây dựng thành phố Đà Lạt trở thành đô thị thông minh; phát triển "
+     "du lịch.",
+     "Đề án xây dựng thành phố Đà Lạt trở thành đô thị thông minh", "implements"),
 ]  # fmt: skip
 
 
@@ -219,6 +303,22 @@ def test_unnumbered_names(text: str, name: str, relation: str) -> None:
         "Quyết định số 749/QĐ-TTg ngày 03/6/2020 phê duyệt Chương trình Chuyển đổi số quốc gia;",
         "Các sở xây dựng các chương trình, kế hoạch phát triển kinh tế - xã hội.",  # generic
         "Kế hoạch của các sở, ngành phải cụ thể.",
+        # a law named with its number is the numbered reference
+        "Thi hành Luật Phòng, chống tham nhũng số 36/2018/QH14 trong cơ quan.",
+        # an agency whose name holds a cue
+        "Sở Xây dựng phối hợp với Viện Quy hoạch xây dựng tỉnh lập đồ án.",
+        "Ban Quản lý Chương trình mục tiêu quốc gia tỉnh tổng hợp báo cáo.",
+        # a list whose first item is still to be drafted
+        "3. Hoàn thành việc lập Quy hoạch tỉnh Hòa Bình thời kỳ 2021 - 2030 và quy hoạch "
+        "chung đô thị thời kỳ 2021 - 2030.",
+        "Sở Tư pháp phối hợp xây dựng dự thảo Nghị quyết của HĐND tỉnh về mức chi hỗ trợ.",
+        # an appendix caption that points at the plan issued with the decision
+        "(Kèm theo Kế hoạch ban hành tại Quyết định số 88/QĐ-UBND ngày 12/01/2024 của UBND "
+        "tỉnh)",
+        # the letter's own subject line, not running into the place-date line
+        "UBND TỈNH ĐỒNG NAI\nSỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 2104/SLĐTBXH-VL\n"
+        "V/v triển khai Đề án hỗ trợ thanh niên khởi nghiệp trên địa bàn tỉnh\n"
+        "Đồng Nai, ngày 14 tháng 6 năm 2023\nKính gửi: Ủy ban nhân dân tỉnh.\n",
     ],
 )
 def test_not_unnumbered(text: str) -> None:

@@ -33,6 +33,12 @@ CASES = [
     ("3562/BNG-LPQT", "3562/BNG-LPQT", "letter", "VN"),
     ("1249a/QĐ-TTg", "1249a/QĐ-TTg", "state", "VN"),
     ("45/TTr-STP", "45/TTr-STP", "state", "Nghệ An"),
+    # official letters whose issuing unit code runs to 6-7 letters
+    ("2104/SLĐTBXH-VL", "2104/SLĐTBXH-VL", "letter", "Nghệ An"),
+    ("1879/VPUBND-KGVX", "1879/VPUBND-KGVX", "letter", "Nghệ An"),
+    ("633/SNNPTNT-CCTL", "633/SNNPTNT-CCTL", "letter", "Nghệ An"),
+    ("915/SGDĐT-GDTrH", "915/SGDĐT-GDTrH", "letter", "Nghệ An"),
+    ("408/SVHTTDL-QLVH", "408/SVHTTDL-QLVH", "letter", "Nghệ An"),
 ]
 
 

@@ -202,7 +202,7 @@ def _reference_at(
         return None
     if any(a <= m.start() < b for a, b in described):
         return None
-    if _in_subject_line(text, m.start()):
+    if _in_subject_line(norm.text, m.start()):  # lines as written, not joined
         return None
     end = _name_end(text, m.end(), cue)
     if type_ == "Luật" and re.match(r"\s*số\s*:?\s*\d", text[end : end + 12]):
