@@ -364,8 +364,13 @@ _NAME_STOP_PAIRS = frozenset(
         "trien khai", "thuc hien", "bao dam", "dam bao", "kiem tra", "tong hop", "bao cao",
         "can cu", "chiu trach", "lanh dao", "giam sat", "cung cap", "ho tro", "phu trach",
         "co trach", "xay dung", "nghien cuu", "tang cuong", "day manh", "ra soat",
+        "day nhanh", "hoan thanh", "nang cao", "tiep tuc", "thuc day", "tuyen truyen",
+        "tham gia", "de xuat", "bo tri", "van dong",
     }
 )  # fmt: skip
+#: Verb pairs that also name what a unit does (``Viện Quy hoạch xây dựng Hà Nội``,
+#: ``Trung tâm Nghiên cứu ... tỉnh``): inside a unit's name when its locality follows.
+_UNIT_NAME_PAIRS = frozenset({"xay dung", "nghien cuu", "tong hop", "ho tro", "cung cap"})
 _NAME_STOP_WORDS = frozenset({"là", "để", "tại", "nhằm", "thì", "được", "sẽ", "phải", "khi", "nếu"})
 #: After "và", a capitalised word of one of these starts the next agency, not the same name.
 _AGENCY_HEADS = frozenset(
@@ -391,9 +396,10 @@ _LOCALITY = re.compile(r"\s(tỉnh|thành phố|huyện|quận|thị xã|Việt 
 _DISTRICT_UBND = re.compile(
     r"\b(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(huyện|quận|thị xã|thành phố)[ \t]+(?=\w)"
 )
-#: A district office named for every district: ``Phòng Tài chính - Kế hoạch các huyện, thành phố``.
+#: A district office named for every district: ``Phòng Tài chính - Kế hoạch các huyện, thành phố``,
+#: ``Trung tâm Y tế các huyện, thị xã, thành phố``.
 _DISTRICT_OFFICES = re.compile(
-    r"\bPhòng\s+(?P<name>\w[^\n.;:,()]{2,80}?)\s+"
+    r"\b(?P<head>Phòng|Trung tâm)\s+(?P<name>\w[^\n.;:,()]{2,80}?)\s+"
     r"(?:các\s+(?:quận,\s*)?huyện(?:\s*,\s*(?:thị xã|thị|thành phố|quận))*(?:\s+và\s+thành phố)?"
     r"|cấp huyện)(?=$|[\s,;.:)])"
 )
@@ -417,8 +423,15 @@ def issuing_ministry(text: str, mentions: list[Mention]) -> str | None:
     return None
 
 
-def _name_end(text: str, pos: int, limit: int, known_starts: set[int], unit: bool) -> int:
-    """Where an open-class name that continues at ``pos`` ends."""
+def _name_end(
+    text: str,
+    pos: int,
+    limit: int,
+    known_starts: set[int],
+    unit: bool,
+    lenient: frozenset[str] = frozenset(),
+) -> int:
+    """Where an open-class name that continues at ``pos`` ends (``lenient``: pairs let through)."""
     tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, pos, limit)]
     end = pos
     words = 0
@@ -436,7 +449,7 @@ def _name_end(text: str, pos: int, limit: int, known_starts: set[int], unit: boo
         f = fold_name(tok)
         pair = f + " " + fold_name(tokens[k + 1][2]) if k + 1 < len(tokens) else f
         prev = tokens[k - 1][2].lower() if k else ""
-        if words and prev not in ("về", "và") and pair in _NAME_STOP_PAIRS:
+        if words and prev not in ("về", "và") and pair in _NAME_STOP_PAIRS - lenient:
             break
         if tok.lower() in _NAME_STOP_WORDS:
             break
@@ -497,19 +510,32 @@ def _proper_end(text: str, pos: int, limit: int, known_starts: set[int]) -> int:
         if len(run) <= 2 and _is_name_word(nxt) and pair not in _NAME_STOP_PAIRS:
             end, k = tokens[j - 1][1], j
             continue
-        prev = tokens[k - 1][2] if k else ""
-        if k and prev[:1].isupper() and fold_name(" ".join(run[:2])) not in _NAME_STOP_PAIRS:
-            end = e  # the second syllable of a capitalised word
+        # the second syllable of a capitalised word (``Hải quân``), not a verb after a
+        # place name (``Vũng Tàu đẩy nhanh``): only after a lone capitalised syllable
+        caps = 0
+        while caps < k and tokens[k - 1 - caps][2][:1].isupper():
+            caps += 1
+        if caps == 1 and pair not in _NAME_STOP_PAIRS:
+            end = e
         break
     return end
 
 
-def _local_unit_end(text: str, pos: int, stop: int) -> int:
-    """Cut a local unit's name after its locality (``... tỉnh``, ``... thành phố Vinh``)."""
-    loc = _LOCALITY.search(text, pos, stop)
+def _local_unit_end(
+    text: str, pos: int, limit: int, known_starts: set[int], province: str | None
+) -> int:
+    """Where a local unit's name ends: after its locality (``... tỉnh``, ``... thành phố
+    Vinh``, ``... Hà Nội``) when one comes before the verb, else where the words stop."""
+    wide = _name_end(text, pos, limit, known_starts, unit=False, lenient=_UNIT_NAME_PAIRS)
+    loc = _LOCALITY.search(text, pos, wide)
+    if province:
+        own = re.compile(r"\s" + re.escape(province) + r"(?=$|[\s,;.:)])").search(text, pos, wide)
+        if own and (loc is None or own.start() < loc.start()):
+            return own.end()
     if loc is None:
-        return stop
+        return _name_end(text, pos, limit, known_starts, unit=False)
     end = loc.end()
+    stop = wide
     for m in _TOKEN.finditer(text, end, stop):
         tok = m.group(0)
         if tok == "\n" or not _is_name_word(tok):
@@ -549,11 +575,17 @@ def _district_mentions(
         name = " ".join(m.group("name").split())
         if not name[:1].isupper():
             continue
+        head = m.group("head")
         dept = [x for x in find_mentions("Sở " + name, province) if x.start == 0]
-        if dept and dept[0].end >= len(name) + 2 and dept[0].agency.name.startswith("Sở "):
-            name = dept[0].agency.name[len("Sở ") :]
+        if (
+            head == "Phòng"
+            and dept
+            and dept[0].end >= len(name) + 2
+            and dept[0].agency.name.startswith("Sở ")
+        ):
+            name = dept[0].agency.name[len("Sở ") :]  # Phòng NN&PTNT -> the Sở's full words
         agency = Agency(
-            f"Phòng {name} {_DISTRICT_COLLECTIVE}", province, True, "local", "collective"
+            f"{head} {name} {_DISTRICT_COLLECTIVE}", province, True, "local", "collective"
         )
         out.append(Mention(agency, m.start(), m.end(), m.group(0)))
     return out
@@ -674,10 +706,10 @@ def open_mentions(
                 continue
             if kind == "proper":
                 stop = _proper_end(text, b, end, known_starts)
+            elif kind == "local":
+                stop = _local_unit_end(text, b, end, known_starts, province)
             else:
                 stop = _name_end(text, b, end, known_starts, unit=kind == "unit")
-            if kind == "local":
-                stop = _local_unit_end(text, b, stop)
         if (not complete and stop <= b + 1) or not free(a, stop):
             continue
         name = " ".join(text[a:stop].split())

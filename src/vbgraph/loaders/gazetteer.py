@@ -109,6 +109,8 @@ ENTRIES: tuple[AgencyEntry, ...] = (
     _e(
         "Thanh tra tỉnh",
     ),
+    _e("Tòa án nhân dân tỉnh", "Tòa án nhân dân tỉnh {province}", "TAND tỉnh"),
+    _e("Viện Kiểm sát nhân dân tỉnh", "Viện Kiểm sát nhân dân tỉnh {province}", "VKSND tỉnh"),
     _e(
         "Văn phòng UBND tỉnh",
         "Văn phòng Ủy ban nhân dân tỉnh",

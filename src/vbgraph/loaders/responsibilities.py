@@ -68,6 +68,9 @@ _BEFORE_REPORT = re.compile(
 _AFTER_REPORT = re.compile(r"^[\s)]*(?:de\s+)?(?:tong\s*hop|bao\s*cao|theo doi)")
 _AFTER_LEAD = re.compile(r"^[\s,]*(?:la\s+co\s+quan\s+|lam\s+)?chu\s*tri")
 _AFTER_MONITOR = re.compile(r"^[\s,:–\-(]*(?:la\s+|lam\s+)?co\s+quan\s+thuong\s+truc")
+#: A subject of a passive clause ("Trung tâm Hội nghị tỉnh được đầu tư nâng cấp") is
+#: what is acted on, not who acts; "được giao / được phân công" still assigns.
+_AFTER_PASSIVE = re.compile(r"^\s*(?:da\s+|se\s+|tiep\s+tuc\s+)?duoc\s+(?!giao|phan\s+cong)")
 #: A subject whose verb is "theo dõi, đôn đốc": it monitors, it does not lead a task.
 _AFTER_MONITOR_VERB = re.compile(r"^\s*(?:theo\s+doi|don\s+doc)\b")
 #: Checking how the document itself is carried out, whatever its kind (a plan, a
@@ -284,6 +287,8 @@ class _Extractor:
                 if _AFTER_MONITOR.match(after):
                     for agency in lst.agencies:
                         self._assign(agency, "monitor", lst.start, lst.end, task_id)
+                continue
+            if role == "lead" and cue_start == lst.start and _AFTER_PASSIVE.match(after):
                 continue
             if (
                 role == "lead"
