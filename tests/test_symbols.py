@@ -6,6 +6,7 @@ import pytest
 
 from vbgraph.loaders.symbols import (
     SYMBOL_RE,
+    document_family,
     document_key,
     parse_symbol,
     scope_of,
@@ -70,3 +71,26 @@ def test_type_code_follows_type_word(written: str, type_word: str, canonical: st
 
 def test_key() -> None:
     assert document_key("22-NQ/TW", "VN", "2013") == "22-NQ/TW|VN|2013"
+
+
+@pytest.mark.parametrize(
+    ("symbol", "family"),
+    [
+        ("22-NQ/TW", "party_central"),
+        ("13-KH/TW", "party_central"),
+        ("45-CTr/TU", "party_local"),
+        ("07-CT/HU", "party_local"),
+        ("21/NQ-CP", "government"),
+        ("40/QĐ-TTg", "government"),
+        ("10/2023/TT-BCT", "ministry"),
+        ("511/QĐ-BNG", "ministry"),
+        ("1689/NQ-UBTVQH13", "ministry"),
+        ("590/QĐ-UBND", "province"),
+        ("36/2016/QĐ-UBND", "province"),
+        ("20/2021/NQ-HĐND", "province"),
+        ("124/SNgV-HTQT", "other"),
+        ("not a symbol", "other"),
+    ],
+)
+def test_document_family(symbol: str, family: str) -> None:
+    assert document_family(symbol) == family

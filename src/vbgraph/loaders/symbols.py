@@ -240,3 +240,33 @@ def implied_issuer(sym: Symbol, province: str | None) -> str | None:
     if sym.family == "state" and root == "UBND" and province:
         return f"UBND {local_name(province)}"
     return None
+
+
+#: Issuing bodies by family, for views and summaries (the issuer code decides).
+GOVERNMENT_ISSUERS = frozenset({"CP", "TTg"})
+LOCAL_STATE_ISSUERS = frozenset({"UBND", "HĐND"})
+
+
+def document_family(symbol: str) -> str:
+    """``party_central``, ``party_local``, ``government``, ``ministry``, ``province`` or ``other``.
+
+    Decided by the canonical symbol's issuer code: ``22-NQ/TW`` is party_central,
+    ``45-CTr/TU`` party_local, ``21/NQ-CP`` government, ``10/2023/TT-BCT``
+    ministry, ``590/QĐ-UBND`` province; letters and unknown codes are other.
+    """
+    m = SYMBOL_RE.fullmatch(symbol.replace(" ", ""))
+    if m is None:
+        return "other"
+    sym = parse_symbol(m)
+    if sym.family == "party":
+        return "party_central" if is_central_issuer(sym.issuer) else "party_local"
+    if sym.family == "law":
+        return "ministry"  # Quốc hội and its Standing Committee: central, not the Government
+    if sym.family == "state":
+        if sym.issuer_root in GOVERNMENT_ISSUERS:
+            return "government"
+        if is_central_issuer(sym.issuer):
+            return "ministry"
+        if sym.issuer_root in LOCAL_STATE_ISSUERS:
+            return "province"
+    return "other"

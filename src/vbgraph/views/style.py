@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from vbgraph.loaders.symbols import document_family
 from vbgraph.queries.api import DocumentRow
 from vbgraph.views.html import LegendItem
 
@@ -61,18 +62,8 @@ TASK_COLOR = "#d5d8dc"
 
 
 def family(symbol: str) -> str:
-    """The family of a document from its symbol's issuer code (``22-NQ/TW`` -> party_central)."""
-    issuer = symbol.replace(" ", "").upper()
-    if "-" in issuer.split("/", 1)[0] and "/" in issuer:  # Party form 22-NQ/TW
-        return "party_central" if issuer.endswith("/TW") else "party_local"
-    tail = issuer.rsplit("-", 1)[-1]
-    if tail in ("CP", "TTG"):
-        return "government"
-    if tail in ("UBND", "HĐND", "HDND"):
-        return "province"
-    if tail.startswith(("B", "QH", "UBTVQH", "TANDTC", "VKSNDTC", "NHNN")):
-        return "ministry"
-    return "other"
+    """The family of a document (``22-NQ/TW`` -> party_central); see ``document_family``."""
+    return document_family(symbol)
 
 
 def family_legend() -> list[LegendItem]:
