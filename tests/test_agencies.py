@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vbgraph.loaders.agencies import find_agency, find_mentions, fold, lookup_agencies
+from vbgraph.loaders.agencies import (
+    find_agency,
+    find_mentions,
+    fold,
+    lookup_agencies,
+    open_mentions,
+)
 from vbgraph.loaders.gazetteer import ENTRIES
 
 # (text as written in a real document, province, canonical name, mention text)
@@ -104,12 +110,147 @@ CASES = [
 ]
 
 
+# public-service units, branches and central departments (the gazetteer's entries)
+CASES += [
+    (
+        "phối hợp với Văn phòng Đoàn ĐBQH và HĐND tỉnh tổ chức tiếp xúc cử tri",
+        "Quảng Ngãi",
+        "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh",
+        "Văn phòng Đoàn ĐBQH và HĐND tỉnh",
+    ),
+    (
+        "Văn phòng Đoàn ĐBQH và HĐND thành phố tổng hợp ý kiến cử tri",
+        "Đà Nẵng",
+        "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân thành phố",
+        "Văn phòng Đoàn ĐBQH và HĐND thành phố",
+    ),
+    (
+        "Trung tâm Hành chính công tỉnh Quảng Trị tiếp nhận hồ sơ",
+        "Quảng Trị",
+        "Trung tâm Phục vụ hành chính công tỉnh",
+        "Trung tâm Hành chính công tỉnh Quảng Trị",
+    ),
+    (
+        "Chi cục TT&BVTV hướng dẫn nông dân",
+        "Long An",
+        "Chi cục Trồng trọt và Bảo vệ thực vật",
+        "Chi cục TT&BVTV",
+    ),
+    (
+        "phối hợp với Phòng NN&PTNT các huyện, thành phố",
+        "Sóc Trăng",
+        "Phòng Nông nghiệp và Phát triển nông thôn các huyện, thị xã, thành phố",
+        "Phòng NN&PTNT các huyện, thành phố",
+    ),
+    (
+        "Tổng cục Hải quan hướng dẫn",
+        "Lạng Sơn",
+        "Tổng cục Hải quan (Bộ Tài chính)",
+        "Tổng cục Hải quan",
+    ),
+    (
+        "phối hợp với Cục Đường thủy nội địa Việt Nam",
+        "Cà Mau",
+        "Cục Đường thủy nội địa Việt Nam",
+        "Cục Đường thủy nội địa Việt Nam",
+    ),
+    (
+        "Cảng vụ Hàng hải Nghệ An kiểm tra",
+        "Nghệ An",
+        "Cảng vụ Hàng hải Nghệ An",
+        "Cảng vụ Hàng hải Nghệ An",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "province", "name", "mention"), CASES)
 def test_alias_maps_to_canonical_name(text: str, province: str, name: str, mention: str) -> None:
     found = find_mentions(text, province)
     assert [(m.agency.name, m.text) for m in found][:1] == [(name, mention)]
     m = found[0]
     assert text[m.start : m.end] == m.text
+
+
+# bodies the gazetteer does not list, read from the shape of their names
+# (excerpt in another province's or ministry's style, province, expected (name, scope))
+OPEN_CASES = [
+    (  # a provincial unit cut after its locality, the province name dropped
+        "phối hợp với Trung tâm Dịch vụ việc làm tỉnh Hà Tĩnh tổ chức phiên giao dịch",
+        "Hà Tĩnh",
+        ("Trung tâm Dịch vụ việc làm tỉnh", "Hà Tĩnh"),
+    ),
+    (  # a city's institute; "xây dựng" inside the name before the city's name
+        "phối hợp với Viện Quy hoạch xây dựng Hà Nội lập quy hoạch phân khu",
+        "Hà Nội",
+        ("Viện Quy hoạch xây dựng Hà Nội", "Hà Nội"),
+    ),
+    (  # a branch department without locality: the name stops at the verb
+        "Giao Chi cục Quản lý chất lượng nông lâm sản và thủy sản chủ trì kiểm tra",
+        "Bến Tre",
+        ("Chi cục Quản lý chất lượng nông lâm sản và thủy sản", "Bến Tre"),
+    ),
+    (  # a port authority of another place, a verb right after the place name
+        "phối hợp với Cảng vụ Hàng hải Vũng Tàu đẩy nhanh nạo vét luồng",
+        "Bà Rịa - Vũng Tàu",
+        ("Cảng vụ Hàng hải Vũng Tàu", "Bà Rịa - Vũng Tàu"),
+    ),
+    (  # military commands: central
+        "phối hợp với Bộ Tư lệnh Vùng Cảnh sát biển 3 tổ chức tuần tra",
+        "Khánh Hòa",
+        ("Bộ Tư lệnh Vùng Cảnh sát biển 3", None),
+    ),
+    (
+        "phối hợp với Bộ Tư lệnh Quân khu 4 xây dựng khu vực phòng thủ",
+        "Nghệ An",
+        ("Bộ Tư lệnh Quân khu 4", None),
+    ),
+    (  # a general department with its ministry written in brackets
+        "phối hợp với Tổng cục Năng lượng (Bộ Công Thương) rà soát",
+        "Ninh Thuận",
+        ("Tổng cục Năng lượng (Bộ Công Thương)", None),
+    ),
+    (  # a national department under a ministry, in a province's plan
+        "phối hợp với Cục Hàng không Việt Nam nâng cấp cảng hàng không",
+        "Điện Biên",
+        ("Cục Hàng không Việt Nam", None),
+    ),
+    (  # named district-level People's Committees
+        "phối hợp với UBND thị xã Đông Triều, UBND huyện Vân Đồn xây dựng sản phẩm",
+        "Quảng Ninh",
+        ("UBND thị xã Đông Triều", "Quảng Ninh"),
+    ),
+    (
+        "Ủy ban nhân dân quận Ninh Kiều chủ trì tổ chức",
+        "Cần Thơ",
+        ("UBND quận Ninh Kiều", "Cần Thơ"),
+    ),
+    (  # the district offices of every district: a collective
+        "Phòng Tài chính - Kế hoạch các huyện, thị xã, thành phố thẩm định",
+        "Bình Phước",
+        ("Phòng Tài chính - Kế hoạch các huyện, thị xã, thành phố", "Bình Phước"),
+    ),
+    (
+        "Trung tâm Y tế các huyện, thành phố tổ chức tiêm chủng",
+        "Tây Ninh",
+        ("Trung tâm Y tế các huyện, thị xã, thành phố", "Tây Ninh"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "province", "expected"), OPEN_CASES)
+def test_open_class_names(text: str, province: str, expected: tuple[str, str | None]) -> None:
+    known = find_mentions(text, province)
+    found = [(m.agency.name, m.agency.province) for m in open_mentions(text, province, known)]
+    assert expected in found, found
+
+
+def test_open_class_names_need_a_capitalised_name() -> None:
+    text = "Phát triển tỉnh thành trung tâm du lịch; xây dựng trung tâm hành chính tập trung."
+    assert open_mentions(text, "Quảng Bình", find_mentions(text, "Quảng Bình")) == []
+    # the city itself is not one of its districts
+    city = "UBND thành phố Hải Phòng ban hành Kế hoạch"
+    names = [m.agency.name for m in open_mentions(city, "Hải Phòng", [])]
+    assert "UBND thành phố Hải Phòng" not in names
 
 
 def test_local_agencies_carry_the_document_province() -> None:

@@ -81,3 +81,20 @@ def test_each_heldout_document_is_reasonable(path: Path) -> None:
     predicted = extract(read_document(HELDOUT / "corpus" / gold["file"])).to_json()
     a = score_assignments(gold, predicted)
     assert a["f1"] >= 0.8, (a["misses"], a["false_hits"])
+
+
+#: Files 3NN: the second unseen set.  First run: assignments P 0.99 R 0.84 F1 0.91
+#: (agency kinds the gazetteer lacked, a circular's monitor cue, "đã giao X chủ trì",
+#: an abbreviated name); fixed by general rules, it now scores P 1.00 R 1.00, rows 10/10.
+#: It is no longer unseen: these floors only keep what was reached.
+GOLD_3 = sorted((HELDOUT / "gold").glob("3*.json"))
+
+
+@pytest.mark.parametrize("path", GOLD_3, ids=lambda p: p.stem)
+def test_second_heldout_set_document(path: Path) -> None:
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    predicted = extract(read_document(HELDOUT / "corpus" / gold["file"])).to_json()
+    a = score_assignments(gold, predicted)
+    t = score_tasks(gold, predicted)
+    assert a["precision"] >= 0.9 and a["recall"] >= 0.9, (a["misses"], a["false_hits"])
+    assert t["exact"] == t["total"], t["rows"]

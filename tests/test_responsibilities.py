@@ -124,6 +124,80 @@ PHRASINGS = [
         set(),
         {("Sở Tài chính", "lead"), ("Bộ Tài chính", "lead"), ("Sở Tư pháp", "lead")},
     ),
+    (  # a ministry's circular: its department guides, follows and checks it (Bộ Tài chính TT)
+        "BỘ TÀI CHÍNH\n-------\nĐiều 5. Tổ chức thực hiện\n1. Tổng cục Hải quan có trách "
+        "nhiệm hướng dẫn, theo dõi, kiểm tra việc thực hiện Thông tư này; chủ trì, phối hợp "
+        "với Tổng cục Thuế xây dựng cơ sở dữ liệu dùng chung.",
+        "Hà Nội",
+        {
+            ("Tổng cục Hải quan (Bộ Tài chính)", "lead"),
+            ("Tổng cục Hải quan (Bộ Tài chính)", "monitor"),
+            ("Tổng cục Thuế (Bộ Tài chính)", "coordinate"),
+        },
+        set(),
+    ),
+    (  # a decree's implementing clause: "đôn đốc, kiểm tra việc thi hành Nghị định"
+        "3. Bộ Nội vụ có trách nhiệm theo dõi, đôn đốc, kiểm tra việc thi hành Nghị định này.",
+        "Hà Nội",
+        {("Bộ Nội vụ", "monitor")},
+        set(),
+    ),
+    (  # an official letter reporting what a Sở has assigned (Công văn, Đồng Tháp style)
+        "Sở Nông nghiệp và Phát triển nông thôn đã giao Chi cục Chăn nuôi và Thú y chủ trì, "
+        "phối hợp với Trung tâm Khuyến nông tỉnh và Phòng Nông nghiệp và PTNT các huyện, "
+        "thành phố tổ chức tiêm phòng đợt 1.",
+        "Đồng Tháp",
+        {
+            ("Chi cục Chăn nuôi và Thú y", "lead"),
+            ("Trung tâm Khuyến nông tỉnh", "coordinate"),
+            (
+                "Phòng Nông nghiệp và Phát triển nông thôn các huyện, thị xã, thành phố",
+                "coordinate",
+            ),
+        },
+        {("Trung tâm Khuyến nông tỉnh", "lead")},
+    ),
+    (  # "đã phân công X chủ trì" in a Sở's report (Sóc Trăng style)
+        "Sở đã phân công Chi cục Thủy sản chủ trì, phối hợp với Phòng Tài nguyên và Môi "
+        "trường các huyện, thị xã, thành phố kiểm tra vùng nuôi.",
+        "Sóc Trăng",
+        {
+            ("Chi cục Thủy sản", "lead"),
+            ("Phòng Tài nguyên và Môi trường các huyện, thị xã, thành phố", "coordinate"),
+        },
+        set(),
+    ),
+    (  # units of a province and of the centre in one task (Khánh Hòa KH style)
+        "4. Bộ Chỉ huy Quân sự tỉnh chủ trì, phối hợp với Bộ Tư lệnh Vùng 4 Hải quân, "
+        "Cảng vụ Hàng hải Nha Trang, UBND thị xã Ninh Hòa tổ chức diễn tập.",
+        "Khánh Hòa",
+        {
+            ("Bộ Chỉ huy Quân sự tỉnh", "lead"),
+            ("Bộ Tư lệnh Vùng 4 Hải quân", "coordinate"),
+            ("Cảng vụ Hàng hải Nha Trang", "coordinate"),
+            ("UBND thị xã Ninh Hòa", "coordinate"),
+        },
+        set(),
+    ),
+    (  # a city's bodies; the abbreviated Văn phòng Đoàn ĐBQH và HĐND (Đà Nẵng style)
+        "5. Sở Nội vụ chủ trì, phối hợp với Văn phòng Đoàn ĐBQH và HĐND thành phố, Viện "
+        "Nghiên cứu phát triển kinh tế - xã hội thành phố xây dựng đề án.\n"
+        "6. Trung tâm Truyền thông thành phố tăng cường thông tin.",
+        "Đà Nẵng",
+        {
+            ("Sở Nội vụ", "lead"),
+            ("Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân thành phố", "coordinate"),
+            ("Viện Nghiên cứu phát triển kinh tế - xã hội thành phố", "coordinate"),
+            ("Trung tâm Truyền thông thành phố", "lead"),
+        },
+        set(),
+    ),
+    (  # a passive clause's subject is acted on, it is not assigned
+        "Trung tâm Hội nghị tỉnh được đầu tư nâng cấp. Sở Y tế được giao chủ trì thẩm định.",
+        "Quảng Bình",
+        {("Sở Y tế", "lead")},
+        {("Trung tâm Hội nghị tỉnh", "lead")},
+    ),
     (  # objects of a task are not assignees
         "4. Sở Tư pháp hướng dẫn các sở, ngành, địa phương rà soát văn bản; tham mưu "
         "UBND tỉnh công khai thủ tục hành chính.",

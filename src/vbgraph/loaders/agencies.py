@@ -717,7 +717,12 @@ def open_mentions(
             proper = _proper_agency(text, head, name, stop, end, province, ministry)
             if proper is None:
                 continue
-            agency, stop = proper
+            agency, full = proper
+            if full > stop:  # "(Bộ Tài chính)" after a Tổng cục is part of its name
+                inside = [m for m in out if stop <= m.start and m.end <= full]
+                out = [m for m in out if m not in inside]
+                taken = [t for t in taken if not any(t == (m.start, m.end) for m in inside)]
+                stop = full
             if not free(a, stop):
                 continue
         elif kind == "local":
