@@ -242,7 +242,9 @@ def truth_extraction(d: GenDoc, corpus: Corpus) -> Any:
             title=ref.title or None,
         )
 
-    by_key = _BY_KEY.setdefault(id(corpus), {x.key: x.ref for x in corpus.docs})
+    by_key = _BY_KEY.get(id(corpus))
+    if by_key is None:  # once per corpus, not per document
+        by_key = _BY_KEY[id(corpus)] = {x.key: x.ref for x in corpus.docs}
     subject = info(d.key)
     others = sorted({k for e in d.edges for k in e[:2]} - {d.key})
     return Extraction(
