@@ -564,6 +564,12 @@ def main(argv: list[str] | None = None) -> int:
     env["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
     report["growth"] = growth(report["sizes"])
     if not report["sizes"]:  # --sizes "": the extraction stage alone
+        if not args.no_save:
+            RESULTS.mkdir(exist_ok=True)
+            out = args.out or RESULTS / "extraction.json"
+            out.write_text(
+                json.dumps(report, indent=1, default=_json_default) + "\n", encoding="utf-8"
+            )
         print(json.dumps(report["extraction"], default=_json_default, indent=1))
         return 0
     last = report["sizes"][-1]
