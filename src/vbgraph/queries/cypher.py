@@ -216,10 +216,17 @@ ORDER BY name
 
 #: Documents that give one of ``$agencies`` (keys) a role in ``$roles`` (relationship types),
 #: dated between ``$since`` and ``$until`` (ISO dates or null).
+#: Anchored on the Agency key index, with WITH barriers so the planner cannot start
+#: from a scan of every Document (bench/README.md, finding Q1: 77x at 10k documents).
 ASSIGNED = f"""
-MATCH (a:Agency)-[r:{ROLE_RELS}]->(t:Task)<-[:HAS_TASK]-(d:Document)
-WHERE a.key IN $agencies AND type(r) IN $roles
-  AND ($since IS NULL OR d.date >= $since) AND ($until IS NULL OR d.date <= $until)
+MATCH (a:Agency)
+WHERE a.key IN $agencies
+WITH a
+MATCH (a)-[r:{ROLE_RELS}]->(t:Task)
+WHERE type(r) IN $roles
+WITH t, r
+MATCH (t)<-[:HAS_TASK]-(d:Document)
+WHERE ($since IS NULL OR d.date >= $since) AND ($until IS NULL OR d.date <= $until)
 WITH d, collect(DISTINCT type(r)) AS roles, count(DISTINCT t) AS tasks
 RETURN d.key AS key, d.symbol AS symbol, d.title AS title, d.province AS province,
        d.date AS date, roles, tasks
@@ -324,9 +331,14 @@ DELETE_ALL = "MATCH (n) DETACH DELETE n"
 
 #: Tasks given to one of ``$agencies``, optionally in document ``$doc``, due before ``$due``.
 AGENCY_TASKS = f"""
-MATCH (a:Agency)-[r:{ROLE_RELS}]->(t:Task)<-[:HAS_TASK]-(d:Document)
-WHERE a.key IN $agencies AND ($doc IS NULL OR d.key = $doc)
-  AND ($due IS NULL OR (t.deadline IS NOT NULL AND t.deadline < $due))
+MATCH (a:Agency)
+WHERE a.key IN $agencies
+WITH a
+MATCH (a)-[r:{ROLE_RELS}]->(t:Task)
+WHERE $due IS NULL OR (t.deadline IS NOT NULL AND t.deadline < $due)
+WITH a, r, t
+MATCH (t)<-[:HAS_TASK]-(d:Document)
+WHERE $doc IS NULL OR d.key = $doc
 RETURN d.key AS doc, d.symbol AS symbol, t.key AS task, t.section AS section, t.text AS text,
        t.deadline AS deadline, t.recurring AS recurring, a.name AS agency, type(r) AS role,
        r.raw AS raw
@@ -335,8 +347,11 @@ ORDER BY doc, section, role
 
 #: Agencies that share tasks with one of ``$agencies``, with how many tasks they share.
 COORDINATION = f"""
-MATCH (a:Agency)-[:{ROLE_RELS}]->(t:Task)<-[:{ROLE_RELS}]-(other:Agency)
-WHERE a.key IN $agencies AND NOT other.key IN $agencies
+MATCH (a:Agency)
+WHERE a.key IN $agencies
+WITH a
+MATCH (a)-[:{ROLE_RELS}]->(t:Task)<-[:{ROLE_RELS}]-(other:Agency)
+WHERE NOT other.key IN $agencies
 WITH other, count(DISTINCT t) AS shared
 RETURN other.key AS key, other.name AS name, other.province AS province,
        other.collective AS collective, shared
