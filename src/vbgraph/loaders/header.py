@@ -80,6 +80,7 @@ def extract_header(norm: NormalizedText, source: SourceDocument | None = None) -
     issuer = _issuer(head, province, type_match.end() if type_match else 0, text)
     if issuer is None and scope == CENTRAL_SCOPE:
         issuer = _central_issuer(head, text) or (implied_issuer(sym, None) if sym else None)
+        issuer = _minister(issuer, doc_type, text)
     if doc_type is None and sym is not None and sym.family == "letter":
         doc_type = "Công văn"
     title = _title(text, type_match) if type_match else None
@@ -99,6 +100,27 @@ def extract_header(norm: NormalizedText, source: SourceDocument | None = None) -
         date=date,
         title=title,
     )
+
+
+#: A minister signs (or is signed for) a ministry's decision or circular; the
+#: authority line "BỘ TRƯỞNG BỘ Y TẾ" or the signature "KT. BỘ TRƯỞNG" says so.
+_MINISTER_LINE = re.compile(
+    r"^[ \t|]*(?:(?:KT|TM|Q)\s*[./]\s*)?BỘ\s+TRƯỞNG\b[^\n]*$", re.MULTILINE
+)
+_MINISTER_TYPES = frozenset({"Quyết định", "Thông tư", "Chỉ thị"})
+
+
+def _minister(issuer: str | None, doc_type: str | None, text: str) -> str | None:
+    """``Bộ Y tế`` -> ``Bộ trưởng Bộ Y tế`` for a minister's decision or circular."""
+    if (
+        issuer
+        and issuer.startswith("Bộ ")
+        and issuer != "Bộ Chính trị"
+        and doc_type in _MINISTER_TYPES
+        and _MINISTER_LINE.search(text)
+    ):
+        return f"Bộ trưởng {issuer}"
+    return issuer
 
 
 #: Types whose title names only the content (a decision "Ban hành ..."); the

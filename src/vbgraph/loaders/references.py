@@ -129,6 +129,7 @@ def _mentions(text: str, subject: DocInfo) -> list[Mention]:
         found.append(_with_tail(text, Mention(start, m.start(), m.end(), sym, type_word)))
     found = _repair(found)
     found.extend(_short_forms(text, found))
+    found.extend(_aliases(text, found))
     found.sort(key=lambda x: x.start)
     return [x for x in found if x.symbol.text != subject.symbol]
 
@@ -211,6 +212,33 @@ def _short_forms(text: str, full: list[Mention]) -> list[Mention]:
         target = next(iter(candidates.values()))
         mention = Mention(m.start(), m.start("num"), m.end(), target.symbol, tw, short=True)
         out.append(_with_tail(text, mention))
+    return out
+
+
+#: "(sau đây gọi tắt là Nghị quyết 98)": a short name a numbered mention defines.
+_ALIAS_DEF = re.compile(
+    r"\(\s*(?:sau đây\s+)?(?:gọi tắt là|viết tắt là|gọi là)\s+"
+    rf"(?P<alias>(?:{_TYPE_WORD_RE})\s+(?:số\s+)?\d{{1,5}}[a-z]?)\s*\)",
+    re.IGNORECASE,
+)
+
+
+def _aliases(text: str, full: list[Mention]) -> list[Mention]:
+    """Later uses of a defined short name ("Nghị quyết 98") as mentions of its antecedent."""
+    out: list[Mention] = []
+    for d in _ALIAS_DEF.finditer(text):
+        before = [f for f in full if not f.short and f.end <= d.start() and d.start() - f.end < 400]
+        if not before:
+            continue
+        target = before[-1]
+        if text.find(".", target.tail, d.start()) >= 0 and "\n" in text[target.tail : d.start()]:
+            continue
+        alias = re.escape(re.sub(r"\s+", " ", d.group("alias"))).replace(r"\ ", r"\s+")
+        for u in re.finditer(rf"(?<!\w){alias}(?![\w/\-])", text[d.end() :], re.IGNORECASE):
+            a, b = d.end() + u.start(), d.end() + u.end()
+            tw = _canonical_type_word(re.match(_TYPE_WORD_RE, u.group(), re.IGNORECASE).group())
+            mention = Mention(a, a, b, target.symbol, tw, short=True)
+            out.append(_with_tail(text, mention))
     return out
 
 
@@ -298,7 +326,9 @@ _BOUNDARY = re.compile(
     r"|\n(?=\s*(?:Căn cứ|Theo đề nghị|Xét đề nghị|Trên cơ sở|Thực hiện|Điều\s+\d|[-+•]\s"
     r"|\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[IVX]+\.\s))",
 )
-_IMPLEMENT_CUE = re.compile(r"\b(?:thực hiện|triển khai)\b", re.IGNORECASE)
+_IMPLEMENT_CUE = re.compile(
+    r"\b(?:thực hiện|triển khai|(?:triển khai|tổ chức|hướng dẫn)\s+thi hành)\b", re.IGNORECASE
+)
 #: An implementing cue in the opening: the statement starts with it ("Thực hiện
 #: ...", "Để triển khai ..."), or it follows the type word or subject line of the
 #: document ("Kế hoạch thực hiện ...", "V/v triển khai ...", "ban hành Kế hoạch
@@ -331,9 +361,22 @@ _SECOND_ORDER = re.compile(
     r"^[\s,]*(?:(?:về việc|về|nhằm|để)\s+)?"
     r"(?:(?:tiếp\s+\S+|tiếp|đẩy mạnh|tăng cường|nâng cao hiệu quả|lãnh đạo|chỉ đạo)\s+){0,3}"
     r"(?:(?:ban hành|phê duyệt)\s+[^;]{0,90}?\s+)?"
-    r"(?:(?:triển khai|tổ chức)\s+)?(?:thực hiện|triển khai)\s*$",
+    r"(?:(?:triển khai|tổ chức)\s+)?(?:thực hiện|triển khai"
+    r"|(?:triển khai|tổ chức|hướng dẫn)\s+thi hành)\s*$",
     re.IGNORECASE,
 )
+#: A mention described as amending or replacing the next one: "Nghị định số
+#: 38/2023/NĐ-CP ... sửa đổi, bổ sung một số điều của Nghị định số 27/2022/NĐ-CP",
+#: "Nghị quyết 98 thay thế Nghị quyết số 54/2017/QH14".
+_SECOND_ORDER_CHANGE = re.compile(
+    r"^[\s,]*(?:(?:về việc|về|quy định)\s+)?(?:(?P<amends>sửa đổi(?:\s*,\s*|\s+và\s+)bổ sung"
+    r"|sửa đổi|bổ sung)|(?P<replaces>thay thế|bãi bỏ))"
+    r"(?:\s+(?:một số|các|toàn bộ)?\s*(?:điều|khoản|điểm|nội dung)[^;()]{0,40}?)?"
+    r"\s*(?:của|tại)?\s*$",
+    re.IGNORECASE,
+)
+#: "X ... và Y" in a "Căn cứ" or "Thực hiện" statement: Y is a second object.
+_AND_BEFORE = re.compile(r"\s(?:và|cùng)\s+(?:các\s+)?$", re.IGNORECASE)
 _REVERSE_ANCHOR = re.compile(
     r"(?:được\s+)?(?:phê duyệt|ban hành)(?:\s+kèm theo)?\s+(?:tại|theo)\s*$", re.IGNORECASE
 )
@@ -408,12 +451,22 @@ def _edges(
             head = "implements"
         direct: list[Mention] = []
         governed: dict[int, Mention] = {}
+        changed: dict[int, tuple[Mention, str]] = {}
         anchor = lead
         for k, m in enumerate(st.mentions):
             gap = text[anchor : m.start]
             prev = st.mentions[k - 1] if k else None
+            change = _SECOND_ORDER_CHANGE.match(gap) if prev is not None else None
             if prev is not None and _SECOND_ORDER.match(gap) and _IMPLEMENT_CUE.search(gap):
                 governed[k] = prev
+            elif prev is not None and change:
+                changed[k] = (prev, "amends" if change.group("amends") else "replaces")
+            elif (
+                k - 1 in governed
+                and prev is not None
+                and _COORDINATION.match(gap)
+            ):
+                governed[k] = governed[k - 1]  # "thực hiện X và Y": both are carried out
             elif (
                 prev is not None
                 and _REVERSE_ANCHOR.search(gap)
@@ -439,9 +492,21 @@ def _edges(
                     direct.append(m)
             elif prev is not None and prev in direct and _COORDINATION.match(gap):
                 direct.append(m)
+            elif (
+                prev is not None
+                and prev in direct
+                and head in ("based_on", "implements")
+                and not m.short
+                and m.type_word
+                and _AND_BEFORE.search(gap)
+            ):
+                direct.append(m)  # "Căn cứ X ... về ... và Quyết định số Y ..."
             anchor = max(m.tail, m.end)
         for k, gov in governed.items():
             add(_key(docs, gov), _key(docs, st.mentions[k]), "implements", st)
+        for k, (src, rel) in changed.items():
+            add(_key(docs, src), _key(docs, st.mentions[k]), rel, st)
+        changed_objects = {id(st.mentions[k]) for k in changed}
         for m in st.mentions:
             relation = "cites"
             if m in direct and head is not None:
@@ -449,6 +514,8 @@ def _edges(
             gap_before = text[max(st.start, m.start - 60) : m.start]
             if _ISSUED_WITH.search(text[lead : m.start]):
                 relation = _stronger(relation, "issued_with")
+            elif id(m) in changed_objects:
+                pass  # another document amends or replaces it, not this one
             elif _amending_statement(text, st, opening_end) and _REPLACES.search(gap_before):
                 relation = _stronger(relation, "replaces")
             elif _amending_statement(text, st, opening_end) and _AMENDS.search(gap_before):

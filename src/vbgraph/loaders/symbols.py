@@ -143,6 +143,23 @@ def canonical_type_code(code: str) -> str | None:
     return _CODE_BY_FOLD.get(code.upper().replace("Đ", "D"))
 
 
+_CENTRAL_BY_FOLD: dict[str, str] = {
+    c.upper().replace("Đ", "D"): c for c in CENTRAL_STATE_ISSUERS
+}
+
+
+def canonical_issuer(code: str) -> str:
+    """A central State issuer code in its canonical case: ``TTG`` -> ``TTg``.
+
+    A National Assembly term (``QH15``) is kept; unknown codes are left alone.
+    """
+    m = re.fullmatch(r"(?P<root>\D+)(?P<term>\d*)", code)
+    if not m:
+        return code
+    known = _CENTRAL_BY_FOLD.get(m.group("root").upper().replace("Đ", "D"))
+    return known + m.group("term") if known else code
+
+
 def is_party_issuer(code: str) -> bool:
     code = code.upper().replace("Ư", "W")
     return code in PARTY_LOCAL_ISSUERS or code.endswith("TW")
@@ -172,7 +189,8 @@ def parse_symbol(m: re.Match[str]) -> Symbol:
             unit = m.group("siss") + ("-" + m.group("unit") if m.group("unit") else "")
             sym = Symbol(number, None, code, "letter", unit=unit)
         else:
-            issuer = m.group("siss") + ("-" + m.group("unit") if m.group("unit") else "")
+            issuer = canonical_issuer(m.group("siss"))
+            issuer += "-" + m.group("unit") if m.group("unit") else ""
             sym = Symbol(number, known or code, issuer, "state", year=m.group("year") or "")
     return party_form(sym)
 
