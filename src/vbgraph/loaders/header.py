@@ -104,9 +104,7 @@ def extract_header(norm: NormalizedText, source: SourceDocument | None = None) -
 
 #: A minister signs (or is signed for) a ministry's decision or circular; the
 #: authority line "BỘ TRƯỞNG BỘ Y TẾ" or the signature "KT. BỘ TRƯỞNG" says so.
-_MINISTER_LINE = re.compile(
-    r"^[ \t|]*(?:(?:KT|TM|Q)\s*[./]\s*)?BỘ\s+TRƯỞNG\b[^\n]*$", re.MULTILINE
-)
+_MINISTER_LINE = re.compile(r"^[ \t|]*(?:(?:KT|TM|Q)\s*[./]\s*)?BỘ\s+TRƯỞNG\b[^\n]*$", re.MULTILINE)
 _MINISTER_TYPES = frozenset({"Quyết định", "Thông tư", "Chỉ thị"})
 
 

@@ -236,7 +236,8 @@ def _aliases(text: str, full: list[Mention]) -> list[Mention]:
         alias = re.escape(re.sub(r"\s+", " ", d.group("alias"))).replace(r"\ ", r"\s+")
         for u in re.finditer(rf"(?<!\w){alias}(?![\w/\-])", text[d.end() :], re.IGNORECASE):
             a, b = d.end() + u.start(), d.end() + u.end()
-            tw = _canonical_type_word(re.match(_TYPE_WORD_RE, u.group(), re.IGNORECASE).group())
+            head = re.match(_TYPE_WORD_RE, u.group(), re.IGNORECASE)
+            tw = _canonical_type_word(head.group()) if head else None
             mention = Mention(a, a, b, target.symbol, tw, short=True)
             out.append(_with_tail(text, mention))
     return out
@@ -461,11 +462,7 @@ def _edges(
                 governed[k] = prev
             elif prev is not None and change:
                 changed[k] = (prev, "amends" if change.group("amends") else "replaces")
-            elif (
-                k - 1 in governed
-                and prev is not None
-                and _COORDINATION.match(gap)
-            ):
+            elif k - 1 in governed and prev is not None and _COORDINATION.match(gap):
                 governed[k] = governed[k - 1]  # "thực hiện X và Y": both are carried out
             elif (
                 prev is not None

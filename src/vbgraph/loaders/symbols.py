@@ -143,9 +143,7 @@ def canonical_type_code(code: str) -> str | None:
     return _CODE_BY_FOLD.get(code.upper().replace("Đ", "D"))
 
 
-_CENTRAL_BY_FOLD: dict[str, str] = {
-    c.upper().replace("Đ", "D"): c for c in CENTRAL_STATE_ISSUERS
-}
+_CENTRAL_BY_FOLD: dict[str, str] = {c.upper().replace("Đ", "D"): c for c in CENTRAL_STATE_ISSUERS}
 
 
 def canonical_issuer(code: str) -> str:
