@@ -113,7 +113,7 @@ _DRAFTED_BEFORE = re.compile(
 _DESCRIBES = re.compile(r"\b(?:về việc|về|ban hành|phê duyệt|quy định|hướng dẫn)\b",
                         re.IGNORECASE)  # fmt: skip
 _WRAP = re.compile(r"\n(?!" + _NEW_LINE + ")", re.MULTILINE)
-_CLAUSE_BREAK = re.compile(r";|\.\s|:|" + _LINE_BREAK, re.MULTILINE)
+_CLAUSE_BREAK = re.compile(r";|\.\s|:|\||" + _LINE_BREAK, re.MULTILINE)
 _BASED_ON = re.compile(r"(?:^|\n|;)\s*Căn cứ\b[^;\n]*$", re.IGNORECASE)
 _IMPLEMENTS = re.compile(r"(?:thực hiện|triển khai)\s*(?:có hiệu quả\s+|hiệu quả\s+)?$",
                          re.IGNORECASE)  # fmt: skip
@@ -124,6 +124,19 @@ _LAW_DATE = re.compile(
 )
 _NUMBERED_AFTER = re.compile(r"\s*(?:số\s*:?\s*)?\d", re.IGNORECASE)
 _SHORT_NUMBER = re.compile(r"\s*(\d{1,4}[a-z])(?![\w/\-])")
+#: A project or programme known by a short number: "Đề án 06", "Chương trình 135".
+_NAME_NUMBER = re.compile(r"\s*(\d{2,3})(?![\w/\-.,]\d|[\w/\-])")
+_NUMBERED_NAME_CUES = ("Đề án", "Chương trình")
+#: The text this document issues or approves: "Ban hành kèm theo Quyết định này
+#: Kế hoạch ...", "Phê duyệt kèm theo Quyết định này Kế hoạch ...".
+_OWN_ATTACHED = re.compile(
+    r"kèm\s+theo\s+(?:Quyết định|Nghị quyết|Chỉ thị|Thông tư)\s+này\s*$", re.IGNORECASE
+)
+#: "(sau đây gọi tắt là Chương trình OCOP)": a short form of a numbered document.
+_SHORT_FORM_DEF = re.compile(
+    r"\(\s*(?:sau đây\s+)?(?:gọi tắt là|viết tắt là|gọi là)\s+(?P<alias>[^()\n]{3,60}?)\s*\)",
+    re.IGNORECASE,
+)
 _NQ_BODY = re.compile(
     r"(?:Trung ương|TW|TƯ|Đại hội|Hội nghị|của\s+(?:Hội nghị|Ban Chấp hành|Ban Thường vụ|Bộ Chính"
     r" trị|HĐND|Hội đồng nhân dân|Tỉnh ủy|Quốc hội|Đảng bộ)|liên tịch)",
@@ -140,17 +153,39 @@ def find_unnumbered(norm: NormalizedText) -> Iterator[UnnumberedRef]:
     # wrapped lines joined (one character for one, so offsets stay valid)
     text = _WRAP.sub(" ", norm.text)
     described = _described_spans(text)
+    aliases = _short_form_aliases(text)
     seen: set[tuple[int, int]] = set()
     law_end = -1
     for m in _CUE_RE.finditer(text):
         if m.start() < law_end:
             continue  # "Luật sửa đổi ... của Luật X và Luật Y": one law
+        if _OWN_ATTACHED.search(text[max(0, m.start() - 60) : m.start()]):
+            cue, _ = _cue_type(m.group(0))
+            law_end = _name_end(text, m.end(), cue)  # the document's own plan and its name
+            continue
+        if any(_alias_at(text, m.start(), a) for a in aliases):
+            continue  # "Chương trình OCOP": a numbered document's short form
         ref = _reference_at(norm, text, m, described)
         if ref is not None and (ref.start, ref.end) not in seen:
             seen.add((ref.start, ref.end))
             if ref.type == "Luật":
                 law_end = ref.name_end
             yield ref.ref
+
+
+def _short_form_aliases(text: str) -> list[str]:
+    """Short forms defined for a numbered document ("(sau đây gọi tắt là Chương trình OCOP)")."""
+    out = []
+    for d in _SHORT_FORM_DEF.finditer(text):
+        before = text[max(0, d.start() - 400) : d.start()]
+        if SYMBOL_RE.search(before) and _CUE_RE.match(d.group("alias")):
+            out.append(re.sub(r"\s+", " ", d.group("alias")))
+    return out
+
+
+def _alias_at(text: str, pos: int, alias: str) -> bool:
+    rx = re.escape(alias).replace(r"\ ", r"\s+")
+    return bool(re.compile(rf"{rx}(?![\w/\-])", re.IGNORECASE).match(text, pos))
 
 
 def _cue_type(word: str) -> tuple[str, str]:
@@ -189,7 +224,12 @@ def _reference_at(
     lower = word[0].islower()
     if lower and cue in ("Nghị quyết", "Chỉ thị", "Quy chế", "Luật", "Bộ luật", "Pháp lệnh"):
         return None
-    if _NUMBERED_AFTER.match(text, m.end()) and not _SHORT_NUMBER.match(text, m.end()):
+    numbered_name = cue in _NUMBERED_NAME_CUES and not lower and _NAME_NUMBER.match(text, m.end())
+    if (
+        _NUMBERED_AFTER.match(text, m.end())
+        and not _SHORT_NUMBER.match(text, m.end())
+        and not numbered_name
+    ):
         return None  # "Nghị quyết số 22-NQ/TW": a numbered reference
     before = text[max(0, m.start() - 60) : m.start()]
     if re.search(r"(?:Luật|Bộ luật|Pháp lệnh)\s+$", before):
@@ -206,8 +246,14 @@ def _reference_at(
         return None
     end = _name_end(text, m.end(), cue)
     if type_ == "Luật" and re.match(r"\s*số\s*:?\s*\d", text[end : end + 12]):
-        return None  # "Luật Tài nguyên, môi trường biển và hải đảo số 82/2015/QH13": numbered
+        return None
+    if type_ == "Luật" and _numbered_law_after(text, end):
+        return None  # "Luật Khám bệnh, chữa bệnh số 15/2023/QH15": the comma is in the name  # "Luật Tài nguyên, môi trường biển và hải đảo số 82/2015/QH13": numbered
+    if numbered_name:
+        end = numbered_name.end()
     name = text[m.end() : end].strip()
+    if not name or (name[0].islower() and _STOP_WORDS.match(" " + name)):
+        return None  # "Chiến lược phù hợp với ...": a short form, then a new clause
     sentence_start = bool(_SENTENCE_START.search(text[max(0, m.start() - 12) : m.start()]))
     if not _is_name(cue, name, lower, sentence_start):
         return None
@@ -288,6 +334,8 @@ def _is_name(cue: str, name: str, lower: bool, sentence_start: bool) -> bool:
     name needs its own capital, an owner or a period, as a lower-case cue does.
     """
     words = name.split()
+    if cue in _NUMBERED_NAME_CUES and re.fullmatch(r"\d{2,3}", name):
+        return True  # "Đề án 06"
     if len(words) < 2 and not re.fullmatch(r"\d{1,4}[a-z]", name):
         return False
     if (
@@ -314,6 +362,12 @@ def _is_name(cue: str, name: str, lower: bool, sentence_start: bool) -> bool:
     if first[:1].isupper() or first[:1].isdigit() or cue in _LONG_CUES or not sentence_start:
         return True
     return bool(_OWNER.match(name) or _PERIOD.search(name))
+
+
+def _numbered_law_after(text: str, end: int) -> bool:
+    """A law number follows the cut name in the same clause, with no other cue between."""
+    rest = re.match(r"[^;.()\n]{0,60}?\s(?:số\s*:?\s*)\d{1,4}/\d{4}/(?:UBTV)?QH", text[end : end + 90])
+    return bool(rest and not _CUE_RE.search(rest.group()))
 
 
 def _drafted_list(text: str, start: int) -> bool:
