@@ -246,9 +246,9 @@ def _reference_at(
         return None
     end = _name_end(text, m.end(), cue)
     if type_ == "Luật" and re.match(r"\s*số\s*:?\s*\d", text[end : end + 12]):
-        return None
+        return None  # "Luật Tài nguyên, môi trường biển và hải đảo số 82/2015/QH13": numbered
     if type_ == "Luật" and _numbered_law_after(text, end):
-        return None  # "Luật Khám bệnh, chữa bệnh số 15/2023/QH15": the comma is in the name  # "Luật Tài nguyên, môi trường biển và hải đảo số 82/2015/QH13": numbered
+        return None  # "Luật Khám bệnh, chữa bệnh số 15/2023/QH15": the comma is in the name
     if numbered_name:
         end = numbered_name.end()
     name = text[m.end() : end].strip()
@@ -366,7 +366,9 @@ def _is_name(cue: str, name: str, lower: bool, sentence_start: bool) -> bool:
 
 def _numbered_law_after(text: str, end: int) -> bool:
     """A law number follows the cut name in the same clause, with no other cue between."""
-    rest = re.match(r"[^;.()\n]{0,60}?\s(?:số\s*:?\s*)\d{1,4}/\d{4}/(?:UBTV)?QH", text[end : end + 90])
+    rest = re.match(
+        r"[^;.()\n]{0,60}?\s(?:số\s*:?\s*)\d{1,4}/\d{4}/(?:UBTV)?QH", text[end : end + 90]
+    )
     return bool(rest and not _CUE_RE.search(rest.group()))
 
 
