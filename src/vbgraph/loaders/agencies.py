@@ -135,9 +135,19 @@ def city_form(text: str) -> str:
     return text
 
 
+def city_name(province: str | None) -> str | None:
+    """The city's bare name when ``province`` is a centrally-run city (``Thành phố Hồ Chí Minh``)."""
+    if not province:
+        return None
+    bare = re.sub(r"^(?:[Tt]hành phố|TP\.?)\s+", "", province)
+    return bare if bare in CITIES else None
+
+
 def expand(template: str, province: str | None) -> str | None:
-    if province in CITIES:
+    city = city_name(province)
+    if city:
         template = city_form(template)
+        province = city
     if "{province}" not in template:
         return template
     if not province:
@@ -403,10 +413,17 @@ _DISTRICT_OFFICES = re.compile(
     r"(?:các\s+(?:quận,\s*)?huyện(?:\s*,\s*(?:thị xã|thị|thành phố|quận))*(?:\s+và\s+thành phố)?"
     r"|cấp huyện)(?=$|[\s,;.:)])"
 )
+#: The other districts named after one: ``... và các quận, huyện``, ``..., các huyện``.
+_AND_DISTRICTS = re.compile(
+    r"(?:\s*,\s*|\s+và\s+)(?P<rest>các\s+(?:quận|huyện|thị xã)"
+    r"(?:(?:\s*,\s*|\s+và\s+)(?:quận|huyện|thị xã|thành phố))*)(?=$|[\s,;.:)])"
+)
 _UNIT_HEAD = re.compile(r"\b(Vụ|Cục|Văn phòng Bộ|Thanh tra Bộ)(?=[\s,;.)]|$)")
 _UNITS_OF_MINISTRY = re.compile(r"\b[Cc]ác đơn vị (?:trực )?thuộc Bộ\b")
 _ALL_PROVINCES = re.compile(r"\s+các tỉnh, thành phố trực thuộc Trung ương")
 _DISTRICT_COLLECTIVE = "các huyện, thị xã, thành phố"
+#: The province's (city's) own People's Committee, as the gazetteer names it.
+_COMMITTEE = frozenset({"UBND tỉnh", "UBND thành phố"})
 #: Lower-case words that may not continue a proper name after its capitalised words.
 _NOT_IN_NAME = frozenset({"và", "với", "của", "tại", "các", "cho", "theo", "về", "để", "trong"})
 
@@ -567,10 +584,24 @@ def _district_mentions(
                 break
             stop = t.end()
         place = " ".join(text[m.end() : stop].split())
-        if not place or (province and fold_name(place) == fold_name(province)):
+        if not place:
+            continue
+        # the city's own committee in a centrally-run city is the issuer, but a
+        # province's capital city of the same name ("UBND thành phố Thái Nguyên") is not
+        city = city_name(province)
+        if city and fold_name(place) == fold_name(city):
+            continue
+        if province and m.group(1) != "thành phố" and fold_name(place) == fold_name(province):
             continue
         agency = Agency(f"UBND {m.group(1)} {place}", province, False, "local", "state")
         out.append(Mention(agency, m.start(), stop, text[m.start() : stop]))
+        # "UBND thành phố Thủ Đức và các quận, huyện": the rest are every district's UBND
+        rest = _AND_DISTRICTS.match(text, stop, end)
+        if rest:
+            found = [x for x in find_mentions("UBND các huyện", province) if x.start == 0]
+            if found:
+                a = rest.start("rest")
+                out.append(Mention(found[0].agency, a, rest.end(), text[a : rest.end()]))
     for m in _DISTRICT_OFFICES.finditer(text, start, end):
         name = " ".join(m.group("name").split())
         if not name[:1].isupper():
@@ -666,6 +697,13 @@ def open_mentions(
                 text[m.start : tail.end()],
             )
     for m in _district_mentions(text, province, start, end, known_starts):
+        # "UBND thành phố Thủ Đức" is a district's committee, not the city's "UBND thành phố"
+        inside = [
+            k for k in out if k.agency.name in _COMMITTEE and m.start <= k.start and k.end <= m.end
+        ]
+        if inside:
+            out = [k for k in out if k not in inside]
+            taken = [(k.start, k.end) for k in out]
         if free(m.start, m.end):
             out.append(m)
             taken.append((m.start, m.end))

@@ -48,6 +48,8 @@ def _c(name: str, *aliases: str, level: str = "local") -> AgencyEntry:
     return AgencyEntry(name, tuple(aliases), level, True, (), "collective")
 
 
+_HCM = ("Hồ Chí Minh", "Thành phố Hồ Chí Minh")
+
 ENTRIES: tuple[AgencyEntry, ...] = (
     # --- provincial departments (Sở) -------------------------------------------------
     _e("Sở Ngoại vụ", "Sở Ngoại Vụ", "SNgV"),
@@ -166,6 +168,11 @@ ENTRIES: tuple[AgencyEntry, ...] = (
         kind="press",
     ),
     _e("Báo {province}", kind="press"),
+    # Hồ Chí Minh City keeps television and radio apart (and its own dailies)
+    _e("Đài Truyền hình tỉnh", "HTV", provinces=_HCM, kind="press"),
+    _e("Đài Tiếng nói Nhân dân tỉnh", "VOH", provinces=_HCM, kind="press"),
+    _e("Báo Sài Gòn Giải Phóng", "Báo Sài Gòn Giải phóng", provinces=_HCM, kind="press"),
+    _e("Báo Người Lao Động", "Báo Người Lao động", provinces=_HCM, kind="press"),
     _e(
         "Báo Văn hóa và Đời sống",
         "Báo Văn hóa đời sống",
@@ -290,6 +297,24 @@ ENTRIES: tuple[AgencyEntry, ...] = (
     _e("Cục Hải quan {province}", "Cục Hải quan tỉnh", "Cục Hải quan tỉnh {province}"),
     _e("Cục Thống kê tỉnh", "Cục Thống kê {province}"),
     _e("Bảo hiểm xã hội tỉnh", "BHXH tỉnh"),
+    _e("Bảo hiểm xã hội Việt Nam", "BHXH Việt Nam", level="central"),
+    # --- People's Council: its standing body and committees -----------------------------
+    _e("Hội đồng nhân dân tỉnh", "HĐND tỉnh"),
+    # only kept where the People's Council assigns its Committee (see responsibilities)
+    _e("UBND tỉnh", "Ủy ban nhân dân tỉnh", "UBND tỉnh {province}", "Ủy ban nhân dân tỉnh {province}"),
+    _e("Thường trực Hội đồng nhân dân tỉnh", "Thường trực HĐND tỉnh"),
+    _c(
+        "Các Ban của Hội đồng nhân dân tỉnh",
+        "các Ban của HĐND tỉnh",
+        "các Ban Hội đồng nhân dân tỉnh",
+        "các Ban HĐND tỉnh",
+    ),
+    _c(
+        "Các Tổ đại biểu và đại biểu Hội đồng nhân dân tỉnh",
+        "các Tổ đại biểu và đại biểu HĐND tỉnh",
+        "các Tổ đại biểu Hội đồng nhân dân tỉnh",
+        "các Tổ đại biểu HĐND tỉnh",
+    ),
     # --- Fatherland Front, mass organisations, associations ------------------------------
     _e(
         "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
@@ -317,7 +342,14 @@ ENTRIES: tuple[AgencyEntry, ...] = (
         "các đoàn thể",
     ),
     _c("Các hội, đoàn thể", "các hội, đoàn thể", "các hội đoàn thể", "các hội, đoàn thể tỉnh"),
-    _e("Tỉnh Đoàn", "Tỉnh đoàn", "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh", kind="mass"),
+    _e(
+        "Tỉnh Đoàn",
+        "Tỉnh đoàn",
+        "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh",
+        "Ban Thường vụ Tỉnh đoàn",
+        "Ban Chấp hành Tỉnh đoàn",
+        kind="mass",
+    ),
     _e("Hội Liên hiệp Phụ nữ tỉnh", "Hội LHPN tỉnh", kind="mass"),
     _e("Hội Nông dân tỉnh", kind="mass"),
     _e("Hội Cựu chiến binh tỉnh", kind="mass"),
@@ -363,6 +395,19 @@ ENTRIES: tuple[AgencyEntry, ...] = (
     _e(
         "Đảng đoàn Hội đồng nhân dân tỉnh",
         "Đảng đoàn HĐND tỉnh",
+        kind="party",
+    ),
+    # the Party group of a mass organisation is its own body, not the organisation
+    _e(
+        "Đảng đoàn Hội Liên hiệp Phụ nữ tỉnh",
+        "Đảng đoàn Hội LHPN tỉnh",
+        kind="party",
+    ),
+    _e("Đảng đoàn Hội Nông dân tỉnh", kind="party"),
+    _e("Đảng đoàn Hội Cựu chiến binh tỉnh", kind="party"),
+    _e(
+        "Đảng đoàn Liên đoàn Lao động tỉnh",
+        "Đảng đoàn LĐLĐ tỉnh",
         kind="party",
     ),
     _e(

@@ -67,12 +67,15 @@ _BEFORE_REPORT = re.compile(
 )
 _AFTER_REPORT = re.compile(r"^[\s)]*(?:de\s+)?(?:tong\s*hop|bao\s*cao|theo doi)")
 _AFTER_LEAD = re.compile(r"^[\s,]*(?:la\s+co\s+quan\s+|lam\s+)?chu\s*tri")
+#: "Sở X phối hợp tham mưu ...": a subject whose verb is "phối hợp" coordinates.
+_AFTER_COORDINATE = re.compile(r"^[\s,]*(?:cung\s+)?phoi\s*hop\b")
+_WITH = re.compile(r"[^,.;:\n]{0,30}?\bvoi\b")
 _AFTER_MONITOR = re.compile(r"^[\s,:–\-(]*(?:la\s+|lam\s+)?co\s+quan\s+thuong\s+truc")
 #: A subject of a passive clause ("Trung tâm Hội nghị tỉnh được đầu tư nâng cấp") is
 #: what is acted on, not who acts; "được giao / được phân công" still assigns.
 _AFTER_PASSIVE = re.compile(r"^\s*(?:da\s+|se\s+|tiep\s+tuc\s+)?duoc\s+(?!giao|phan\s+cong)")
 #: A subject whose verb is "theo dõi, đôn đốc": it monitors, it does not lead a task.
-_AFTER_MONITOR_VERB = re.compile(r"^\s*(?:theo\s+doi|don\s+doc)\b")
+_AFTER_MONITOR_VERB = re.compile(r"^\s*(?:theo\s+doi|don\s+doc|giam\s+sat)\b")
 #: Checking how the document itself is carried out, whatever its kind (a plan, a
 #: decision, a ministry's circular: "hướng dẫn, theo dõi, kiểm tra việc thực hiện Thông tư này").
 _MONITOR = re.compile(
@@ -80,6 +83,8 @@ _MONITOR = re.compile(
     r"(?:thuc\s+hien|trien\s+khai|thi\s+hanh)[^.;]{0,20}?"
     r"(?:ke\s*hoach|chuong\s+trinh|chi\s+thi|quyet\s+dinh|nghi\s+quyet|de\s+an|"
     r"thong\s+tu|nghi\s+dinh|quy\s+che|phuong\s+an|ket\s+luan)"
+    # "theo dõi, đôn đốc, kiểm tra việc thực hiện." with the plan understood
+    r"|(?:theo\s+doi|don\s+doc)[^.;]{0,40}?viec\s+thuc\s+hien\s*(?=[.;]|$)"
 )
 _TITLE_ONLY = re.compile(r"^(?:\s|\b" + _TITLES + r"\b)*$")
 _CLAUSE_PREFIX = re.compile(
@@ -142,7 +147,21 @@ def _issuer_names(issuer: str | None, ministry: str | None) -> set[str]:
         m = re.match(r"(?:Ban Thường vụ\s+)?(Tỉnh ủy|Thành ủy)\b", body)
         if m:
             names.update({m.group(1), f"Ban Thường vụ {m.group(1)}"})
+        if re.match(r"(?:HĐND|Hội đồng nhân dân)\s+(?:tỉnh|[Tt]hành phố)\b", body):
+            names.update({"Hội đồng nhân dân tỉnh", "Hội đồng nhân dân thành phố"})
     return names
+
+
+def _assigns_committee(issuer: str | None) -> bool:
+    """Whether the issuer gives its People's Committee tasks: a People's Council's resolution.
+
+    Elsewhere the provincial People's Committee is the issuer itself or the body that
+    receives reports, and is not an assignee.
+    """
+    return bool(issuer and re.match(r"(?:HĐND|Hội đồng nhân dân)\b", issuer))
+
+
+_COMMITTEE = frozenset({"UBND tỉnh", "UBND thành phố"})
 
 
 def extract_responsibilities(
@@ -166,6 +185,8 @@ class _Extractor:
             for m in open_mentions(self.text, self.province, known)
             if not any(a <= m.start < b for a, b in excluded) and m.agency.name not in issuers
         ]
+        if not _assigns_committee(subject.issuer):
+            self.mentions = [m for m in self.mentions if m.agency.name not in _COMMITTEE]
         self.found = _Found()
         self.tasks: list[Task] = []
 
@@ -290,9 +311,11 @@ class _Extractor:
                 continue
             if role == "lead" and cue_start == lst.start and _AFTER_PASSIVE.match(after):
                 continue
+            m_coord = _AFTER_COORDINATE.match(after)
+            if role == "lead" and m_coord and not _WITH.match(after, m_coord.end()):
+                role = "coordinate"  # "phối hợp (chặt chẽ) với Y ...": X acts, Y helps
             if (
                 role == "lead"
-                and cue_start == lst.start
                 and _AFTER_MONITOR_VERB.match(after)
                 and _MONITOR.match(self.folded, lst.end + len(after) - len(after.lstrip()), b)
             ):
