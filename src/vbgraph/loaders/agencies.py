@@ -136,7 +136,7 @@ def city_form(text: str) -> str:
 
 
 def city_name(province: str | None) -> str | None:
-    """The city's bare name when ``province`` is a centrally-run city (``Thành phố Hồ Chí Minh``)."""
+    """The bare name of a centrally-run city (``Thành phố Hồ Chí Minh`` -> ``Hồ Chí Minh``)."""
     if not province:
         return None
     bare = re.sub(r"^(?:[Tt]hành phố|TP\.?)\s+", "", province)

@@ -301,7 +301,12 @@ ENTRIES: tuple[AgencyEntry, ...] = (
     # --- People's Council: its standing body and committees -----------------------------
     _e("Hội đồng nhân dân tỉnh", "HĐND tỉnh"),
     # only kept where the People's Council assigns its Committee (see responsibilities)
-    _e("UBND tỉnh", "Ủy ban nhân dân tỉnh", "UBND tỉnh {province}", "Ủy ban nhân dân tỉnh {province}"),
+    _e(
+        "UBND tỉnh",
+        "Ủy ban nhân dân tỉnh",
+        "UBND tỉnh {province}",
+        "Ủy ban nhân dân tỉnh {province}",
+    ),
     _e("Thường trực Hội đồng nhân dân tỉnh", "Thường trực HĐND tỉnh"),
     _c(
         "Các Ban của Hội đồng nhân dân tỉnh",
