@@ -119,6 +119,27 @@ HEADER_CASES = [
         "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI\nCăn cứ Luật Thủ đô;\n",
         {"key": "3120/QĐ-UBND|Hà Nội|2023", "issuer": "Chủ tịch UBND thành phố Hà Nội"},
     ),
+    (
+        "ministry decision: the minister issues it",
+        "BỘ GIÁO DỤC VÀ ĐÀO TẠO\n-------\nSố: 2222/QĐ-BGDĐT\nHà Nội, ngày 05 tháng 8 năm 2023\n"
+        "QUYẾT ĐỊNH\nBan hành Kế hoạch chuyển đổi số ngành giáo dục\n"
+        "BỘ TRƯỞNG BỘ GIÁO DỤC VÀ ĐÀO TẠO\nCăn cứ Nghị định số 86/2022/NĐ-CP quy định chức "
+        "năng của Bộ Giáo dục và Đào tạo;\n",
+        {"key": "2222/QĐ-BGDĐT|VN|2023", "issuer": "Bộ trưởng Bộ Giáo dục và Đào tạo"},
+    ),
+    (
+        "ministry circular signed for the minister",
+        "BỘ TÀI CHÍNH\n-------\nSố: 76/2023/TT-BTC\nHà Nội, ngày 29 tháng 12 năm 2023\n"
+        "THÔNG TƯ\nQuy định mức thu lệ phí\nCăn cứ Luật Phí và lệ phí;\nTheo đề nghị của Vụ "
+        "trưởng Vụ Chính sách thuế, Bộ Tài chính ban hành Thông tư.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n",
+        {"key": "76/2023/TT-BTC|VN|2023", "issuer": "Bộ trưởng Bộ Tài chính"},
+    ),
+    (
+        "ministry plan: the ministry issues it",
+        "BỘ TÀI CHÍNH\n-------\nSố: 80/KH-BTC\nHà Nội, ngày 29 tháng 12 năm 2023\n"
+        "KẾ HOẠCH\nThực hiện chuyển đổi số của Bộ Tài chính\nI. MỤC ĐÍCH\n",
+        {"issuer": "Bộ Tài chính"},
+    ),
 ]
 
 

@@ -176,6 +176,74 @@ CASES = [
         (),
         absent=("1234/QĐ-UBND|Nghệ An|2023",),
     ),
+    Case(
+        "second-order amends: a cited circular amends an earlier one",
+        "Căn cứ Thông tư số 02/2023/TT-BTC ngày 06/01/2023 của Bộ trưởng Bộ Tài chính sửa đổi, "
+        "bổ sung một số điều của Thông tư số 58/2020/TT-BTC ngày 16/6/2020 của Bộ trưởng Bộ Tài "
+        "chính quy định về lệ phí;\n",
+        NGHE_AN,
+        (
+            ("", "02/2023/TT-BTC|VN|2023", "based_on"),
+            ("02/2023/TT-BTC|VN|2023", "58/2020/TT-BTC|VN|2020", "amends"),
+        ),
+    ),
+    Case(
+        "second-order replaces inside a Căn cứ line",
+        "Căn cứ Quyết định số 27/2023/QĐ-TTg ngày 10/11/2023 của Thủ tướng Chính phủ thay thế "
+        "Quyết định số 15/2019/QĐ-TTg ngày 21/3/2019 của Thủ tướng Chính phủ;\n",
+        NGHE_AN,
+        (("27/2023/QĐ-TTg|VN|2023", "15/2019/QĐ-TTg|VN|2019", "replaces"),),
+    ),
+    Case(
+        "second-order implements with 'tổ chức thi hành'",
+        "Thực hiện Quyết định số 222/QĐ-TTg ngày 05/3/2024 của Thủ tướng Chính phủ ban hành Kế "
+        "hoạch tổ chức thi hành Luật Đất đai số 31/2024/QH15;\n",
+        HA_TINH_PLAN,
+        (
+            ("", "222/QĐ-TTg|VN|2024", "implements"),
+            ("222/QĐ-TTg|VN|2024", "31/2024/QH15|VN|2024", "implements"),
+        ),
+    ),
+    Case(
+        "a short form defined in the preamble states a replacement later",
+        "Căn cứ Nghị quyết số 136/2024/QH15 ngày 26/6/2024 của Quốc hội về tổ chức chính quyền "
+        "đô thị và thí điểm một số cơ chế, chính sách đặc thù phát triển thành phố Đà Nẵng (sau "
+        "đây gọi tắt là Nghị quyết 136);\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Nghị quyết 136 thay thế "
+        "Nghị quyết số 119/2020/QH14 ngày 19/6/2020 của Quốc hội; các sở rà soát văn bản.\n",
+        HA_TINH_PLAN,
+        (
+            ("", "136/2024/QH15|VN|2024", "based_on"),
+            ("136/2024/QH15|VN|2024", "119/2020/QH14|VN|2020", "replaces"),
+        ),
+    ),
+    Case(
+        "an action plan carrying out two resolutions joined by và",
+        "Căn cứ Quyết định số 150/QĐ-BNNPTNT ngày 10/01/2023 của Bộ trưởng Bộ Nông nghiệp và "
+        "Phát triển nông thôn ban hành Kế hoạch hành động của Bộ thực hiện Nghị quyết số "
+        "19-NQ/TW và Nghị quyết số 26/NQ-CP;\n",
+        NGHE_AN,
+        (
+            ("150/QĐ-BNNPTNT|VN|2023", "19-NQ/TW|VN|", "implements"),
+            ("150/QĐ-BNNPTNT|VN|2023", "26/NQ-CP|VN|", "implements"),
+        ),
+    ),
+    Case(
+        "a second document joined by và in the same Căn cứ paragraph",
+        "Căn cứ Nghị quyết số 19-NQ/TW ngày 16/6/2022 của Ban Chấp hành Trung ương Đảng về nông "
+        "nghiệp, nông dân, nông thôn đến năm 2030, tầm nhìn đến năm 2045 và Quyết định số "
+        "150/QĐ-TTg ngày 28/01/2022 của Thủ tướng Chính phủ phê duyệt Chiến lược phát triển "
+        "nông nghiệp và nông thôn bền vững;\n",
+        NGHE_AN,
+        (("", "19-NQ/TW|VN|2022", "based_on"), ("", "150/QĐ-TTg|VN|2022", "based_on")),
+    ),
+    Case(
+        "an upper-case title: the Prime Minister's code in its canonical case",
+        "KẾ HOẠCH\nTRIỂN KHAI QUYẾT ĐỊNH SỐ 1500/QĐ-TTG NGÀY 02/12/2023 CỦA THỦ TƯỚNG CHÍNH PHỦ"
+        "\n\nThực hiện Quyết định số 1500/QĐ-TTg ngày 02/12/2023 của Thủ tướng Chính phủ;\n",
+        HA_TINH_PLAN,
+        (("", "1500/QĐ-TTg|VN|2023", "implements"),),
+        absent=("1500/QĐ-TTG|Hà Tĩnh|2023",),
+    ),
 ]
 
 
@@ -279,6 +347,13 @@ UNNUMBERED_CASES = [
     ("- Triển khai Đề án xây dựng thành phố Đà Lạt trở thành đô thị thông minh; phát triển "
      "du lịch.",
      "Đề án xây dựng thành phố Đà Lạt trở thành đô thị thông minh", "implements"),
+    # a programme or project known by a short number
+    ("- Đẩy mạnh triển khai Chương trình 135 tại các xã đặc biệt khó khăn.",
+     "Chương trình 135", "implements"),
+    ("Các sở tích hợp dữ liệu phục vụ Đề án 06 của Chính phủ.", "Đề án 06", "cites"),
+    # a pipe-table cell ends the name
+    ("| 2 | Quảng bá Chương trình phát triển du lịch cộng đồng | Sở Văn hóa | Quý III |",
+     "Chương trình phát triển du lịch cộng đồng", "cites"),
 ]  # fmt: skip
 
 
@@ -319,6 +394,18 @@ def test_unnumbered_names(text: str, name: str, relation: str) -> None:
         "UBND TỈNH ĐỒNG NAI\nSỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 2104/SLĐTBXH-VL\n"
         "V/v triển khai Đề án hỗ trợ thanh niên khởi nghiệp trên địa bàn tỉnh\n"
         "Đồng Nai, ngày 14 tháng 6 năm 2023\nKính gửi: Ủy ban nhân dân tỉnh.\n",
+        # a lone short form followed by ordinary words
+        "Cụ thể hóa Chiến lược phù hợp với tình hình của địa phương.",
+        # the plan this decision issues
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch hành động của Sở Y tế thực hiện "
+        "Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025.",
+        # a law whose name holds a comma, with its number
+        "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/6/2022;",
+        # a short form a numbered decision defines
+        "Thực hiện Quyết định số 90/QĐ-TTg ngày 18/01/2022 của Thủ tướng Chính phủ phê duyệt "
+        "Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025 (sau đây gọi "
+        "tắt là Chương trình giảm nghèo);\nCác huyện lồng ghép Chương trình giảm nghèo với các "
+        "chương trình khác.",
     ],
 )
 def test_not_unnumbered(text: str) -> None:

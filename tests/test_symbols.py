@@ -40,6 +40,10 @@ CASES = [
     ("633/SNNPTNT-CCTL", "633/SNNPTNT-CCTL", "letter", "Nghệ An"),
     ("915/SGDĐT-GDTrH", "915/SGDĐT-GDTrH", "letter", "Nghệ An"),
     ("408/SVHTTDL-QLVH", "408/SVHTTDL-QLVH", "letter", "Nghệ An"),
+    # central issuer codes written in capitals (upper-case titles) take their canonical case
+    ("1500/QĐ-TTG", "1500/QĐ-TTg", "state", "VN"),
+    ("15/2021/TT-BNNptnt", "15/2021/TT-BNNPTNT", "state", "VN"),
+    ("26/2022/NQ-UBTVQH15", "26/2022/NQ-UBTVQH15", "state", "VN"),
 ]
 
 

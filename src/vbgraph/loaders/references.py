@@ -91,7 +91,9 @@ _SHORT = re.compile(
 )
 _ISSUER_STOP = re.compile(
     r"\s(?:về|ban hành|thực hiện|triển khai|phê duyệt|quy định|hướng dẫn|tại|theo|đã|được"
-    r"|và|nhằm|để|trong|với|sửa đổi|thay thế|là|đến|cho|trên|thì|gồm)\b|[,;:.()“”\"\[\]]"
+    r"|và(?!\s+(?:Phát triển nông thôn|Đầu tư|Đào tạo|Xã hội|Truyền thông|Công nghệ|Môi trường"
+    r"|Du lịch|Nhà nước)\b)|nhằm|để|trong|với|sửa đổi|thay thế|là|đến|cho|trên|thì|gồm)\b"
+    r"|[,;:.()“”\"\[\]]"
     r"|\s(?:ngày|số)\s",
     re.IGNORECASE,
 )
@@ -363,7 +365,8 @@ _SECOND_ORDER = re.compile(
     r"(?:(?:tiếp\s+\S+|tiếp|đẩy mạnh|tăng cường|nâng cao hiệu quả|lãnh đạo|chỉ đạo)\s+){0,3}"
     r"(?:(?:ban hành|phê duyệt)\s+[^;]{0,90}?\s+)?"
     r"(?:(?:triển khai|tổ chức)\s+)?(?:thực hiện|triển khai"
-    r"|(?:triển khai|tổ chức|hướng dẫn)\s+thi hành)\s*$",
+    r"|(?:triển khai|tổ chức|hướng dẫn)\s+thi hành)"
+    r"(?:\s+(?:Bộ\s+)?[Ll]uật\s+[^;,()]{1,60}?\s+số)?\s*$",  # "... thi hành Luật Đất đai số"
     re.IGNORECASE,
 )
 #: A mention described as amending or replacing the next one: "Nghị định số
