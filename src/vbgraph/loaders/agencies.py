@@ -419,7 +419,13 @@ _AND_DISTRICTS = re.compile(
     r"(?:(?:\s*,\s*|\s+và\s+)(?:quận|huyện|thị xã|thành phố))*)(?=$|[\s,;.:)])"
 )
 _UNIT_HEAD = re.compile(r"\b(Vụ|Cục|Văn phòng Bộ|Thanh tra Bộ)(?=[\s,;.)]|$)")
-_UNITS_OF_MINISTRY = re.compile(r"\b[Cc]ác đơn vị (?:trực )?thuộc Bộ\b")
+#: A ministry's own units as one body: ``các đơn vị thuộc Bộ``, ``các Vụ, Cục liên quan``,
+#: ``các Vụ, Cục, đơn vị thuộc Bộ``.
+_UNITS_OF_MINISTRY = re.compile(
+    r"\b[Cc]ác (?:đơn vị (?:trực )?thuộc Bộ\b"
+    r"|(?:Vụ|Cục|Tổng cục)(?:\s*,\s*(?:Vụ|Cục|Tổng cục|đơn vị))+"
+    r"(?:\s+(?:(?:trực\s+)?thuộc\s+Bộ|liên quan|có liên quan))?(?=$|[\s,;.:)]))"
+)
 _ALL_PROVINCES = re.compile(r"\s+các tỉnh, thành phố trực thuộc Trung ương")
 _DISTRICT_COLLECTIVE = "các huyện, thị xã, thành phố"
 #: The province's (city's) own People's Committee, as the gazetteer names it.

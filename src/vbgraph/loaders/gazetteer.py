@@ -560,6 +560,14 @@ ENTRIES: tuple[AgencyEntry, ...] = (
         "Cục Xúc tiến Thương mại",
         level="central",
     ),
+    # a name with a comma of its own ("khám, chữa bệnh") that open reading would cut
+    _e(
+        "Cục Quản lý Khám, chữa bệnh (Bộ Y tế)",
+        "Cục Quản lý Khám, chữa bệnh",
+        "Cục Quản lý Khám chữa bệnh",
+        "Cục Quản lý khám, chữa bệnh",
+        level="central",
+    ),
     # general departments and central departments under a ministry
     _e("Tổng cục Thuế (Bộ Tài chính)", "Tổng cục Thuế", level="central"),
     _e("Tổng cục Hải quan (Bộ Tài chính)", "Tổng cục Hải quan", level="central"),
