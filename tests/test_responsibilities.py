@@ -302,3 +302,126 @@ def test_against_the_gold_annotations(name: str) -> None:
     assert score_assignments(gold, predicted)["f1"] >= 0.9
     if gold["tasks"]:
         assert score_tasks(gold, predicted)["accuracy"] >= 0.9
+
+
+def _issued(text: str, province: str | None, issuer: str) -> set[tuple[str, str]]:
+    subject = DocInfo(symbol="1/NQ", key="1/NQ|x|2024", issuer=issuer, province=province)
+    assignments, _ = extract_responsibilities(normalize(text), subject)
+    return {(a.agency, a.role) for a in assignments}
+
+
+# (excerpt, province, issuer, expected pairs, pairs that must be absent): phrasings of
+# city plans, People's Council resolutions, Party directives and ministries' plans.
+ISSUED_PHRASINGS = [
+    (  # a centrally-run city named in full, its bodies with capital "Thành phố"
+        "3. Giao Sở Thông tin và Truyền thông chủ trì, phối hợp với Văn phòng UBND Thành "
+        "phố, Đài Tiếng nói Nhân dân Thành phố, Báo Người Lao Động thông tin rộng rãi.\n"
+        "4. Đề nghị Hội đồng nhân dân Thành phố và Ủy ban MTTQ Việt Nam Thành phố giám sát.",
+        "Thành phố Hồ Chí Minh",
+        "UBND Thành phố Hồ Chí Minh",
+        {
+            ("Sở Thông tin và Truyền thông", "lead"),
+            ("Văn phòng UBND thành phố", "coordinate"),
+            ("Đài Tiếng nói Nhân dân thành phố", "coordinate"),
+            ("Báo Người Lao Động", "coordinate"),
+            ("Hội đồng nhân dân thành phố", "requested"),
+            ("Ủy ban Mặt trận Tổ quốc Việt Nam thành phố", "requested"),
+        },
+        set(),
+    ),
+    (  # a named district and "the other districts" of a city
+        "2. Chủ tịch UBND quận Hải Châu và các quận, huyện chủ động xây dựng kế hoạch.",
+        "Đà Nẵng",
+        "UBND thành phố Đà Nẵng",
+        {("UBND các huyện, thị xã, thành phố", "lead")},
+        set(),
+    ),
+    (  # a province's capital city is an agency, not the issuing committee
+        "5. Sở Du lịch chủ trì, phối hợp với UBND thành phố Vinh tổ chức lễ hội.",
+        "Nghệ An",
+        "UBND tỉnh Nghệ An",
+        {("UBND thành phố Vinh", "coordinate")},
+        set(),
+    ),
+    (  # the Party groups of mass organisations, every item of the list (Tỉnh ủy style)
+        "6. Đảng đoàn Hội Cựu chiến binh tỉnh, Ban Thường vụ Tỉnh đoàn, Đảng đoàn Hội "
+        "Nông dân tỉnh lãnh đạo tổ chức mình quán triệt Chỉ thị; phối hợp với Đảng đoàn "
+        "Liên đoàn Lao động tỉnh vận động đoàn viên.",
+        "Hà Tĩnh",
+        "Ban Thường vụ Tỉnh ủy",
+        {
+            ("Đảng đoàn Hội Cựu chiến binh tỉnh", "lead"),
+            ("Tỉnh Đoàn", "lead"),
+            ("Đảng đoàn Hội Nông dân tỉnh", "lead"),
+            ("Đảng đoàn Liên đoàn Lao động tỉnh", "coordinate"),
+        },
+        {("Hội Nông dân tỉnh", "lead"), ("Liên đoàn Lao động tỉnh", "coordinate")},
+    ),
+    (  # a bullet under the agency's heading: monitoring with the plan understood
+        "1. Sở Kế hoạch và Đầu tư\n- Chủ trì tổng hợp nhu cầu vốn.\n"
+        "- Theo dõi, đôn đốc, kiểm tra việc thực hiện; báo cáo UBND tỉnh.",
+        "Quảng Trị",
+        "UBND tỉnh Quảng Trị",
+        {("Sở Kế hoạch và Đầu tư", "lead"), ("Sở Kế hoạch và Đầu tư", "monitor")},
+        set(),
+    ),
+    (  # "X phối hợp <verb>" helps the item's lead; "X phối hợp với Y <verb>" acts
+        "2. Sở Xây dựng chủ trì lập quy hoạch; Sở Tài chính phối hợp bố trí kinh phí.\n"
+        "3. Sở Công Thương phối hợp chặt chẽ với Công an tỉnh kiểm tra thị trường.",
+        "Bình Định",
+        "UBND tỉnh Bình Định",
+        {
+            ("Sở Xây dựng", "lead"),
+            ("Sở Tài chính", "coordinate"),
+            ("Sở Công Thương", "lead"),
+            ("Công an tỉnh", "coordinate"),
+        },
+        {("Sở Tài chính", "lead")},
+    ),
+    (  # a People's Council resolution: its Committee carries it out, its bodies oversee
+        "Điều 3. Tổ chức thực hiện\n1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị "
+        "quyết này.\n2. Giao Thường trực HĐND tỉnh, các Ban HĐND tỉnh giám sát việc thực "
+        "hiện Nghị quyết này.",
+        "Quảng Nam",
+        "HĐND tỉnh Quảng Nam",
+        {
+            ("UBND tỉnh", "lead"),
+            ("Thường trực Hội đồng nhân dân tỉnh", "monitor"),
+            ("Các Ban của Hội đồng nhân dân tỉnh", "monitor"),
+        },
+        {("Thường trực Hội đồng nhân dân tỉnh", "lead"), ("Hội đồng nhân dân tỉnh", "lead")},
+    ),
+    (  # the Committee's own plan does not assign the Committee
+        "Các sở, ngành định kỳ báo cáo UBND tỉnh. Giao UBND tỉnh chỉ đạo thực hiện.",
+        "Quảng Nam",
+        "UBND tỉnh Quảng Nam",
+        set(),
+        {("UBND tỉnh", "lead"), ("UBND tỉnh", "report_hub")},
+    ),
+    (  # a ministry's units as one body; a central agency; a unit with a comma in its name
+        "BỘ TƯ PHÁP\n\n1. Vụ Pháp luật dân sự - kinh tế chủ trì, phối hợp với các Vụ, Cục, "
+        "đơn vị thuộc Bộ và Bảo hiểm xã hội Việt Nam rà soát văn bản.\n"
+        "2. Báo cáo Bộ Y tế (qua Cục Quản lý Khám, chữa bệnh) kết quả thực hiện.",
+        None,
+        "Bộ trưởng Bộ Tư pháp",
+        {
+            ("Các đơn vị thuộc Bộ Tư pháp", "coordinate"),
+            ("Bảo hiểm xã hội Việt Nam", "coordinate"),
+            ("Cục Quản lý Khám, chữa bệnh (Bộ Y tế)", "report_hub"),
+        },
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "province", "issuer", "expected", "absent"), ISSUED_PHRASINGS)
+def test_issued_phrasing(
+    text: str,
+    province: str | None,
+    issuer: str,
+    expected: set[tuple[str, str]],
+    absent: set[tuple[str, str]],
+) -> None:
+    pairs = _issued(text, province, issuer)
+    assert expected <= pairs, (expected - pairs, pairs)
+    assert not (absent & pairs), absent & pairs
