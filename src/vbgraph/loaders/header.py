@@ -220,16 +220,18 @@ _CENTRAL_BODIES: tuple[tuple[str, str], ...] = (
     (r"ỦY BAN THƯỜNG VỤ QUỐC HỘI", "Ủy ban Thường vụ Quốc hội"),
     (r"QUỐC HỘI", "Quốc hội"),
 )
-_MINISTRY_LINE = re.compile(r"^[ \t|]*(?P<name>(?:BỘ|NGÂN HÀNG NHÀ NƯỚC|VĂN PHÒNG CHÍNH PHỦ)"
-                            r"[^\n|]*?)[ \t|]*$", re.MULTILINE)
+_MINISTRY_LINE = re.compile(
+    r"^[ \t|]*(?P<name>(?:BỘ|NGÂN HÀNG NHÀ NƯỚC|VĂN PHÒNG CHÍNH PHỦ)"
+    r"[^\n|]*?)[ \t|]*$",
+    re.MULTILINE,
+)
 
 
 def _central_issuer(head: str, text: str) -> str | None:
     """The central body named in the letterhead (its first lines)."""
     top = "\n".join(head.splitlines()[:6])
     for pattern, name in _CENTRAL_BODIES:
-        if re.search(r"(?<![\wÀ-Ỹà-ỹ])" + pattern.replace(" ", r"\s+") + r"(?![\wÀ-Ỹà-ỹ])",
-                     top):
+        if re.search(r"(?<![\wÀ-Ỹà-ỹ])" + pattern.replace(" ", r"\s+") + r"(?![\wÀ-Ỹà-ỹ])", top):
             return name
     m = _MINISTRY_LINE.search(top)
     if m and m.group("name").isupper():
