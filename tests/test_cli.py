@@ -131,6 +131,12 @@ def test_show_card(store_dir: str) -> None:
     assert "Quyết định" in result.output
     assert "implements  45-CTr/TU" in result.output
     assert "Sở Ngoại vụ" in result.output
+    csv_out = run(store_dir, "show", "590/QĐ-UBND", "--csv")
+    assert csv_out.exit_code == 0
+    lines = csv_out.output.splitlines()
+    assert lines[0] == "kind,relation,other,section,stated by,sentence"
+    assert any(line.startswith("points at,implements,45-CTr/TU,") for line in lines)
+    assert any(line.startswith("task,lead,Sở Ngoại vụ,") for line in lines)
     data = run_json(store_dir, "show", "45-CTr/TU")
     assert isinstance(data, dict)
     assert data["document"]["in_corpus"] is False

@@ -465,20 +465,36 @@ def search(ctx: click.Context, text: str, limit: int, fmt: str | None) -> None:
 @cli.command()
 @click.argument("doc")
 @_doc_options
-@click.option("--json", "as_json", is_flag=True)
+@_output_options
 @click.pass_context
 def show(ctx: click.Context, doc: str, province: str | None, year: str | None,
-         as_json: bool) -> None:
+         fmt: str | None) -> None:
     """A document's card: header, what it rests on, what cites it, its tasks by agency.
+
+    --csv prints one row per relation and per agency role, each with its sentence.
 
     \b
     Example:
       vbgraph show 214/KH-UBND
+      vbgraph show 590/QĐ-UBND --csv > 590.csv
     """
     with _store(ctx) as store:
         card = api.show(store, doc, province, year)
-    if as_json:
+    if fmt == "json":
         _print_json(card.to_json())
+        return
+    if fmt == "csv":
+        rows = [{"kind": "points at", "relation": r["relation"], "other": r["symbol"],
+                 "section": "", "stated by": _short(r.get("asserted_by")), "sentence": r["raw"]}
+                for r in card.rests_on]
+        rows += [{"kind": "pointed at by", "relation": r["relation"], "other": r["symbol"],
+                  "section": "", "stated by": _short(r.get("asserted_by")),
+                  "sentence": r["raw"]} for r in card.cited_by]
+        rows += [{"kind": "task", "relation": a["role"], "other": a["agency"],
+                  "section": t["section"], "stated by": card.document["symbol"],
+                  "sentence": a["raw"]} for t in card.tasks for a in t["agencies"]]
+        click.echo(output.to_csv(rows, ["kind", "relation", "other", "section", "stated by",
+                                        "sentence"]))
         return
     d = card.document
     click.echo(f"{d['symbol']}  {d.get('type') or ''}  {d.get('date') or ''}  [{d['key']}]")
