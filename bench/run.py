@@ -70,12 +70,19 @@ class PeakRSS:
         self._proc = psutil.Process()
         self._interval = interval
         self.peak = 0
+        #: processes that are not our children: the FalkorDB server daemonizes.
+        self.extra: list[int] = []
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def sample(self) -> int:
+        import psutil
+
         total = 0
         procs = [self._proc]
+        for pid in self.extra:
+            with contextlib.suppress(Exception):
+                procs.append(psutil.Process(pid))
         with contextlib.suppress(Exception):
             procs += self._proc.children(recursive=True)
         for p in procs:
@@ -304,6 +311,9 @@ def bench_size(n: int, args: argparse.Namespace, rss: PeakRSS) -> dict[str, Any]
             res["extract_docs_per_s"] = n / res["extract_wall_s"]
             res["recall"] = chain_recall(corpus, extractions)
         store = FalkorStore(Path(tmp) / "store")
+        server = getattr(getattr(store._db, "client", None), "pid", None)
+        if server:
+            rss.extra = [server]
         try:
             store.setup_schema()
             build = 0.0  # truth mode: extractions made chunk by chunk, not timed as storing
