@@ -413,3 +413,12 @@ def test_not_unnumbered(text: str) -> None:
     from vbgraph.loaders.unnumbered import find_unnumbered
 
     assert list(find_unnumbered(normalize(text))) == []
+
+
+def test_cue_words_broken_across_lines() -> None:
+    """PDF text breaks lines inside cue words ("về thực\\nhiện"); the cue still counts."""
+    text = ("Căn cứ Chương trình hành động số 12-CTr/TU ngày 05/3/2021 của Ban Thường vụ Tỉnh "
+            "ủy về thực\nhiện Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị;\n")
+    refs = extract_references(normalize(text), NGHE_AN)
+    pairs = {(e.source.split("|")[0], e.target.split("|")[0], e.relation) for e in refs.edges}
+    assert ("12-CTr/TU", "52-NQ/TW", "implements") in pairs

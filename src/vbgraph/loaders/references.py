@@ -90,7 +90,7 @@ _SHORT = re.compile(
     rf"(?P<tw>{_TYPE_WORD_RE})\s+số\s*(?P<num>\d{{1,5}}[a-z]?)(?![\w/\-]|\s*/)", re.IGNORECASE
 )
 _ISSUER_STOP = re.compile(
-    r"\s(?:về|ban hành|thực hiện|triển khai|phê duyệt|quy định|hướng dẫn|tại|theo|đã|được"
+    r"\s(?:về|ban\s+hành|thực\s+hiện|triển\s+khai|phê\s+duyệt|quy\s+định|hướng\s+dẫn|tại|theo|đã|được"
     r"|và(?!\s+(?:Phát triển nông thôn|Đầu tư|Đào tạo|Xã hội|Truyền thông|Công nghệ|Môi trường"
     r"|Du lịch|Nhà nước)\b)|nhằm|để|trong|với|sửa đổi|thay thế|là|đến|cho|trên|thì|gồm)\b"
     r"|[,;:.()“”\"\[\]]"
@@ -330,7 +330,7 @@ _BOUNDARY = re.compile(
     r"|\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[IVX]+\.\s))",
 )
 _IMPLEMENT_CUE = re.compile(
-    r"\b(?:thực hiện|triển khai|(?:triển khai|tổ chức|hướng dẫn)\s+thi hành)\b", re.IGNORECASE
+    r"\b(?:thực\s+hiện|triển\s+khai|(?:triển\s+khai|tổ\s+chức|hướng\s+dẫn)\s+thi\s+hành)\b", re.IGNORECASE
 )
 #: An implementing cue in the opening: the statement starts with it ("Thực hiện
 #: ...", "Để triển khai ..."), or it follows the type word or subject line of the
@@ -340,7 +340,7 @@ _IMPLEMENT_CUE = re.compile(
 _OPEN_CUE = re.compile(
     r"(?:^[\s(\-]*(?:(?:Để|Nhằm)\s+)?|(?:Kế hoạch|Chương trình|hành động|V/v|về việc|Đề án)"
     r"(?:\s+\d+\s+năm|\s+tổng thể)?(?:\s+của\s+(?:\S+\s+){0,5}?\S+)?\s+)"
-    r"(?:tiếp tục\s+)?(?:(?:tổ chức|triển khai)\s*,?\s+)?(?:thực hiện|triển khai)\b(?!\s+theo\b)",
+    r"(?:tiếp\s+tục\s+)?(?:(?:tổ\s+chức|triển\s+khai)\s*,?\s+)?(?:thực\s+hiện|triển\s+khai)\b(?!\s+theo\b)",
     re.IGNORECASE,
 )
 _HEAD_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -356,16 +356,16 @@ _HEAD_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
 #: "(Ban hành kèm theo Quyết định số ...)": the statement *opens* with the cue, so
 #: what is attached is this document; "Quy chế ... ban hành kèm theo Nghị định
 #: số ..." attaches some other text to the mention and is a plain citation.
-_ISSUED_WITH = re.compile(r"^[\s(\[\-]*(?:được\s+)?(?:ban hành\s+)?kèm theo\s*$", re.IGNORECASE)
+_ISSUED_WITH = re.compile(r"^[\s(\[\-]*(?:được\s+)?(?:ban\s+hành\s+)?kèm\s+theo\s*$", re.IGNORECASE)
 _AMENDS = re.compile(r"(?:sửa đổi|bổ sung)[^;]{0,40}$", re.IGNORECASE)
 _REPLACES = re.compile(r"(?:thay thế|bãi bỏ)[^;]{0,20}$", re.IGNORECASE)
 _COORDINATION = re.compile(r"^[\s,;]*(?:và|cùng|,|;)?\s*(?:các\s+)?(?:số\s*:?\s*)?$", re.IGNORECASE)
 _SECOND_ORDER = re.compile(
     r"^[\s,]*(?:(?:về việc|về|nhằm|để)\s+)?"
     r"(?:(?:tiếp\s+\S+|tiếp|đẩy mạnh|tăng cường|nâng cao hiệu quả|lãnh đạo|chỉ đạo)\s+){0,3}"
-    r"(?:(?:ban hành|phê duyệt)\s+[^;]{0,90}?\s+)?"
-    r"(?:(?:triển khai|tổ chức)\s+)?(?:thực hiện|triển khai"
-    r"|(?:triển khai|tổ chức|hướng dẫn)\s+thi hành)"
+    r"(?:(?:ban\s+hành|phê\s+duyệt)\s+[^;]{0,90}?\s+)?"
+    r"(?:(?:triển\s+khai|tổ\s+chức)\s+)?(?:thực\s+hiện|triển\s+khai"
+    r"|(?:triển\s+khai|tổ\s+chức|hướng\s+dẫn)\s+thi\s+hành)"
     r"(?:\s+(?:Bộ\s+)?[Ll]uật\s+[^;,()]{1,60}?\s+số)?\s*$",  # "... thi hành Luật Đất đai số"
     re.IGNORECASE,
 )
@@ -373,7 +373,7 @@ _SECOND_ORDER = re.compile(
 #: 38/2023/NĐ-CP ... sửa đổi, bổ sung một số điều của Nghị định số 27/2022/NĐ-CP",
 #: "Nghị quyết 98 thay thế Nghị quyết số 54/2017/QH14".
 _SECOND_ORDER_CHANGE = re.compile(
-    r"^[\s,]*(?:(?:về việc|về|quy định)\s+)?(?:(?P<amends>sửa đổi(?:\s*,\s*|\s+và\s+)bổ sung"
+    r"^[\s,]*(?:(?:về việc|về|quy\s+định)\s+)?(?:(?P<amends>sửa đổi(?:\s*,\s*|\s+và\s+)bổ sung"
     r"|sửa đổi|bổ sung)|(?P<replaces>thay thế|bãi bỏ))"
     r"(?:\s+(?:một số|các|toàn bộ)?\s*(?:điều|khoản|điểm|nội dung)[^;()]{0,40}?)?"
     r"\s*(?:của|tại)?\s*$",
@@ -382,11 +382,11 @@ _SECOND_ORDER_CHANGE = re.compile(
 #: "X ... và Y" in a "Căn cứ" or "Thực hiện" statement: Y is a second object.
 _AND_BEFORE = re.compile(r"\s(?:và|cùng)\s+(?:các\s+)?$", re.IGNORECASE)
 _REVERSE_ANCHOR = re.compile(
-    r"(?:được\s+)?(?:phê duyệt|ban hành)(?:\s+kèm theo)?\s+(?:tại|theo)\s*$", re.IGNORECASE
+    r"(?:được\s+)?(?:phê\s+duyệt|ban\s+hành)(?:\s+kèm\s+theo)?\s+(?:tại|theo)\s*$", re.IGNORECASE
 )
 _IMPLEMENTING_PHRASE = re.compile(
     r"(?:Chương trình hành động|Kế hoạch|Chương trình)\s+(?:của\s+[^;]{0,40}?\s+)?"
-    r"(?:triển khai\s+)?(?:thực hiện|triển khai)\s*$",
+    r"(?:triển\s+khai\s+)?(?:thực\s+hiện|triển\s+khai)\s*$",
     re.IGNORECASE,
 )
 
