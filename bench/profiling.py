@@ -155,7 +155,7 @@ def profile_ingest(args: argparse.Namespace) -> None:
                     for ex in extractions:
                         store_extraction(timed, ex)
                 wall = time.perf_counter() - t
-                rels = sum(r["n"] for r in store.read(q.COUNT_RELATIONSHIPS))
+                rels = sum(store.read(t)[0]["n"] for t in q.COUNT_RELATIONSHIPS.values())
             finally:
                 store.close()
         n = len(extractions)

@@ -504,11 +504,11 @@ def show(ctx: click.Context, doc: str, province: str | None, year: str | None,
         click.echo(f"Title:  {d['title']}")
     if not d.get("in_corpus"):
         click.echo("(cited only: the file is not in the corpus)")
-    for heading, rows in (("Rests on / implements / cites", card.rests_on),
-                          ("Pointed at by", card.cited_by)):
-        if rows:
+    for heading, edges in (("Rests on / implements / cites", card.rests_on),
+                           ("Pointed at by", card.cited_by)):
+        if edges:
             click.echo(f"\n{heading}:")
-            for r in rows:
+            for r in edges:
                 click.echo(f"  {r['relation']:11} {r['symbol']:16} stated by "
                            f"{_short(r.get('asserted_by'))}")
                 if r.get("raw"):

@@ -22,6 +22,9 @@ from vbgraph.graph.store import Params, Row
 from vbgraph.queries.cypher import DELETE_ALL, FALKORDB_SCHEMA, FALKORDB_UNIQUE
 
 GRAPH_NAME = "vbgraph"
+#: How long one query may take before the client gives up (redis-py's default is 5 s,
+#: too short for a national-scale graph; bench/README.md finding Q2).
+QUERY_TIMEOUT_S = 600.0
 LOCK_FILENAME = "write.lock"
 DB_FILENAME = "vbgraph.rdb"
 
@@ -49,7 +52,8 @@ class FalkorStore:
         try:
             from redislite.falkordb_client import FalkorDB
 
-            self._db = FalkorDB(str(self.directory / DB_FILENAME), serverconfig=SERVER_CONFIG)
+            self._db = FalkorDB(str(self.directory / DB_FILENAME), serverconfig=SERVER_CONFIG,
+                                socket_timeout=QUERY_TIMEOUT_S)
         except Exception as exc:  # the server failed to start: report, don't crash
             raise StoreError(
                 f"cannot start the embedded FalkorDB in {self.directory}: {exc}; "

@@ -330,7 +330,8 @@ _BOUNDARY = re.compile(
     r"|\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[IVX]+\.\s))",
 )
 _IMPLEMENT_CUE = re.compile(
-    r"\b(?:thực\s+hiện|triển\s+khai|(?:triển\s+khai|tổ\s+chức|hướng\s+dẫn)\s+thi\s+hành)\b", re.IGNORECASE
+    r"\b(?:thực\s+hiện|triển\s+khai|(?:triển\s+khai|tổ\s+chức|hướng\s+dẫn)\s+thi\s+hành)\b",
+    re.IGNORECASE,
 )
 #: An implementing cue in the opening: the statement starts with it ("Thực hiện
 #: ...", "Để triển khai ..."), or it follows the type word or subject line of the

@@ -305,8 +305,9 @@ def _edge_json(r: Row) -> dict[str, Any]:
 def stats(store: GraphStore) -> dict[str, Any]:
     """Counts of documents (in corpus / stubs), agencies, tasks and edges by type."""
     docs = {bool(r["in_corpus"]): int(r["n"]) for r in store.read(q.COUNT_DOCUMENTS)}
-    labels = {r["label"]: int(r["n"]) for r in store.read(q.COUNT_NODES)}
-    rels = {r["type"]: int(r["n"]) for r in store.read(q.COUNT_RELATIONSHIPS)}
+    labels = {label: int(store.read(text)[0]["n"]) for label, text in q.COUNT_NODES.items()}
+    rels = {t: n for t, text in q.COUNT_RELATIONSHIPS.items()
+            if (n := int(store.read(text)[0]["n"]))}
     return {
         "documents": {"in_corpus": docs.get(True, 0), "stubs": docs.get(False, 0)},
         "agencies": labels.get("Agency", 0),
