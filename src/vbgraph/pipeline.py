@@ -11,7 +11,7 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from vbgraph.errors import InputError, VbgraphError
@@ -128,7 +128,7 @@ def _store(store: GraphStore, extraction: Extraction, path: str) -> FileOutcome:
                    "is this a policy document?",
         )
     source = str(Path(path).resolve())
-    extraction = _with_source(extraction, source)
+    extraction = replace(extraction, path=source)
     # The same file stored earlier under another key (its number or date was fixed).
     for row in store.read(q.DOCUMENTS_FROM_SOURCE, {"source": source}):
         if row["key"] != extraction.document.key:
@@ -136,12 +136,6 @@ def _store(store: GraphStore, extraction: Extraction, path: str) -> FileOutcome:
     result = store_extraction(store, extraction)
     reason = f"same document as {result.other}, which is kept" if result.other else ""
     return FileOutcome(path, result.status, key=result.key, reason=reason)
-
-
-def _with_source(extraction: Extraction, source: str) -> Extraction:
-    from dataclasses import replace
-
-    return replace(extraction, path=source)
 
 
 def prune_missing(store: GraphStore, roots: list[Path]) -> list[FileOutcome]:
