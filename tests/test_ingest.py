@@ -155,12 +155,13 @@ def test_kill_9_mid_ingest_loses_nothing_committed(tmp_path: Path, seeds_dir: Pa
     for n in range(total):
         (folder / f"{1000 + n}.txt").write_text(variant(text, 1000 + n), encoding="utf-8")
     store_dir = tmp_path / "store"
-    cmd = [sys.executable, "-m", "vbgraph.cli", "--store", str(store_dir), "ingest", str(folder)]
+    cmd = [sys.executable, "-m", "vbgraph.cli", "--store", str(store_dir), "ingest", str(folder),
+           "--batch", "4"]
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
     added: list[str] = []
     assert proc.stderr is not None
     deadline = time.monotonic() + 120
-    while len(added) < 5 and time.monotonic() < deadline:
+    while len(added) < 8 and time.monotonic() < deadline:
         line = proc.stderr.readline()
         if not line:
             break
@@ -168,7 +169,7 @@ def test_kill_9_mid_ingest_loses_nothing_committed(tmp_path: Path, seeds_dir: Pa
             added.append(line[len("added"):].rsplit("  (", 1)[0].strip())
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    assert len(added) == 5
+    assert len(added) == 8
 
     store = FalkorStore(store_dir)  # the server the killed process started is still serving
     try:
@@ -182,3 +183,33 @@ def test_kill_9_mid_ingest_loses_nothing_committed(tmp_path: Path, seeds_dir: Pa
         assert api.stats(store)["documents"]["in_corpus"] == total
     finally:
         store.close()
+
+
+def test_batch_cut_before_its_checksums_is_stored_again(store: FalkorStore, seeds_dir: Path,
+                                                         tmp_path: Path) -> None:
+    """A batch interrupted after its statements but before its checksums is redone, not skipped."""
+    from vbgraph.queries import cypher as q
+
+    clean = tmp_path / "clean"
+    assert ingest(clean, str(seeds_dir)).exit_code == 0
+
+    class Interrupted(Exception):
+        pass
+
+    real_write = store.write
+
+    def write_until_checksums(query: str, params: dict[str, object] | None = None) -> None:
+        if query == q.SET_CHECKSUMS:
+            raise Interrupted
+        real_write(query, params)
+
+    store.write = write_until_checksums  # type: ignore[method-assign]
+    try:
+        with pytest.raises(Interrupted):
+            ingest_paths(store, [seeds_dir])
+    finally:
+        store.write = real_write  # type: ignore[method-assign]
+    assert api.stats(store)["documents"]["in_corpus"] == 5  # statements are there ...
+    report = ingest_paths(store, [seeds_dir])
+    assert report.counts() == {"replaced": 5}  # ... but without checksums they are redone
+    assert api.stats(store) == stats(clean)

@@ -97,11 +97,13 @@ def cli(ctx: click.Context, store_dir: str | None, neo4j_uri: str | None) -> Non
               help="Extract in this many parallel processes.")
 @click.option("--prune", is_flag=True,
               help="Also remove documents whose files under PATHS are gone.")
+@click.option("--batch", type=click.IntRange(1, 10_000), default=50, show_default=True,
+              help="Write new documents this many at a time.")
 @click.option("--json", "as_json", is_flag=True, help="Print the outcome of each file as JSON.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress; only errors and the summary.")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], glob: str | None, workers: int,
-           prune: bool, as_json: bool, quiet: bool) -> None:
+           prune: bool, batch: int, as_json: bool, quiet: bool) -> None:
     """Read, extract and store documents (files or folders, recursively).
 
     A file that cannot be read is reported by name and the rest are still
@@ -135,9 +137,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], glob: str | None, workers
     with _store(ctx) as store:
         if bar is not None:
             with bar:
-                report = ingest_paths(store, paths, glob, progress, workers, prune)
+                report = ingest_paths(store, paths, glob, progress, workers, prune, batch)
         else:
-            report = ingest_paths(store, paths, glob, progress, workers, prune)
+            report = ingest_paths(store, paths, glob, progress, workers, prune, batch)
     if as_json:
         _print_json({"files": [dataclasses.asdict(o) for o in report.outcomes],
                      "counts": report.counts()})

@@ -1,9 +1,9 @@
 """Folder -> store: read, extract and store every document, one failure never stopping the rest.
 
 Reading and extraction are pure and run in ``workers`` processes; storing runs
-in this process, one document at a time, each committed before the next, so
-an interrupted ingest leaves every earlier document intact and a second run
-completes it (unchanged files are skipped by checksum).
+in this process in batches. A document's checksum is written after all its
+statements, so an interrupted ingest leaves every earlier batch intact and a
+second run completes it (files with a stored checksum are skipped).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from vbgraph.errors import InputError, VbgraphError
-from vbgraph.graph.ingest import forget_document, store_extraction
+from vbgraph.graph.ingest import forget_document, store_extractions
 from vbgraph.graph.store import GraphStore
 from vbgraph.loaders.extract import extract
 from vbgraph.loaders.read import read_document
@@ -83,6 +83,10 @@ def _results(paths: list[Path], workers: int) -> Iterator[tuple[Path, WorkResult
         yield from zip(paths, pool.map(extract_file, paths, chunksize=2), strict=True)
 
 
+#: Documents new to the store are written this many at a time (one round of writes).
+DEFAULT_BATCH = 50
+
+
 def ingest_paths(
     store: GraphStore,
     paths: Iterable[str | Path],
@@ -90,20 +94,37 @@ def ingest_paths(
     progress: Progress | None = None,
     workers: int = 1,
     prune: bool = False,
+    batch: int = DEFAULT_BATCH,
 ) -> IngestReport:
     """Read, extract and store every document under ``paths``.
 
-    ``prune`` also removes documents stored from files under ``paths`` that
-    no longer exist (they stay as stubs while other documents cite them).
+    Documents are written ``batch`` at a time; an interrupted ingest loses at
+    most the batch in flight, which the next run stores. ``prune`` also removes
+    documents stored from files under ``paths`` that no longer exist (they stay
+    as stubs while other documents cite them).
     """
     roots = [Path(p) for p in paths]
     files = list(iter_paths(roots, glob=glob))
     report = IngestReport()
+    pending: list[tuple[Path, Extraction]] = []
 
     def record(outcome: FileOutcome) -> None:
         report.outcomes.append(outcome)
         if progress is not None:
             progress(outcome)
+
+    def flush() -> None:
+        try:
+            results = store_extractions(store, [ex for _, ex in pending])
+        except VbgraphError as exc:
+            for path, _ in pending:
+                record(FileOutcome(str(path), "failed", reason=f"{path}: {exc}"))
+        else:
+            for (path, _), result in zip(pending, results, strict=True):
+                reason = f"same document as {result.other}, which is kept" if result.other \
+                    else ""
+                record(FileOutcome(str(path), result.status, key=result.key, reason=reason))
+        pending.clear()
 
     with store.write_lock():
         for path, result in _results(files, workers):
@@ -111,31 +132,39 @@ def ingest_paths(
                 record(FileOutcome(str(path), "failed", reason=result))
                 continue
             try:
-                record(_store(store, result, str(path)))
+                prepared = _prepare(store, result, path)
             except VbgraphError as exc:
                 record(FileOutcome(str(path), "failed", reason=f"{path}: {exc}"))
+                continue
+            if isinstance(prepared, FileOutcome):
+                record(prepared)
+                continue
+            pending.append((path, prepared))
+            if len(pending) >= max(1, batch):
+                flush()
+        if pending:
+            flush()
         if prune:
             for outcome in prune_missing(store, roots):
                 record(outcome)
     return report
 
 
-def _store(store: GraphStore, extraction: Extraction, path: str) -> FileOutcome:
+def _prepare(store: GraphStore, extraction: Extraction, path: Path) -> Extraction | FileOutcome:
+    """Check an extraction can be stored; forget what its file stored under another key."""
     if not extraction.document.symbol:
         return FileOutcome(
-            path, "failed",
+            str(path), "failed",
             reason=f"{path}: no document number (Số: ...) found in the header; "
                    "is this a policy document?",
         )
-    source = str(Path(path).resolve())
+    source = str(path.resolve())
     extraction = replace(extraction, path=source)
     # The same file stored earlier under another key (its number or date was fixed).
     for row in store.read(q.DOCUMENTS_FROM_SOURCE, {"source": source}):
         if row["key"] != extraction.document.key:
             forget_document(store, row["key"])
-    result = store_extraction(store, extraction)
-    reason = f"same document as {result.other}, which is kept" if result.other else ""
-    return FileOutcome(path, result.status, key=result.key, reason=reason)
+    return extraction
 
 
 def prune_missing(store: GraphStore, roots: list[Path]) -> list[FileOutcome]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from vbgraph.graph.resolve import GraphRows, resolve
+from vbgraph.graph.resolve import Candidates, GraphRows, resolve
 from vbgraph.graph.store import GraphStore, write_batched
 from vbgraph.lookup import fold_symbol
 from vbgraph.models import Extraction
@@ -38,14 +38,53 @@ def store_extraction(store: GraphStore, extraction: Extraction) -> StoreOutcome:
         forget_assertions(store, key)
         status = "replaced"
 
-    def candidates(symbol: str, scope: str) -> list[str]:
-        rows = store.read(q.FIND_DOCUMENTS, {"lookup": fold_symbol(symbol), "key": ""})
-        return [r["key"] for r in rows if r["key"].split("|")[1] == scope]
-
-    write_rows(store, resolve(extraction, candidates))
+    write_rows(store, resolve(extraction, _candidates(store, set())))
     if status == "replaced":
         collect_garbage(store)
     return StoreOutcome(key, status)
+
+
+def store_extractions(store: GraphStore, extractions: list[Extraction]) -> list[StoreOutcome]:
+    """Write several extractions; documents new to the store go in one batched write.
+
+    Documents already stored take the one-at-a-time path (unchanged, duplicate or
+    replaced); a second file holding a document this batch adds is a duplicate.
+    """
+    keys = sorted({ex.document.key for ex in extractions})
+    stored = {r["key"] for r in store.read(q.CORPUS_KEYS, {"keys": keys})}
+    outcomes: list[StoreOutcome] = []
+    claimed: dict[str, str] = {}
+    fresh: list[Extraction] = []
+    for ex in extractions:
+        key = ex.document.key
+        if key in claimed:
+            outcomes.append(StoreOutcome(key, "duplicate", claimed[key]))
+            continue
+        claimed[key] = ex.path
+        if key in stored:
+            outcomes.append(store_extraction(store, ex))
+        else:
+            fresh.append(ex)
+            outcomes.append(StoreOutcome(key, "added"))
+    if fresh:
+        candidates = _candidates(store, {ex.document.key for ex in fresh})
+        rows = GraphRows()
+        for ex in fresh:
+            rows.extend(resolve(ex, candidates))
+        write_rows(store, rows)
+    return outcomes
+
+
+def _candidates(store: GraphStore, pending: set[str]) -> Candidates:
+    """Stored documents (and ``pending`` keys about to be) fitting a year-less reference."""
+
+    def candidates(symbol: str, scope: str) -> list[str]:
+        rows = store.read(q.FIND_DOCUMENTS, {"lookup": fold_symbol(symbol), "key": ""})
+        found = [r["key"] for r in rows if r["key"].split("|")[1] == scope]
+        prefix = f"{symbol}|{scope}|"
+        return found + sorted(k for k in pending if k.startswith(prefix) and k not in found)
+
+    return candidates
 
 
 def write_rows(store: GraphStore, rows: GraphRows) -> None:
@@ -59,6 +98,7 @@ def write_rows(store: GraphStore, rows: GraphRows) -> None:
     for rel_type, role_rows in rows.roles.items():
         write_batched(store, q.MERGE_ROLES[rel_type], role_rows)
     write_batched(store, q.MERGE_ISSUED_BY, rows.issued_by)
+    write_batched(store, q.SET_CHECKSUMS, rows.checksums)
 
 
 def forget_assertions(store: GraphStore, key: str) -> None:

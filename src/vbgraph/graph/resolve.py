@@ -31,6 +31,21 @@ class GraphRows:
     tasks: list[Row] = field(default_factory=list)
     roles: dict[str, list[Row]] = field(default_factory=dict)  # by relationship type
     issued_by: list[Row] = field(default_factory=list)
+    #: Written last: a document's checksum marks its statements as completely stored.
+    checksums: list[Row] = field(default_factory=list)
+
+    def extend(self, other: GraphRows) -> None:
+        """Append ``other``'s rows (several documents written in one batch)."""
+        self.corpus += other.corpus
+        self.stubs += other.stubs
+        for rel_type, edge_rows in other.edges.items():
+            self.edges.setdefault(rel_type, []).extend(edge_rows)
+        self.agencies += other.agencies
+        self.tasks += other.tasks
+        for rel_type, role_rows in other.roles.items():
+            self.roles.setdefault(rel_type, []).extend(role_rows)
+        self.issued_by += other.issued_by
+        self.checksums += other.checksums
 
 
 def document_props(info: DocInfo) -> Row:
@@ -79,8 +94,9 @@ def resolve(extraction: Extraction, candidates: Candidates | None = None) -> Gra
 
     rows = GraphRows()
     subject_props = document_props(subject)
-    subject_props.update(source=extraction.path or extraction.file, sha256=extraction.sha256)
+    subject_props.update(source=extraction.path or extraction.file)
     rows.corpus.append({"key": subject.key, "props": subject_props})
+    rows.checksums.append({"key": subject.key, "sha256": extraction.sha256})
 
     stubs: dict[str, DocInfo] = {}
     for info in extraction.documents:

@@ -136,6 +136,22 @@ MATCH (d:Document {key: $key})
 RETURN d.sha256 AS sha256, d.in_corpus AS in_corpus, d.source AS source
 """
 
+#: Which of ``$keys`` are already stored as corpus documents (one read per batch).
+CORPUS_KEYS = """
+UNWIND $keys AS k
+MATCH (d:Document {key: k})
+WHERE d.in_corpus = true
+RETURN d.key AS key
+"""
+
+#: The last write of a batch: a checksum means "every statement of this file is stored";
+#: an ingest killed before it leaves no checksum, so the next run stores the file again.
+SET_CHECKSUMS = """
+UNWIND $rows AS row
+MATCH (d:Document {key: row.key})
+SET d.sha256 = row.sha256
+"""
+
 # --------------------------------------------------------------------------
 # Reads
 # --------------------------------------------------------------------------
@@ -290,6 +306,7 @@ FALKORDB_SCHEMA: tuple[str, ...] = (
     "CREATE INDEX FOR (d:Document) ON (d.key)",
     "CREATE INDEX FOR (d:Document) ON (d.lookup)",
     "CREATE INDEX FOR (d:Document) ON (d.number)",
+    "CREATE INDEX FOR (d:Document) ON (d.source)",
     "CREATE INDEX FOR (a:Agency) ON (a.key)",
     "CREATE INDEX FOR (a:Agency) ON (a.lookup)",
     "CREATE INDEX FOR (t:Task) ON (t.key)",
@@ -308,6 +325,7 @@ NEO4J_SCHEMA: tuple[str, ...] = (
     "CREATE CONSTRAINT task_key IF NOT EXISTS FOR (t:Task) REQUIRE t.key IS UNIQUE",
     "CREATE INDEX document_lookup IF NOT EXISTS FOR (d:Document) ON (d.lookup)",
     "CREATE INDEX document_number IF NOT EXISTS FOR (d:Document) ON (d.number)",
+    "CREATE INDEX document_source IF NOT EXISTS FOR (d:Document) ON (d.source)",
     "CREATE INDEX agency_lookup IF NOT EXISTS FOR (a:Agency) ON (a.lookup)",
 )
 
@@ -483,8 +501,8 @@ ORDER BY doc
 
 #: Corpus documents stored from one file (normally one).
 DOCUMENTS_FROM_SOURCE = """
-MATCH (d:Document)
-WHERE d.in_corpus = true AND d.source = $source
+MATCH (d:Document {source: $source})
+WHERE d.in_corpus = true
 RETURN d.key AS key
 """
 
