@@ -29,14 +29,16 @@ MIN_RECALL = 0.93
 MIN_ROWS = 0.93
 
 
+def score_file(path: Path) -> tuple[str, dict[str, Any], dict[str, Any]]:
+    """Extract the held-out document behind gold file ``path`` and score it."""
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    predicted = extract(read_document(HELDOUT / "corpus" / gold["file"])).to_json()
+    return path.stem, score_assignments(gold, predicted), score_tasks(gold, predicted)
+
+
 @pytest.fixture(scope="module")
 def scores() -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
-    out = []
-    for path in GOLD:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        predicted = extract(read_document(HELDOUT / "corpus" / gold["file"])).to_json()
-        out.append((path.stem, score_assignments(gold, predicted), score_tasks(gold, predicted)))
-    return out
+    return [score_file(path) for path in GOLD]
 
 
 def test_heldout_set_is_present() -> None:
@@ -77,9 +79,7 @@ def test_heldout_task_rows(scores: list[tuple[str, dict[str, Any], dict[str, Any
 @pytest.mark.parametrize("path", GOLD, ids=lambda p: p.stem)
 def test_each_heldout_document_is_reasonable(path: Path) -> None:
     """No single held-out document falls far behind (F1 >= 0.8)."""
-    gold = json.loads(path.read_text(encoding="utf-8"))
-    predicted = extract(read_document(HELDOUT / "corpus" / gold["file"])).to_json()
-    a = score_assignments(gold, predicted)
+    _, a, _ = score_file(path)
     assert a["f1"] >= 0.8, (a["misses"], a["false_hits"])
 
 
@@ -92,10 +92,7 @@ GOLD_3 = sorted((HELDOUT / "gold").glob("3*.json"))
 
 @pytest.mark.parametrize("path", GOLD_3, ids=lambda p: p.stem)
 def test_second_heldout_set_document(path: Path) -> None:
-    gold = json.loads(path.read_text(encoding="utf-8"))
-    predicted = extract(read_document(HELDOUT / "corpus" / gold["file"])).to_json()
-    a = score_assignments(gold, predicted)
-    t = score_tasks(gold, predicted)
+    _, a, t = score_file(path)
     assert a["precision"] >= 0.9 and a["recall"] >= 0.9, (a["misses"], a["false_hits"])
     assert t["exact"] == t["total"], t["rows"]
 
@@ -110,12 +107,7 @@ GOLD_4 = sorted((HELDOUT / "gold").glob("4*.json"))
 
 @pytest.fixture(scope="module")
 def scores_4() -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
-    out = []
-    for path in GOLD_4:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        predicted = extract(read_document(HELDOUT / "corpus" / gold["file"])).to_json()
-        out.append((path.stem, score_assignments(gold, predicted), score_tasks(gold, predicted)))
-    return out
+    return [score_file(path) for path in GOLD_4]
 
 
 def test_third_heldout_set_figures(
