@@ -9,18 +9,19 @@ Stages, each a median over ``--repeats``:
 * extraction throughput (MB/s on one core) of ``extract(read_text(...))`` on a
   sample of generated documents, next to two baselines on the same bytes: one
   bare regex scan for document symbols, and eyecite's ``get_citations``;
-* ingest into a fresh embedded FalkorDB store: documents are extracted in
-  ``--workers`` processes, then stored one by one with ``store_extraction``
-  (what ``vbgraph ingest`` does); documents/s and relationships/s;
+* ingest into a fresh embedded FalkorDB store with ``vbgraph.pipeline.ingest_paths``
+  (what ``vbgraph ingest DIR --workers W --batch B`` does: ``--workers`` processes
+  extract while this process stores ``--store-batch`` documents at a time);
+  documents/s and relationships/s of the whole pipeline, wall clock;
 * ``api.lineage`` (up, depth 6, full key) and ``api.assigned`` (one Sở in one
   province) latency, p50 and p95 over random targets;
 * peak RSS of this process, its workers and the FalkorDB server together
   (sampled every 50 ms).
 
 ``--extractions truth`` builds the extractions from the generator's ground truth
-instead of running the extractor, so store and query cost can be measured at
-sizes where extraction alone would take hours; the extraction cost of such a
-run is the measured MB/s times the corpus size.
+instead of running the extractor and stores them with ``store_extractions`` in
+batches, so store and query cost can be measured on their own; the extraction
+cost of such a run is the measured MB/s times the corpus size.
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ import contextlib
 import hashlib
 import itertools
 import json
-import multiprocessing as mp
 import os
 import platform
 import random
@@ -49,6 +49,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generator import Corpus, GenDoc, generate  # noqa: E402
+
+from vbgraph.pipeline import DEFAULT_BATCH  # noqa: E402
 
 RESULTS = HERE / "results"
 
@@ -145,17 +147,6 @@ def _extract_text(item: tuple[str, str]) -> Any:
 
     name, text = item
     return extract(read_text(text, name))
-
-
-def _extract_path(path: str) -> Any:
-    from vbgraph.loaders.extract import extract
-    from vbgraph.loaders.read import read_document
-
-    return extract(read_document(Path(path)))
-
-
-def _warm(_: int) -> None:
-    from vbgraph.loaders.extract import extract  # noqa: F401  (import spaCy once per worker)
 
 
 def bench_extraction(corpus: Corpus, sample: int, repeats: int) -> dict[str, Any]:
@@ -281,7 +272,8 @@ _BY_KEY: dict[int, dict[str, Any]] = {}
 
 def bench_size(n: int, args: argparse.Namespace, rss: PeakRSS) -> dict[str, Any]:
     from vbgraph.graph.falkor_store import FalkorStore
-    from vbgraph.graph.ingest import store_extraction
+    from vbgraph.graph.ingest import store_extractions
+    from vbgraph.pipeline import ingest_paths
     from vbgraph.queries import api
     from vbgraph.queries import cypher as q
 
@@ -291,63 +283,57 @@ def bench_size(n: int, args: argparse.Namespace, rss: PeakRSS) -> dict[str, Any]
     res["generate_s"] = time.perf_counter() - t
     res["corpus_mb"] = corpus.bytes / 1e6
     with tempfile.TemporaryDirectory(prefix="vbgraph-bench-") as tmp:
-        extractions: dict[str, Any] = {}
-        t = time.perf_counter()
-        if args.extractions == "real":
-            paths = corpus.write(Path(tmp) / "docs")
-            res["write_s"] = time.perf_counter() - t
-            t = time.perf_counter()
-            if args.workers > 1:
-                ctx = mp.get_context("fork")
-                with ctx.Pool(args.workers) as pool:
-                    pool.map(_warm, range(args.workers))
-                    t = time.perf_counter()
-                    got = pool.map(_extract_path, [str(p) for p in paths], chunksize=8)
-            else:
-                got = [_extract_path(str(p)) for p in paths]
-            for d, ex in zip(corpus.docs, got, strict=True):
-                extractions[d.key] = ex
-            res["extract_wall_s"] = time.perf_counter() - t
-            res["extract_docs_per_s"] = n / res["extract_wall_s"]
-            res["recall"] = chain_recall(corpus, extractions)
         store = FalkorStore(Path(tmp) / "store")
         server = getattr(getattr(store._db, "client", None), "pid", None)
         if server:
             rss.extra = [server]
         try:
             store.setup_schema()
-            build = 0.0  # truth mode: extractions made chunk by chunk, not timed as storing
-            t = time.perf_counter()
-            for k in range(0, n, 5000):
-                chunk = corpus.docs[k : k + 5000]
-                if args.extractions == "real":
-                    order = [extractions[d.key] for d in chunk]
-                else:
+            if args.extractions == "real":
+                docs = Path(tmp) / "docs"
+                t = time.perf_counter()
+                corpus.write(docs)
+                res["write_s"] = time.perf_counter() - t
+                # What `vbgraph ingest DIR --workers W --batch B` does: workers extract
+                # while this process stores what they hand back.
+                t = time.perf_counter()
+                report = ingest_paths(store, [docs], workers=args.workers, batch=args.store_batch)
+                res["store_s"] = time.perf_counter() - t
+                res["ingest_outcomes"] = report.counts()
+                res["recall"] = _sample_recall(corpus, args)
+            else:
+                build = 0.0  # extractions made chunk by chunk from the truth, not timed
+                t = time.perf_counter()
+                for k in range(0, n, 5000):
+                    chunk = corpus.docs[k : k + 5000]
                     b = time.perf_counter()
                     order = [truth_extraction(d, corpus) for d in chunk]
                     build += time.perf_counter() - b
-                if args.store_batch:
-                    from profiling import store_batched
-
-                    store_batched(store, order, args.store_batch)
-                else:
-                    for ex in order:
-                        store_extraction(store, ex)
-                _progress(args, k + len(chunk), n, t)
-            res["store_s"] = time.perf_counter() - t - build
-            if args.extractions == "truth":
+                    for i in range(0, len(order), args.store_batch):
+                        store_extractions(store, order[i : i + args.store_batch])
+                    _progress(args, k + len(chunk), n, t)
+                res["store_s"] = time.perf_counter() - t - build
                 res["truth_build_s"] = build
             rels, nodes = _counts(store, q)
             res["nodes"], res["relationships"] = nodes, rels
             res["ingest_docs_per_s"] = n / res["store_s"]
             res["ingest_edges_per_s"] = rels / res["store_s"]
-            if args.extractions == "real":
-                res["pipeline_docs_per_s"] = n / (res["store_s"] + res["extract_wall_s"])
             res.update(bench_queries(store, corpus, args, api))
         finally:
             store.close()
     res["peak_rss_mb"] = rss.mb
     return res
+
+
+def _sample_recall(corpus: Corpus, args: argparse.Namespace) -> dict[str, Any]:
+    """The extractor's recall of the generated truth, on up to 300 documents."""
+    import dataclasses
+
+    rng = random.Random(args.seed + 3)
+    sample = rng.sample(corpus.docs, min(300, len(corpus.docs)))
+    got = {d.key: _extract_text((d.name, d.text)) for d in sample}
+    recall = chain_recall(dataclasses.replace(corpus, docs=sample), got)
+    return {**recall, "sample_docs": len(sample)}
 
 
 def _counts(store: Any, q: Any) -> tuple[int, int]:
@@ -366,7 +352,7 @@ def _progress(args: argparse.Namespace, k: int, n: int, t0: float) -> None:
 
 def bench_queries(store: Any, corpus: Corpus, args: argparse.Namespace, api: Any) -> dict:
     rng = random.Random(args.seed + 2)
-    docs = [d for d in corpus.docs]
+    docs = list(corpus.docs)
     targets = [rng.choice(docs) for _ in range(args.queries)]
     for d in targets[:3]:  # warm-up (query plans cached by the server)
         api.lineage(store, d.key)
@@ -376,29 +362,26 @@ def bench_queries(store: Any, corpus: Corpus, args: argparse.Namespace, api: Any
         result = api.lineage(store, d.key)
         lineage_ms.append((time.perf_counter() - t) * 1000)
         lineage_edges.append(len(result.edges))
-    assigned_ms, assigned_docs = [], []
     # Agencies the corpus does assign, in their province (a miss is a different path:
     # the "did you mean" scan of every agency name).
     asks = []
     for _ in range(args.queries):
         d = rng.choice(docs)
         asks.append((rng.choice(d.tasks)[2], d.ref.province))
-    shipped = args.shipped_assigned if args.shipped_assigned is not None else len(asks)
-    for name, prov in asks[: min(3, shipped)]:
+    for name, prov in asks[:3]:
         _try_assigned(api, store, name, prov)
-    for name, prov in asks[:shipped]:
+    assigned_ms, assigned_docs = [], []
+    for name, prov in asks:
         t = time.perf_counter()
         found = _try_assigned(api, store, name, prov)
         assigned_ms.append((time.perf_counter() - t) * 1000)
         assigned_docs.append(found)
     national_ms = []
-    for name, _ in asks[: min(shipped, max(3, args.queries // 5))]:
+    for name, _ in asks[: max(3, args.queries // 5)]:
         t = time.perf_counter()
         _try_assigned(api, store, name, None)
         national_ms.append((time.perf_counter() - t) * 1000)
-    proposed = _raw_assigned(store, asks[: max(5, args.queries // 4)], shipped)
     return {
-        **proposed,
         "lineage_p50_ms": percentile(lineage_ms, 0.5),
         "lineage_p95_ms": percentile(lineage_ms, 0.95),
         "lineage_edges_median": statistics.median(lineage_edges),
@@ -407,42 +390,6 @@ def bench_queries(store: Any, corpus: Corpus, args: argparse.Namespace, api: Any
         "assigned_docs_median": statistics.median(assigned_docs),
         "assigned_national_p50_ms": percentile(national_ms, 0.5),
         "assigned_national_p95_ms": percentile(national_ms, 0.95),
-    }
-
-
-def _raw_assigned(store: Any, asks: list[tuple[str, str | None]], shipped: int) -> dict[str, float]:
-    """The ASSIGNED query as shipped next to the index-anchored text proposed in Q1."""
-    from profiling import ASSIGNED_ANCHORED
-
-    from vbgraph.lookup import fold_name
-    from vbgraph.models import ROLE_TYPES
-    from vbgraph.queries import cypher as q
-
-    out: dict[str, list[float]] = {"shipped": [], "anchored": []}
-    same = True
-    for name, prov in asks:
-        rows = store.read(q.FIND_AGENCIES, {"lookup": fold_name(name), "province": None})
-        keys = [r["key"] for r in rows if r.get("province") == prov]
-        params = {
-            "agencies": keys,
-            "roles": list(ROLE_TYPES.values()),
-            "since": None,
-            "until": None,
-        }
-        results = {}
-        texts = [("anchored", ASSIGNED_ANCHORED)]
-        if len(out["shipped"]) < shipped:
-            texts.append(("shipped", q.ASSIGNED))
-        for label, text in texts:
-            t = time.perf_counter()
-            results[label] = store.read(text, params)
-            out[label].append((time.perf_counter() - t) * 1000)
-        if "shipped" in results:
-            same = same and results["shipped"] == results["anchored"]
-    return {
-        "assigned_query_shipped_p50_ms": percentile(out["shipped"], 0.5),
-        "assigned_query_anchored_p50_ms": percentile(out["anchored"], 0.5),
-        "assigned_query_anchored_same_rows": same,
     }
 
 
@@ -465,7 +412,6 @@ def growth(sizes: list[dict[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     metrics = {
         "store_s": "store_s",
-        "extract_wall_s": "extract_wall_s",
         "lineage_p50_ms": "lineage_p50_ms",
         "assigned_p50_ms": "assigned_p50_ms",
         "peak_rss_mb": "peak_rss_mb",
@@ -492,6 +438,8 @@ def markdown_table(paths: list[Path]) -> str:
         rep = json.loads(path.read_text(encoding="utf-8"))
         ext = rep["extraction"]
         mode = rep["args"].get("extractions", "real")
+        if mode == "real" and "ingest_outcomes" in rep["sizes"][0]:
+            mode = f"pipeline, {rep['args']['workers']} workers"
         if rep["args"].get("store_batch", "0") != "0":
             mode += f", batch {rep['args']['store_batch']}"
         for s in rep["sizes"]:
@@ -549,19 +497,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "--store-batch",
         type=int,
-        default=0,
-        help="store N documents per UNWIND batch (the proposed fix; 0: store_extraction "
-        "one document at a time, as vbgraph does today)",
+        default=DEFAULT_BATCH,
+        help="documents stored per batch of UNWIND writes (vbgraph ingest --batch)",
     )
     p.add_argument("--out", type=Path, default=None, help="results JSON (default bench/results/)")
     p.add_argument("--no-save", action="store_true")
     p.add_argument("--progress", action="store_true")
-    p.add_argument(
-        "--shipped-assigned",
-        type=int,
-        default=None,
-        help="call the shipped assigned (seconds each at 100k) at most N times",
-    )
     p.add_argument("--table", nargs="+", type=Path, help="print the README table of results")
     args = p.parse_args(argv)
     if args.table:

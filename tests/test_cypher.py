@@ -38,7 +38,7 @@ PARAMS: dict[str, Any] = {
     "b": "22-NQ/TW|VN|2013",
     "needle": "hoi nhap",
     "limit": 10,
-    "source": "/corpus/590.txt",
+    "sources": ["/corpus/590.txt"],
 }
 _WRITES = re.compile(r"\b(MERGE|DELETE|SET|CREATE)\b")
 QUERIES = cypher.all_queries()

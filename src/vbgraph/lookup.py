@@ -14,15 +14,31 @@ _SPACES = re.compile(r"\s+")
 _SEPARATORS = re.compile(r"\s*[-/–]\s*")
 
 
+class _StripTable(dict[int, str]):
+    """``str.translate`` table: each character without its combining marks, filled lazily.
+
+    Dropping every combining mark makes NFD's canonical reordering irrelevant, so
+    stripping character by character equals stripping the NFD of the whole text.
+    """
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        out = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        self[code] = out
+        return out
+
+
+_STRIP = _StripTable({ord("đ"): "d", ord("Đ"): "D"})
+
+
 def strip_diacritics(text: str) -> str:
     """Remove Vietnamese diacritics (``đ`` -> ``d``), keep everything else."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return text if text.isascii() else text.translate(_STRIP)
 
 
 def fold_name(text: str) -> str:
     """Case-, diacritics- and spacing-insensitive form of a name."""
-    return _SPACES.sub(" ", strip_diacritics(text).casefold()).strip()
+    return " ".join(strip_diacritics(text).casefold().split())
 
 
 def fold_symbol(symbol: str) -> str:

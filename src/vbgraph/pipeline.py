@@ -115,6 +115,7 @@ def ingest_paths(
 
     def flush() -> None:
         try:
+            forget_renumbered(store, [ex for _, ex in pending])
             results = store_extractions(store, [ex for _, ex in pending])
         except VbgraphError as exc:
             for path, _ in pending:
@@ -131,11 +132,7 @@ def ingest_paths(
             if isinstance(result, str):
                 record(FileOutcome(str(path), "failed", reason=result))
                 continue
-            try:
-                prepared = _prepare(store, result, path)
-            except VbgraphError as exc:
-                record(FileOutcome(str(path), "failed", reason=f"{path}: {exc}"))
-                continue
+            prepared = _prepare(result, path)
             if isinstance(prepared, FileOutcome):
                 record(prepared)
                 continue
@@ -150,21 +147,25 @@ def ingest_paths(
     return report
 
 
-def _prepare(store: GraphStore, extraction: Extraction, path: Path) -> Extraction | FileOutcome:
-    """Check an extraction can be stored; forget what its file stored under another key."""
+def _prepare(extraction: Extraction, path: Path) -> Extraction | FileOutcome:
+    """Check an extraction can be stored and record the file it came from."""
     if not extraction.document.symbol:
         return FileOutcome(
             str(path), "failed",
             reason=f"{path}: no document number (Số: ...) found in the header; "
                    "is this a policy document?",
         )
-    source = str(path.resolve())
-    extraction = replace(extraction, path=source)
-    # The same file stored earlier under another key (its number or date was fixed).
-    for row in store.read(q.DOCUMENTS_FROM_SOURCE, {"source": source}):
-        if row["key"] != extraction.document.key:
+    return replace(extraction, path=str(path.resolve()))
+
+
+def forget_renumbered(store: GraphStore, extractions: list[Extraction]) -> None:
+    """Forget what these files stored earlier under another key (their number or date
+    was fixed since): one read for the whole batch."""
+    want = {ex.path: ex.document.key for ex in extractions}
+    rows = store.read(q.DOCUMENTS_FROM_SOURCES, {"sources": sorted(want)})
+    for row in rows:
+        if row["key"] != want[row["source"]]:
             forget_document(store, row["key"])
-    return extraction
 
 
 def prune_missing(store: GraphStore, roots: list[Path]) -> list[FileOutcome]:

@@ -78,9 +78,14 @@ def store_extractions(store: GraphStore, extractions: list[Extraction]) -> list[
 def _candidates(store: GraphStore, pending: set[str]) -> Candidates:
     """Stored documents (and ``pending`` keys about to be) fitting a year-less reference."""
 
+    stored: dict[str, list[str]] = {}  # one read per symbol in a batch
+
     def candidates(symbol: str, scope: str) -> list[str]:
-        rows = store.read(q.FIND_DOCUMENTS, {"lookup": fold_symbol(symbol), "key": ""})
-        found = [r["key"] for r in rows if r["key"].split("|")[1] == scope]
+        lookup = fold_symbol(symbol)
+        if lookup not in stored:
+            rows = store.read(q.FIND_DOCUMENTS, {"lookup": lookup, "key": ""})
+            stored[lookup] = [r["key"] for r in rows]
+        found = [k for k in stored[lookup] if k.split("|")[1] == scope]
         prefix = f"{symbol}|{scope}|"
         return found + sorted(k for k in pending if k.startswith(prefix) and k not in found)
 

@@ -500,10 +500,12 @@ ORDER BY doc
 # --------------------------------------------------------------------------
 
 #: Corpus documents stored from one file (normally one).
-DOCUMENTS_FROM_SOURCE = """
-MATCH (d:Document {source: $source})
+#: Corpus documents stored from any of ``$sources`` (one read per ingest batch).
+DOCUMENTS_FROM_SOURCES = """
+UNWIND $sources AS s
+MATCH (d:Document {source: s})
 WHERE d.in_corpus = true
-RETURN d.key AS key
+RETURN s AS source, d.key AS key
 """
 
 CORPUS_SOURCES = """
