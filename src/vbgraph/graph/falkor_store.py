@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from vbgraph.errors import QueryError, StoreError
+from vbgraph.graph.falkor_result import params_header, plain_rows
 from vbgraph.graph.lock import file_lock
 from vbgraph.graph.store import Params, Row
 from vbgraph.queries.cypher import DELETE_ALL, FALKORDB_SCHEMA, FALKORDB_UNIQUE
@@ -108,6 +109,17 @@ class FalkorStore:
 
     def read(self, query: str, params: Params | None = None) -> list[Row]:
         try:
+            # Plain values are read straight from the compact response (finding Q3);
+            # nodes, paths and the like go through the client library's parser.
+            response = self._graph.execute_command(
+                "GRAPH.RO_QUERY", self._graph.name, params_header(params or {}) + query,
+                "--compact",
+            )
+            if response and isinstance(response[-1], Exception):
+                raise response[-1]
+            rows = plain_rows(response)
+            if rows is not None:
+                return rows
             result = self._graph.ro_query(query, params or {})
         except Exception as exc:
             text = str(exc)

@@ -265,12 +265,19 @@ def assigned(
     role_types = _check_roles(roles)
     name, keys = _agency_keys(store, agency, province, include_collective)
     params = {"agencies": keys, "roles": role_types, "since": since, "until": until}
+    role_names: dict[tuple[str, ...], tuple[str, ...]] = {}  # thousands of rows, few sets
+
+    def names_of(types: list[str]) -> tuple[str, ...]:
+        found = role_names.get(tuple(types))
+        if found is None:
+            found = tuple(sorted((_ROLE_BY_TYPE[t] for t in types), key=ROLES.index))
+            role_names[tuple(types)] = found
+        return found
+
     docs = tuple(
         AssignedDocument(
             key=r["key"], symbol=r["symbol"], title=r.get("title"), province=r.get("province"),
-            date=r.get("date"),
-            roles=tuple(sorted((_ROLE_BY_TYPE[t] for t in r["roles"]), key=ROLES.index)),
-            tasks=int(r["tasks"]),
+            date=r.get("date"), roles=names_of(r["roles"]), tasks=int(r["tasks"]),
         )
         for r in store.read(q.ASSIGNED, params)
     )
