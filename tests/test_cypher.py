@@ -39,6 +39,8 @@ PARAMS: dict[str, Any] = {
     "needle": "hoi nhap",
     "limit": 10,
     "sources": ["/corpus/590.txt"],
+    "agency": "Sở Ngoại vụ|Quảng Ngãi",
+    "version": 2,
 }
 _WRITES = re.compile(r"\b(MERGE|DELETE|SET|CREATE)\b")
 QUERIES = cypher.all_queries()

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vbgraph.graph.resolve import Candidates, GraphRows, resolve
-from vbgraph.graph.store import GraphStore, write_batched
+from vbgraph.graph.store import BATCH_SIZE, GraphStore, write_batched
 from vbgraph.lookup import fold_symbol
 from vbgraph.models import Extraction
 from vbgraph.queries import cypher as q
@@ -102,14 +102,22 @@ def write_rows(store: GraphStore, rows: GraphRows) -> None:
     write_batched(store, q.MERGE_TASKS, rows.tasks)
     for rel_type, role_rows in rows.roles.items():
         write_batched(store, q.MERGE_ROLES[rel_type], role_rows)
+    refresh_summaries(store, sorted({row["doc"] for row in rows.tasks}))
     write_batched(store, q.MERGE_ISSUED_BY, rows.issued_by)
     write_batched(store, q.SET_CHECKSUMS, rows.checksums)
+
+
+def refresh_summaries(store: GraphStore, keys: list[str]) -> None:
+    """Rewrite the ``ASSIGNED_IN`` summaries of documents ``keys`` from their tasks."""
+    for i in range(0, len(keys), BATCH_SIZE):
+        store.write(q.REFRESH_ASSIGNMENT_SUMMARIES, {"keys": keys[i : i + BATCH_SIZE]})
 
 
 def forget_assertions(store: GraphStore, key: str) -> None:
     """Remove what the stored version of document ``key`` stated (edges, tasks, issuer)."""
     store.write(q.DELETE_ASSERTED_EDGES, {"key": key})
     store.write(q.DELETE_DOCUMENT_TASKS, {"key": key})
+    store.write(q.DELETE_ASSIGNMENT_SUMMARIES, {"key": key})
     store.write(q.DELETE_ISSUED_BY, {"key": key})
 
 

@@ -69,6 +69,9 @@ def open_store(store_dir: str | Path | None = None, neo4j_uri: str | None = None
 
         store = FalkorStore(Path(store_dir) if store_dir else default_store_dir())
     store.setup_schema()
+    from vbgraph.graph.migrate import migrate
+
+    migrate(store)
     return store
 
 

@@ -264,7 +264,13 @@ def assigned(
     """
     role_types = _check_roles(roles)
     name, keys = _agency_keys(store, agency, province, include_collective)
-    params = {"agencies": keys, "roles": role_types, "since": since, "until": until}
+    params: dict[str, Any] = {"since": since, "until": until}
+    if len(keys) == 1 and set(role_types) == set(ROLE_TYPES.values()):
+        text = q.ASSIGNED_ALL_ROLES  # the per-document summaries (finding Q3)
+        params["agency"] = keys[0]
+    else:
+        text = q.ASSIGNED
+        params.update(agencies=keys, roles=role_types)
     role_names: dict[tuple[str, ...], tuple[str, ...]] = {}  # thousands of rows, few sets
 
     def names_of(types: list[str]) -> tuple[str, ...]:
@@ -279,7 +285,7 @@ def assigned(
             key=r["key"], symbol=r["symbol"], title=r.get("title"), province=r.get("province"),
             date=r.get("date"), roles=names_of(r["roles"]), tasks=int(r["tasks"]),
         )
-        for r in store.read(q.ASSIGNED, params)
+        for r in store.read(text, params)
     )
     return Assigned(name, docs)
 

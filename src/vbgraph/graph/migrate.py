@@ -1,0 +1,33 @@
+"""Store format versions: what an older store needs to answer today's queries.
+
+A store records its format on a ``(:StoreFormat {key: 'vbgraph', version})`` node.
+Opening a store brings it up to ``CURRENT`` (idempotent; an empty store is just
+stamped):
+
+* version 2 -- ``(:Agency)-[:ASSIGNED_IN {roles, tasks}]->(:Document)`` summaries,
+  derived from the roles in each document's tasks (``assigned`` reads them).
+  Stores written before them, or loaded from an export, get them built here.
+"""
+
+from __future__ import annotations
+
+from vbgraph.graph.ingest import refresh_summaries
+from vbgraph.graph.store import GraphStore
+from vbgraph.queries import cypher as q
+
+CURRENT = 2
+
+
+def store_version(store: GraphStore) -> int:
+    rows = store.read(q.STORE_VERSION)
+    return int(rows[0]["version"]) if rows and rows[0].get("version") is not None else 1
+
+
+def migrate(store: GraphStore) -> int:
+    """Bring ``store`` to the current format; returns the version it had."""
+    found = store_version(store)
+    if found < CURRENT:
+        if found < 2:
+            refresh_summaries(store, [r["key"] for r in store.read(q.DOCUMENTS_WITH_TASKS)])
+        store.write(q.SET_STORE_VERSION, {"version": CURRENT})
+    return found
