@@ -252,8 +252,11 @@ ORDER BY date, key
 #: The common question -- one agency, every role -- read from the per-document summary
 #: that ``REFRESH_ASSIGNMENT_SUMMARIES`` keeps: one relationship per document instead of
 #: every role and task (bench/README.md, finding Q3: 3-4x less server time at 2,000 rows).
+#: Anchored like ``ASSIGNED`` (the planner otherwise starts from every Document).
 ASSIGNED_ALL_ROLES = """
-MATCH (a:Agency {key: $agency})-[s:ASSIGNED_IN]->(d:Document)
+MATCH (a:Agency {key: $agency})
+WITH a
+MATCH (a)-[s:ASSIGNED_IN]->(d:Document)
 WHERE ($since IS NULL OR d.date >= $since) AND ($until IS NULL OR d.date <= $until)
 RETURN d.key AS key, d.symbol AS symbol, d.title AS title, d.province AS province,
        d.date AS date, s.roles AS roles, s.tasks AS tasks
