@@ -93,3 +93,21 @@ def test_relationship_type_texts_refuse_unknown_types() -> None:
         cypher.merge_edges("LIKES")
     with pytest.raises(ValueError):
         cypher.merge_roles("OWNS")
+
+
+#: Questions asked of one document or agency start from an index, never from a scan of
+#: every node of a label (bench findings Q1, Q3: the scan grows with the whole corpus).
+ANCHORED = ("ASSIGNED", "ASSIGNED_ALL_ROLES", "AGENCY_TASKS", "COORDINATION", "LINEAGE_UP",
+            "LINEAGE_DOWN", "DOCUMENT_CARD", "FIND_AGENCIES", "FIND_DOCUMENTS")
+
+
+@pytest.mark.parametrize("name", ANCHORED)
+def test_single_target_questions_start_from_an_index(store: FalkorStore, name: str) -> None:
+    from vbgraph.graph.falkor_result import params_header
+
+    text = QUERIES[name]
+    plan = store._graph.execute_command(
+        "GRAPH.EXPLAIN", store._graph.name, params_header(_params(text)) + text
+    )
+    scans = [line.strip() for line in plan if "Scan" in line]
+    assert scans and all("Index Scan" in line for line in scans), scans
