@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from vbgraph.loaders import normalize as _n
 from vbgraph.loaders.normalize import normalize
-from vbgraph.loaders.syllables import is_syllable, place_tone, split_syllables
+from vbgraph.loaders.syllables import (
+    has_vietnamese_letter,
+    is_syllable,
+    place_tone,
+    split_syllables,
+    split_tone,
+    syllable_counts,
+)
 
 GLUED = [
     # (original, normalised) -- phrasings of HTML/PDF extraction from many sources
@@ -127,3 +136,64 @@ def test_nfc_and_nfd_normalise_alike(text: str) -> None:
     nfc = unicodedata.normalize("NFC", text)
     nfd = unicodedata.normalize("NFD", text)
     assert normalize(nfc).text == normalize(nfd).text
+
+
+# --------------------------------------------------------------------------- fast paths
+# The passes look only at what can change; each must agree with the plain
+# definition that looks at everything.
+
+_TRICKY = [
+    *_ALPHABET,
+    *["\u00a0", "\t", "\u200b", "\u00ad", "\u0302", "\u0323", "\u0303", "\u0309", "_"],
+    *["Ω", "\u1100", "\u1161", "ǵ", "ṍ", "İ", "½", "\U0001d165", "\U0001f600"],
+    *["hoà", "Uỷ", "khoẻ", "quý", "SởNgoại", "THỰCHIỆN", "quyếtsố", "TWngày", "vàUBND"],
+    *["đoạn2021", "2013của", "số30c", "hộinhập", "đãcó", "SNgV", "HĐND"],
+]
+_MIXED = st.lists(st.sampled_from(_TRICKY), max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MIXED)
+def test_nfc_agrees_with_grapheme_by_grapheme(text: str) -> None:
+    for sample in (text, unicodedata.normalize("NFD", text)):
+        out, offsets = _n._nfc(sample)
+        assert (out, list(offsets)) == _n._nfc_by_grapheme(sample)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MIXED)
+def test_tones_agree_with_every_word_looked_at(text: str) -> None:
+    text = _n._nfc(text)[0]
+    expected = []
+    for m in _n._WORD.finditer(text):
+        word, after = m.group(), text[m.end() : m.end() + 1]
+        if not has_vietnamese_letter(word) or (after and unicodedata.combining(after)):
+            continue
+        placed = place_tone(word)
+        if placed != word and len(placed) == len(word):
+            expected.append((m.start(), m.end(), placed))
+    assert list(_n._tones(text)) == expected
+
+
+def test_tone_candidates_cover_every_letter() -> None:
+    """A letter that parses as o, a, e, u or y with one tone mark is in ``_toned``."""
+    for cp in range(0x110000):
+        c = chr(cp)
+        if not _n._LETTER.match(c):
+            continue
+        base, tone = split_tone(c.lower())
+        if base in ("o", "a", "e", "u", "y") and len(tone) <= 1:
+            assert c in _n._toned(base), hex(cp)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MIXED)
+def test_glue_agrees_with_every_token_looked_at(text: str) -> None:
+    text = _n._nfc(text)[0]
+    counts = syllable_counts(_n._WORD.findall(text))
+    expected = [
+        (m.start() + cut, m.start() + cut, " ")
+        for m in re.finditer(r"[^\W_]+", text)
+        for cut in _n._cuts(m.group(), counts)
+    ]
+    assert sorted(_n._glue(text)) == expected

@@ -24,6 +24,8 @@ ONSETS: tuple[str, ...] = (
     "", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n",
     "ng", "ngh", "nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x",
 )  # fmt: skip
+#: Longest first, so that ``ngh`` is tried before ``ng`` and ``n``.
+_ONSETS_LONGEST_FIRST = tuple(sorted(ONSETS, key=len, reverse=True))
 
 #: Nucleus -> the codas it accepts ("" = open syllable).
 _NUCLEI: dict[str, str] = {
@@ -76,12 +78,13 @@ def split_tone(syllable: str) -> tuple[str, str]:
     return unicodedata.normalize("NFC", base), (tones[0] if len(tones) == 1 else "".join(tones))
 
 
+@lru_cache(maxsize=65536)
 def parse(syllable: str) -> tuple[str, str, str] | None:
     """(onset, rhyme, tone) of a lower-case syllable, or None if it is not one."""
     base, tone = split_tone(syllable.lower())
     if len(tone) > 1 or not base or not base.isalpha():
         return None
-    for onset in sorted(ONSETS, key=len, reverse=True):
+    for onset in _ONSETS_LONGEST_FIRST:
         if not base.startswith(onset):
             continue
         rhyme = base[len(onset) :]
@@ -125,12 +128,18 @@ def is_syllable(word: str) -> bool:
 
 def has_vietnamese_letter(word: str) -> bool:
     """True if ``word`` carries a Vietnamese diacritic or đ (so it is not an acronym)."""
-    return any(ord(c) > 127 and c.isalpha() for c in word)
+    return not word.isascii() and any(ord(c) > 127 and c.isalpha() for c in word)
 
 
 def syllable_counts(tokens: Iterable[str]) -> Counter[str]:
     """Lower-case counts of the tokens that are syllables (the text's own lexicon)."""
-    return Counter(t.lower() for t in tokens if is_syllable(t))
+    return Counter(key for key in map(syllable_key, tokens) if key)
+
+
+@lru_cache(maxsize=65536)
+def syllable_key(token: str) -> str | None:
+    """What ``token`` counts as in ``syllable_counts``: itself in lower case, or None."""
+    return token.lower() if is_syllable(token) else None
 
 
 #: A prior for texts too short to count their own syllables: the commonest
@@ -185,6 +194,7 @@ def split_syllables(word: str, counts: Counter[str] | None = None) -> list[str] 
 _FIRST_MARK_CLUSTERS = ("oa", "oe", "uy")
 
 
+@lru_cache(maxsize=65536)
 def place_tone(word: str) -> str:
     """Move the tone mark of ``word`` to the one convention used in gold files.
 
