@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,8 +12,10 @@ from vbgraph.loaders.agencies import (
     find_agency,
     find_mentions,
     fold,
+    fold_same_length,
     lookup_agencies,
     open_mentions,
+    skeleton,
 )
 from vbgraph.loaders.gazetteer import ENTRIES
 
@@ -278,6 +282,106 @@ def test_words_inside_other_words_are_not_agencies() -> None:
     # "trên cơ sở ..." is not a Sở; lower-case "công an" is not Công an tỉnh
     assert find_mentions("trên cơ sở Kế hoạch số 12/KH-UBND", "Nghệ An") == []
     assert find_mentions("phối hợp với lực lượng công an xã", "Nghệ An") == []
+
+
+# --- near matches: OCR substitutions in long aliases ----------------------------------
+
+_QN_NEAR = [
+    # 16-23 skeleton characters: one substitution, not two
+    (
+        "Giao Bộ Chỉ huy Quật sự tỉnh chủ trì",
+        [("Bộ Chỉ huy Quật sự tỉnh", "Bộ Chỉ huy Quân sự tỉnh")],
+    ),
+    ("Giao Bộ Chỉ huy Quật xự tỉnh chủ trì", []),
+    # 24 and more: two, not three
+    (
+        "Sở Lao động - Thưcng binh và Xã hộl thực hiện",
+        [("Sở Lao động - Thưcng binh và Xã hộl", "Sở Lao động - Thương binh và Xã hội")],
+    ),
+    ("Sở Lao động - Thưcng bxnh và Xã hộl thực hiện", []),
+    # twice in one text
+    (
+        "Sở Lao động - Thưcng binh và Xã hộl, Sở Lao đọng - Thưcng bình và Xã hộl",
+        [
+            ("Sở Lao động - Thưcng binh và Xã hộl", "Sở Lao động - Thương binh và Xã hội"),
+            ("Sở Lao đọng - Thưcng bình và Xã hộl", "Sở Lao động - Thương binh và Xã hội"),
+        ],
+    ),
+    # only at the start of a word (a lower->upper change is one)
+    ("XBộ Chỉ huy Quật sự tỉnh chủ trì", []),
+    ("xBộ Chỉ huy Quật sự tỉnh chủ trì", [("Bộ Chỉ huy Quật sự tỉnh", "Bộ Chỉ huy Quân sự tỉnh")]),
+    # the first two or the next two skeleton characters must be intact
+    ("Xở Ldo động - Thương binh và Xã hội thực hiện", []),
+    # a tie between equally near aliases goes to the first in skeleton order (bo... < so...)
+    ("Xở Giáo dục và Đào tạo chủ trì", [("Xở Giáo dục và Đào tạo", "Bộ Giáo dục và Đào tạo")]),
+    # an exact match is never a near one
+    ("Sở Kế hoạch và Đầu tư", [("Sở Kế hoạch và Đầu tư", "Sở Kế hoạch và Đầu tư")]),
+    ("Sở Kế hoạch và Đầu tu", [("Sở Kế hoạch và Đầu tu", "Sở Kế hoạch và Đầu tư")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _QN_NEAR)
+def test_near_matches(text: str, expected: list[tuple[str, str]]) -> None:
+    for province in ("Quảng Ngãi", None):
+        found = [(m.text, m.agency.name) for m in find_mentions(text, province)]
+        assert found == expected
+
+
+# --- the folds behind matching: translate tables checked against the per-character rule ---
+
+
+def _fold_char(ch: str) -> str:
+    if ch in "đĐ":
+        return "d"
+    decomposed = unicodedata.normalize("NFD", ch)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def _reference_skeleton(text: str) -> tuple[str, list[int]]:
+    chars: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        if not ch.isalnum():
+            if ch == "&":
+                chars.append("&")
+                index.append(i)
+            continue
+        for c in _fold_char(ch) if ord(ch) > 127 else ch.lower():
+            if c.isalnum():
+                chars.append(c)
+                index.append(i)
+    return "".join(chars), index
+
+
+def _reference_fold_same_length(text: str) -> str:
+    return "".join(c.lower() if ord(c) < 128 else (_fold_char(c) or " ")[0] for c in text)
+
+
+def test_skeleton() -> None:
+    assert skeleton("Sở KH&ĐT") == ("sokh&dt", [0, 1, 3, 4, 5, 6, 7])
+    assert skeleton("x, Sở Y", 2, 5) == ("so", [3, 4])
+    # a letter that folds to several (a Hangul syllable: three jamo) takes the slow path
+    skel, index = skeleton("한 Sở")
+    assert (len(skel), skel[3:], index) == (5, "so", [0, 0, 0, 2, 3])
+    assert fold_same_length("Sở Ngoại vụ, ĐÀ NẴNG") == "so ngoai vu, da nang"
+
+
+_ANY_TEXT = st.text(
+    alphabet=st.one_of(
+        st.sampled_from("Sở Ngoại vụ ĐÀ NẴNG&-.,ǅİ²①ﬁß한\u0301\x00\x02_ \n"),
+        st.characters(),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ANY_TEXT, st.integers(0, 45), st.integers(0, 45))
+def test_folds_agree_with_the_per_character_rule(text: str, a: int, b: int) -> None:
+    assert skeleton(text) == _reference_skeleton(text)
+    skel, index = _reference_skeleton(text[a:b])
+    assert skeleton(text, a, b) == (skel, [i + a for i in index])
+    assert fold_same_length(text) == _reference_fold_same_length(text)
 
 
 @pytest.mark.parametrize(
