@@ -35,7 +35,7 @@ def profile_extract(args: argparse.Namespace) -> None:
     corpus = generate(args.docs, 4, seed=args.seed)
     items = [(d.name, d.text) for d in corpus.docs]
     for it in items[:8]:
-        _extract_text(it)  # warm-up: spaCy, matchers of the four provinces
+        _extract_text(it)  # warm-up: imports, matchers of the four provinces
     pr = cProfile.Profile()
     t = time.perf_counter()
     pr.enable()

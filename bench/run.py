@@ -156,7 +156,7 @@ def bench_extraction(corpus: Corpus, sample: int, repeats: int) -> dict[str, Any
     docs = rng.sample(corpus.docs, min(sample, len(corpus.docs)))
     items = [(d.name, d.text) for d in docs]
     size = sum(d.size for d in docs)
-    # Warm-up: imports, spaCy, one gazetteer matcher per province (cached for the process).
+    # Warm-up: imports, one gazetteer matcher per province (cached for the process).
     cold = timed(lambda: _extract_text(items[0]))
     seen: set[str | None] = set()
     for d in docs:

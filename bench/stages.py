@@ -50,7 +50,7 @@ def main(n: int = 30) -> int:
     agencies.AgencyMatcher._fuzzy = lambda self, *a: clock("  of which _fuzzy", fuzzy, self, *a)
     skel = agencies.skeleton
     agencies.skeleton = lambda *a: clock("  of which skeleton", skel, *a)
-    for _round in range(2):  # the first round warms up (spaCy, matchers)
+    for _round in range(2):  # the first round warms up (imports, matchers)
         spent.clear()
         total = time.process_time()
         for src in items:
