@@ -11,6 +11,7 @@ authority (``CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from vbgraph.loaders.dates import date_at, parse_date
 from vbgraph.loaders.provinces import find_province, local_name, province_name
@@ -48,6 +49,13 @@ _BODY_NAMES: tuple[tuple[str, str], ...] = (
     (r"BAN THƯỜNG VỤ TỈNH ỦY", "Ban Thường vụ Tỉnh ủy"),
     (r"TỈNH ỦY", "Tỉnh ủy"),
 )
+#: The bodies as an authority line writes them, and as a letterhead may wrap them.
+_BODY_IN_LINE = tuple((re.compile(pattern), short) for pattern, short in _BODY_NAMES)
+_BODY_IN_HEAD = tuple(
+    (re.compile(pattern.replace(" ", r"\s+")), short) for pattern, short in _BODY_NAMES
+)
+_SPACES = re.compile(r"\s+")
+_PROVINCE_WORD_END = re.compile(r"\s+(?:tỉnh|thành phố)$")
 _BODY_START = re.compile(
     r"^\s*(?:Căn cứ|Thực hiện|Triển khai|Để|Nhằm|Theo|Xét|Trên cơ sở|Ngày|Hội nghị"
     r"|Năm|Trong|Qua|Sau|I\.|Phần|Điều)\b",
@@ -87,7 +95,7 @@ def extract_header(norm: NormalizedText, source: SourceDocument | None = None) -
     if doc_type == "Công văn":
         title = _subject_line(head) or title
     if title and type_match and doc_type not in _TITLE_WITHOUT_TYPE:
-        type_line = _recase(re.sub(r"\s+", " ", type_match.group().strip(" \t|")), text)
+        type_line = _recase(_SPACES.sub(" ", type_match.group().strip(" \t|")), text)
         title = f"{type_line} {title[:1].lower()}{title[1:]}"
     year = (sym.year if sym and sym.year else "") or (date[:4] if date else "")
     key = document_key(symbol_text or "", scope, year)
@@ -126,9 +134,12 @@ def _minister(issuer: str | None, doc_type: str | None, text: str) -> str | None
 _TITLE_WITHOUT_TYPE = frozenset({"Quyết định", "Nghị định", "Thông tư", "Thông tư liên tịch"})
 
 
+_PROVINCE_LINE = re.compile(r"\b(?:TỈNH|THÀNH PHỐ|TP\.)\s+(?P<name>[^\n|]+?)\s*(?:\||$|CỘNG)")
+
+
 def _province(head: str) -> str | None:
     for line in head.splitlines()[:12]:
-        m = re.search(r"\b(?:TỈNH|THÀNH PHỐ|TP\.)\s+(?P<name>[^\n|]+?)\s*(?:\||$|CỘNG)", line)
+        m = _PROVINCE_LINE.search(line)
         if m:
             name = province_name(m.group("name")) or _prefix_province(m.group("name"))
             if name:
@@ -190,18 +201,18 @@ def _issuer(head: str, province: str | None, after: int, text: str = "") -> str 
     m = _AUTHORITY.search(head, after)
     if m and m.group("who") == "CHỦ TỊCH":
         rest = m.group("rest")
-        for pattern, short in _BODY_NAMES:
-            if re.search(pattern, rest):
+        for rx, short in _BODY_IN_LINE:
+            if rx.search(rest):
                 return f"Chủ tịch {short}{place}"
     lines = head.splitlines()[:6]
     dept = _DEPARTMENT_LINE.search("\n".join(lines[1:4]))
     if dept and dept.group("name").isupper():
-        name = _recase(re.sub(r"\s+", " ", dept.group("name")), text or head)
-        name = re.sub(r"\s+(?:tỉnh|thành phố)$", "", name)
+        name = _recase(_SPACES.sub(" ", dept.group("name")), text or head)
+        name = _PROVINCE_WORD_END.sub("", name)
         return f"{name}{place}"
     top = "\n".join(lines).upper()
-    for pattern, short in _BODY_NAMES:
-        if re.search(pattern.replace(" ", r"\s+"), top):
+    for rx, short in _BODY_IN_HEAD:
+        if rx.search(top):
             if short in ("UBND", "HĐND"):
                 return f"{short}{place}"
             if short == "Tỉnh ủy" and _STANDING_SIGNS.search(text):
@@ -220,6 +231,11 @@ _CENTRAL_BODIES: tuple[tuple[str, str], ...] = (
     (r"ỦY BAN THƯỜNG VỤ QUỐC HỘI", "Ủy ban Thường vụ Quốc hội"),
     (r"QUỐC HỘI", "Quốc hội"),
 )
+#: The central bodies as whole words of a letterhead (wrapped lines allowed).
+_CENTRAL_BODY_RES = tuple(
+    (re.compile(r"(?<![\wÀ-Ỹà-ỹ])" + pattern.replace(" ", r"\s+") + r"(?![\wÀ-Ỹà-ỹ])"), name)
+    for pattern, name in _CENTRAL_BODIES
+)
 _MINISTRY_LINE = re.compile(
     r"^[ \t|]*(?P<name>(?:BỘ|NGÂN HÀNG NHÀ NƯỚC|VĂN PHÒNG CHÍNH PHỦ)"
     r"[^\n|]*?)[ \t|]*$",
@@ -230,12 +246,12 @@ _MINISTRY_LINE = re.compile(
 def _central_issuer(head: str, text: str) -> str | None:
     """The central body named in the letterhead (its first lines)."""
     top = "\n".join(head.splitlines()[:6])
-    for pattern, name in _CENTRAL_BODIES:
-        if re.search(r"(?<![\wÀ-Ỹà-ỹ])" + pattern.replace(" ", r"\s+") + r"(?![\wÀ-Ỹà-ỹ])", top):
+    for rx, name in _CENTRAL_BODY_RES:
+        if rx.search(top):
             return name
     m = _MINISTRY_LINE.search(top)
     if m and m.group("name").isupper():
-        return _recase(re.sub(r"\s+", " ", m.group("name").strip()), text)
+        return _recase(_SPACES.sub(" ", m.group("name").strip()), text)
     return None
 
 
@@ -259,7 +275,7 @@ def _subject_line(head: str) -> str | None:
         if not line or _HEADER_LINE.match(line) or line.isupper():
             break
         lines.append(line)
-    return re.sub(r"\s+", " ", " ".join(lines)).strip(" .")
+    return _SPACES.sub(" ", " ".join(lines)).strip(" .")
 
 
 def _title(text: str, type_match: re.Match[str]) -> str | None:
@@ -272,7 +288,7 @@ def _title(text: str, type_match: re.Match[str]) -> str | None:
             if lines:
                 break
             continue
-        if _AUTHORITY.match(line) or re.match(r"^(?:ỦY BAN|HỘI ĐỒNG)", line):
+        if _AUTHORITY.match(line) or line.startswith(("ỦY BAN", "HỘI ĐỒNG")):
             break
         if lines and _BODY_START.match(line) and not line.isupper():
             break
@@ -285,7 +301,7 @@ def _title(text: str, type_match: re.Match[str]) -> str | None:
             break
     if not lines:
         return None
-    title = re.sub(r"\s+", " ", " ".join(lines)).strip(" .")
+    title = _SPACES.sub(" ", " ".join(lines)).strip(" .")
     return _recase(title, text) if title.isupper() else title
 
 
@@ -297,8 +313,7 @@ def _recase(title: str, text: str) -> str:
     Thường vụ Tỉnh ủy"); a word found nowhere is lower-cased; the first
     letter is capitalised.
     """
-    body = re.sub(r"\s+", " ", text)
-    lowered = body.lower()
+    body, lowered = _case_source(text)
     words = title.split(" ")
     out: list[str] = []
     i = 0
@@ -318,6 +333,22 @@ def _recase(title: str, text: str) -> str:
     return result[:1].upper() + result[1:]
 
 
+#: Whitespace to fold to one space: a run of two or more, or one character other
+#: than a space (a lone space is left as it is, which is what makes the fold fast).
+_FOLDABLE_SPACE = re.compile(r"[^\S ]\s*| \s+")
+
+
+@lru_cache(maxsize=4)
+def _case_source(text: str) -> tuple[str, str]:
+    """``text`` with whitespace runs folded to one space, and its lower-case form.
+
+    Cached: the title, the type line and the issuer of one document are recased
+    against the same text.
+    """
+    body = _FOLDABLE_SPACE.sub(" ", text)
+    return body, body.lower()
+
+
 #: A document named as the object of "thực hiện" is written with a capital.
 _DOCUMENT_NAME = re.compile(
     r"((?:thực hiện|triển khai|ban hành) )(chương trình|chiến lược|đề án|kế hoạch|nghị quyết"
@@ -333,9 +364,12 @@ def _keeps_case(word: str) -> bool:
     )
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _mixed_case_occurrence(body: str, lowered: str, phrase: str) -> str | None:
     needle = phrase.lower()
-    if not re.search(r"[^\W\d_]", needle):
+    if not _LETTER.search(needle):
         return None
     start = 0
     while True:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from vbgraph.loaders.dates import date_at
@@ -78,9 +79,11 @@ class Mention:
 _TYPE_WORD_RE = "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w, _ in sorted(TYPE_WORDS, key=lambda t: -len(t[0]))
 )
+#: The letters type words begin with, tested before the alternation at each position.
+_TYPE_WORD_START = "(?=[" + "".join(sorted({w[0].lower() for w, _ in TYPE_WORDS})) + "])"
 #: A type word right before a symbol: "Nghị quyết số", "Công văn: số", "Kế hoạch. số".
 _BEFORE_SYMBOL = re.compile(
-    rf"(?P<tw>{_TYPE_WORD_RE})(?:\s+(?:của\s+\S+\s+)?(?:liên\s+tịch\s+)?)?"
+    rf"(?P<tw>{_TYPE_WORD_START}(?:{_TYPE_WORD_RE}))(?:\s+(?:của\s+\S+\s+)?(?:liên\s+tịch\s+)?)?"
     r"[\s.:,]*(?:số\s*:?\s*)?$",
     re.IGNORECASE,
 )
@@ -89,6 +92,20 @@ _SO_BEFORE = re.compile(r"(?:số|và số|,\s*số)\s*:?\s*$", re.IGNORECASE)
 _SHORT = re.compile(
     rf"(?P<tw>{_TYPE_WORD_RE})\s+số\s*(?P<num>\d{{1,5}}[a-z]?)(?![\w/\-]|\s*/)", re.IGNORECASE
 )
+#: The "số <digit>" of a short form, after the whitespace that follows its type word.
+_SHORT_NUMBER = re.compile(r"(?<=\s)số\s*\d", re.IGNORECASE)
+#: A type word and the whitespace after it, up to the end of the searched window.
+_TYPE_WORD_BEFORE = re.compile(rf"{_TYPE_WORD_START}(?:{_TYPE_WORD_RE})\s+\Z", re.IGNORECASE)
+#: Whitespace runs inside and after a type word are at most _MAX_RUN long unless
+#: _LONG_SPACE finds a longer one; then a type word and its whitespace span at
+#: most _TYPE_WORD_SPAN characters.
+_MAX_RUN = 7
+_LONG_SPACE = re.compile(rf"\s{{{_MAX_RUN + 1}}}")
+_TYPE_WORD_SPAN = max(len(w) + w.count(" ") * (_MAX_RUN - 1) + _MAX_RUN for w, _ in TYPE_WORDS)
+_SPACES = re.compile(r"\s+")
+_TYPE_WORD = re.compile(_TYPE_WORD_RE, re.IGNORECASE)
+#: Type words by their lower-case form (the first of TYPE_WORDS wins).
+_TYPE_WORD_BY_FOLD: dict[str, str] = {w.lower(): w for w, _ in reversed(TYPE_WORDS)}
 _ISSUER_STOP = re.compile(
     r"\s(?:về|ban\s+hành|thực\s+hiện|triển\s+khai|phê\s+duyệt|quy\s+định|hướng\s+dẫn|tại|theo|đã|được"
     r"|và(?!\s+(?:Phát triển nông thôn|Đầu tư|Đào tạo|Xã hội|Truyền thông|Công nghệ|Môi trường"
@@ -137,11 +154,7 @@ def _mentions(text: str, subject: DocInfo) -> list[Mention]:
 
 
 def _canonical_type_word(raw: str) -> str | None:
-    folded = re.sub(r"\s+", " ", raw).lower()
-    for word, _ in TYPE_WORDS:
-        if word.lower() == folded:
-            return word
-    return None
+    return _TYPE_WORD_BY_FOLD.get(_SPACES.sub(" ", raw).lower())
 
 
 def _with_tail(text: str, m: Mention) -> Mention:
@@ -155,7 +168,7 @@ def _with_tail(text: str, m: Mention) -> Mention:
     if of:
         stop = _ISSUER_STOP.search(text, of.end(), of.end() + 120)
         end = stop.start() if stop else min(len(text), of.end() + 80)
-        issuer = re.sub(r"\s+", " ", text[of.end() : end]).strip()
+        issuer = _SPACES.sub(" ", text[of.end() : end]).strip()
         if issuer and len(issuer) <= 80:
             m.issuer = issuer
             pos = end
@@ -199,15 +212,16 @@ def _known_party_issuer(code: str) -> bool:
 def _short_forms(text: str, full: list[Mention]) -> list[Mention]:
     """ "Nghị quyết số 21" -> the one full symbol numbered 21 of that type."""
     out: list[Mention] = []
-    for m in _SHORT.finditer(text):
+    by_number: dict[str, list[Mention]] = {}
+    for f in full:
+        by_number.setdefault(f.symbol.number, []).append(f)
+    for m in _short_matches(text):
         tw = _canonical_type_word(m.group("tw"))
         code = code_of_type_word(tw) if tw else None
-        number = m.group("num")
         candidates = {
             f.symbol.text: f
-            for f in full
-            if f.symbol.number == number
-            and (f.symbol.type_code == code or (f.type_word and f.type_word == tw))
+            for f in by_number.get(m.group("num"), ())
+            if f.symbol.type_code == code or (f.type_word and f.type_word == tw)
         }
         if len(candidates) != 1:
             continue
@@ -215,6 +229,27 @@ def _short_forms(text: str, full: list[Mention]) -> list[Mention]:
         mention = Mention(m.start(), m.start("num"), m.end(), target.symbol, tw, short=True)
         out.append(_with_tail(text, mention))
     return out
+
+
+def _short_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_SHORT.finditer(text)``, found from the "số" each one holds.
+
+    Trying the type-word alternation at every position of the text is slow, so
+    it runs only over the few characters before each "số <digit>": a match
+    starts at the leftmost type word that reaches that "số" through whitespace
+    alone.  The window is widened to the previous match when a long whitespace
+    run could make the type word start before it.
+    """
+    end = 0
+    for so in _SHORT_NUMBER.finditer(text):
+        lo = max(end, so.start() - _TYPE_WORD_SPAN)
+        if _LONG_SPACE.search(text, lo, so.start()):
+            lo = end
+        tw = _TYPE_WORD_BEFORE.search(text, lo, so.start())
+        m = _SHORT.match(text, tw.start()) if tw else None
+        if m:
+            end = m.end()
+            yield m
 
 
 #: "(sau đây gọi tắt là Nghị quyết 98)": a short name a numbered mention defines.
@@ -235,10 +270,10 @@ def _aliases(text: str, full: list[Mention]) -> list[Mention]:
         target = before[-1]
         if text.find(".", target.tail, d.start()) >= 0 and "\n" in text[target.tail : d.start()]:
             continue
-        alias = re.escape(re.sub(r"\s+", " ", d.group("alias"))).replace(r"\ ", r"\s+")
+        alias = re.escape(_SPACES.sub(" ", d.group("alias"))).replace(r"\ ", r"\s+")
         for u in re.finditer(rf"(?<!\w){alias}(?![\w/\-])", text[d.end() :], re.IGNORECASE):
             a, b = d.end() + u.start(), d.end() + u.end()
-            head = re.match(_TYPE_WORD_RE, u.group(), re.IGNORECASE)
+            head = _TYPE_WORD.match(u.group())
             tw = _canonical_type_word(head.group()) if head else None
             mention = Mention(a, a, b, target.symbol, tw, short=True)
             out.append(_with_tail(text, mention))
@@ -293,23 +328,23 @@ def _issuer(ms: list[Mention], scope: str, province: str | None) -> str | None:
         common = Counter(names).most_common(1)[0][0]
         longer = [n for n in names if n.startswith(common)]
         name = max(longer, key=len)
-        if (
-            scope != "VN"
-            and province
-            and re.fullmatch(
-                r"(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)"
-                r"(?:\s+(?:tỉnh|thành phố))?",
-                name,
-            )
-        ):
-            base = re.sub(r"\s+(?:tỉnh|thành phố)$", "", name)
+        if scope != "VN" and province and _LOCAL_COMMITTEE.fullmatch(name):
+            base = _PROVINCE_WORD_END.sub("", name)
             return f"{base} {local_name(province)}"
         return name
     return implied_issuer(ms[0].symbol, province if scope != "VN" else None)
 
 
+#: An issuer named without its province: "UBND tỉnh", "Chủ tịch Hội đồng nhân dân".
+_LOCAL_COMMITTEE = re.compile(
+    r"(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)(?:\s+(?:tỉnh|thành phố))?"
+)
+_PROVINCE_WORD_END = re.compile(r"\s+(?:tỉnh|thành phố)$")
+_NOT_AN_ISSUER = re.compile(r"(?:nó|các|những|mình)\b", re.IGNORECASE)
+
+
 def _not_an_issuer(name: str) -> bool:
-    return bool(re.match(r"(?:nó|các|những|mình)\b", name, re.IGNORECASE))
+    return bool(_NOT_AN_ISSUER.match(name))
 
 
 def _complete_subject(subject: DocInfo, mentions: list[Mention]) -> DocInfo:
@@ -324,8 +359,10 @@ def _complete_subject(subject: DocInfo, mentions: list[Mention]) -> DocInfo:
 _HEADING = re.compile(
     r"^\s*(?:Phần\s+(?:I|thứ\s+nhất)\b|I\.\s|Điều\s+(?:[2-9]|\d\d+)\.|1\.\s)", re.MULTILINE
 )
+#: Every alternative opens with a literal character, so the scan skips straight to
+#: the next ";", ".", ":" or line break (the full stop's left context is a lookbehind).
 _BOUNDARY = re.compile(
-    r";|\.(?=\s*\n)|(?:(?<=[^\W\d])|(?<=\d{4})|(?<=[)”\"]))\.\s+(?=[A-ZĐ])|\n\s*\n|:\s*\n"
+    r";|\.(?=\s*\n)|\.(?:(?<=[^\W\d]\.)|(?<=\d{4}\.)|(?<=[)”\"]\.))\s+(?=[A-ZĐ])|\n\s*\n|:\s*\n"
     r"|\n(?=\s*(?:Căn cứ|Theo đề nghị|Xét đề nghị|Trên cơ sở|Thực hiện|Điều\s+\d|[-+•]\s"
     r"|\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[IVX]+\.\s))",
 )
@@ -392,6 +429,10 @@ _IMPLEMENTING_PHRASE = re.compile(
 )
 
 
+#: What opens a statement before its cue: bullets, "Điều 2.", "1.2.", "a)".
+_ITEM_LEAD = re.compile(r"[\s\-+•]*(?:Điều\s+\d+\.\s*|\d+(?:\.\d+)*\.\s*|[a-zđ]\)\s*)?")
+
+
 @dataclass(slots=True)
 class _Statement:
     start: int
@@ -443,8 +484,12 @@ def _edges(
     prev_head: str | None = None
     for st in statements:
         body = text[st.start : st.end]
-        stripped = re.sub(r"^[\s\-+•]*(?:Điều\s+\d+\.\s*|\d+(?:\.\d+)*\.\s*|[a-zđ]\)\s*)?", "",
-                          body)  # fmt: skip
+        if not st.mentions:
+            if body.strip():
+                prev_head = None  # a statement citing nothing ends a list "Thực hiện X ...; Y"
+            continue
+        item = _ITEM_LEAD.match(body)
+        stripped = body[item.end() :] if item else body
         lead = st.start + (len(body) - len(stripped))
         head = None
         for rx, relation in _HEAD_CUES:
@@ -574,7 +619,7 @@ def _nested_unnumbered(gap: str) -> bool:
     hiện Nghị quyết số 22-NQ/TW": 22-NQ/TW is the programme's target, not the
     plan's.
     """
-    tw = re.search(_TYPE_WORD_RE, gap, re.IGNORECASE)
+    tw = _TYPE_WORD.search(gap)
     return bool(tw and _IMPLEMENT_CUE.search(gap, tw.end()))
 
 
@@ -586,11 +631,14 @@ def _implementing_before(text: str, st: _Statement, m: Mention) -> bool:
 
 def _amending_statement(text: str, st: _Statement, opening_end: int) -> bool:
     """Amendment cues count when the document itself amends: title, articles, "... này"."""
+    if st.start < opening_end:
+        return True
     body = text[st.start : st.end]
-    return st.start < opening_end or bool(
-        re.match(r"\s*Điều\s+\d", body)
-        or re.search(r"\bnày\b[^.;]*(?:sửa đổi|thay thế|bãi bỏ)", body)
-    )
+    return bool(_ARTICLE_START.match(body) or _THIS_CHANGES.search(body))
+
+
+_ARTICLE_START = re.compile(r"\s*Điều\s+\d")
+_THIS_CHANGES = re.compile(r"\bnày\b[^.;]*(?:sửa đổi|thay thế|bãi bỏ)")
 
 
 def is_local(symbol: Symbol) -> bool:

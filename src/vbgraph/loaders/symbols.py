@@ -126,8 +126,10 @@ _CODE = r"[A-ZĐƯ][A-Za-zĐđƯư]{0,5}"
 #: than type codes (``SNNPTNT``, ``SLĐTBXH``, ``VPUBND``).
 _UNIT_CODE = r"[A-ZĐƯ][A-Za-zĐđƯư]{0,7}"
 #: The symbol grammar on normalised text (spaces inside symbols already removed).
+#: The number opens the pattern with a digit (the character before it is checked
+#: after it) so that a scan skips straight from digit to digit.
 SYMBOL_RE = re.compile(
-    r"(?<![\w/.-])(?P<num>\d{1,5}[a-z]?)"
+    r"(?P<num>\d(?<![\w/.-]\d)\d{0,4}[a-z]?)"
     r"(?:"
     rf"-(?P<ptype>{_CODE})/(?P<piss>[A-ZĐƯ][A-ZĐƯ]{{0,7}})"  # Party
     r"|/(?:(?P<year>(?:19|20)\d{2})/)?"

@@ -52,8 +52,12 @@ _CUES: tuple[tuple[str, str], ...] = (
     ("Luật", "Luật"),
     ("Pháp lệnh", "Pháp lệnh"),
 )
+#: Cue words by their lower-case form, with the type each names.
+_CUE_BY_FOLD: dict[str, tuple[str, str]] = {c.lower(): (c, t) for c, t in reversed(_CUES)}
 _CUE_ALT = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w, _ in _CUES)
-_CUE_RE = re.compile(rf"(?<![\w/])(?:{_CUE_ALT})(?!\w)", re.IGNORECASE)
+#: The letters cues begin with: a cheap first test at each position.
+_CUE_INITIALS = "".join(sorted({c[0].lower() for c, _ in _CUES}))
+_CUE_RE = re.compile(rf"(?=[{_CUE_INITIALS}])(?<![\w/])(?:{_CUE_ALT})(?!\w)", re.IGNORECASE)
 #: A following cue that starts a reference of its own ("... và Chiến lược ...").
 _NEXT_CUE = re.compile(rf"(?:{_CUE_ALT})(?!\w)")
 
@@ -80,7 +84,7 @@ _NEW_LINE = (
     r"|[^\W\d][^\W\d ]*(?: [^\W\d][^\W\d ]*){0,4},\s*ngày\s*\d)"  # "An Giang, ngày 12 ..."
 )
 _LINE_BREAK = r"\n(?=" + _NEW_LINE + ")"
-_SENTENCE_END = re.compile(r"\.(?:\s|$)|[”\"]|" + _LINE_BREAK, re.MULTILINE)
+_SENTENCE_END = re.compile(r"\.(?:\s|$)|”|\"|" + _LINE_BREAK, re.MULTILINE)
 #: First words after a cue that show it is not a name.
 _NOT_A_NAME = re.compile(
     r"(?:này|đó|trên|số|được|đã|sẽ|phải|cần|và|là|có|cho|với|theo|tại|do|đề ra|nêu|bảo đảm"
@@ -144,8 +148,24 @@ _NQ_BODY = re.compile(
 )
 _SENTENCE_START = re.compile(r"(?:^|[.:;!?]\s|\n)[\s\-+•*(]*(?:\d+(?:\.\d+)*\.?\s*|[a-zđ]\)\s*)?$")
 _MAX_NAME = 260
+_SPACES = re.compile(r"\s+")
+_LAW_BEFORE = re.compile(r"(?:Luật|Bộ luật|Pháp lệnh)\s+$")
+_LAW_NUMBER = re.compile(r"\s*số\s*:?\s*\d")
+_THIS = re.compile(r"\bnày\b")
 _LAWS = ("Luật", "Bộ luật", "Pháp lệnh")
 _LONG_CUES = ("Chương trình mục tiêu quốc gia",)
+
+
+def _ends_with(rx: re.Pattern[str], window: str, words: int) -> bool:
+    """``rx.search(window)`` for a pattern anchored at the window's end (``$``).
+
+    Every match of ``rx`` starts in, or in the whitespace just before, one of
+    the window's last ``words`` whitespace-separated words, so the search skips
+    the rest of the window rather than trying the pattern at each position.
+    """
+    parts = window.rsplit(None, words)
+    start = len(parts[0]) if len(parts) > words else 0
+    return rx.search(window, start) is not None
 
 
 def find_unnumbered(norm: NormalizedText) -> Iterator[UnnumberedRef]:
@@ -153,17 +173,17 @@ def find_unnumbered(norm: NormalizedText) -> Iterator[UnnumberedRef]:
     # wrapped lines joined (one character for one, so offsets stay valid)
     text = _WRAP.sub(" ", norm.text)
     described = _described_spans(text)
-    aliases = _short_form_aliases(text)
+    aliases = [_alias_re(a) for a in _short_form_aliases(text)]
     seen: set[tuple[int, int]] = set()
     law_end = -1
     for m in _CUE_RE.finditer(text):
         if m.start() < law_end:
             continue  # "Luật sửa đổi ... của Luật X và Luật Y": one law
-        if _OWN_ATTACHED.search(text[max(0, m.start() - 60) : m.start()]):
+        if _ends_with(_OWN_ATTACHED, text[max(0, m.start() - 60) : m.start()], 5):
             cue, _ = _cue_type(m.group(0))
             law_end = _name_end(text, m.end(), cue)  # the document's own plan and its name
             continue
-        if any(_alias_at(text, m.start(), a) for a in aliases):
+        if any(a.match(text, m.start()) for a in aliases):
             continue  # "Chương trình OCOP": a numbered document's short form
         ref = _reference_at(norm, text, m, described)
         if ref is not None and (ref.start, ref.end) not in seen:
@@ -179,21 +199,18 @@ def _short_form_aliases(text: str) -> list[str]:
     for d in _SHORT_FORM_DEF.finditer(text):
         before = text[max(0, d.start() - 400) : d.start()]
         if SYMBOL_RE.search(before) and _CUE_RE.match(d.group("alias")):
-            out.append(re.sub(r"\s+", " ", d.group("alias")))
+            out.append(_SPACES.sub(" ", d.group("alias")))
     return out
 
 
-def _alias_at(text: str, pos: int, alias: str) -> bool:
+def _alias_re(alias: str) -> re.Pattern[str]:
+    """The short form ``alias`` as written anywhere: any spacing, any case, a whole word."""
     rx = re.escape(alias).replace(r"\ ", r"\s+")
-    return bool(re.compile(rf"{rx}(?![\w/\-])", re.IGNORECASE).match(text, pos))
+    return re.compile(rf"{rx}(?![\w/\-])", re.IGNORECASE)
 
 
 def _cue_type(word: str) -> tuple[str, str]:
-    folded = re.sub(r"\s+", " ", word).lower()
-    for cue, type_ in _CUES:
-        if cue.lower() == folded:
-            return cue, type_
-    return word, word
+    return _CUE_BY_FOLD.get(_SPACES.sub(" ", word).lower(), (word, word))
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,11 +249,11 @@ def _reference_at(
     ):
         return None  # "Nghị quyết số 22-NQ/TW": a numbered reference
     before = text[max(0, m.start() - 60) : m.start()]
-    if re.search(r"(?:Luật|Bộ luật|Pháp lệnh)\s+$", before):
+    if _ends_with(_LAW_BEFORE, before, 2):
         return None  # "Luật Quy hoạch": part of a law's name
-    if _GENERIC_BEFORE.search(before) or _DRAFTED_BEFORE.search(before):
+    if _ends_with(_GENERIC_BEFORE, before, 2) or _ends_with(_DRAFTED_BEFORE, before, 5):
         return None
-    if not word[0].islower() and _AGENCY_BEFORE.search(before):
+    if not word[0].islower() and _ends_with(_AGENCY_BEFORE, before, 3):
         return None  # "Viện Quy hoạch thành phố": an agency, not a document
     if _drafted_list(text, m.start()):
         return None
@@ -245,7 +262,7 @@ def _reference_at(
     if _in_subject_line(norm.text, m.start()):  # lines as written, not joined
         return None
     end = _name_end(text, m.end(), cue)
-    if type_ == "Luật" and re.match(r"\s*số\s*:?\s*\d", text[end : end + 12]):
+    if type_ == "Luật" and _LAW_NUMBER.match(text[end : end + 12]):
         return None  # "Luật Tài nguyên, môi trường biển và hải đảo số 82/2015/QH13": numbered
     if type_ == "Luật" and _numbered_law_after(text, end):
         return None  # "Luật Khám bệnh, chữa bệnh số 15/2023/QH15": the comma is in the name
@@ -261,7 +278,7 @@ def _reference_at(
         d = _LAW_DATE.match(text, end)
         if d:
             end = d.end()
-    if re.search(r"\bnày\b", text[m.start() : end]):
+    if _THIS.search(text, m.start(), end):
         return None  # "Kế hoạch thực hiện Chương trình hành động này": the document itself
     while end > m.end() and text[end - 1] in " \n\t,;:./":
         end -= 1
@@ -269,9 +286,20 @@ def _reference_at(
     a, b = norm.to_original(start, end)
     raw = norm.original[a:b]
     relation = _relation(text, start)
-    full = re.sub(r"\s+", " ", text[start:end]).strip()
+    full = _SPACES.sub(" ", text[start:end]).strip()
     ref = UnnumberedRef(raw=raw, type=type_, name=full, start=a, end=b, relation=relation)
     return _Found(ref, end)
+
+
+_QUOTED = re.compile(r"\s*[“\"]([^”\"\n]{3,200})[”\"]")
+_AMENDING = re.compile(r"\s*sửa đổi", re.IGNORECASE)
+_DATED = re.compile(r"\s(?:năm|ngày|số)\s*:?\s*\d")
+_AND_NEXT_CUE = re.compile(rf"\s(?:và|cùng|hoặc)\s+(?:{_NEXT_CUE.pattern})")
+_OF = re.compile(r"\s(?:của|thuộc)\s")
+_CUE_TAIL = re.compile(r"hành động|mục tiêu quốc gia", re.IGNORECASE)
+_OWNER_DESCRIBES = re.compile(r"[^,;]{0,60}?\s(?:về|thực hiện|triển khai)\s")
+_PAREN = re.compile(r"\s*\([^()\n]{1,40}\)")
+_DATE_OR_DEFINITION = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|sau đây")
 
 
 def _name_end(text: str, pos: int, cue: str) -> int:
@@ -280,7 +308,7 @@ def _name_end(text: str, pos: int, cue: str) -> int:
     short = _SHORT_NUMBER.match(text, pos)
     if short:  # "Nghị quyết 30a"
         return short.end()
-    quoted = re.match(r"\s*[“\"]([^”\"\n]{3,200})[”\"]", text[pos:limit])
+    quoted = _QUOTED.match(text[pos:limit])
     if quoted:
         return pos + quoted.end()
     end = limit
@@ -289,21 +317,22 @@ def _name_end(text: str, pos: int, cue: str) -> int:
         if b:
             end = min(end, b.start())
     # a comma ends the name unless the name goes on ("đến năm 2020, tầm nhìn ...")
-    for c in re.finditer(",", text[pos:end]):
-        at = pos + c.start()
+    at = text.find(",", pos, end)
+    while at >= 0:
         if not _COMMA_CONTINUES.match(text, at):
             end = at
             break
-    amending = cue in _LAWS and re.match(r"\s*sửa đổi", text[pos:end], re.IGNORECASE)
+        at = text.find(",", at + 1, end)
+    amending = cue in _LAWS and _AMENDING.match(text[pos:end])
     if cue in _LAWS and not amending:
-        dated = re.search(r"\s(?:năm|ngày|số)\s*:?\s*\d", text[pos:end])
+        dated = _DATED.search(text[pos:end])
         if dated:
             end = pos + dated.start()
     # "và" / "," before another cue: a new reference
     nxt = (
         None
         if amending
-        else re.search(rf"\s(?:và|cùng|hoặc)\s+(?:{_NEXT_CUE.pattern})", text[pos:end])
+        else _AND_NEXT_CUE.search(text[pos:end])
     )
     if nxt:
         end = pos + nxt.start()
@@ -311,19 +340,26 @@ def _name_end(text: str, pos: int, cue: str) -> int:
     if stop and stop.start() > pos:
         end = stop.start()
     # "của X" ends a name that already has words of its own (not right after the cue)
-    of = re.search(r"\s(?:của|thuộc)\s", text[pos:end])
+    of = _OF.search(text[pos:end])
     if of:
         head = text[pos : pos + of.start()].strip()
-        if head and not amending and not re.fullmatch(r"hành động|mục tiêu quốc gia", head,
-                                                       re.IGNORECASE):  # fmt: skip
+        if head and not amending and not _CUE_TAIL.fullmatch(head):
             rest = text[pos + of.end() : end]
-            if not re.match(r"[^,;]{0,60}?\s(?:về|thực hiện|triển khai)\s", rest):
+            if not _OWNER_DESCRIBES.match(rest):
                 end = pos + of.start()
     # "(FTA)", "(Đề án 47)": a parenthesis right after the name belongs to it
-    paren = re.match(r"\s*\([^()\n]{1,40}\)", text[end : end + 45])
-    if paren and not re.search(r"\d{1,2}/\d{1,2}/\d{4}|sau đây", paren.group(0)):
+    paren = _PAREN.match(text[end : end + 45])
+    if paren and not _DATE_OR_DEFINITION.search(paren.group(0)):
         end += paren.end()
     return end
+
+
+_TWO_THREE_DIGITS = re.compile(r"\d{2,3}")
+_NUMBER_LETTER = re.compile(r"\d{1,4}[a-z]")
+_OWNED = re.compile(r"(?:hành động\s+)?của\s+(.*)", re.IGNORECASE)
+_GENERIC_OWNER = re.compile(r"(?:các|những)\b")
+_DESCRIBED_AS = re.compile(r"\s(?:về|thực hiện|triển khai)\s")
+_ABOUT = re.compile(r"về\s")
 
 
 def _is_name(cue: str, name: str, lower: bool, sentence_start: bool) -> bool:
@@ -334,9 +370,9 @@ def _is_name(cue: str, name: str, lower: bool, sentence_start: bool) -> bool:
     name needs its own capital, an owner or a period, as a lower-case cue does.
     """
     words = name.split()
-    if cue in _NUMBERED_NAME_CUES and re.fullmatch(r"\d{2,3}", name):
+    if cue in _NUMBERED_NAME_CUES and _TWO_THREE_DIGITS.fullmatch(name):
         return True  # "Đề án 06"
-    if len(words) < 2 and not re.fullmatch(r"\d{1,4}[a-z]", name):
+    if len(words) < 2 and not _NUMBER_LETTER.fullmatch(name):
         return False
     if (
         _NOT_A_NAME.match(name)
@@ -344,16 +380,13 @@ def _is_name(cue: str, name: str, lower: bool, sentence_start: bool) -> bool:
         and not (cue == "Đề án" and _PROJECT_VERB.match(name))
     ):
         return False
-    owner = re.match(r"(?:hành động\s+)?của\s+(.*)", name, re.IGNORECASE)
-    if owner and (
-        re.match(r"(?:các|những)\b", owner.group(1))
-        or not re.search(r"\s(?:về|thực hiện|triển khai)\s", name)
-    ):
+    owner = _OWNED.match(name)
+    if owner and (_GENERIC_OWNER.match(owner.group(1)) or not _DESCRIBED_AS.search(name)):
         return False  # "Kế hoạch của các sở", "Chương trình hành động của Chính phủ": generic
     if cue == "Nghị quyết":
-        return bool(_NQ_BODY.match(name) or re.fullmatch(r"\d{1,4}[a-z]", name))
+        return bool(_NQ_BODY.match(name) or _NUMBER_LETTER.fullmatch(name))
     if cue == "Chỉ thị":
-        return bool(re.match(r"về\s", name))
+        return bool(_ABOUT.match(name))
     if lower:
         return bool(_OWNER.match(name) or _PERIOD.search(name))
     first = words[0].lstrip('“"(')
@@ -364,12 +397,16 @@ def _is_name(cue: str, name: str, lower: bool, sentence_start: bool) -> bool:
     return bool(_OWNER.match(name) or _PERIOD.search(name))
 
 
+_LAW_NUMBER_AFTER = re.compile(r"[^;.()\n]{0,60}?\s(?:số\s*:?\s*)\d{1,4}/\d{4}/(?:UBTV)?QH")
+
+
 def _numbered_law_after(text: str, end: int) -> bool:
     """A law number follows the cut name in the same clause, with no other cue between."""
-    rest = re.match(
-        r"[^;.()\n]{0,60}?\s(?:số\s*:?\s*)\d{1,4}/\d{4}/(?:UBTV)?QH", text[end : end + 90]
-    )
+    rest = _LAW_NUMBER_AFTER.match(text[end : end + 90])
     return bool(rest and not _CUE_RE.search(rest.group()))
+
+
+_LIST_GOES_ON = re.compile(r"\s(?:và|cùng)\s*$|,\s*$")
 
 
 def _drafted_list(text: str, start: int) -> bool:
@@ -379,7 +416,7 @@ def _drafted_list(text: str, start: int) -> bool:
     "lập" governs both.
     """
     clause = _CLAUSE_BREAK.split(text[max(0, start - 300) : start])[-1]
-    if not re.search(r"\s(?:và|cùng)\s*$|,\s*$", clause):
+    if not _ends_with(_LIST_GOES_ON, clause, 1):
         return False
     first = _CUE_RE.search(clause)
     return bool(first and _DRAFTED_BEFORE.search(clause[: first.start()])
@@ -428,6 +465,6 @@ def _relation(text: str, start: int) -> str:
     before = text[max(0, start - 300) : start]
     if _BASED_ON.search(before):
         return "based_on"
-    if _IMPLEMENTS.search(before):
+    if _ends_with(_IMPLEMENTS, before, 5):
         return "implements"
     return "cites"
