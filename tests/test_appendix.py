@@ -141,3 +141,25 @@ def test_docx_table() -> None:
     assert rows["2"].lead == ("Công an tỉnh",)
     assert rows["2"].coordinate == ("Bộ Chỉ huy Bộ đội Biên phòng tỉnh",)
     assert rows["2"].recurring == "yearly"
+
+
+def test_marker_kinds_by_first_character() -> None:
+    """Markers are only tried on lines that start as they can; every kind still parses."""
+    from vbgraph.loaders.structure import parse_items
+
+    text = (
+        "Phần I\nĐiều 2. Giao\nII. Nhiệm vụ\n1. Sở A\n1.1 Việc\na) việc\n"
+        "- việc\n• việc\nthường dòng\n  IV) mục\n"
+    )
+    kinds = [(item.kind, item.label) for item in parse_items(text)]
+    assert kinds == [
+        ("part", "I"),
+        ("article", "2"),
+        ("roman", "II"),
+        ("arabic", "1"),
+        ("decimal", "1.1"),
+        ("letter", "a"),
+        ("dash", "-"),
+        ("dash", "-"),
+        ("roman", "IV"),
+    ]

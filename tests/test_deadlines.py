@@ -70,3 +70,56 @@ def test_table_cell(cell: str, date: str | None, recurring: str | None) -> None:
 def test_agency_cell_is_not_a_deadline() -> None:
     assert parse_deadline("Sở Tài chính") is None
     assert not is_deadline_cell("Các sở, ban, ngành; UBND các huyện, thị xã, thành phố.")
+
+
+@pytest.mark.parametrize("word", ["hàng", "hằng", "mỗi", "năm", "quý", "tháng", "sáu", "kỳ"])
+def test_caseless_matches_what_ignorecase_matches(word: str) -> None:
+    """The spelt-out gates accept every case variant ``re.IGNORECASE`` accepts."""
+    import re
+
+    from vbgraph.loaders.deadlines import _caseless
+
+    variants = {word, word.upper(), word.title(), word.replace("i", "ı"), word.replace("s", "ſ")}
+    variants.add(word.replace("k", "\u212a"))
+    pattern = re.compile(_caseless(word))
+    for variant in variants:
+        if re.fullmatch(word, variant, re.IGNORECASE):
+            assert pattern.fullmatch(variant), variant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BÁO CÁO ĐỊNH KỲ HÀNG NĂM TRƯỚC NGÀY 15/12",
+        "Báo cáo MỖI QUÝ một lần",
+        "HOÀN THÀNH TRONG QUÝ II/2025",
+        "Thực hiện 6 THÁNG ĐẦU NĂM 2025; định kỳ SÁU THÁNG báo cáo",
+        "xong TRƯỚC NGÀY 15 THÁNG 11 NĂM 2024",
+        "Hằng tháng tổng hợp, báo cáo; cuối năm 2026.",
+        "kế hoạch hàng năm",
+    ],
+)
+def test_gated_rules_find_what_every_rule_finds(text: str) -> None:
+    """Skipping rules whose gate is absent finds the same deadlines as trying them all."""
+    from vbgraph.loaders import deadlines
+
+    def all_rules(strict: bool) -> list[tuple[str | None, str | None, str, int, int]]:
+        found = []
+        taken: list[tuple[int, int]] = []
+        for kind, pattern in deadlines._RULES:
+            for m in pattern.finditer(text):
+                a, b = m.span()
+                value = deadlines._interpret(kind, m)
+                if any(a < tb and ta < b for ta, tb in taken) or value is None:
+                    continue
+                window = text[max(0, a - 60) : b + 60]
+                cued = deadlines._RECURRENCE_CUE.search(window)
+                if strict and kind in deadlines._RECURRENCES and not cued:
+                    continue
+                taken.append((a, b))
+                found.append((value[0], value[1], m.group(0), a, b))
+        return sorted(found, key=lambda d: d[3])
+
+    for strict in (True, False):
+        got = deadlines.find_deadlines(text, strict=strict)
+        assert [(d.date, d.recurring, d.raw, d.start, d.end) for d in got] == all_rules(strict)

@@ -425,3 +425,25 @@ def test_issued_phrasing(
     pairs = _issued(text, province, issuer)
     assert expected <= pairs, (expected - pairs, pairs)
     assert not (absent & pairs), absent & pairs
+
+
+def test_indexed_lookups_match_plain_scans() -> None:
+    """Mention range queries and monitor-cue search give what a plain scan gives."""
+    from vbgraph.loaders.responsibilities import _MONITOR, _Extractor
+
+    text = (
+        "1. Sở Tài chính chủ trì, phối hợp với Sở Kế hoạch và Đầu tư theo dõi, đôn đốc "
+        "việc thực hiện Kế hoạch này; kiểm tra, giám sát việc triển khai Quyết định.\n"
+        "2. Sở Y tế, Sở Giáo dục và Đào tạo theo dõi việc thực hiện.\n"
+    )
+    ex = _Extractor(normalize(text), DocInfo(symbol="", key="x", province="Quảng Ngãi"))
+    assert ex.mentions
+    n = len(text)
+    for a in range(0, n, 7):
+        for b in range(a, n + 1, 11):
+            inside = [m for m in ex.mentions if a <= m.start and m.end <= b]
+            overlapping = [m for m in ex.mentions if m.start < b and m.end > a]
+            assert ex.index.inside(a, b) == inside
+            assert ex.index.overlapping(a, b) == overlapping
+            plain = [m.span() for m in _MONITOR.finditer(ex.folded, a, b)]
+            assert [m.span() for m in ex._monitors(a, b)] == plain

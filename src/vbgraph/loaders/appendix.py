@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from vbgraph.loaders.deadlines import is_deadline_cell
@@ -40,6 +41,7 @@ _COLUMN_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 _ROW_ID = re.compile(r"^[ \t]*(\d{1,2}(?:\.\d{1,2}){0,3}|[IVX]{1,5})\.?[ \t]*$")
+_RULE_CELL = re.compile(r":?-{2,}:?")
 _TABLE_END = re.compile(r"^[ \t]*(\[\d+\]|Nơi nhận|NƠI NHẬN|TM\.|KT\.|PHỤ LỤC|Phụ lục\s+[IVX\d])")
 
 
@@ -78,7 +80,12 @@ class Table:
     rows: tuple[Row, ...] = field(default=())
 
 
+_ID_HEADER = _COLUMN_CUES[0][1]
+
+
+@lru_cache(maxsize=4096)
 def column_role(header: str) -> str | None:
+    """The role of a column named ``header`` (``lead``, ``deadline``...), if any."""
     for role, pattern in _COLUMN_CUES:
         if pattern.search(header):
             return role
@@ -115,7 +122,8 @@ def find_tables(text: str, is_agency_text: Callable[[int, int], bool]) -> list[T
                 tables.append(table)
             i = j
             continue
-        if _ROW_ID.match(line) is None and column_role(line) == "id":
+        # ``column_role(line) == "id"``, without trying every other role on every line
+        if _ID_HEADER.match(line) and _ROW_ID.match(line) is None:
             table, j = _flattened_table(text, lines, i, is_agency_text)
             if table is not None:
                 tables.append(table)
@@ -253,7 +261,7 @@ def _pipe_table(
     for cells, (a, b) in zip(
         rows_cells[header_index + 1 :], lines[header_index + 1 :], strict=False
     ):
-        if all(re.fullmatch(r":?-{2,}:?", c.text) or not c.text for c in cells):
+        if all(_RULE_CELL.fullmatch(c.text) or not c.text for c in cells):
             continue
         by_role: dict[str, list[Cell]] = {}
         for role, cell in zip(columns, cells, strict=False):

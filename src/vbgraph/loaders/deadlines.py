@@ -24,6 +24,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR = r"((?:19|20)\d{2})"
@@ -120,6 +121,80 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 
+#: Letters that ``re.IGNORECASE`` matches beyond their lower and upper case.
+_EXTRA_CASES = {"i": "İı", "k": "\u212a", "s": "ſ"}  # "\u212a" is the Kelvin sign
+
+
+def _caseless(word: str) -> str:
+    """``word`` in any case, spelt out as character classes (``"hàng"`` -> ``[hH][àÀ][nN][gG]``).
+
+    Matches what ``re.IGNORECASE`` matches, but a case-sensitive pattern lets the regex
+    engine skip ahead to its first letter instead of trying every position.
+    """
+    out = []
+    for ch in word:
+        variants = ch.lower() + ch.upper() + _EXTRA_CASES.get(ch.lower(), "")
+        out.append(f"[{variants}]" if len(set(variants)) > 1 else re.escape(ch))
+    return "".join(out)
+
+
+_YEAR_GATE = r"(?:19|20)\d{2}"
+_YEAR_AFTER_NAM = re.compile(rf"\s{_caseless('năm')}\s+{_YEAR_GATE}")
+
+
+def _every_gates(unit: str) -> tuple[re.Pattern[str], ...]:
+    """``hàng`` / ``hằng`` / ``mỗi`` followed by ``unit``, in any case."""
+    return (
+        re.compile(rf"{_caseless('h')}[àÀằẰ]{_caseless('ng')}\s+{_caseless(unit)}"),
+        re.compile(rf"{_caseless('mỗi')}\s+{_caseless(unit)}"),
+    )
+
+
+_EVERY_YEAR = _every_gates("năm")
+_SIX_MONTHS = re.compile(rf"6\s+{_caseless('tháng')}")
+#: For each rule, patterns one of which is part of any match of the rule.  They have no
+#: lookaround, so the rule can match in ``text[start:end]`` only if one of them is found
+#: there too.  Each starts with a digit, a sign or a spelt-out letter, so searching for
+#: them is fast; most task texts name no date at all, and most rules are then skipped.
+_GATES: dict[str, tuple[re.Pattern[str], ...]] = {
+    "yearly_day": _EVERY_YEAR,
+    "yearly_day2": _EVERY_YEAR,
+    "day": (re.compile(rf"\d\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*{_YEAR_GATE}"),),
+    "day_words": (_YEAR_AFTER_NAM,),
+    "quarter": (re.compile(rf"{_caseless('quý')}\s"),),
+    "half": (_SIX_MONTHS,),
+    "month": (re.compile(rf"\d\s*(?:/|{_caseless('năm')})\s*{_YEAR_GATE}"),),
+    "half_yearly": (_SIX_MONTHS, re.compile(rf"{_caseless('sáu')}\s+{_caseless('tháng')}")),
+    "quarterly": _every_gates("quý"),
+    "monthly": _every_gates("tháng"),
+    "yearly": _EVERY_YEAR,
+    "year": (_YEAR_AFTER_NAM,),
+}
+
+#: Which of the words below a rule's matches contain ("year": 2017, "every": "hàng năm"...).
+_FAMILIES: dict[str, str] = {
+    "yearly_day": "every",
+    "yearly_day2": "every",
+    "day": "year",
+    "day_words": "year",
+    "quarter": "year",
+    "half": "year",
+    "month": "year",
+    "half_yearly": "six",
+    "quarterly": "every",
+    "monthly": "every",
+    "yearly": "every",
+    "year": "year",
+}
+#: Lower-cased, a match contains one of its family's words ("mỗ" for "mỗi", whose "i" may
+#: be a dotless "ı"; "ſáu" for "sáu" with a long s): plain substring tests on the task text,
+#: far cheaper than regex searches, rule out most families at once.
+_FAMILY_WORDS: dict[str, tuple[str, ...]] = {
+    "year": ("19", "20"),
+    "every": ("hàng", "hằng", "mỗ"),
+    "six": ("6", "sáu", "ſáu"),
+}
+
 #: In running text a bare recurrence ("hàng năm") is a deadline only near one of these.
 _RECURRENCE_CUE = re.compile(r"định\s+kỳ|báo\s+cáo|tổng\s+hợp|sơ\s+kết|gửi\s+về", _F)
 _RECURRENCES = {"half_yearly", "quarterly", "monthly", "yearly"}
@@ -147,6 +222,23 @@ def _interpret(kind: str, m: re.Match[str]) -> tuple[str | None, str | None] | N
     return (None, kind.replace("_", "-"))
 
 
+def _any_gate(
+    patterns: tuple[re.Pattern[str], ...],
+    text: str,
+    start: int,
+    end: int,
+    seen: dict[re.Pattern[str], bool],
+) -> bool:
+    """Whether one of ``patterns`` occurs in ``text[start:end]`` (``seen`` caches answers)."""
+    for pattern in patterns:
+        hit = seen.get(pattern)
+        if hit is None:
+            hit = seen[pattern] = pattern.search(text, start, end) is not None
+        if hit:
+            return True
+    return False
+
+
 def find_deadlines(
     text: str, start: int = 0, end: int | None = None, *, strict: bool = True
 ) -> list[Deadline]:
@@ -159,7 +251,12 @@ def find_deadlines(
     end = len(text) if end is None else end
     found: list[Deadline] = []
     taken: list[tuple[int, int]] = []
+    lowered = text[start:end].lower()
+    families = {f for f, words in _FAMILY_WORDS.items() if any(w in lowered for w in words)}
+    gates: dict[re.Pattern[str], bool] = {}
     for kind, pattern in _RULES:
+        if _FAMILIES[kind] not in families or not _any_gate(_GATES[kind], text, start, end, gates):
+            continue
         for m in pattern.finditer(text, start, end):
             a, b = m.span()
             if any(a < tb and ta < b for ta, tb in taken):
@@ -186,23 +283,30 @@ def find_deadline(text: str, start: int = 0, end: int | None = None) -> Deadline
     return found[0] if found else None
 
 
+_CELL_YEAR = re.compile(rf"(?:năm\s+|trong năm\s+)?{_YEAR}", _F)
+_CELL_YEARS = re.compile(rf"{_YEAR}\s*[-–]\s*{_YEAR}", _F)
+_CELL_MONTH = re.compile(r"(?:tháng\s+)?(\d{1,2})\s*/\s*" + _YEAR, _F)
+_CELL_CONTINUOUS = re.compile(r"thường xuyên|liên tục", _F)
+
+
+@lru_cache(maxsize=4096)
 def parse_deadline(cell: str) -> Deadline | None:
     """A table's "Thời gian" cell: ``Năm 2025``, ``2025``, ``Quý IV/2024``, ``Hàng năm``."""
     s = cell.strip().rstrip(".;")
     if not s:
         return None
-    m = re.fullmatch(rf"(?:năm\s+|trong năm\s+)?{_YEAR}", s, _F)
+    m = _CELL_YEAR.fullmatch(s)
     if m:
         return Deadline(f"{m.group(1)}-12-31", None, s, 0, len(s))
-    m = re.fullmatch(rf"{_YEAR}\s*[-–]\s*{_YEAR}", s, _F)
+    m = _CELL_YEARS.fullmatch(s)
     if m:
         return Deadline(f"{m.group(2)}-12-31", None, s, 0, len(s))
-    m = re.fullmatch(r"(?:tháng\s+)?(\d{1,2})\s*/\s*" + _YEAR, s, _F)
+    m = _CELL_MONTH.fullmatch(s)
     if m:
         d = _end_of_month(int(m.group(2)), int(m.group(1)))
         if d:
             return Deadline(d, None, s, 0, len(s))
-    if re.fullmatch(r"thường xuyên|liên tục", s, _F):
+    if _CELL_CONTINUOUS.fullmatch(s):
         return Deadline(None, "continuous", s, 0, len(s))
     found = find_deadlines(s, strict=False)
     return found[0] if found else None

@@ -25,6 +25,8 @@ hành``) are skipped: they name agencies without assigning them anything.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from vbgraph.loaders.agencies import (
@@ -65,6 +67,14 @@ _BEFORE_LEAD = re.compile(
 _BEFORE_REPORT = re.compile(
     r"(?:\(\s*(?:thong\s+)?qua|\bgui\s*(?:ve|den|cho)?|\bve)\s*(?:\b" + _TITLES + r"\s+)*$"
 )
+#: The cues before a list, each with words one of which any match contains: a substring
+#: test that spares most regex searches (each tries every position of the window).
+_ROLE_CUES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
+    ("coordinate", _BEFORE_COORDINATE, ("hop",)),
+    ("requested", _BEFORE_REQUESTED, ("nghi",)),
+    ("lead", _BEFORE_LEAD, ("giao", "cau", "cong")),
+)
+_REPORT_WORDS = ("qua", "gui", "ve")
 _AFTER_REPORT = re.compile(r"^[\s)]*(?:de\s+)?(?:tong\s*hop|bao\s*cao|theo doi)")
 _AFTER_LEAD = re.compile(r"^[\s,]*(?:la\s+co\s+quan\s+|lam\s+)?chu\s*tri")
 #: "Sở X phối hợp tham mưu ...": a subject whose verb is "phối hợp" coordinates.
@@ -86,10 +96,21 @@ _MONITOR = re.compile(
     # "theo dõi, đôn đốc, kiểm tra việc thực hiện." with the plan understood
     r"|(?:theo\s+doi|don\s+doc)[^.;]{0,40}?viec\s+thuc\s+hien\s*(?=[.;]|$)"
 )
+#: Where a :data:`_MONITOR` match can start: every branch of it opens with one of these
+#: verbs.  Only the first letter is consumed, so ``finditer`` yields every such place.
+_MONITOR_HEAD = re.compile(r"t(?=heo\s+doi)|d(?=on\s+doc)|k(?=iem\s+tra)|g(?=iam\s+sat)")
 _TITLE_ONLY = re.compile(r"^(?:\s|\b" + _TITLES + r"\b)*$")
 _CLAUSE_PREFIX = re.compile(
     r"^(?:\s|[-–+•*:)]|\b(?:ve [^:]{0,80}:|" + _TITLES + r"|ubnd tinh|uy ban nhan dan tinh)\b)*$"
 )
+_SENTENCE_STOP = re.compile(r"[.;]")
+_CLAUSE_STOP = re.compile(r"[.;:!?]\s|\n(?=\S)")
+_GIVEN_TO = re.compile(r"\bgiao\s*(?:cho\s*)?$")
+_NOT_WORD = re.compile(r"[\W_]")
+_ISSUER_TITLE = re.compile(r"^(?:Bộ trưởng|Chủ tịch|Giám đốc|Thủ trưởng)\s+")
+_ISSUER_PARTY = re.compile(r"(?:Ban Thường vụ\s+)?(Tỉnh ủy|Thành ủy)\b")
+_ISSUER_COUNCIL = re.compile(r"(?:HĐND|Hội đồng nhân dân)\s+(?:tỉnh|[Tt]hành phố)\b")
+_COUNCIL = re.compile(r"(?:HĐND|Hội đồng nhân dân)\b")
 
 
 @dataclass(slots=True)
@@ -124,6 +145,32 @@ class _List:
         return tuple(seen.values())
 
 
+class _MentionIndex:
+    """Mentions in text order, with the range queries the extractor asks many times."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.in_order = all(x <= y for x, y in zip(self.starts, self.starts[1:], strict=False))
+        self.longest = max((m.end - m.start for m in mentions), default=0)
+
+    def inside(self, a: int, b: int) -> list[Mention]:
+        """The mentions within ``[a, b)``, in list order."""
+        if not self.in_order:
+            return [m for m in self.mentions if a <= m.start and m.end <= b]
+        lo = bisect_left(self.starts, a)
+        hi = bisect_right(self.starts, b)
+        return [m for m in self.mentions[lo:hi] if m.end <= b]
+
+    def overlapping(self, a: int, b: int) -> list[Mention]:
+        """The mentions that overlap ``[a, b)``, in list order."""
+        if not self.in_order:
+            return [m for m in self.mentions if m.start < b and m.end > a]
+        lo = bisect_right(self.starts, a - self.longest)
+        hi = bisect_left(self.starts, b)
+        return [m for m in self.mentions[lo:hi] if m.end > a]
+
+
 @dataclass(frozen=True, slots=True)
 class _Owner:
     """The agencies an item opens with, handed to its sub-items, and where they are named."""
@@ -142,12 +189,12 @@ def _issuer_names(issuer: str | None, ministry: str | None) -> set[str]:
     if ministry:
         names.add(ministry)
     if issuer:
-        body = re.sub(r"^(?:Bộ trưởng|Chủ tịch|Giám đốc|Thủ trưởng)\s+", "", issuer)
+        body = _ISSUER_TITLE.sub("", issuer)
         names.add(body)
-        m = re.match(r"(?:Ban Thường vụ\s+)?(Tỉnh ủy|Thành ủy)\b", body)
+        m = _ISSUER_PARTY.match(body)
         if m:
             names.update({m.group(1), f"Ban Thường vụ {m.group(1)}"})
-        if re.match(r"(?:HĐND|Hội đồng nhân dân)\s+(?:tỉnh|[Tt]hành phố)\b", body):
+        if _ISSUER_COUNCIL.match(body):
             names.update({"Hội đồng nhân dân tỉnh", "Hội đồng nhân dân thành phố"})
     return names
 
@@ -158,7 +205,7 @@ def _assigns_committee(issuer: str | None) -> bool:
     Elsewhere the provincial People's Committee is the issuer itself or the body that
     receives reports, and is not an assignee.
     """
-    return bool(issuer and re.match(r"(?:HĐND|Hội đồng nhân dân)\b", issuer))
+    return bool(issuer and _COUNCIL.match(issuer))
 
 
 _COMMITTEE = frozenset({"UBND tỉnh", "UBND thành phố"})
@@ -187,6 +234,8 @@ class _Extractor:
         ]
         if not _assigns_committee(subject.issuer):
             self.mentions = [m for m in self.mentions if m.agency.name not in _COMMITTEE]
+        self.index = _MentionIndex(self.mentions)
+        self.monitor_heads = [m.start() for m in _MONITOR_HEAD.finditer(self.folded)]
         self.found = _Found()
         self.tasks: list[Task] = []
 
@@ -214,19 +263,33 @@ class _Extractor:
         )
 
     def _mentions_in(self, a: int, b: int) -> list[Mention]:
-        return [m for m in self.mentions if a <= m.start and m.end <= b]
+        return self.index.inside(a, b)
+
+    def _monitors(self, a: int, b: int) -> Iterator[re.Match[str]]:
+        """``_MONITOR.finditer(self.folded, a, b)``, tried only where a match can start."""
+        heads = self.monitor_heads
+        pos = a
+        for k in range(bisect_left(heads, a), len(heads)):
+            head = heads[k]
+            if head >= b:
+                break
+            if head < pos:
+                continue
+            m = _MONITOR.match(self.folded, head, b)
+            if m:
+                yield m
+                pos = m.end()
 
     def is_agency_text(self, a: int, b: int) -> bool:
         """Whether ``text[a:b]`` is (almost) only agency names: a table's agency cell."""
         if b - a > 300:
             return False
-        body = re.sub(r"[\W_]", "", self.text[a:b])
+        body = _NOT_WORD.sub("", self.text[a:b])
         if not body:
             return False
         covered = sum(
-            len(re.sub(r"[\W_]", "", self.text[max(a, m.start) : min(b, m.end)]))
-            for m in self.mentions
-            if m.start < b and m.end > a
+            len(_NOT_WORD.sub("", self.text[max(a, m.start) : min(b, m.end)]))
+            for m in self.index.overlapping(a, b)
         )
         return covered >= 0.7 * len(body)
 
@@ -287,7 +350,7 @@ class _Extractor:
         events: list[tuple[int, str, _List | re.Match[str]]] = [
             (lst.start, "list", lst) for lst in lists
         ]
-        events += [(m.start(), "monitor", m) for m in _MONITOR.finditer(self.folded, a, b)]
+        events += [(m.start(), "monitor", m) for m in self._monitors(a, b)]
         events.sort(key=lambda e: e[0])
         if inherited.agencies and task_id is not None:
             for agency in inherited.agencies:
@@ -350,23 +413,19 @@ class _Extractor:
         """The role the words before ``lst`` give it, and where that cue starts."""
         window_start = max(floor, lst.start - 120)
         before = self.folded[window_start : lst.start]
-        for role, pattern in (
-            ("coordinate", _BEFORE_COORDINATE),
-            ("requested", _BEFORE_REQUESTED),
-            ("lead", _BEFORE_LEAD),
-        ):
-            m = pattern.search(before)
+        for role, pattern, words in _ROLE_CUES:
+            m = pattern.search(before) if any(w in before for w in words) else None
             if m:
                 return role, window_start + m.start()
-        m = _BEFORE_REPORT.search(before)
+        m = _BEFORE_REPORT.search(before) if any(w in before for w in _REPORT_WORDS) else None
         if m:
             after = self.folded[lst.end : lst.end + 40]
-            clause = re.split(r"[.;]", before)[-1]
+            clause = _SENTENCE_STOP.split(before)[-1]
             paren = "(" in m.group(0)
             if paren or _AFTER_REPORT.match(after) or "bao cao" in clause:
                 return "report_hub", window_start + m.start()
         # a clause subject: nothing but a marker, a title or "Về ...:" since the clause began
-        clause_text = re.split(r"[.;:!?]\s|\n(?=\S)", before)
+        clause_text = _CLAUSE_STOP.split(before)
         tail = before[len(before) - len(clause_text[-1]) :] if clause_text else before
         boundary_ok = self._clause_boundary(window_start + len(before) - len(tail), floor)
         if boundary_ok and _CLAUSE_PREFIX.match(tail):
@@ -441,9 +500,7 @@ class _Extractor:
         out = []
         for m in self._mentions_in(a, table.start):
             before = self.folded[max(a, m.start - 20) : m.start]
-            if _AFTER_LEAD.match(self.folded[m.end : m.end + 30]) or re.search(
-                r"\bgiao\s*(?:cho\s*)?$", before
-            ):
+            if _AFTER_LEAD.match(self.folded[m.end : m.end + 30]) or _GIVEN_TO.search(before):
                 out.append(m)
         return out
 

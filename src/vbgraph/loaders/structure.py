@@ -61,10 +61,30 @@ class Item:
         return RANKS[self.kind]
 
 
+#: The first characters of each kind of marker (a Roman numeral's, when it is not empty);
+#: numbers (``\d``) start the ``decimal`` and ``arabic`` markers.
+_FIRST_CHARS = {
+    "part": "P",
+    "article": "Đ",
+    "roman": "XIV",
+    "letter": "abcdefghijklmnopqrstuvwxyzđ",
+    "dash": "-–—+•*",
+}
+#: The markers a line can hold, by the character it starts with, in :data:`_MARKERS` order:
+#: a line that starts with none of these characters (nor a digit) needs no regex at all.
+_MARKERS_BY_FIRST: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    ch: tuple((kind, pattern) for kind, pattern in _MARKERS if ch in _FIRST_CHARS.get(kind, ""))
+    for ch in "".join(_FIRST_CHARS.values())
+}
+_NUMBER_MARKERS = tuple((k, p) for k, p in _MARKERS if k in ("decimal", "arabic"))
+
+
 def _line_starts(text: str, start: int, end: int) -> list[int]:
     starts = [start]
-    for m in re.finditer(r"\n", text[start:end]):
-        starts.append(start + m.end())
+    nl = text.find("\n", start, end)
+    while nl >= 0:
+        starts.append(nl + 1)
+        nl = text.find("\n", nl + 1, end)
     return starts
 
 
@@ -73,7 +93,11 @@ def _marker_at(text: str, i: int) -> tuple[str, str, int] | None:
     j = i
     while j < len(text) and text[j] in " \t":
         j += 1
-    for kind, pattern in _MARKERS:
+    if j == len(text):
+        return None
+    first = text[j]
+    markers = _NUMBER_MARKERS if first.isdecimal() else _MARKERS_BY_FIRST.get(first, ())
+    for kind, pattern in markers:
         m = pattern.match(text, j)
         if not m:
             continue
