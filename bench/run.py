@@ -303,7 +303,15 @@ def bench_size(n: int, args: argparse.Namespace, rss: PeakRSS) -> dict[str, Any]
                 # What `vbgraph ingest DIR --workers W --batch B` does: workers extract
                 # while this process stores what they hand back.
                 t = time.perf_counter()
-                report = ingest_paths(store, [docs], workers=args.workers, batch=args.store_batch)
+                done = itertools.count(1)
+
+                def progress(_outcome: Any) -> None:
+                    k = next(done)
+                    if k % 5000 == 0 or k == n:
+                        _progress(args, k, n, t)
+
+                report = ingest_paths(store, [docs], workers=args.workers, batch=args.store_batch,
+                                      progress=progress)
                 res["store_s"] = time.perf_counter() - t
                 res["ingest_outcomes"] = report.counts()
                 res["recall"] = _recall(corpus, sample)
