@@ -1,11 +1,11 @@
 """Profile vbgraph's hot paths on a generated corpus (see bench/README.md, "Profile findings").
 
     python bench/profiling.py extract [--docs 60]      # cProfile of extract(), by function
-    python bench/profiling.py ingest [--docs 2000]     # time per Cypher text; fix experiments
+    python bench/profiling.py ingest [--docs 2000]     # time per Cypher text, batch sizes
     python bench/profiling.py queries [--docs 10000]   # GRAPH.PROFILE of lineage and assigned
 
-Nothing here changes vbgraph: the ingest experiments (``appendfsync everysec``,
-several documents per UNWIND batch) patch or re-compose it from the outside.
+Nothing here changes vbgraph: the ingest variants (``appendfsync everysec``, batch
+sizes) only set options from the outside.
 """
 
 from __future__ import annotations
@@ -27,8 +27,6 @@ sys.path.insert(0, str(HERE))
 
 from generator import generate  # noqa: E402
 from run import _extract_text, truth_extraction  # noqa: E402
-
-from vbgraph.queries import cypher as q_cypher  # noqa: E402
 
 
 def profile_extract(args: argparse.Namespace) -> None:
@@ -130,7 +128,7 @@ def store_batched(store: Any, extractions: list[Any], batch: int) -> None:
 
 
 def profile_ingest(args: argparse.Namespace) -> None:
-    from vbgraph.graph.ingest import store_extraction
+    from vbgraph.graph.ingest import store_extraction, store_extractions
     from vbgraph.queries import cypher as q
 
     corpus = generate(args.docs, 20, seed=args.seed)
@@ -140,10 +138,10 @@ def profile_ingest(args: argparse.Namespace) -> None:
         extractions = [truth_extraction(d, corpus) for d in corpus.docs]
     print(f"{len(extractions)} extractions ({'real' if args.real else 'truth'})")
     variants = [
-        ("per-document, appendfsync always (today)", "always", 0),
-        ("per-document, appendfsync everysec", "everysec", 0),
-        ("200 documents per UNWIND batch, always", "always", 200),
-        ("200 documents per UNWIND batch, everysec", "everysec", 200),
+        ("one document at a time, appendfsync always", "always", 0),
+        ("50 documents per batch (ingest's default), always", "always", 50),
+        ("200 documents per batch, always", "always", 200),
+        ("200 documents per batch, everysec", "everysec", 200),
     ]
     for label, fsync, batch in variants:
         with tempfile.TemporaryDirectory(prefix="vbgraph-prof-") as tmp:
@@ -152,7 +150,8 @@ def profile_ingest(args: argparse.Namespace) -> None:
             try:
                 t = time.perf_counter()
                 if batch:
-                    store_batched(timed, extractions, batch)
+                    for i in range(0, len(extractions), batch):
+                        store_extractions(timed, extractions[i : i + batch])
                 else:
                     for ex in extractions:
                         store_extraction(timed, ex)
@@ -166,51 +165,43 @@ def profile_ingest(args: argparse.Namespace) -> None:
             print(f"  {secs:7.2f} s {timed.calls[name]:7d} calls  {name}")
 
 
-#: ``ASSIGNED`` anchored on the Agency key index (finding Q1), now the shipped text;
-#: kept under this name so earlier result files and the comparison in run.py still read.
-ASSIGNED_ANCHORED = q_cypher.ASSIGNED
-
-
 def profile_queries(args: argparse.Namespace) -> None:
-    from vbgraph.graph.ingest import store_extraction
+    from vbgraph.graph.ingest import store_extractions
     from vbgraph.queries import api
     from vbgraph.queries import cypher as q
 
-    corpus = generate(args.docs, 40, seed=args.seed)
+    corpus = generate(args.docs, args.provinces, seed=args.seed, keep_text=False)
     with tempfile.TemporaryDirectory(prefix="vbgraph-prof-") as tmp:
         store = _open(Path(tmp) / "s", "everysec")
         try:
-            for d in corpus.docs:
-                store_extraction(store, truth_extraction(d, corpus))
+            extractions = [truth_extraction(d, corpus) for d in corpus.docs]
+            for i in range(0, len(extractions), 200):
+                store_extractions(store, extractions[i : i + 200])
             rng = random.Random(1)
             d = rng.choice([x for x in corpus.docs if x.ref.level >= 4])
             keys = [
                 r["key"]
                 for r in store.read(q.FIND_AGENCIES, {"lookup": "so ngoai vu", "province": None})
             ]
-            prov = [k for k in keys if k.endswith(corpus.provinces[0])]
+            one = [k for k in keys if k.endswith(corpus.provinces[0])]
+            every_role = list(api.ROLE_TYPES.values())
+            window = {"since": None, "until": None}
             cases = {
                 "LINEAGE_UP": (
                     q.LINEAGE_UP,
                     {"key": d.key, "depth": 6, "relations": list(api.RELATION_TYPES.values())},
                 ),
-                "ASSIGNED (one province)": (
+                "ASSIGNED_ALL_ROLES (one agency, summaries)": (
+                    q.ASSIGNED_ALL_ROLES,
+                    {"agency": one[0], **window},
+                ),
+                "ASSIGNED (one agency, every role and task)": (
                     q.ASSIGNED,
-                    {
-                        "agencies": prov,
-                        "roles": list(api.ROLE_TYPES.values()),
-                        "since": None,
-                        "until": None,
-                    },
+                    {"agencies": one, "roles": every_role, **window},
                 ),
                 "ASSIGNED (national)": (
                     q.ASSIGNED,
-                    {
-                        "agencies": keys,
-                        "roles": list(api.ROLE_TYPES.values()),
-                        "since": None,
-                        "until": None,
-                    },
+                    {"agencies": keys, "roles": every_role, **window},
                 ),
                 "FIND_DOCUMENTS": (
                     q.FIND_DOCUMENTS,
@@ -218,10 +209,6 @@ def profile_queries(args: argparse.Namespace) -> None:
                 ),
                 "FIND_AGENCIES": (q.FIND_AGENCIES, {"lookup": "so ngoai vu", "province": None}),
             }
-            # Proposed: start from the agencies' index instead of a label scan.
-            for scope in ("one province", "national"):
-                text, params = cases[f"ASSIGNED ({scope})"]
-                cases[f"ASSIGNED_ANCHORED ({scope})"] = (ASSIGNED_ANCHORED, params)
             graph = store._graph
             for name, (text, params) in cases.items():
                 for _ in range(3):
@@ -234,9 +221,6 @@ def profile_queries(args: argparse.Namespace) -> None:
                 ts.sort()
                 rows = store.read(text, params)
                 print(f"\n== {name}: median {ts[len(ts) // 2]:.2f} ms, {len(rows)} rows")
-                if name.startswith("ASSIGNED_ANCHORED"):
-                    same = rows == store.read(q.ASSIGNED, params)
-                    print(f"   same rows as ASSIGNED: {same}")
                 print("  ", str(graph.profile(text, params)).replace("\n", "\n   "))
         finally:
             store.close()
@@ -248,6 +232,7 @@ def main() -> int:
     p.add_argument("--docs", type=int, default=None)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--real", action="store_true", help="ingest: run the extractor first")
+    p.add_argument("--provinces", type=int, default=40, help="queries: provinces")
     args = p.parse_args()
     args.docs = args.docs or {"extract": 60, "ingest": 2000, "queries": 10000}[args.what]
     {"extract": profile_extract, "ingest": profile_ingest, "queries": profile_queries}[args.what](
