@@ -384,6 +384,28 @@ def test_folds_agree_with_the_per_character_rule(text: str, a: int, b: int) -> N
     assert fold_same_length(text) == _reference_fold_same_length(text)
 
 
+_VIETNAMESE_TEXT = st.text(
+    alphabet=st.sampled_from(
+        "Sở Ngoại vụ ĐÀ NẴNG Kế hoạch và Đầu tư ỦY BAN NHÂN DÂN tỉnh Quảng Ngãi"
+        "ăâêôơưđĂÂÊÔƠƯĐ àáảãạ ằắẳẵặ ỳýỷỹỵ&-.,;:()/“”‘’…–—•·°«»\xa0\t\n\r0123456789"
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_VIETNAMESE_TEXT, st.integers(0, 65), st.integers(0, 65))
+def test_byte_alphabet_folds_agree_with_the_per_character_rule(text: str, a: int, b: int) -> None:
+    """Texts written in the byte alphabet take the bytes path; it folds as the rule does."""
+    from vbgraph.loaders.agencies import _encode
+
+    assert _encode(text) is not None
+    assert skeleton(text) == _reference_skeleton(text)
+    skel, index = _reference_skeleton(text[a:b])
+    assert skeleton(text, a, b) == (skel, [i + a for i in index])
+    assert fold_same_length(text) == _reference_fold_same_length(text)
+
+
 @pytest.mark.parametrize(
     ("query", "name"),
     [

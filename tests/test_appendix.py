@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vbgraph.loaders.normalize import normalize
 from vbgraph.loaders.responsibilities import extract_responsibilities
@@ -163,3 +165,48 @@ def test_marker_kinds_by_first_character() -> None:
         ("dash", "-"),
         ("roman", "IV"),
     ]
+
+
+_LINES_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "\n",
+            " ",
+            "\t",
+            "|",
+            "STT",
+            "Số TT",
+            "1.1",
+            "II.",
+            "a)",
+            "- ",
+            "x",
+            "\xa0",
+            "\u2028",
+            "\r",
+            "Sở Y",
+            "Chủ trì",
+            "Phối hợp",
+            "1.",
+            "Điều 2.",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LINES_TEXT, st.integers(0, 200), st.integers(0, 200))
+def test_line_scans_agree_with_every_line(text: str, a: int, b: int) -> None:
+    """Lines by ``split`` and marker lines by one regex scan: as trying every line start."""
+    from vbgraph.loaders import appendix, structure
+
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    assert appendix._lines(text) == lines
+    a, b = min(a, len(text)), min(max(a, b), len(text))
+    every = [a] + [k + 1 for k in range(a, b) if text[k] == "\n"]
+    marked = [ls for ls in every if ls < b and structure._marker_at(text, ls) is not None]
+    assert [ls for ls in structure._line_starts(text, a, b) if ls < b and ls in marked] == marked

@@ -27,6 +27,7 @@ Public API:
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from collections.abc import Callable
@@ -85,7 +86,10 @@ def fold(text: str) -> str:
 
 def fold_same_length(text: str) -> str:
     """Like :func:`fold` but one output character per input character (for regex offsets)."""
-    return _SAME_LENGTH.translate(text)
+    data = _encode(text)
+    if data is None:
+        return _SAME_LENGTH.translate(text)
+    return codecs.charmap_decode(data.translate(_FOLD_BYTES), "strict", _DECODING)[0]
 
 
 def _fold_char(ch: str) -> str:
@@ -148,15 +152,71 @@ def _skeleton_char(ch: str) -> str:
 _SAME_LENGTH = _CharTable(_same_length_char)
 _SKELETON = _CharTable(_skeleton_char)
 
+# --- one byte per character: the folds as C-level bytes work -------------------------------
+# ``str.translate`` with a dict looks every non-ASCII character up in Python.  Nearly every
+# text is written in ASCII, Vietnamese letters and a little punctuation: fewer than 256
+# characters, which a charmap codec encodes to one byte each in C.  The folds are then
+# ``bytes.translate`` calls; a text with any other character takes the tables above.
+
+_TONES = ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+#: Common punctuation of Vietnamese documents (each folds to itself and leaves no skeleton).
+_PUNCTUATION = "\xa0“”‘’…–—•·°«»"
+
+
+def _vietnamese_letters() -> str:
+    """Every precomposed Vietnamese letter outside ASCII, lower and upper case."""
+    lower = {unicodedata.normalize("NFC", b + t) for b in "aăâeêioôơuưy" for t in _TONES} | {"đ"}
+    return "".join(sorted(c for c in lower | {c.upper() for c in lower} if ord(c) > 127))
+
+
+def _byte_alphabet() -> str:
+    """The characters given a byte (their index): ``\x00`` first, then those whose folds
+    stay inside the alphabet and leave at most one ASCII skeleton character."""
+    chars = "\t\n\r" + "".join(map(chr, range(32, 127))) + _vietnamese_letters() + _PUNCTUATION
+    kept = "\x00" + "".join(
+        c for c in chars if _same_length_char(c) in chars and _skeleton_char(c) < "\x80"
+    )
+    assert len(kept) <= 256
+    return kept
+
+
+_ALPHABET = _byte_alphabet()
+_DECODING = _ALPHABET.ljust(256, "\ufffe")  # "\ufffe": no character
+_ENCODING = codecs.charmap_build(_DECODING)
+_FOLD_BYTES = bytes(_ALPHABET.index(_same_length_char(c)) for c in _ALPHABET).ljust(256, b"\0")
+_SKELETON_BYTES = bytes(ord(_skeleton_char(c)) for c in _ALPHABET).ljust(256, b"\0")
+_OUTSIDE = "vbgraph.outside-alphabet"
+
+
+def _outside(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: byte 0 for each character outside the alphabet."""
+    assert isinstance(error, UnicodeEncodeError)
+    return "\x00" * (error.end - error.start), error.end
+
+
+codecs.register_error(_OUTSIDE, _outside)
+
+
+def _encode(text: str) -> bytes | None:
+    """``text`` as one byte per character of :data:`_ALPHABET`; None if one is outside it
+    (or is ``\x00``: both encode to byte 0)."""
+    data = codecs.charmap_encode(text, _OUTSIDE, _ENCODING)[0]
+    return None if b"\0" in data else data
+
 
 def skeleton(text: str, start: int = 0, end: int | None = None) -> tuple[str, list[int]]:
     """Folded letters and digits of ``text[start:end]`` and, for each, its index in ``text``.
 
-    One C-level ``str.translate`` to a same-length string (``\\x00`` where nothing is
-    kept), then C-level filtering; a letter that folds to none or several characters
-    sends the text down the character-by-character path.
+    A same-length fold (``\x00`` where nothing is kept) by ``bytes.translate`` (or by
+    ``str.translate`` outside the byte alphabet), then C-level filtering; a letter that
+    folds to none or several characters sends the text down the character-by-character path.
     """
     part = text[start:end] if start or end is not None else text
+    data = _encode(part)
+    if data is not None:
+        kept_bytes = data.translate(_SKELETON_BYTES)
+        skel = kept_bytes.replace(b"\0", b"").decode("ascii")
+        return skel, list(compress(range(start, start + len(part)), kept_bytes))
     kept = _SKELETON.translate(part)
     if "\x02" in kept:
         return _skeleton_slow(part, start)
@@ -556,6 +616,28 @@ def issuing_ministry(text: str, mentions: list[Mention]) -> str | None:
     return None
 
 
+class _Tokens:
+    """The tokens of ``text[pos:limit]`` (start, end, text), read only as far as asked for."""
+
+    def __init__(self, text: str, pos: int, limit: int) -> None:
+        self._matches = _TOKEN.finditer(text, pos, limit)
+        self._read: list[tuple[int, int, str]] = []
+
+    def has(self, k: int) -> bool:
+        """Whether there is a ``k``-th token (reading up to it)."""
+        while len(self._read) <= k:
+            m = next(self._matches, None)
+            if m is None:
+                return False
+            self._read.append((m.start(), m.end(), m.group(0)))
+        return True
+
+    def __getitem__(self, k: int) -> tuple[int, int, str]:
+        if not self.has(k):
+            raise IndexError(k)
+        return self._read[k]
+
+
 def _name_end(
     text: str,
     pos: int,
@@ -565,35 +647,35 @@ def _name_end(
     lenient: frozenset[str] = frozenset(),
 ) -> int:
     """Where an open-class name that continues at ``pos`` ends (``lenient``: pairs let through)."""
-    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, pos, limit)]
+    tokens = _Tokens(text, pos, limit)
     end = pos
     words = 0
     k = 0
-    while k < len(tokens) and words < 14:
+    while tokens.has(k) and words < 14:
         s, e, tok = tokens[k]
         if s in known_starts or tok in '\n;:()[]"“”.|':
             break
         if tok == ",":
-            nxt = tokens[k + 1][2] if k + 1 < len(tokens) else ""
+            nxt = tokens[k + 1][2] if tokens.has(k + 1) else ""
             if not (unit and words <= 2 and nxt[:1].islower() and fold_name(nxt) != "cac"):
                 break
             k += 1
             continue
         f = fold_name(tok)
-        pair = f + " " + fold_name(tokens[k + 1][2]) if k + 1 < len(tokens) else f
+        pair = f + " " + fold_name(tokens[k + 1][2]) if tokens.has(k + 1) else f
         prev = tokens[k - 1][2].lower() if k else ""
         if words and prev not in ("về", "và") and pair in _NAME_STOP_PAIRS - lenient:
             break
         if tok.lower() in _NAME_STOP_WORDS:
             break
-        if f == "va" and k + 1 < len(tokens):
+        if f == "va" and tokens.has(k + 1):
             nxt = tokens[k + 1][2]
             nf = fold_name(nxt)
             if tokens[k + 1][0] in known_starts or (nxt[:1].isupper() and nf in _AGENCY_HEADS):
                 break
             if (
                 nf == "cac"
-                and k + 2 < len(tokens)
+                and tokens.has(k + 2)
                 and fold_name(tokens[k + 2][2]) in _AFTER_VA_GENERIC
             ):
                 break

@@ -21,10 +21,11 @@ Which line is an agency cell is decided by the caller's ``is_agency_text``
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from vbgraph.loaders.deadlines import is_deadline_cell
 
@@ -93,43 +94,45 @@ def column_role(header: str) -> str | None:
 
 
 def _lines(text: str, start: int = 0) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    pos = start
-    while pos <= len(text):
-        nl = text.find("\n", pos)
-        end = len(text) if nl < 0 else nl
-        out.append((pos, end))
-        if nl < 0:
-            break
-        pos = nl + 1
-    return out
+    """The ``(start, end)`` of every line of ``text[start:]`` (``end``: its ``\n`` or the end)."""
+    starts = list(accumulate((len(line) + 1 for line in text[start:].split("\n")), initial=start))
+    return [(a, b - 1) for a, b in pairwise(starts)]
+
+
+#: A line that may open a table: a pipe row, or what may be the ``STT`` header of a
+#: flattened table (``^\s*...$`` of :data:`_ID_HEADER`, kept inside the line).
+_TABLE_LINE = re.compile(
+    r"^[^\S\n]*\||^[^\S\n]*(?:STT|TT|Số[^\S\n]*TT|Số thứ tự)[^\S\n]*$", re.M | re.I
+)
 
 
 def find_tables(text: str, is_agency_text: Callable[[int, int], bool]) -> list[Table]:
     """Every task table in ``text`` (flattened or pipe layout), in order."""
     tables: list[Table] = []
     lines = _lines(text)
-    i = 0
-    while i < len(lines):
-        a, b = lines[i]
+    line_starts = [a for a, _ in lines]
+    i = 0  # the first line no table has taken
+    for found in _TABLE_LINE.finditer(text):
+        k = bisect_right(line_starts, found.start()) - 1
+        if k < i:
+            continue
+        a, b = lines[k]
         line = text[a:b]
         if line.lstrip().startswith("|"):
-            j = i
+            j = k
             while j < len(lines) and text[lines[j][0] : lines[j][1]].lstrip().startswith("|"):
                 j += 1
-            table = _pipe_table(text, lines[i:j], is_agency_text)
+            table = _pipe_table(text, lines[k:j], is_agency_text)
             if table is not None:
                 tables.append(table)
             i = j
             continue
         # ``column_role(line) == "id"``, without trying every other role on every line
         if _ID_HEADER.match(line) and _ROW_ID.match(line) is None:
-            table, j = _flattened_table(text, lines, i, is_agency_text)
+            table, j = _flattened_table(text, lines, k, is_agency_text)
             if table is not None:
                 tables.append(table)
                 i = j
-                continue
-        i += 1
     return tables
 
 

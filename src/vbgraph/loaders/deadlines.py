@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -121,79 +122,31 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 
-#: Letters that ``re.IGNORECASE`` matches beyond their lower and upper case.
-_EXTRA_CASES = {"i": "İı", "k": "\u212a", "s": "ſ"}  # "\u212a" is the Kelvin sign
-
-
-def _caseless(word: str) -> str:
-    """``word`` in any case, spelt out as character classes (``"hàng"`` -> ``[hH][àÀ][nN][gG]``).
-
-    Matches what ``re.IGNORECASE`` matches, but a case-sensitive pattern lets the regex
-    engine skip ahead to its first letter instead of trying every position.
-    """
-    out = []
-    for ch in word:
-        variants = ch.lower() + ch.upper() + _EXTRA_CASES.get(ch.lower(), "")
-        out.append(f"[{variants}]" if len(set(variants)) > 1 else re.escape(ch))
-    return "".join(out)
-
-
-_YEAR_GATE = r"(?:19|20)\d{2}"
-_YEAR_AFTER_NAM = re.compile(rf"\s{_caseless('năm')}\s+{_YEAR_GATE}")
-
-
-def _every_gates(unit: str) -> tuple[re.Pattern[str], ...]:
-    """``hàng`` / ``hằng`` / ``mỗi`` followed by ``unit``, in any case."""
-    return (
-        re.compile(rf"{_caseless('h')}[àÀằẰ]{_caseless('ng')}\s+{_caseless(unit)}"),
-        re.compile(rf"{_caseless('mỗi')}\s+{_caseless(unit)}"),
-    )
-
-
-_EVERY_YEAR = _every_gates("năm")
-_SIX_MONTHS = re.compile(rf"6\s+{_caseless('tháng')}")
-#: For each rule, patterns one of which is part of any match of the rule.  They have no
-#: lookaround, so the rule can match in ``text[start:end]`` only if one of them is found
-#: there too.  Each starts with a digit, a sign or a spelt-out letter, so searching for
-#: them is fast; most task texts name no date at all, and most rules are then skipped.
-_GATES: dict[str, tuple[re.Pattern[str], ...]] = {
-    "yearly_day": _EVERY_YEAR,
-    "yearly_day2": _EVERY_YEAR,
-    "day": (re.compile(rf"\d\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*{_YEAR_GATE}"),),
-    "day_words": (_YEAR_AFTER_NAM,),
-    "quarter": (re.compile(rf"{_caseless('quý')}\s"),),
-    "half": (_SIX_MONTHS,),
-    "month": (re.compile(rf"\d\s*(?:/|{_caseless('năm')})\s*{_YEAR_GATE}"),),
-    "half_yearly": (_SIX_MONTHS, re.compile(rf"{_caseless('sáu')}\s+{_caseless('tháng')}")),
-    "quarterly": _every_gates("quý"),
-    "monthly": _every_gates("tháng"),
-    "yearly": _EVERY_YEAR,
-    "year": (_YEAR_AFTER_NAM,),
+#: The words each rule's matches start with, lower-cased: a rule is tried only where one
+#: of its words starts, which most positions of a task's text are not ("06": ``0?6``).
+_HEAD_WORDS: dict[str, tuple[str, ...]] = {
+    "yearly_day": ("trước", "chậm", "đến", "vào"),
+    "yearly_day2": ("hàng", "hằng", "mỗi"),
+    "day": ("trước", "chậm", "hoàn", "xong", "đến", "trong"),
+    "day_words": ("trước", "chậm", "hoàn", "xong", "đến"),
+    "quarter": ("quý",),
+    "half": ("6",),
+    "month": ("trong", "trước", "hết", "cuối", "đến", "vào"),
+    "half_yearly": ("định", "06", "6", "sáu"),
+    "quarterly": ("định", "hàng", "hằng", "mỗi"),
+    "monthly": ("định", "hàng", "hằng", "mỗi"),
+    "yearly": ("định", "hàng", "hằng", "mỗi"),
+    "year": ("trong", "trước", "hoàn", "xong", "cuối"),
 }
-
-#: Which of the words below a rule's matches contain ("year": 2017, "every": "hàng năm"...).
-_FAMILIES: dict[str, str] = {
-    "yearly_day": "every",
-    "yearly_day2": "every",
-    "day": "year",
-    "day_words": "year",
-    "quarter": "year",
-    "half": "year",
-    "month": "year",
-    "half_yearly": "six",
-    "quarterly": "every",
-    "monthly": "every",
-    "yearly": "every",
-    "year": "year",
+#: The rules each head word starts.
+_KINDS_OF_WORD: dict[str, tuple[str, ...]] = {
+    word: tuple(kind for kind, words in _HEAD_WORDS.items() if word in words)
+    for word in sorted({w for words in _HEAD_WORDS.values() for w in words})
 }
-#: Lower-cased, a match contains one of its family's words ("mỗ" for "mỗi", whose "i" may
-#: be a dotless "ı"; "ſáu" for "sáu" with a long s): plain substring tests on the task text,
-#: far cheaper than regex searches, rule out most families at once.
-_FAMILY_WORDS: dict[str, tuple[str, ...]] = {
-    "year": ("19", "20"),
-    "every": ("hàng", "hằng", "mỗ"),
-    "six": ("6", "sáu", "ſáu"),
-}
+#: Where lower-cased text does not show what ``re.IGNORECASE`` matches: a letter that
+#: matches "i" or "s" without lower-casing to it (dotless "ı", long "ſ"); "İ", which
+#: lower-cases to two characters, shows in the length.
+_UNSAFE_LOWER = re.compile("[ıſ]")
 
 #: In running text a bare recurrence ("hàng năm") is a deadline only near one of these.
 _RECURRENCE_CUE = re.compile(r"định\s+kỳ|báo\s+cáo|tổng\s+hợp|sơ\s+kết|gửi\s+về", _F)
@@ -222,21 +175,39 @@ def _interpret(kind: str, m: re.Match[str]) -> tuple[str | None, str | None] | N
     return (None, kind.replace("_", "-"))
 
 
-def _any_gate(
-    patterns: tuple[re.Pattern[str], ...],
-    text: str,
-    start: int,
-    end: int,
-    seen: dict[re.Pattern[str], bool],
-) -> bool:
-    """Whether one of ``patterns`` occurs in ``text[start:end]`` (``seen`` caches answers)."""
-    for pattern in patterns:
-        hit = seen.get(pattern)
-        if hit is None:
-            hit = seen[pattern] = pattern.search(text, start, end) is not None
-        if hit:
-            return True
-    return False
+def _rule_heads(text: str, start: int, end: int) -> dict[str, list[int]] | None:
+    """Where each rule can match in ``text[start:end]``: where one of its words starts.
+
+    Plain substring searches on the lower-cased span; None when lower-casing does not
+    show every place ``re.IGNORECASE`` would match (then every position is tried).
+    """
+    lowered = text[start:end].lower()
+    if len(lowered) != end - start or _UNSAFE_LOWER.search(lowered):
+        return None
+    heads: dict[str, list[int]] = {}
+    for word, kinds in _KINDS_OF_WORD.items():
+        i = lowered.find(word)
+        while i >= 0:
+            for kind in kinds:
+                heads.setdefault(kind, []).append(start + i)
+            i = lowered.find(word, i + 1)
+    for positions in heads.values():
+        positions.sort()
+    return heads
+
+
+def _matches(
+    pattern: re.Pattern[str], text: str, end: int, heads: list[int]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, heads[0], end)`` where every match starts at one of ``heads``."""
+    pos = 0
+    for head in heads:
+        if head < pos:
+            continue
+        m = pattern.match(text, head, end)
+        if m:
+            yield m
+            pos = m.end()
 
 
 def find_deadlines(
@@ -251,13 +222,15 @@ def find_deadlines(
     end = len(text) if end is None else end
     found: list[Deadline] = []
     taken: list[tuple[int, int]] = []
-    lowered = text[start:end].lower()
-    families = {f for f, words in _FAMILY_WORDS.items() if any(w in lowered for w in words)}
-    gates: dict[re.Pattern[str], bool] = {}
+    heads = _rule_heads(text, start, end)
     for kind, pattern in _RULES:
-        if _FAMILIES[kind] not in families or not _any_gate(_GATES[kind], text, start, end, gates):
+        if heads is None:
+            matches = pattern.finditer(text, start, end)
+        elif kind in heads:
+            matches = _matches(pattern, text, end, heads[kind])
+        else:
             continue
-        for m in pattern.finditer(text, start, end):
+        for m in matches:
             a, b = m.span()
             if any(a < tb and ta < b for ta, tb in taken):
                 continue

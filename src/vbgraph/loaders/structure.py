@@ -79,12 +79,21 @@ _MARKERS_BY_FIRST: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
 _NUMBER_MARKERS = tuple((k, p) for k, p in _MARKERS if k in ("decimal", "arabic"))
 
 
+#: A line start where some marker may be (a filter: :func:`_marker_at` decides).  The
+#: markers sit in a lookahead so that one that runs on over a line break (``\s*``) does
+#: not hide the next line's start from ``finditer``.
+_MARKED_LINE = re.compile(
+    r"^(?=[ \t]*(?:" + "|".join(pattern.pattern for _, pattern in _MARKERS) + "))", re.M | re.U
+)
+
+
 def _line_starts(text: str, start: int, end: int) -> list[int]:
+    """``start`` and the starts of the lines after it, before ``end``, that may hold a marker."""
     starts = [start]
-    nl = text.find("\n", start, end)
-    while nl >= 0:
-        starts.append(nl + 1)
-        nl = text.find("\n", nl + 1, end)
+    for m in _MARKED_LINE.finditer(text, start + 1):
+        if m.start() >= end:
+            break
+        starts.append(m.start())
     return starts
 
 
@@ -132,12 +141,13 @@ def parse_items(text: str, start: int = 0, end: int | None = None) -> list[Item]
     parents: list[int | None] = []
     depths: list[int] = []
     ids: list[str] = []
+    ends: list[int] = []
     stack: list[int] = []
     dash_counts: dict[int | None, int] = {}
     for kind, label, s, body in raw:
         rank = RANKS[kind]
         while stack and RANKS[kinds[stack[-1]]] >= rank:
-            stack.pop()
+            ends[stack.pop()] = s  # an item ends where the next of its rank or above starts
         parent = stack[-1] if stack else None
         parent_id = ids[parent] if parent is not None else ""
         if kind == "dash":
@@ -156,17 +166,13 @@ def parse_items(text: str, start: int = 0, end: int | None = None) -> list[Item]
         parents.append(parent)
         depths.append(len(stack))
         ids.append(item_id)
+        ends.append(end)
         stack.append(len(ids) - 1)
 
     items: list[Item] = []
     n = len(ids)
     for i in range(n):
-        rank = RANKS[kinds[i]]
-        item_end = end
-        for j in range(i + 1, n):
-            if RANKS[kinds[j]] <= rank:
-                item_end = starts[j]
-                break
+        item_end = ends[i]
         own_end = starts[i + 1] if i + 1 < n and starts[i + 1] < item_end else item_end
         items.append(
             Item(
