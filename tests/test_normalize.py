@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import chain
 
 import pytest
 from hypothesis import given, settings
@@ -156,8 +157,9 @@ _MIXED = st.lists(st.sampled_from(_TRICKY), max_size=60).map("".join)
 @given(_MIXED)
 def test_nfc_agrees_with_grapheme_by_grapheme(text: str) -> None:
     for sample in (text, unicodedata.normalize("NFD", text)):
-        out, offsets = _n._nfc(sample)
-        assert (out, list(offsets)) == _n._nfc_by_grapheme(sample)
+        out, pieces = _n._nfc(sample)
+        assert (out, list(chain.from_iterable(pieces))) == _n._nfc_by_grapheme(sample)
+        assert all(pieces), "no empty piece"
 
 
 @settings(max_examples=300, deadline=None)
@@ -197,3 +199,51 @@ def test_glue_agrees_with_every_token_looked_at(text: str) -> None:
         for cut in _n._cuts(m.group(), counts)
     ]
     assert sorted(_n._glue(text)) == expected
+
+
+_SYMBOLS = [
+    *_ALPHABET,
+    *[" ", " ", "\t", "/", "-", "--", "\n", "\u2028", "QĐ", "CTr", "TU", "UBND", "SNNPTNT", "2022"],
+    *["45- CTr/TU", "590 /QĐ-UBND", "17 /11/2022", "QĐ-- UBND", "1/2022/QĐ -\nU", "a/2022/QĐ - U"],
+]
+
+
+def _first_of_overlapping(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The edits ``_apply`` keeps, in order."""
+    kept: list[tuple[int, int, str]] = []
+    for edit in sorted(edits, key=lambda e: (e[0], e[1])):
+        if not kept or edit[0] >= kept[-1][1]:
+            kept.append(edit)
+    return kept
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_SYMBOLS), max_size=40).map("".join))
+def test_symbol_spaces_agree_with_every_rule_everywhere(text: str) -> None:
+    fast = _first_of_overlapping(list(_n._symbol_spaces(text)))
+    assert fast == _first_of_overlapping(list(_n._symbol_spaces_everywhere(text)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _MIXED, st.lists(st.tuples(st.integers(0, 80), st.integers(0, 3), st.text("ab ", max_size=3)))
+)
+def test_apply_maps_offsets_as_a_flat_list_would(text: str, raw: list) -> None:
+    text, pieces = _n._nfc(text)
+    edits = [(min(a, len(text)), min(a + n, len(text)), r) for a, n, r in raw]
+    flat = list(chain.from_iterable(pieces))
+    expected_offs: list[int] = []
+    pos = 0
+    for start, end, repl in _first_of_overlapping(edits):
+        expected_offs += flat[pos:start]
+        if len(repl) == end - start:
+            expected_offs += flat[start:end]
+        else:
+            anchor = flat[start] if start < len(flat) else (flat[-1] + 1 if flat else 0)
+            expected_offs += [anchor] * len(repl)
+        pos = end
+    expected_offs += flat[pos:]
+    out, new_pieces = _n._apply(text, pieces, edits)
+    assert list(chain.from_iterable(new_pieces)) == expected_offs
+    assert len(out) == len(expected_offs)
+    assert all(new_pieces)
