@@ -148,3 +148,34 @@ def test_header_cases(name: str, text: str, want: dict[str, str]) -> None:
     doc = extract_header(normalize(text))
     for field, value in want.items():
         assert getattr(doc, field) == value, (field, getattr(doc, field))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "\n\t ", "a", " a", "a ", " a b  c\n\nd\t", "x\u00a0y\u3000 z\u2028", "\n a \n"],
+)
+def test_case_source_folds_every_whitespace_run(text: str) -> None:
+    import re
+
+    from vbgraph.loaders.header import _case_source
+
+    body = re.sub(r"\s+", " ", text)
+    assert _case_source(text) == (body, body.lower())
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 12/QĐ-UBND, An Giang, ngày 5 tháng 3 năm 2020",
+        "a, b, c,ngày 1 ,  NGÀY 2/3/2020",
+        "Hà Nội, " + "x" * 60 + ", ngày 1/2/2020",
+        "không có ngày nào",
+        "1234567890, ngày 5/5/2020 | Quảng Ngãi, ngày 6/6/2021",
+    ],
+)
+def test_place_date_is_the_first_place_date_match(head: str) -> None:
+    from vbgraph.loaders.header import _PLACE_DATE, _place_date
+
+    want = _PLACE_DATE.search(head)
+    got = _place_date(head)
+    assert (got and got.span()) == (want and want.span())

@@ -440,3 +440,27 @@ def test_short_forms_found_from_their_number(text: str) -> None:
         return [(m.start(), m.end(), m.group("tw")) for m in matches]  # type: ignore[attr-defined]
 
     assert spans(_short_matches(text)) == spans(_SHORT.finditer(text))
+
+
+def test_described_spans_bisect_as_the_plain_list() -> None:
+    from vbgraph.loaders.unnumbered import _Spans
+
+    raw = [(5, 9), (7, 12), (20, 20), (30, 31), (12, 14), (40, 45)]
+    spans = _Spans.of(raw)
+    for pos in range(-2, 50):
+        assert (pos in spans) == any(a <= pos < b for a, b in raw), pos
+
+
+def test_unnumbered_with_the_callers_symbols_is_the_same() -> None:
+    from vbgraph.loaders.symbols import SYMBOL_RE
+    from vbgraph.loaders.unnumbered import find_unnumbered
+
+    text = (
+        "Căn cứ Quyết định số 749/QĐ-TTg ngày 3/6/2020 phê duyệt Chương trình Chuyển đổi số "
+        "quốc gia;\nthực hiện Chiến lược phát triển kinh tế - xã hội 10 năm 2021-2030 và Luật "
+        "Đầu tư; ban hành kèm theo Quyết định này Kế hoạch thực hiện Đề án 06."
+    )
+    norm = normalize(text)
+    ends = [m.end() for m in SYMBOL_RE.finditer(norm.text)]
+    assert list(find_unnumbered(norm, ends)) == list(find_unnumbered(norm))
+    assert list(find_unnumbered(norm))

@@ -98,3 +98,49 @@ def test_key() -> None:
 )
 def test_document_family(symbol: str, family: str) -> None:
     assert document_family(symbol) == family
+
+
+def _every_character() -> str:
+    return "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+
+
+def test_case_variants_are_what_ignorecase_matches() -> None:
+    """Every first letter a scan opens with, and the "số" of short forms."""
+    import re
+
+    from vbgraph.loaders.symbols import TYPE_WORDS, case_variants
+    from vbgraph.loaders.unnumbered import _CUES
+
+    everything = _every_character()
+    letters = {w[0] for w, _ in TYPE_WORDS} | {c[0] for c, _ in _CUES} | {"s", "ố"}
+    for letter in letters:
+        matched = {m.group() for m in re.finditer(re.escape(letter), everything, re.IGNORECASE)}
+        assert matched == set(case_variants(letter)), letter
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "căn cứ QUYẾT ĐỊNH số, Nghị  quyết\nliên tịch, nghị quyết, KẾT LUẬN, Kế hoạch",
+        "ıKẾ HOẠCH kế hoạch ſố Luật, LUẬT, xLuật, /Luật Quy chế Quy hoạch",
+        "Chương trình hành động Chương trình mục tiêu quốc gia CHƯƠNG TRÌNH Chỉ thị Chiến lược",
+    ],
+)
+def test_initial_alternation_matches_the_plain_alternation(text: str) -> None:
+    import re
+
+    from vbgraph.loaders.symbols import TYPE_WORDS, initial_alternation
+
+    words = [w for w, _ in TYPE_WORDS]
+    plain = re.compile(
+        "(?<![\\w/])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")",
+        re.IGNORECASE,
+    )
+    fast = re.compile(initial_alternation(words, r"(?<![\w/].)"))
+    assert fast.pattern.startswith("[")
+
+    def spans(rx: re.Pattern[str]) -> list[tuple[int, int]]:
+        return [m.span() for m in rx.finditer(text)]
+
+    assert spans(fast) == spans(plain)
+    assert spans(fast)

@@ -32,6 +32,8 @@ from vbgraph.models import DocInfo, NormalizedText, SourceDocument
 _HEAD_CHARS = 3000
 _SO = re.compile(r"(?<!\w)Số\s*:?\s*", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"(?P<place>[^\W\d][^\n,|]{1,40}?),\s*(?=ngày)", re.IGNORECASE)
+#: The comma a ``_PLACE_DATE`` match ends with.
+_COMMA_BEFORE_DATE = re.compile(r",\s*(?=ngày)", re.IGNORECASE)
 _SIGNED_AT = re.compile(r"Thời gian ký\s*:\s*", re.IGNORECASE)
 _TYPE_LINE = re.compile(
     r"^[ \t|]*(?P<type>"
@@ -144,12 +146,23 @@ def _province(head: str) -> str | None:
             name = province_name(m.group("name")) or _prefix_province(m.group("name"))
             if name:
                 return name
-    m = _PLACE_DATE.search(head)
+    m = _place_date(head)
     if m:
         found = find_province(m.group("place"))
         if found:
             return found[2]
     return None
+
+
+def _place_date(head: str) -> re.Match[str] | None:
+    """``_PLACE_DATE.search(head)`` without trying it at every character.
+
+    A match's place holds no comma and ends at the first comma after it, within
+    41 characters of its start: no match starts more than 41 characters before
+    the first comma followed by "ngày".
+    """
+    comma = _COMMA_BEFORE_DATE.search(head)
+    return _PLACE_DATE.search(head, max(0, comma.start() - 41)) if comma else None
 
 
 def _prefix_province(text: str) -> str | None:
@@ -167,7 +180,7 @@ def _symbol(head: str) -> tuple[str | None, Symbol | None]:
 
 
 def _date(head: str) -> str | None:
-    m = _PLACE_DATE.search(head)
+    m = _place_date(head)
     if m:
         d = date_at(head, m.end())
         if d:
@@ -333,19 +346,20 @@ def _recase(title: str, text: str) -> str:
     return result[:1].upper() + result[1:]
 
 
-#: Whitespace to fold to one space: a run of two or more, or one character other
-#: than a space (a lone space is left as it is, which is what makes the fold fast).
-_FOLDABLE_SPACE = re.compile(r"[^\S ]\s*| \s+")
-
-
 @lru_cache(maxsize=4)
 def _case_source(text: str) -> tuple[str, str]:
     """``text`` with whitespace runs folded to one space, and its lower-case form.
 
-    Cached: the title, the type line and the issuer of one document are recased
-    against the same text.
+    ``str.split`` and ``\\s`` know the same whitespace; a run at either end
+    becomes one space too.  Cached: the title, the type line and the issuer of
+    one document are recased against the same text.
     """
-    body = _FOLDABLE_SPACE.sub(" ", text)
+    words = text.split()
+    body = " ".join(words)
+    if words and text[0].isspace():
+        body = " " + body
+    if text[-1:].isspace():
+        body += " "
     return body, body.lower()
 
 

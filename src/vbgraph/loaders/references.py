@@ -21,6 +21,7 @@ The stages, all on the normalised text:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -32,9 +33,11 @@ from vbgraph.loaders.symbols import (
     SYMBOL_RE,
     TYPE_WORDS,
     Symbol,
+    case_variants,
     code_of_type_word,
     document_key,
     implied_issuer,
+    initial_alternation,
     is_central_issuer,
     is_party_issuer,
     parse_symbol,
@@ -79,13 +82,13 @@ class Mention:
 _TYPE_WORD_RE = "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w, _ in sorted(TYPE_WORDS, key=lambda t: -len(t[0]))
 )
-#: The letters type words begin with, tested before the alternation at each position.
-_TYPE_WORD_START = "(?=[" + "".join(sorted({w[0].lower() for w, _ in TYPE_WORDS})) + "])"
+#: The type words, case-insensitive, opening with the set of their first letters
+#: so that a search skips to the next one in C.
+_TYPE_WORD_SCAN = initial_alternation(w for w, _ in sorted(TYPE_WORDS, key=lambda t: -len(t[0])))
 #: A type word right before a symbol: "Nghị quyết số", "Công văn: số", "Kế hoạch. số".
 _BEFORE_SYMBOL = re.compile(
-    rf"(?P<tw>{_TYPE_WORD_START}(?:{_TYPE_WORD_RE}))(?:\s+(?:của\s+\S+\s+)?(?:liên\s+tịch\s+)?)?"
-    r"[\s.:,]*(?:số\s*:?\s*)?$",
-    re.IGNORECASE,
+    rf"(?P<tw>{_TYPE_WORD_SCAN})(?i:(?:\s+(?:của\s+\S+\s+)?(?:liên\s+tịch\s+)?)?"
+    r"[\s.:,]*(?:số\s*:?\s*)?$)"
 )
 _SO_BEFORE = re.compile(r"(?:số|và số|,\s*số)\s*:?\s*$", re.IGNORECASE)
 #: A short form: "Nghị quyết số 21", "Kế hoạch số 128" (no ký hiệu).
@@ -93,9 +96,9 @@ _SHORT = re.compile(
     rf"(?P<tw>{_TYPE_WORD_RE})\s+số\s*(?P<num>\d{{1,5}}[a-z]?)(?![\w/\-]|\s*/)", re.IGNORECASE
 )
 #: The "số <digit>" of a short form, after the whitespace that follows its type word.
-_SHORT_NUMBER = re.compile(r"(?<=\s)số\s*\d", re.IGNORECASE)
+_SHORT_NUMBER = re.compile(rf"[{case_variants('s')}](?<=\s.)[{case_variants('ố')}]\s*\d")
 #: A type word and the whitespace after it, up to the end of the searched window.
-_TYPE_WORD_BEFORE = re.compile(rf"{_TYPE_WORD_START}(?:{_TYPE_WORD_RE})\s+\Z", re.IGNORECASE)
+_TYPE_WORD_BEFORE = re.compile(rf"{_TYPE_WORD_SCAN}\s+\Z")
 #: Whitespace runs inside and after a type word are at most _MAX_RUN long unless
 #: _LONG_SPACE finds a longer one; then a type word and its whitespace span at
 #: most _TYPE_WORD_SPAN characters.
@@ -120,21 +123,23 @@ _OF = re.compile(r"\s*,?\s*của\s+", re.IGNORECASE)
 def extract_references(norm: NormalizedText, subject: DocInfo) -> References:
     """Numbered references, unnumbered ones and document edges of ``norm``."""
     text = norm.text
-    mentions = _mentions(text, subject)
+    symbols = list(SYMBOL_RE.finditer(text))
+    mentions = _mentions(text, subject, symbols)
     docs = _documents(mentions, subject)
     subject = _complete_subject(subject, mentions)
     by_symbol = {d.symbol: d for d in docs}
     edges = _edges(norm, mentions, subject, by_symbol)
-    unnumbered = tuple(find_unnumbered(norm))
+    unnumbered = tuple(find_unnumbered(norm, [m.end() for m in symbols]))
     return References(subject=subject, documents=tuple(docs), edges=edges, unnumbered=unnumbered)
 
 
 # --------------------------------------------------------------------------- mentions
 
 
-def _mentions(text: str, subject: DocInfo) -> list[Mention]:
+def _mentions(text: str, subject: DocInfo, symbols: list[re.Match[str]]) -> list[Mention]:
+    """The mentions of numbered documents: ``symbols`` (the ``SYMBOL_RE`` matches) and more."""
     found: list[Mention] = []
-    for m in SYMBOL_RE.finditer(text):
+    for m in symbols:
         sym = parse_symbol(m)
         before = text[max(0, m.start() - 60) : m.start()]
         tw_match = _BEFORE_SYMBOL.search(before)
@@ -311,8 +316,8 @@ def _document(ms: list[Mention], subject: DocInfo) -> DocInfo:
 
 def _doc_type(ms: list[Mention]) -> str | None:
     sym = ms[0].symbol
-    words = Counter(m.type_word for m in ms if m.type_word and not m.short)
-    for word, _ in words.most_common():
+    words = [m.type_word for m in ms if m.type_word and not m.short]
+    for word, _ in Counter(words).most_common() if words else ():
         if sym.type_code is None or code_of_type_word(word) == sym.type_code:
             return word
     if sym.family == "letter":
@@ -441,15 +446,24 @@ class _Statement:
     mentions: list[Mention] = field(default_factory=list)
 
 
-def _statements(text: str) -> list[_Statement]:
+def _statements(text: str, mentions: list[Mention]) -> list[_Statement]:
+    """The statements that hold a mention, in order, each with its mentions.
+
+    Statements run from one ``_BOUNDARY`` match's end to the next; a mention
+    belongs to the statement its start is in.
+    """
+    ends = [m.end() for m in _BOUNDARY.finditer(text)]
+    ends.append(len(text))
     out: list[_Statement] = []
-    pos = 0
-    for m in _BOUNDARY.finditer(text):
-        if m.end() > pos:
-            out.append(_Statement(pos, m.end()))
-            pos = m.end()
-    out.append(_Statement(pos, len(text)))
+    for m in mentions:
+        k = bisect_right(ends, m.start)
+        if not out or out[-1].end != ends[k]:
+            out.append(_Statement(ends[k - 1] if k else 0, ends[k]))
+        out[-1].mentions.append(m)
     return out
+
+
+_NON_SPACE = re.compile(r"\S")
 
 
 def _edges(
@@ -458,36 +472,30 @@ def _edges(
     text = norm.text
     opening_end = _opening_end(text)
     openings = _openings(text)
-    statements = _statements(text)
-    i = 0
-    for st in statements:
-        while i < len(mentions) and mentions[i].start < st.end:
-            if mentions[i].start >= st.start:
-                st.mentions.append(mentions[i])
-            i += 1
+    statements = _statements(text, mentions)
     best: dict[tuple[str, str], DocEdge] = {}
 
     def add(source: str, target: str, relation: str, st: _Statement) -> None:
         if source == target:
             return
+        key = (source, target)
+        old = best.get(key)
+        if old is not None and relation_rank(relation) >= relation_rank(old.relation):
+            return  # the edge already found is as strong
         a, b = norm.to_original(st.start, st.end)
         raw = norm.original[a:b]
         lead = len(raw) - len(raw.lstrip())
         raw_s = raw.strip()
-        edge = DocEdge(source, target, relation, raw_s, a + lead, a + lead + len(raw_s),
-                       asserted_by=subject.key)  # fmt: skip
-        key = (source, target)
-        old = best.get(key)
-        if old is None or relation_rank(relation) < relation_rank(old.relation):
-            best[key] = edge
+        best[key] = DocEdge(source, target, relation, raw_s, a + lead, a + lead + len(raw_s),
+                            asserted_by=subject.key)  # fmt: skip
 
     prev_head: str | None = None
+    prev_end = 0
     for st in statements:
+        if _NON_SPACE.search(text, prev_end, st.start):
+            prev_head = None  # a statement citing nothing ends a list "Thực hiện X ...; Y"
+        prev_end = st.end
         body = text[st.start : st.end]
-        if not st.mentions:
-            if body.strip():
-                prev_head = None  # a statement citing nothing ends a list "Thực hiện X ...; Y"
-            continue
         item = _ITEM_LEAD.match(body)
         stripped = body[item.end() :] if item else body
         lead = st.start + (len(body) - len(stripped))

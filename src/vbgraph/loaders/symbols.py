@@ -17,6 +17,7 @@ issuer codes and central issuer codes.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from vbgraph.loaders.provinces import local_name
@@ -50,6 +51,40 @@ TYPE_WORDS: tuple[tuple[str, str | None], ...] = (
     ("Luật", None),
     ("Pháp lệnh", None),
 )
+#: The characters ``re.IGNORECASE`` takes for a letter besides its lower and upper case.
+_CASE_EXTRA: dict[str, str] = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def case_variants(letter: str) -> str:
+    """Every character ``re.IGNORECASE`` matches for the letter ``letter``."""
+    low = letter.lower()
+    return low + low.upper() + _CASE_EXTRA.get(low, "")
+
+
+def initial_alternation(words: Iterable[str], guard: str = "") -> str:
+    """The case-insensitive alternation of ``words`` (spaces as ``\\s+``), opening with a set.
+
+    A pattern that opens with a character set and has no IGNORECASE flag of
+    its own lets ``re`` skip in C to the next possible first letter instead of
+    trying the pattern at every position.  The set holds every case of the
+    first letters; a lookbehind on the letter just read then picks the words
+    that begin with it, matched case-insensitively in their order (words of
+    different groups cannot match at the same place), so the match is the
+    one of the plain ``(?i:w1|w2|...)``.  ``guard`` is put right after the
+    first letter: a lookbehind for the character before a word must be one
+    character wider there, ``(?<![\\w/].)``.
+    """
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0].lower(), []).append(w)
+    branches = []
+    for first, ws in groups.items():
+        rest = "|".join(re.escape(w[1:]).replace(r"\ ", r"\s+") for w in ws)
+        branches.append(f"(?<=[{case_variants(first)}])(?i:{rest})")
+    initials = "".join(case_variants(first) for first in groups)
+    return f"[{initials}]{guard}(?:{'|'.join(branches)})"
+
+
 #: Type codes whose type word is not given by TYPE_WORDS' first entry.
 _CODE_TYPE: dict[str, str] = {"CTr": "Chương trình hành động", "QĐi": "Quy định"}
 TYPE_BY_CODE: dict[str, str] = {
@@ -84,6 +119,9 @@ CENTRAL_ISSUER_NAMES: dict[str, str] = {
 }
 
 CENTRAL_SCOPE = "VN"
+#: A National Assembly term at the end of an issuer code: ``QH15``.
+_TERM = re.compile(r"\d+$")
+_ROOT_AND_TERM = re.compile(r"(?P<root>\D+)(?P<term>\d*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +156,7 @@ class Symbol:
     @property
     def issuer_root(self) -> str:
         """The issuing body's code without a National Assembly term (UBTVQH13 -> UBTVQH)."""
-        return re.sub(r"\d+$", "", self.issuer)
+        return _TERM.sub("", self.issuer)
 
 
 _CODE = r"[A-ZĐƯ][A-Za-zĐđƯư]{0,5}"
@@ -153,7 +191,7 @@ def canonical_issuer(code: str) -> str:
 
     A National Assembly term (``QH15``) is kept; unknown codes are left alone.
     """
-    m = re.fullmatch(r"(?P<root>\D+)(?P<term>\d*)", code)
+    m = _ROOT_AND_TERM.fullmatch(code)
     if not m:
         return code
     known = _CENTRAL_BY_FOLD.get(m.group("root").upper().replace("Đ", "D"))
@@ -168,7 +206,7 @@ def is_party_issuer(code: str) -> bool:
 def is_central_issuer(code: str) -> bool:
     """Central Party (…TW) or central State issuer code."""
     first = code.split("-", 1)[0]  # joint documents: the lead issuer
-    root = re.sub(r"\d+$", "", first).replace("Ư", "W")
+    root = _TERM.sub("", first).replace("Ư", "W")
     return root.endswith("TW") or root in CENTRAL_STATE_ISSUERS
 
 
@@ -224,12 +262,12 @@ def type_code_from_word(sym: Symbol, type_word: str | None) -> Symbol:
     return sym
 
 
+#: Type codes by the lower-case type word (the first of TYPE_WORDS wins).
+_CODE_BY_TYPE_WORD: dict[str, str | None] = {w.lower(): c for w, c in reversed(TYPE_WORDS)}
+
+
 def code_of_type_word(type_word: str) -> str | None:
-    folded = type_word.lower()
-    for word, code in TYPE_WORDS:
-        if folded == word.lower():
-            return code
-    return None
+    return _CODE_BY_TYPE_WORD.get(type_word.lower())
 
 
 def type_of_code(code: str | None) -> str | None:

@@ -29,10 +29,11 @@ Spans (``raw``, ``start``, ``end``) are in the original text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from vbgraph.loaders.symbols import SYMBOL_RE
+from vbgraph.loaders.symbols import SYMBOL_RE, initial_alternation
 from vbgraph.models import NormalizedText, UnnumberedRef
 
 #: Cue words, longest first, and the type each names.
@@ -55,9 +56,9 @@ _CUES: tuple[tuple[str, str], ...] = (
 #: Cue words by their lower-case form, with the type each names.
 _CUE_BY_FOLD: dict[str, tuple[str, str]] = {c.lower(): (c, t) for c, t in reversed(_CUES)}
 _CUE_ALT = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w, _ in _CUES)
-#: The letters cues begin with: a cheap first test at each position.
-_CUE_INITIALS = "".join(sorted({c[0].lower() for c, _ in _CUES}))
-_CUE_RE = re.compile(rf"(?=[{_CUE_INITIALS}])(?<![\w/])(?:{_CUE_ALT})(?!\w)", re.IGNORECASE)
+#: A cue, case-insensitive, not inside a word: opens with the set of its first
+#: letters, so a scan skips to the next one in C.
+_CUE_RE = re.compile(initial_alternation((c for c, _ in _CUES), r"(?<![\w/].)") + r"(?!\w)")
 #: A following cue that starts a reference of its own ("... và Chiến lược ...").
 _NEXT_CUE = re.compile(rf"(?:{_CUE_ALT})(?!\w)")
 
@@ -95,10 +96,10 @@ _NOT_A_NAME = re.compile(
 #: Words after "Đề án" that start its name ("Đề án xây dựng tỉnh ... trở thành ...").
 _PROJECT_VERB = re.compile(r"xây dựng(?!\w)")
 #: An agency whose name holds a cue: "Viện Quy hoạch thành phố", "Ban Quản lý Chương trình".
-_AGENCY_BEFORE = re.compile(
-    r"(?<!\w)(?:Viện|Sở|Cục|Vụ|Trung tâm|Phòng|Văn phòng|Ban Quản lý|Ban Chỉ đạo|Ban điều phối"
-    r"|Hội đồng)\s+$"
-)
+_AGENCIES = ("Viện", "Sở", "Cục", "Vụ", "Trung tâm", "Phòng", "Văn phòng", "Ban Quản lý",
+             "Ban Chỉ đạo", "Ban điều phối", "Hội đồng")  # fmt: skip
+_AGENCY_BEFORE = re.compile(rf"(?<!\w)(?:{'|'.join(_AGENCIES)})\s+$")
+_AGENCIES_LAST = tuple(w.split()[-1] for w in _AGENCIES)
 #: The header's subject line ("V/v triển khai Đề án ..."): the letter's own title.
 _SUBJECT_LINE = re.compile(r"^[ \t|]*(?:V/v|Về việc)\b[^\n]*$", re.MULTILINE | re.IGNORECASE)
 _PERIOD = re.compile(r"\b(?:giai đoạn|đến năm|thời kỳ|tầm nhìn|năm \d{4}|\d{4}\s*-\s*\d{4})",
@@ -149,7 +150,9 @@ _NQ_BODY = re.compile(
 _SENTENCE_START = re.compile(r"(?:^|[.:;!?]\s|\n)[\s\-+•*(]*(?:\d+(?:\.\d+)*\.?\s*|[a-zđ]\)\s*)?$")
 _MAX_NAME = 260
 _SPACES = re.compile(r"\s+")
-_LAW_BEFORE = re.compile(r"(?:Luật|Bộ luật|Pháp lệnh)\s+$")
+_LAW_BEFORE_WORDS = ("Luật", "Bộ luật", "Pháp lệnh")
+_LAW_BEFORE = re.compile(rf"(?:{'|'.join(_LAW_BEFORE_WORDS)})\s+$")
+_LAW_BEFORE_LAST = tuple(w.split()[-1] for w in _LAW_BEFORE_WORDS)
 _LAW_NUMBER = re.compile(r"\s*số\s*:?\s*\d")
 _THIS = re.compile(r"\bnày\b")
 _LAWS = ("Luật", "Bộ luật", "Pháp lệnh")
@@ -168,18 +171,39 @@ def _ends_with(rx: re.Pattern[str], window: str, words: int) -> bool:
     return rx.search(window, start) is not None
 
 
-def find_unnumbered(norm: NormalizedText) -> Iterator[UnnumberedRef]:
-    """Every name-only reference in ``norm``, in text order."""
+def _after_word(before: str, rx: re.Pattern[str], last_words: tuple[str, ...], count: int) -> bool:
+    """``_ends_with(rx, before, count)`` for ``rx``: words, whitespace, the end.
+
+    Tried only when ``before`` ends as such a match must: whitespace after one
+    of ``last_words``, the last words of ``rx``'s words (case-sensitive).
+    """
+    return (
+        before[-1:].isspace()
+        and before.rstrip().endswith(last_words)
+        and _ends_with(rx, before, count)
+    )
+
+
+def find_unnumbered(
+    norm: NormalizedText, symbol_ends: list[int] | None = None
+) -> Iterator[UnnumberedRef]:
+    """Every name-only reference in ``norm``, in text order.
+
+    ``symbol_ends``: where each ``SYMBOL_RE`` match in ``norm.text`` ends, if the
+    caller has them (joining lines changes none: symbols hold no whitespace).
+    """
     # wrapped lines joined (one character for one, so offsets stay valid)
     text = _WRAP.sub(" ", norm.text)
-    described = _described_spans(text)
+    if symbol_ends is None:
+        symbol_ends = [m.end() for m in SYMBOL_RE.finditer(text)]
+    described = _described_spans(text, symbol_ends)
     aliases = [_alias_re(a) for a in _short_form_aliases(text)]
     seen: set[tuple[int, int]] = set()
     law_end = -1
     for m in _CUE_RE.finditer(text):
         if m.start() < law_end:
             continue  # "Luật sửa đổi ... của Luật X và Luật Y": one law
-        if _ends_with(_OWN_ATTACHED, text[max(0, m.start() - 60) : m.start()], 5):
+        if _own_attached(text[max(0, m.start() - 60) : m.start()]):
             cue, _ = _cue_type(m.group(0))
             law_end = _name_end(text, m.end(), cue)  # the document's own plan and its name
             continue
@@ -191,6 +215,14 @@ def find_unnumbered(norm: NormalizedText) -> Iterator[UnnumberedRef]:
             if ref.type == "Luật":
                 law_end = ref.name_end
             yield ref.ref
+
+
+def _own_attached(before: str) -> bool:
+    """``before`` ends with "kèm theo Quyết định này": what follows is this document's own.
+
+    ``_OWN_ATTACHED`` ends with "này" and spaces, tested first.
+    """
+    return before.rstrip()[-3:].lower() == "này" and _ends_with(_OWN_ATTACHED, before, 5)
 
 
 def _short_form_aliases(text: str) -> list[str]:
@@ -232,7 +264,7 @@ class _Found:
 
 
 def _reference_at(
-    norm: NormalizedText, text: str, m: re.Match[str], described: list[tuple[int, int]]
+    norm: NormalizedText, text: str, m: re.Match[str], described: _Spans
 ) -> _Found | None:
     word = m.group(0)
     if word.isupper() and len(word) > 4:
@@ -248,18 +280,18 @@ def _reference_at(
         and not numbered_name
     ):
         return None  # "Nghị quyết số 22-NQ/TW": a numbered reference
+    if m.start() in described:
+        return None
+    if _in_subject_line(norm.text, m.start()):  # lines as written, not joined
+        return None
     before = text[max(0, m.start() - 60) : m.start()]
-    if _ends_with(_LAW_BEFORE, before, 2):
+    if _after_word(before, _LAW_BEFORE, _LAW_BEFORE_LAST, 2):
         return None  # "Luật Quy hoạch": part of a law's name
     if _ends_with(_GENERIC_BEFORE, before, 2) or _ends_with(_DRAFTED_BEFORE, before, 5):
         return None
-    if not word[0].islower() and _ends_with(_AGENCY_BEFORE, before, 3):
+    if not word[0].islower() and _after_word(before, _AGENCY_BEFORE, _AGENCIES_LAST, 3):
         return None  # "Viện Quy hoạch thành phố": an agency, not a document
     if _drafted_list(text, m.start()):
-        return None
-    if any(a <= m.start() < b for a, b in described):
-        return None
-    if _in_subject_line(norm.text, m.start()):  # lines as written, not joined
         return None
     end = _name_end(text, m.end(), cue)
     if type_ == "Luật" and _LAW_NUMBER.match(text[end : end + 12]):
@@ -415,7 +447,10 @@ def _drafted_list(text: str, start: int) -> bool:
     "Hoàn thành việc lập Quy hoạch tỉnh ... và quy hoạch sử dụng đất cấp huyện":
     "lập" governs both.
     """
-    clause = _CLAUSE_BREAK.split(text[max(0, start - 300) : start])[-1]
+    window = text[max(0, start - 300) : start]
+    if not window.rstrip().endswith((",", "và", "cùng")):
+        return False  # what _LIST_GOES_ON needs at the end of the clause, a suffix of window
+    clause = _CLAUSE_BREAK.split(window)[-1]
     if not _ends_with(_LIST_GOES_ON, clause, 1):
         return False
     first = _CUE_RE.search(clause)
@@ -440,7 +475,35 @@ _OWN_REFERENCE = re.compile(
 )
 
 
-def _described_spans(text: str) -> list[tuple[int, int]]:
+@dataclass(frozen=True, slots=True)
+class _Spans:
+    """Half-open spans, merged into sorted disjoint ones: ``pos in spans`` by bisection."""
+
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, spans: list[tuple[int, int]]) -> _Spans:
+        starts: list[int] = []
+        ends: list[int] = []
+        for a, b in sorted(s for s in spans if s[0] < s[1]):
+            if ends and a <= ends[-1]:
+                ends[-1] = max(ends[-1], b)
+            else:
+                starts.append(a)
+                ends.append(b)
+        return cls(starts, ends)
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+
+#: A describing word counts only this close to the symbol.
+_DESCRIBED_WITHIN = 120
+
+
+def _described_spans(text: str, symbol_ends: list[int]) -> _Spans:
     """The description of each numbered mention ("số 749/QĐ-TTg ... phê duyệt ...").
 
     From the first describing word after the symbol (``về``, ``ban hành``,
@@ -448,17 +511,30 @@ def _described_spans(text: str) -> list[tuple[int, int]]:
     document's subject, not a reference of its own.
     """
     spans = []
-    for m in SYMBOL_RE.finditer(text):
-        brk = _CLAUSE_BREAK.search(text, m.end(), m.end() + 400)
-        end = brk.start() if brk else min(len(text), m.end() + 400)
-        d = _DESCRIBES.search(text, m.end(), end)
-        if d and d.start() - m.end() < 120:
+    for sym_end in symbol_ends:
+        if not _describes_near(text, sym_end):
+            continue
+        brk = _CLAUSE_BREAK.search(text, sym_end, sym_end + 400)
+        end = brk.start() if brk else min(len(text), sym_end + 400)
+        d = _DESCRIBES.search(text, sym_end, end)
+        if d and d.start() - sym_end < _DESCRIBED_WITHIN:
             if d.group().lower() in ("về", "về việc"):
                 own = _OWN_REFERENCE.search(text, d.end(), end)
                 if own:
                     end = own.start()
             spans.append((d.start(), end))
-    return spans
+    return _Spans.of(spans)
+
+
+def _describes_near(text: str, pos: int) -> bool:
+    """A describing word starts within ``_DESCRIBED_WITHIN`` characters of ``pos``.
+
+    A cheap necessary test before finding the clause end: the first describing
+    word before the clause end, if it starts that close, is found here too (it
+    ends within 9 characters, and the character after it is visible to ``\\b``).
+    """
+    d = _DESCRIBES.search(text, pos, min(len(text), pos + _DESCRIBED_WITHIN + 10))
+    return d is not None and d.start() - pos < _DESCRIBED_WITHIN
 
 
 def _relation(text: str, start: int) -> str:
