@@ -490,3 +490,66 @@ def test_every_span_is_inside_the_text_and_reads_as_its_agency(doc: tuple[str, s
         assert text[m.start : m.end] == m.text
         again = [x.agency for x in find_mentions(m.text, province)]
         assert m.agency in again, (m.text, m.agency.name)
+
+
+def _reference_layout(text: str, a: int, b: int) -> tuple[str, list[int], bytes]:
+    """Skeleton, text indices and flags of ``text[a:b]``, character by character."""
+    from vbgraph.loaders import agencies as ag
+
+    skel, index = skeleton(text, a, b)
+    flags = bytearray()
+    for i, p in enumerate(index):
+        f = ag._FIRST if i == 0 or index[i - 1] != p else 0
+        f |= ag._LEFT if ag._left_boundary(text, p, a) else 0
+        f |= ag._UPPER if text[p].isupper() else 0
+        f |= ag._RIGHT if ag._right_boundary(text, p + 1, b) else 0
+        flags.append(f)
+    return skel, index, bytes(flags)
+
+
+def _layout_of(text: str, a: int, b: int) -> tuple[str, list[int], bytes]:
+    from vbgraph.loaders.agencies import _layout
+
+    lay = _layout(text, a, b)
+    return lay.skel, [lay.index[i] for i in range(len(lay.skel))], lay.flags
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_ANY_TEXT, _VIETNAMESE_TEXT), st.integers(0, 65), st.integers(0, 65))
+def test_layout_agrees_with_skeleton_and_boundaries(text: str, a: int, b: int) -> None:
+    """The bulk flags and digit-plane indices match the per-character checks."""
+    b = max(a, min(b, len(text)))
+    a = min(a, b)
+    assert _layout_of(text, a, b) == _reference_layout(text, a, b)
+
+
+def test_layout_of_long_texts() -> None:
+    """Indices past 128**2 take a third digit plane."""
+    text = "Sở Ngoại vụ, UBND tỉnh; vàUBND " * 700  # ~22K characters
+    assert _layout_of(text, 0, len(text)) == _reference_layout(text, 0, len(text))
+    assert _layout_of(text, 17, len(text) - 3) == _reference_layout(text, 17, len(text) - 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ban Quản lý dự án, Báo Quảng Ngãi, Tạp chí X; Trung tâm Y tế các huyện, thị xã; "
+        "Chi cục Kiểm lâm, Viện Y, Cảng vụ Hàng hải, Bộ Tư lệnh Vùng 2, Tổng cục Thuế, "
+        "Cục Đăng kiểm Việt Nam, UBND huyện Cát Hải, Ủy ban nhân dân thị xã Sơn Tây, "
+        "Phòng Tài chính các huyện, Vụ Pháp chế, Văn phòng Bộ, Thanh tra Bộ, các Vụ, Cục, "
+        "các đơn vị thuộc Bộ, xCục, ĐTrung tâm, Cục Cục Vụ",
+        "TrungTrung tâm Phòng Phòng X các huyện Trung tâm Trung tâm Y cấp huyện",
+    ],
+)
+def test_heads_match_as_finditer_does(text: str) -> None:
+    from vbgraph.loaders import agencies as ag
+
+    patterns = [
+        ag._OPEN_HEAD, ag._UNIT_OF_PROVINCE_HEAD, ag._PROPER_HEAD, ag._DISTRICT_UBND,
+        ag._DISTRICT_OFFICES, ag._UNIT_HEAD, ag._UNITS_OF_MINISTRY,
+    ]  # fmt: skip
+    for a, b in ((0, len(text)), (5, len(text) - 7), (30, 90)):
+        heads = ag._Heads(text, a, b)
+        for pattern in patterns:
+            want = [m.span() for m in pattern.finditer(text, a, b)]
+            assert [m.span() for m in heads.finditer(pattern)] == want

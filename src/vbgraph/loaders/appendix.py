@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, pairwise
+from operator import add
 
 from vbgraph.loaders.deadlines import is_deadline_cell
 
@@ -95,8 +96,10 @@ def column_role(header: str) -> str | None:
 
 def _lines(text: str, start: int = 0) -> list[tuple[int, int]]:
     """The ``(start, end)`` of every line of ``text[start:]`` (``end``: its ``\n`` or the end)."""
-    starts = list(accumulate((len(line) + 1 for line in text[start:].split("\n")), initial=start))
-    return [(a, b - 1) for a, b in pairwise(starts)]
+    lengths = list(map(len, text[start:].split("\n")))
+    # each line starts one past the end of the one before (its "\n")
+    starts = list(accumulate(map((1).__add__, lengths[:-1]), initial=start))
+    return list(zip(starts, map(add, starts, lengths), strict=True))
 
 
 #: A line that may open a table: a pipe row, or what may be the ``STT`` header of a

@@ -95,8 +95,11 @@ _SO_BEFORE = re.compile(r"(?:số|và số|,\s*số)\s*:?\s*$", re.IGNORECASE)
 _SHORT = re.compile(
     rf"(?P<tw>{_TYPE_WORD_RE})\s+số\s*(?P<num>\d{{1,5}}[a-z]?)(?![\w/\-]|\s*/)", re.IGNORECASE
 )
-#: The "số <digit>" of a short form, after the whitespace that follows its type word.
-_SHORT_NUMBER = re.compile(rf"[{case_variants('s')}](?<=\s.)[{case_variants('ố')}]\s*\d")
+#: The "số <number>" of a short form, after the whitespace that follows its type word:
+#: the number is followed as ``_SHORT`` needs (a "số" followed otherwise starts no match).
+_SHORT_NUMBER = re.compile(
+    rf"[{case_variants('s')}](?<=\s.)[{case_variants('ố')}]\s*(?=\d{{1,5}}(?i:[a-z])?(?![\w/\-]|\s*/))"
+)
 #: A type word and the whitespace after it, up to the end of the searched window.
 _TYPE_WORD_BEFORE = re.compile(rf"{_TYPE_WORD_SCAN}\s+\Z")
 #: Whitespace runs inside and after a type word are at most _MAX_RUN long unless
@@ -469,6 +472,8 @@ _NON_SPACE = re.compile(r"\S")
 def _edges(
     norm: NormalizedText, mentions: list[Mention], subject: DocInfo, docs: dict[str, DocInfo]
 ) -> tuple[DocEdge, ...]:
+    if not mentions:
+        return ()
     text = norm.text
     opening_end = _opening_end(text)
     openings = _openings(text)

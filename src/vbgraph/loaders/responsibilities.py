@@ -340,8 +340,11 @@ class _Extractor:
         row: Row | None = None,
     ) -> _Owner:
         """Assign roles in ``text[a:b]``; return the list that opens it (the item's owner)."""
+        mentions = self._mentions_in(a, b)
+        if not mentions and not inherited.agencies:
+            return _NO_OWNER  # no list, and no subject for a monitoring clause to name
         task_id = item.id if item is not None else (row.id if row is not None else None)
-        lists = self._lists(self._mentions_in(a, b))
+        lists = self._lists(mentions)
         owner = _NO_OWNER
         subject = inherited.agencies
         subject_requested = False
@@ -363,13 +366,14 @@ class _Extractor:
                     self._assign(agency, "monitor", obj.start(), obj.end(), task_id)
                 continue
             lst = obj
+            agencies = lst.agencies
             role, cue_start = self._role(lst, a)
             after = self.folded[lst.end : min(b, lst.end + 60)]
             if role is None and _AFTER_LEAD.match(after):
                 role, cue_start = "lead", lst.start
             if role is None:
                 if _AFTER_MONITOR.match(after):
-                    for agency in lst.agencies:
+                    for agency in agencies:
                         self._assign(agency, "monitor", lst.start, lst.end, task_id)
                 continue
             if role == "lead" and cue_start == lst.start and _AFTER_PASSIVE.match(after):
@@ -382,28 +386,28 @@ class _Extractor:
                 and _AFTER_MONITOR_VERB.match(after)
                 and _MONITOR.match(self.folded, lst.end + len(after) - len(after.lstrip()), b)
             ):
-                for agency in lst.agencies:
+                for agency in agencies:
                     self._assign(agency, "monitor", lst.start, lst.end, task_id)
-                subject, subject_requested = lst.agencies, False
+                subject, subject_requested = agencies, False
                 continue
             span_end = lst.end
             m_lead = _AFTER_LEAD.match(after)
             if role == "lead" and m_lead:
                 span_end = lst.end + m_lead.end()
-            for agency in lst.agencies:
+            for agency in agencies:
                 self._assign(agency, role, cue_start, span_end, task_id)
                 if role == "lead":
                     leads[agency.key] = agency
                 elif role == "coordinate":
                     coords[agency.key] = agency
             if role in ("lead", "requested"):
-                subject, subject_requested = lst.agencies, role == "requested"
+                subject, subject_requested = agencies, role == "requested"
                 lead_in = self.folded[body : lst.start].strip(" \t\n-:")
                 opens = not lead_in or bool(_TITLE_ONLY.match(lead_in))
                 if opens and not owner.agencies and role == "lead":
-                    owner = _Owner(lst.agencies, lst.start, lst.end)
+                    owner = _Owner(agencies, lst.start, lst.end)
             if _AFTER_MONITOR.match(after):
-                for agency in lst.agencies:
+                for agency in agencies:
                     self._assign(agency, "monitor", lst.start, lst.end, task_id)
         if task_id is not None and item is not None and (leads or coords):
             self._add_task(task_id, a, b, leads, coords, table=False)

@@ -17,6 +17,7 @@ execution clause (``... chịu trách nhiệm thi hành Quyết định này``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 #: Rank of each marker kind: an item contains the items after it of a higher rank.
@@ -212,10 +213,43 @@ _RECIPIENTS = re.compile(r"^[ \t]*(Nơi nhận|NƠI NHẬN)\s*:?", re.M | re.U)
 _EXECUTION = re.compile(r"chịu\s+trách\s+nhiệm\s+thi\s+hành", re.U | re.I)
 
 
+#: What every :data:`_RECIPIENTS` match holds: a text with neither needs no regex search.
+_RECIPIENTS_WORDS = ("Nơi nhận", "NƠI NHẬN")
+#: The second and third letters of every :data:`_EXECUTION` match ("chịu"; "u" and "ị"
+#: match only their own two cases under ``re.IGNORECASE``): a match starts two before.
+_EXECUTION_HEADS = ("ịu", "ịU", "Ịu", "ỊU")
+
+
+def _recipients(text: str) -> Iterator[re.Match[str]]:
+    """``_RECIPIENTS.finditer(text)``, searched from the line of the first candidate only."""
+    first = min((i for w in _RECIPIENTS_WORDS if (i := text.find(w)) >= 0), default=-1)
+    if first < 0:
+        return iter(())
+    return _RECIPIENTS.finditer(text, text.rfind("\n", 0, first) + 1)
+
+
+def _executions(text: str) -> Iterator[re.Match[str]]:
+    """``_EXECUTION.finditer(text)``, tried only two characters before an "ịu"."""
+    heads: list[int] = []
+    for w in _EXECUTION_HEADS:
+        i = text.find(w, 2)
+        while i >= 0:
+            heads.append(i - 2)
+            i = text.find(w, i + 1)
+    pos = 0
+    for head in sorted(heads):
+        if head < pos:
+            continue
+        m = _EXECUTION.match(text, head)
+        if m:
+            yield m
+            pos = m.end()
+
+
 def excluded_spans(text: str) -> list[tuple[int, int]]:
     """Spans that name agencies without assigning them: recipients, execution clauses."""
     spans: list[tuple[int, int]] = []
-    for m in _RECIPIENTS.finditer(text):
+    for m in _recipients(text):
         pos = m.end()
         stop = pos
         # the list: lines starting with "-" (and the rest of the "Nơi nhận" line)
@@ -229,7 +263,7 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
                 continue
             break
         spans.append((m.start(), stop))
-    for m in _EXECUTION.finditer(text):
+    for m in _executions(text):
         a = max(text.rfind(".\n", 0, m.start()), text.rfind("Điều", 0, m.start()))
         a = max(a, 0)
         b = text.find(".", m.end())

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from vbgraph.loaders.provinces import local_name
 
@@ -210,8 +211,22 @@ def is_central_issuer(code: str) -> bool:
     return root.endswith("TW") or root in CENTRAL_STATE_ISSUERS
 
 
+#: Parsed symbols by the groups of their match (a ``Symbol`` is immutable).
+_PARSED: dict[tuple[str | Any, ...], Symbol] = {}
+
+
 def parse_symbol(m: re.Match[str]) -> Symbol:
     """Build a ``Symbol`` from a ``SYMBOL_RE`` match, with the spelling rules applied."""
+    groups = m.groups()
+    sym = _PARSED.get(groups)
+    if sym is None:
+        if len(_PARSED) >= 4096:
+            _PARSED.clear()
+        sym = _PARSED[groups] = _parse_symbol(m)
+    return sym
+
+
+def _parse_symbol(m: re.Match[str]) -> Symbol:
     number = m.group("num")
     if m.group("ptype"):
         code = m.group("ptype")

@@ -273,6 +273,8 @@ def _reference_at(
     lower = word[0].islower()
     if lower and cue in ("Nghị quyết", "Chỉ thị", "Quy chế", "Luật", "Bộ luật", "Pháp lệnh"):
         return None
+    if lower and not _may_own_or_date(text, m.end()):
+        return None  # _is_name wants an owner or a period in a lower-case cue's name
     numbered_name = cue in _NUMBERED_NAME_CUES and not lower and _NAME_NUMBER.match(text, m.end())
     if (
         _NUMBERED_AFTER.match(text, m.end())
@@ -384,6 +386,33 @@ def _name_end(text: str, pos: int, cue: str) -> int:
     if paren and not _DATE_OR_DEFINITION.search(paren.group(0)):
         end += paren.end()
     return end
+
+
+#: ``_OWNER`` after the whitespace that follows a cue.
+_OWNER_AFTER = re.compile(r"\s*" + _OWNER.pattern.removeprefix("^"), re.IGNORECASE)
+_DIGIT_AFTER = re.compile(r"\s*\d")
+#: ``_PERIOD`` opening with the set of its first characters (its ``\\b`` is the
+#: look-behind), so that a search skips to the next one in C.
+_PERIOD_SCAN = re.compile(
+    r"[gGđĐtTnN\d](?<!\w.)(?:(?<=[gG])(?i:iai đoạn)|(?<=[đĐ])(?i:ến năm)"
+    r"|(?<=[tT])(?i:hời kỳ|ầm nhìn)|(?<=[nN])(?i:ăm \d{4})|(?<=\d)\d{3}\s*-\s*\d{4})"
+)
+#: A name ends at most this far after its cue (``_MAX_NAME`` and a parenthesis).
+_NAME_REACH = _MAX_NAME + 45
+
+
+def _may_own_or_date(text: str, pos: int) -> bool:
+    """A necessary test of what ``_is_name`` wants of a lower-case cue's name at ``pos``.
+
+    The name it would read starts with a number or an owner (``_OWNER``), or
+    holds a period (``_PERIOD``): all found on the text after ``pos`` as well,
+    without finding where the name ends.
+    """
+    return bool(
+        _DIGIT_AFTER.match(text, pos)
+        or _OWNER_AFTER.match(text, pos)
+        or _PERIOD_SCAN.search(text, pos, pos + _NAME_REACH)
+    )
 
 
 _TWO_THREE_DIGITS = re.compile(r"\d{2,3}")
