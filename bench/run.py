@@ -75,6 +75,10 @@ class PeakRSS:
         self.peak = 0
         #: processes that are not our children: the FalkorDB server daemonizes.
         self.extra: list[int] = []
+        #: a store directory whose server (working there) is to be found and counted.
+        self.server_dir: Path | None = None
+        #: count this process itself (off while a child ``vbgraph ingest`` is measured)
+        self.include_self = True
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -82,7 +86,9 @@ class PeakRSS:
         import psutil
 
         total = 0
-        procs = [self._proc]
+        if self.server_dir is not None:
+            self._find_server()
+        procs = [self._proc] if self.include_self else []
         for pid in self.extra:
             with contextlib.suppress(Exception):
                 procs.append(psutil.Process(pid))
@@ -93,6 +99,15 @@ class PeakRSS:
                 total += p.memory_info().rss
         self.peak = max(self.peak, total)
         return total
+
+    def _find_server(self) -> None:
+        import psutil
+
+        for p in psutil.process_iter(["name", "cwd"]):
+            if "redis" in (p.info["name"] or "") and p.info["cwd"] == str(self.server_dir):
+                self.extra = [p.pid]
+                self.server_dir = None
+                return
 
     def _run(self) -> None:
         while not self._stop.is_set():
@@ -283,7 +298,6 @@ _BY_KEY: dict[int, dict[str, Any]] = {}
 def bench_size(n: int, args: argparse.Namespace, rss: PeakRSS) -> dict[str, Any]:
     from vbgraph.graph.falkor_store import FalkorStore
     from vbgraph.graph.ingest import store_extractions
-    from vbgraph.pipeline import ingest_paths
     from vbgraph.queries import api
     from vbgraph.queries import cypher as q
 
@@ -293,38 +307,31 @@ def bench_size(n: int, args: argparse.Namespace, rss: PeakRSS) -> dict[str, Any]
     res["generate_s"] = time.perf_counter() - t
     res["corpus_mb"] = corpus.bytes / 1e6
     with tempfile.TemporaryDirectory(prefix="vbgraph-bench-") as tmp:
-        store = FalkorStore(Path(tmp) / "store")
+        store_dir = Path(tmp) / "store"
+        if args.extractions == "real":
+            docs = Path(tmp) / "docs"
+            t = time.perf_counter()
+            corpus.write(docs)
+            res["write_s"] = time.perf_counter() - t
+            # The texts live on disk now; this process keeps only a recall sample's.
+            sample = _recall_sample(corpus, args)
+            keep = {d.key for d in sample}
+            corpus.docs = [d if d.key in keep else dataclasses.replace(d, text="")
+                           for d in corpus.docs]
+            # What a researcher runs: `vbgraph ingest DIR --workers W --batch B`, its own
+            # process tree and server measured (this harness's memory is not vbgraph's).
+            rss.peak, rss.server_dir, rss.include_self = 0, store_dir, False
+            res.update(_ingest_cli(docs, store_dir, args))
+            rss.include_self = True
+            res["ingest_peak_rss_mb"] = rss.mb
+            res["recall"] = _recall(corpus, sample)
+        store = FalkorStore(store_dir)
         server = getattr(getattr(store._db, "client", None), "pid", None)
         if server:
             rss.extra = [server]
         try:
             store.setup_schema()
-            if args.extractions == "real":
-                docs = Path(tmp) / "docs"
-                t = time.perf_counter()
-                corpus.write(docs)
-                res["write_s"] = time.perf_counter() - t
-                # The texts live on disk now; this process keeps only a recall sample's.
-                sample = _recall_sample(corpus, args)
-                keep = {d.key for d in sample}
-                corpus.docs = [d if d.key in keep else dataclasses.replace(d, text="")
-                               for d in corpus.docs]
-                # What `vbgraph ingest DIR --workers W --batch B` does: workers extract
-                # while this process stores what they hand back.
-                t = time.perf_counter()
-                done = itertools.count(1)
-
-                def progress(_outcome: Any) -> None:
-                    k = next(done)
-                    if k % 5000 == 0 or k == n:
-                        _progress(args, k, n, t)
-
-                report = ingest_paths(store, [docs], workers=args.workers, batch=args.store_batch,
-                                      progress=progress)
-                res["store_s"] = time.perf_counter() - t
-                res["ingest_outcomes"] = report.counts()
-                res["recall"] = _recall(corpus, sample)
-            else:
+            if args.extractions == "truth":
                 build = 0.0  # extractions made chunk by chunk from the truth, not timed
                 t = time.perf_counter()
                 for k in range(0, n, 5000):
@@ -342,10 +349,33 @@ def bench_size(n: int, args: argparse.Namespace, rss: PeakRSS) -> dict[str, Any]
             res["ingest_docs_per_s"] = n / res["store_s"]
             res["ingest_edges_per_s"] = rels / res["store_s"]
             res.update(bench_queries(store, corpus, args, api))
+            res["server_rss_mb"] = _rss_mb(server) if server else None
         finally:
             store.close()
-    res["peak_rss_mb"] = rss.mb
+    if args.extractions == "real":  # vbgraph's processes: the ingest tree, then the server
+        res["peak_rss_mb"] = max(res["ingest_peak_rss_mb"], res["server_rss_mb"] or 0)
+    else:  # this harness (the corpus and its truth included) and the server
+        res["peak_rss_mb"] = rss.mb
     return res
+
+
+def _rss_mb(pid: int) -> float:
+    import psutil
+
+    return float(psutil.Process(pid).memory_info().rss) / 2**20
+
+
+def _ingest_cli(docs: Path, store_dir: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """Run ``vbgraph ingest`` on ``docs`` in a child process; its wall time and outcome."""
+    cmd = [sys.executable, "-m", "vbgraph.cli", "--store", str(store_dir), "ingest", str(docs),
+           "--workers", str(args.workers), "--batch", str(args.store_batch), "--quiet"]
+    t = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - t
+    if done.returncode != 0:
+        raise RuntimeError(f"vbgraph ingest failed ({done.returncode}): {done.stderr[-2000:]}")
+    said = (done.stdout + done.stderr).strip().splitlines()
+    return {"store_s": elapsed, "ingest_summary": said[-1] if said else ""}
 
 
 def _recall_sample(corpus: Corpus, args: argparse.Namespace) -> list[GenDoc]:
@@ -462,7 +492,7 @@ def markdown_table(paths: list[Path]) -> str:
         rep = json.loads(path.read_text(encoding="utf-8"))
         ext = rep["extraction"]
         mode = rep["args"].get("extractions", "real")
-        if mode == "real" and "ingest_outcomes" in rep["sizes"][0]:
+        if mode == "real" and "ingest_summary" in rep["sizes"][0]:
             mode = f"pipeline, {rep['args']['workers']} workers"
         if rep["args"].get("store_batch", "0") != "0":
             mode += f", batch {rep['args']['store_batch']}"

@@ -9,9 +9,11 @@ second run completes it (files with a stored checksum are skipped).
 from __future__ import annotations
 
 import traceback
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
 
 from vbgraph.errors import InputError, VbgraphError
@@ -74,13 +76,30 @@ def extract_file(path: Path) -> WorkResult:
                 f"{Path(where.filename).name}:{where.lineno}); please report it")
 
 
+#: Files handed to each worker ahead of the one being stored: workers never wait for
+#: the store, and extractions waiting to be stored stay few (memory flat in corpus size).
+AHEAD_PER_WORKER = 8
+
+
 def _results(paths: list[Path], workers: int) -> Iterator[tuple[Path, WorkResult]]:
+    """Each file's extraction, in order; ``workers`` processes extract while the caller
+    stores what they handed back."""
     if workers <= 1 or len(paths) < 2:
         for p in paths:
             yield p, extract_file(p)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from zip(paths, pool.map(extract_file, paths, chunksize=2), strict=True)
+        waiting = iter(paths)
+        running = deque(
+            (p, pool.submit(extract_file, p))
+            for p in islice(waiting, workers * AHEAD_PER_WORKER)
+        )
+        while running:
+            path, future = running.popleft()
+            following = next(waiting, None)
+            if following is not None:
+                running.append((following, pool.submit(extract_file, following)))
+            yield path, future.result()
 
 
 #: Documents new to the store are written this many at a time (one round of writes).
