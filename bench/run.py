@@ -217,6 +217,7 @@ def bench_extraction(corpus: Corpus, sample: int, repeats: int) -> dict[str, Any
         out["extract_over_eyecite_min"] = min(ratios)
     # MB/s per core from the CPU time of this (single-threaded) process, so other load on
     # the machine does not count; the wall-clock figure is kept beside it.
+    times.setdefault("eyecite", [])  # not installed: its figures are null
     for name, ts in times.items():
         cpu = statistics.median(c for c, _ in ts) if ts else None
         wall = statistics.median(w for _, w in ts) if ts else None
