@@ -120,7 +120,7 @@ class FalkorStore:
             rows = plain_rows(response)
             if rows is not None:
                 return rows
-            result = self._graph.ro_query(query, params or {})
+            result = _library_result(self._graph, response, query, params or {})
         except Exception as exc:
             text = str(exc)
             if "read-only" in text.lower() or "ro_query" in text.lower():
@@ -188,6 +188,19 @@ def _index_target(text: str) -> tuple[str, str]:
     label = text.split(":", 1)[1].split(")", 1)[0]
     prop = text.rsplit(".", 1)[1].rstrip(")")
     return label, prop
+
+
+def _library_result(graph: Any, response: list[Any], query: str, params: Params) -> Any:
+    """The client library's parse of ``response`` (graph elements need its schema cache);
+    when its cached schema is out of date the library refreshes it, and the query runs
+    again through the library."""
+    from falkordb.exceptions import SchemaVersionMismatchException
+    from falkordb.query_result import QueryResult
+
+    try:
+        return QueryResult(graph, response)
+    except SchemaVersionMismatchException:
+        return graph.ro_query(query, params)
 
 
 def _plain(value: Any) -> Any:
