@@ -554,7 +554,7 @@ _SLASH_TAIL = re.compile(r"/[A-ZĐ][A-Za-zĐđ]{0,7}(?P<sp>\s*-+\s*)[A-ZĐ]")
 
 
 def _symbol_spaces(text: str) -> Iterable[Edit]:
-    """The edits of ``_SYMBOL_SPACE_RULES`` (``_symbol_spaces_everywhere``), found faster.
+    """The edits of ``_SYMBOL_SPACE_RULES`` (each rule over the whole text), found faster.
 
     Scanning the whole text with each rule is slow: a rule opens on ``\\d``,
     which the regex engine tries at every character.  Instead the rules that
@@ -572,15 +572,6 @@ def _symbol_spaces(text: str) -> Iterable[Edit]:
         else:
             continue  # every match of the rule has a space or tab beside a slash
         for m in matches:
-            if m.group("sp") != keep:
-                yield m.start("sp"), m.end("sp"), keep
-
-
-def _symbol_spaces_everywhere(text: str) -> Iterable[Edit]:
-    """The plain definition of ``_symbol_spaces``: each rule over the whole text."""
-    for k, rule in enumerate(_SYMBOL_SPACE_RULES):
-        keep = _KEEP.get(k, "")
-        for m in rule.finditer(text):
             if m.group("sp") != keep:
                 yield m.start("sp"), m.end("sp"), keep
 
