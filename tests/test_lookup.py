@@ -41,3 +41,31 @@ def test_fold_name_collapses_whitespace_as_a_regex_would(text: str) -> None:
     import re
 
     assert fold_name(text) == re.sub(r"\s+", " ", strip_diacritics(text).casefold()).strip()
+
+
+def _fold_whole_text(text: str) -> str:
+    return " ".join(strip_diacritics(text).casefold().split())
+
+
+def test_folding_keeps_spaces_spaces_and_adds_none_elsewhere() -> None:
+    """What makes folding word by word equal folding the whole text, for every code point."""
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        ch = chr(code)
+        folded = strip_diacritics(ch).casefold()
+        if ch.isspace():
+            assert folded and folded.isspace(), hex(code)
+        else:
+            assert not any(c.isspace() for c in folded), hex(code)
+
+
+@given(st.one_of(st.text(max_size=80), _VIETNAMESE, st.lists(_VIETNAMESE).map(" ".join)))
+def test_fold_name_word_by_word_equals_folding_the_whole_text(text: str) -> None:
+    assert fold_name(text) == _fold_whole_text(text)
+    assert fold_name(text) == _fold_whole_text(text)  # again, from the word cache
+
+
+def test_fold_name_drops_words_that_fold_to_nothing() -> None:
+    assert fold_name("Sở \u0301 Ngoại\u00a0vụ") == _fold_whole_text("Sở \u0301 Ngoại\u00a0vụ") \
+        == "so ngoai vu"
