@@ -245,3 +245,28 @@ def test_batch_cut_before_its_checksums_is_stored_again(store: FalkorStore, seed
     report = ingest_paths(store, [seeds_dir])
     assert report.counts() == {"replaced": 5}  # ... but without checksums they are redone
     assert api.stats(store) == stats(clean)
+
+
+def test_workers_hold_the_next_batch_while_one_is_stored(monkeypatch: pytest.MonkeyPatch,
+                                                         tmp_path: Path) -> None:
+    """The files handed to the workers cover the batch being gathered and the next files
+    beyond it, so the workers extract while the caller stores (bench finding I6)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from vbgraph import pipeline
+
+    handed: list[Path] = []
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", ThreadPoolExecutor)
+    monkeypatch.setattr(pipeline, "extract_file", lambda p: handed.append(p) or str(p))
+    paths = [tmp_path / f"{n}.txt" for n in range(200)]
+    results = pipeline._results(paths, workers=2, batch=50)
+    ahead = 50 + 2 * pipeline.AHEAD_PER_WORKER
+    got = [next(results) for _ in range(50)]  # a whole batch gathered: the caller stores it
+    assert [p for p, _ in got] == paths[:50]
+    for _ in range(100):  # the thread pool may still be starting the last ones
+        if len(handed) >= 50 + ahead:
+            break
+        time.sleep(0.01)
+    assert sorted(handed, key=paths.index) == paths[: 50 + ahead]
+    assert [p for p, _ in results] == paths[50:]  # the rest, in order, each once
+    assert sorted(handed, key=paths.index) == paths

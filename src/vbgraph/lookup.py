@@ -38,7 +38,7 @@ def strip_diacritics(text: str) -> str:
 
 #: Folded words, by word: names and task texts are made of a few thousand distinct words,
 #: and folding each text character by character was the storing process's second
-#: largest cost (bench/README.md, finding I9).  Bounded; past the bound words are folded
+#: largest cost (bench/README.md, finding I8).  Bounded; past the bound words are folded
 #: without being kept.
 _WORD_FOLDS: dict[str, str] = {}
 _WORD_FOLDS_MAX = 200_000

