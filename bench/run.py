@@ -29,7 +29,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
-import gc
 import hashlib
 import itertools
 import json
@@ -300,7 +299,6 @@ _BY_KEY: dict[int, dict[str, Any]] = {}
 def bench_size(n: int, args: argparse.Namespace, rss: PeakRSS) -> dict[str, Any]:
     from vbgraph.graph.falkor_store import FalkorStore
     from vbgraph.graph.ingest import store_extractions
-    from vbgraph.queries import api
     from vbgraph.queries import cypher as q
 
     res: dict[str, Any] = {"docs": n, "provinces": args.provinces}
@@ -350,15 +348,7 @@ def bench_size(n: int, args: argparse.Namespace, rss: PeakRSS) -> dict[str, Any]
             res["nodes"], res["relationships"] = nodes, rels
             res["ingest_docs_per_s"] = n / res["store_s"]
             res["ingest_edges_per_s"] = rels / res["store_s"]
-            # The harness holds the generated corpus (millions of objects at 100k); a user's
-            # process does not.  Frozen, it is left out of the garbage collector's full
-            # passes, which otherwise landed in ~10 % of the `assigned` calls (+400 ms each).
-            gc.collect()
-            gc.freeze()
-            try:
-                res.update(bench_queries(store, corpus, args, api))
-            finally:
-                gc.unfreeze()
+            res.update(_queries_in_child(store_dir, query_targets(corpus, args)))
             res["server_rss_mb"] = _rss_mb(server) if server else None
         finally:
             store.close()
@@ -414,24 +404,61 @@ def _progress(args: argparse.Namespace, k: int, n: int, t0: float) -> None:
         print(f"  stored {min(k, n)}/{n} in {el:.0f} s", file=sys.stderr, flush=True)
 
 
-def bench_queries(store: Any, corpus: Corpus, args: argparse.Namespace, api: Any) -> dict:
+def query_targets(corpus: Corpus, args: argparse.Namespace) -> dict[str, Any]:
+    """Random corpus documents for ``lineage``, and agencies the corpus does assign, in
+    their province, for ``assigned`` (a miss is a different path: the "did you mean"
+    scan of every agency name)."""
     rng = random.Random(args.seed + 2)
     docs = list(corpus.docs)
-    targets = [rng.choice(docs) for _ in range(args.queries)]
-    for d in targets[:3]:  # warm-up (query plans cached by the server)
-        api.lineage(store, d.key)
-    lineage_ms, lineage_edges = [], []
-    for d in targets:
-        t = time.perf_counter()
-        result = api.lineage(store, d.key)
-        lineage_ms.append((time.perf_counter() - t) * 1000)
-        lineage_edges.append(len(result.edges))
-    # Agencies the corpus does assign, in their province (a miss is a different path:
-    # the "did you mean" scan of every agency name).
+    lineage = [rng.choice(docs).key for _ in range(args.queries)]
     asks = []
     for _ in range(args.queries):
         d = rng.choice(docs)
-        asks.append((rng.choice(d.tasks)[2], d.ref.province))
+        asks.append([rng.choice(d.tasks)[2], d.ref.province])
+    return {"lineage": lineage, "assigned": asks}
+
+
+def _queries_in_child(store_dir: Path, targets: dict[str, Any]) -> dict[str, Any]:
+    """Time the queries in a process of their own, connected to the running server, as a
+    researcher's command or notebook would be.  Timed in this process they paid for the
+    harness's heap (the generated corpus: the garbage collector's full passes landed in
+    ~10 % of the ``assigned`` calls at 100k, +400 ms each)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        json.dump(targets, f)
+    try:
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--time-queries", str(store_dir),
+               f.name]
+        done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    finally:
+        os.unlink(f.name)
+    if done.returncode != 0:
+        raise RuntimeError(f"timing the queries failed ({done.returncode}): {done.stderr[-2000:]}")
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+
+def time_queries(store_dir: Path, targets_file: Path) -> dict[str, Any]:
+    """``lineage`` and ``assigned`` latency on the store in ``store_dir`` (the child's side)."""
+    from vbgraph.graph.falkor_store import FalkorStore
+    from vbgraph.queries import api
+
+    targets = json.loads(targets_file.read_text(encoding="utf-8"))
+    store = FalkorStore(store_dir)
+    try:
+        return bench_queries(store, targets, api)
+    finally:
+        store.close()  # the harness is still connected: the server keeps running
+
+
+def bench_queries(store: Any, targets: dict[str, Any], api: Any) -> dict[str, Any]:
+    keys, asks = targets["lineage"], [tuple(a) for a in targets["assigned"]]
+    for key in keys[:3]:  # warm-up (query plans cached by the server)
+        api.lineage(store, key)
+    lineage_ms, lineage_edges = [], []
+    for key in keys:
+        t = time.perf_counter()
+        result = api.lineage(store, key)
+        lineage_ms.append((time.perf_counter() - t) * 1000)
+        lineage_edges.append(len(result.edges))
     for name, prov in asks[:3]:
         _try_assigned(api, store, name, prov)
     assigned_ms, assigned_docs = [], []
@@ -441,7 +468,7 @@ def bench_queries(store: Any, corpus: Corpus, args: argparse.Namespace, api: Any
         assigned_ms.append((time.perf_counter() - t) * 1000)
         assigned_docs.append(found)
     national_ms = []
-    for name, _ in asks[: max(3, args.queries // 5)]:
+    for name, _ in asks[: max(3, len(asks) // 5)]:
         t = time.perf_counter()
         _try_assigned(api, store, name, None)
         national_ms.append((time.perf_counter() - t) * 1000)
@@ -568,7 +595,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-save", action="store_true")
     p.add_argument("--progress", action="store_true")
     p.add_argument("--table", nargs="+", type=Path, help="print the README table of results")
+    p.add_argument("--time-queries", nargs=2, type=Path, metavar=("STORE", "TARGETS"),
+                   help=argparse.SUPPRESS)  # the query timing's own process
     args = p.parse_args(argv)
+    if args.time_queries:
+        print(json.dumps(time_queries(*args.time_queries)))
+        return 0
     if args.table:
         print(markdown_table(args.table))
         return 0
