@@ -520,9 +520,8 @@ def growth(sizes: list[dict[str, Any]]) -> dict[str, Any]:
 def markdown_table(paths: list[Path]) -> str:
     """The README table from saved results: one row per (run, size)."""
     head = (
-        "| run | N | extract MB/s/core | regex MB/s | eyecite MB/s | extract docs/s "
-        "(workers) | ingest docs/s | ingest rels/s | lineage p50/p95 ms "
-        "| assigned p50/p95 ms | peak RSS MB |"
+        "| run | N | extract MB/s/core | regex MB/s | eyecite MB/s | ingest docs/s "
+        "| ingest rels/s | lineage p50/p95 ms | assigned p50/p95 ms | peak RSS MB |"
     )
     lines = [head, "|" + "---|" * head.count(" |")]
     for path in paths:
@@ -534,11 +533,9 @@ def markdown_table(paths: list[Path]) -> str:
         if rep["args"].get("store_batch", "0") != "0":
             mode += f", batch {rep['args']['store_batch']}"
         for s in rep["sizes"]:
-            xd = s.get("extract_docs_per_s")
             lines.append(
                 f"| {mode} | {s['docs']:,} | {ext['extract_mb_per_s']:.3f} "
                 f"| {ext['regex_scan_mb_per_s']:.1f} | {(ext.get('eyecite_mb_per_s') or 0):.3f} "
-                f"| {f'{xd:.1f} ({rep["args"]["workers"]})' if xd else '-'} "
                 f"| {s['ingest_docs_per_s']:.1f} | {s['ingest_edges_per_s']:.0f} "
                 f"| {s['lineage_p50_ms']:.1f} / {s['lineage_p95_ms']:.1f} "
                 f"| {s['assigned_p50_ms']:.1f} / {s['assigned_p95_ms']:.1f} "
