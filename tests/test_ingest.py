@@ -260,13 +260,13 @@ def test_workers_hold_the_next_batch_while_one_is_stored(monkeypatch: pytest.Mon
     monkeypatch.setattr(pipeline, "extract_file", lambda p: handed.append(p) or str(p))
     paths = [tmp_path / f"{n}.txt" for n in range(200)]
     results = pipeline._results(paths, workers=2, batch=50)
-    ahead = 50 + 2 * pipeline.AHEAD_PER_WORKER
+    window = 50 + 2 * pipeline.AHEAD_PER_WORKER  # handed out before the first result
     got = [next(results) for _ in range(50)]  # a whole batch gathered: the caller stores it
     assert [p for p, _ in got] == paths[:50]
     for _ in range(100):  # the thread pool may still be starting the last ones
-        if len(handed) >= 50 + ahead:
+        if len(handed) >= 50 + window:
             break
         time.sleep(0.01)
-    assert sorted(handed, key=paths.index) == paths[: 50 + ahead]
+    assert sorted(handed, key=paths.index) == paths[: 50 + window]
     assert [p for p, _ in results] == paths[50:]  # the rest, in order, each once
     assert sorted(handed, key=paths.index) == paths

@@ -331,7 +331,9 @@ _DATED = re.compile(r"\s(?:năm|ngày|số)\s*:?\s*\d")
 _AND_NEXT_CUE = re.compile(rf"\s(?:và|cùng|hoặc)\s+(?:{_NEXT_CUE.pattern})")
 _OF = re.compile(r"\s(?:của|thuộc)\s")
 _CUE_TAIL = re.compile(r"hành động|mục tiêu quốc gia", re.IGNORECASE)
-_OWNER_DESCRIBES = re.compile(r"[^,;]{0,60}?\s(?:về|thực hiện|triển khai)\s")
+#: The words that introduce what a named programme is about or carries out.
+_DESCRIBING = r"\s(?:về|thực hiện|triển khai)\s"
+_OWNER_DESCRIBES = re.compile(r"[^,;]{0,60}?" + _DESCRIBING)
 _PAREN = re.compile(r"\s*\([^()\n]{1,40}\)")
 _DATE_OR_DEFINITION = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|sau đây")
 
@@ -419,7 +421,7 @@ _TWO_THREE_DIGITS = re.compile(r"\d{2,3}")
 _NUMBER_LETTER = re.compile(r"\d{1,4}[a-z]")
 _OWNED = re.compile(r"(?:hành động\s+)?của\s+(.*)", re.IGNORECASE)
 _GENERIC_OWNER = re.compile(r"(?:các|những)\b")
-_DESCRIBED_AS = re.compile(r"\s(?:về|thực hiện|triển khai)\s")
+_DESCRIBED_AS = re.compile(_DESCRIBING)
 _ABOUT = re.compile(r"về\s")
 
 
