@@ -158,8 +158,8 @@ def rnd(x: float | None, n: int = 3) -> float | None:
 
 
 def _extract_text(item: tuple[str, str]) -> Any:
-    from vbgraph.loaders.extract import extract
-    from vbgraph.loaders.read import read_text
+    from vbgraph.loaders.extraction import extract
+    from vbgraph.loaders.formats.read import read_text
 
     name, text = item
     return extract(read_text(text, name))

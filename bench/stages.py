@@ -14,9 +14,9 @@ from generator import generate
 
 def main(n: int = 30) -> int:
     from vbgraph.loaders import agencies, normalize, responsibilities
-    from vbgraph.loaders.header import extract_header
-    from vbgraph.loaders.read import read_text
-    from vbgraph.loaders.references import extract_references
+    from vbgraph.loaders.formats.read import read_text
+    from vbgraph.loaders.relate.header import extract_header
+    from vbgraph.loaders.relate.references import extract_references
 
     corpus = generate(n, 4, seed=5)
     items = [read_text(d.text, d.name) for d in corpus.docs]

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vbgraph.loaders import normalize as _n
-from vbgraph.loaders.normalize import normalize
-from vbgraph.loaders.syllables import (
+from vbgraph.loaders.text import normalize as _n
+from vbgraph.loaders.text.normalize import normalize
+from vbgraph.loaders.text.syllables import (
     has_vietnamese_letter,
     is_syllable,
     place_tone,

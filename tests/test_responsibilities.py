@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from vbgraph.evaluation.assignments import score_assignments, score_tasks
-from vbgraph.loaders.normalize import normalize
-from vbgraph.loaders.responsibilities import extract_responsibilities
+from vbgraph.loaders.relate.responsibilities import extract_responsibilities
+from vbgraph.loaders.text.normalize import normalize
 from vbgraph.models import DocInfo
 
 
@@ -429,7 +429,7 @@ def test_issued_phrasing(
 
 def test_indexed_lookups_match_plain_scans() -> None:
     """Mention range queries and monitor-cue search give what a plain scan gives."""
-    from vbgraph.loaders.responsibilities import _MONITOR, _Extractor
+    from vbgraph.loaders.relate.responsibilities import _MONITOR, _Extractor
 
     text = (
         "1. Sở Tài chính chủ trì, phối hợp với Sở Kế hoạch và Đầu tư theo dõi, đôn đốc "

@@ -115,7 +115,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], glob: str | None, workers
     Example:
       vbgraph --store ./kho ingest ./van-ban --glob '*.docx' --workers 2
     """
-    from vbgraph.loaders.walk import iter_paths
+    from vbgraph.loaders.formats.walk import iter_paths
     from vbgraph.pipeline import FileOutcome, ingest_paths
 
     interactive = sys.stderr.isatty() and not quiet and not as_json

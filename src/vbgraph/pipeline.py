@@ -19,9 +19,9 @@ from pathlib import Path
 from vbgraph.errors import InputError, VbgraphError
 from vbgraph.graph.ingest import forget_document, store_extractions
 from vbgraph.graph.store import GraphStore
-from vbgraph.loaders.extract import extract
-from vbgraph.loaders.read import read_document
-from vbgraph.loaders.walk import iter_paths
+from vbgraph.loaders.extraction import extract
+from vbgraph.loaders.formats.read import read_document
+from vbgraph.loaders.formats.walk import iter_paths
 from vbgraph.models import Extraction
 from vbgraph.queries import cypher as q
 

@@ -52,8 +52,8 @@ def _corpus_file(corpus_dir: Path, stem: str) -> Path | None:
 
 
 def _extract(path: Path) -> JSON:
-    from vbgraph.loaders.extract import extract
-    from vbgraph.loaders.read import read_document
+    from vbgraph.loaders.extraction import extract
+    from vbgraph.loaders.formats.read import read_document
 
     return extract(read_document(path)).to_json()
 

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 from itertools import chain, filterfalse
 
-from vbgraph.loaders.syllables import (
+from vbgraph.loaders.text.syllables import (
     TONE_MARKS,
     has_vietnamese_letter,
     is_syllable,
@@ -57,11 +57,6 @@ def normalize(text: str) -> NormalizedText:
     for step in (_page_numbers, _glue, _tones, _symbol_spaces):
         cur, offs = _apply(cur, offs, step(cur))
     return NormalizedText(cur, tuple(chain.from_iterable((*offs, (len(text),)))), text)
-
-
-def normalize_string(text: str) -> str:
-    """The normalised text alone (for symbols, names and tests)."""
-    return normalize(text).text
 
 
 # --------------------------------------------------------------------------- machinery

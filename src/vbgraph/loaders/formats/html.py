@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from vbgraph.errors import InputError
-from vbgraph.loaders.text import DecodedText, decode_bytes, repair_mojibake
+from vbgraph.loaders.formats.txt import decode_bytes, repair_mojibake
+from vbgraph.loaders.models import DecodedText
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")

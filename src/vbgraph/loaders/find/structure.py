@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+
+from vbgraph.loaders.models import Item
 
 #: Rank of each marker kind: an item contains the items after it of a higher rank.
 RANKS: dict[str, int] = {
@@ -43,23 +44,6 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
-    """One numbered item; offsets index the text given to :func:`parse_items`."""
-
-    id: str
-    kind: str
-    label: str  # the marker's number or letter ("III", "2", "3.1", "a", "-")
-    start: int  # start of the marker
-    body: int  # first character after the marker
-    end: int  # end of the item, children included
-    own_end: int  # end of the item's own text (start of its first child)
-    parent: int | None  # index of the parent item in the list
-    depth: int
-
-    @property
-    def rank(self) -> int:
-        return RANKS[self.kind]
 
 
 #: The first characters of each kind of marker (a Roman numeral's, when it is not empty);
@@ -197,16 +181,6 @@ def _id_part(kind: str, label: str) -> str:
     if kind == "article":
         return f"Đ{label}"
     return label
-
-
-def ancestors(items: list[Item], index: int) -> list[Item]:
-    """The item's ancestors, nearest first."""
-    out: list[Item] = []
-    parent = items[index].parent
-    while parent is not None:
-        out.append(items[parent])
-        parent = items[parent].parent
-    return out
 
 
 _RECIPIENTS = re.compile(r"^[ \t]*(Nơi nhận|NƠI NHẬN)\s*:?", re.M | re.U)

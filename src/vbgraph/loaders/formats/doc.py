@@ -17,7 +17,7 @@ import unicodedata
 from pathlib import Path
 
 from vbgraph.errors import InputError
-from vbgraph.loaders.text import DecodedText
+from vbgraph.loaders.models import DecodedText
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 #: Seconds a converter may run on one file.
@@ -83,7 +83,7 @@ def _tabs_to_pipes(line: str) -> str:
 
 
 def _via_libreoffice(soffice: str, path: Path) -> DecodedText:
-    from vbgraph.loaders.docx_reader import read_docx
+    from vbgraph.loaders.formats.docx import read_docx
 
     with tempfile.TemporaryDirectory(prefix="vbgraph-doc-") as tmp:
         profile = Path(tmp, "profile").as_uri()

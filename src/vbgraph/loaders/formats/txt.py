@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 from vbgraph.errors import InputError
+from vbgraph.loaders.models import DecodedText
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -109,13 +109,6 @@ _FIX_HINT = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class DecodedText:
-    """Text decoded from bytes, the encoding used, and anything worth a warning."""
-
-    text: str
-    encoding: str
-    warnings: tuple[str, ...] = ()
 
 
 def decode_text(data: bytes, path: Path) -> tuple[str, str]:

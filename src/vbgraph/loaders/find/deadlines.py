@@ -23,24 +23,16 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+
+from vbgraph.loaders.models import Deadline
 
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR = r"((?:19|20)\d{2})"
 _EVERY = r"(?:hàng|hằng|mỗi)"
 
 
-@dataclass(frozen=True, slots=True)
-class Deadline:
-    """A deadline in a text: ISO ``date`` or ``recurring`` (or both), and its span."""
-
-    date: str | None
-    recurring: str | None
-    raw: str
-    start: int
-    end: int
 
 
 def _end_of_month(year: int, month: int) -> str | None:

@@ -23,12 +23,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, pairwise
 from operator import add
 
-from vbgraph.loaders.deadlines import is_deadline_cell
+from vbgraph.loaders.find.deadlines import is_deadline_cell
+from vbgraph.loaders.models import Cell, Row, Table
 
 #: Column roles, recognised from header text (folded matching is not needed:
 #: headers are written in a handful of ways).
@@ -47,39 +47,10 @@ _RULE_CELL = re.compile(r":?-{2,}:?")
 _TABLE_END = re.compile(r"^[ \t]*(\[\d+\]|Nơi nhận|NƠI NHẬN|TM\.|KT\.|PHỤ LỤC|Phụ lục\s+[IVX\d])")
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
-    text: str
-    start: int
-    end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One numbered row; agency cells are still text (resolved by the caller)."""
-
-    id: str
-    start: int
-    end: int
-    content: tuple[Cell, ...] = ()
-    lead: tuple[Cell, ...] = ()
-    coordinate: tuple[Cell, ...] = ()
-    deadline: Cell | None = None
-    notes: tuple[Cell, ...] = ()
-
-    @property
-    def is_group(self) -> bool:
-        """A section row (``1``, ``II``) rather than a task row (``1.1``)."""
-        return "." not in self.id
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
-    start: int
-    end: int
-    layout: str  # "flattened" | "pipe"
-    columns: tuple[str, ...]
-    rows: tuple[Row, ...] = field(default=())
 
 
 _ID_HEADER = _COLUMN_CUES[0][1]

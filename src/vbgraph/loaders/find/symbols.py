@@ -10,114 +10,29 @@ One function per normalisation rule (gold/README.md, "Document keys"):
 * ``scope_of`` -- ``VN`` for central issuers, the province for local ones;
 * ``document_key`` -- ``{symbol}|{scope}|{year}``.
 
-The tables below are the one place that knows type words, type codes, Party
-issuer codes and central issuer codes.
+Type words, type codes, Party and central issuer codes are vocabulary
+(``vocab/documents.toml``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
-from vbgraph.loaders.provinces import local_name
-
-#: Document type words and their type code (None: the type has no code of its
-#: own in the symbol, e.g. a Công văn's symbol is ``{number}/{unit}``).
-#: Longer words first where one is a prefix of another.
-TYPE_WORDS: tuple[tuple[str, str | None], ...] = (
-    ("Chương trình hành động", "CTr"),
-    ("Chương trình", "CTr"),
-    ("Nghị quyết liên tịch", "NQLT"),
-    ("Nghị quyết", "NQ"),
-    ("Nghị định", "NĐ"),
-    ("Chỉ thị", "CT"),
-    ("Kết luận", "KL"),
-    ("Kế hoạch", "KH"),
-    ("Quyết định", "QĐ"),
-    ("Quy định", "QĐi"),
-    ("Thông tư liên tịch", "TTLT"),
-    ("Thông tư", "TT"),
-    ("Thông báo", "TB"),
-    ("Thông tri", "TTr"),
-    ("Báo cáo", "BC"),
-    ("Hướng dẫn", "HD"),
-    ("Quy chế", "QC"),
-    ("Đề án", "ĐA"),
-    ("Tờ trình", "TTr"),
-    ("Công điện", "CĐ"),
-    ("Công văn", None),
-    ("Văn bản", None),
-    ("Luật", None),
-    ("Pháp lệnh", None),
+from vbgraph.loaders.models import Symbol
+from vbgraph.loaders.vocab.documents import (
+    CENTRAL_ISSUER_NAMES,
+    CENTRAL_STATE_ISSUERS,
+    GOVERNMENT_ISSUERS,
+    LOCAL_STATE_ISSUERS,
+    PARTY_LOCAL_ISSUERS,
+    TYPE_BY_CODE,
+    TYPE_WORDS,
 )
-#: The characters ``re.IGNORECASE`` takes for a letter besides its lower and upper case.
-_CASE_EXTRA: dict[str, str] = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+from vbgraph.loaders.vocab.provinces import local_name
 
-
-def case_variants(letter: str) -> str:
-    """Every character ``re.IGNORECASE`` matches for the letter ``letter``."""
-    low = letter.lower()
-    return low + low.upper() + _CASE_EXTRA.get(low, "")
-
-
-def initial_alternation(words: Iterable[str], guard: str = "") -> str:
-    """The case-insensitive alternation of ``words`` (spaces as ``\\s+``), opening with a set.
-
-    A pattern that opens with a character set and has no IGNORECASE flag of
-    its own lets ``re`` skip in C to the next possible first letter instead of
-    trying the pattern at every position.  The set holds every case of the
-    first letters; a lookbehind on the letter just read then picks the words
-    that begin with it, matched case-insensitively in their order (words of
-    different groups cannot match at the same place), so the match is the
-    one of the plain ``(?i:w1|w2|...)``.  ``guard`` is put right after the
-    first letter: a lookbehind for the character before a word must be one
-    character wider there, ``(?<![\\w/].)``.
-    """
-    groups: dict[str, list[str]] = {}
-    for w in words:
-        groups.setdefault(w[0].lower(), []).append(w)
-    branches = []
-    for first, ws in groups.items():
-        rest = "|".join(re.escape(w[1:]).replace(r"\ ", r"\s+") for w in ws)
-        branches.append(f"(?<=[{case_variants(first)}])(?i:{rest})")
-    initials = "".join(case_variants(first) for first in groups)
-    return f"[{initials}]{guard}(?:{'|'.join(branches)})"
-
-
-#: Type codes whose type word is not given by TYPE_WORDS' first entry.
-_CODE_TYPE: dict[str, str] = {"CTr": "Chương trình hành động", "QĐi": "Quy định"}
-TYPE_BY_CODE: dict[str, str] = {
-    code: word for word, code in reversed(TYPE_WORDS) if code
-} | _CODE_TYPE
 _CODE_BY_FOLD: dict[str, str] = {c.upper().replace("Đ", "D"): c for c in TYPE_BY_CODE}
-
-#: Party issuer codes (provincial and lower committees); any code ending in
-#: TW is a central Party body (TW, BTGTW, VPTW, UBKTTW ...).
-PARTY_LOCAL_ISSUERS: frozenset[str] = frozenset(
-    {"TU", "HU", "QU", "TXU", "TPU", "ĐU", "ĐUK", "BCSĐ", "ĐĐ"}
-)
-#: Central State issuers: Government, Prime Minister, National Assembly and its
-#: Standing Committee, President, ministries and ministry-level bodies,
-#: supreme court and procuracy, State audit.
-CENTRAL_STATE_ISSUERS: frozenset[str] = frozenset(
-    {
-        "CP", "TTg", "QH", "UBTVQH", "CTN", "VPCP", "BNG", "BTC", "BKHĐT", "BCT",
-        "BGDĐT", "BYT", "BTNMT", "BNV", "BTP", "BCA", "BQP", "BLĐTBXH", "BXD",
-        "BGTVT", "BVHTTDL", "BTTTT", "BNNPTNT", "BKHCN", "BDTTG", "NHNN", "TTCP",
-        "UBDT", "KTNN", "TANDTC", "VKSNDTC", "HĐTP", "BNN", "MTTW",
-    }
-)  # fmt: skip
-#: Names of issuers implied by a central code when the text names none.
-CENTRAL_ISSUER_NAMES: dict[str, str] = {
-    "CP": "Chính phủ",
-    "TTg": "Thủ tướng Chính phủ",
-    "QH": "Quốc hội",
-    "UBTVQH": "Ủy ban Thường vụ Quốc hội",
-    "CTN": "Chủ tịch nước",
-    "NHNN": "Ngân hàng Nhà nước Việt Nam",
-}
 
 CENTRAL_SCOPE = "VN"
 #: A National Assembly term at the end of an issuer code: ``QH15``.
@@ -125,39 +40,6 @@ _TERM = re.compile(r"\d+$")
 _ROOT_AND_TERM = re.compile(r"(?P<root>\D+)(?P<term>\d*)")
 
 
-@dataclass(frozen=True, slots=True)
-class Symbol:
-    """A parsed document symbol.
-
-    ``family``: ``party`` (``22-NQ/TW``), ``state`` (``590/QĐ-UBND``,
-    ``36/2016/QĐ-UBND``), ``letter`` (``124/SNgV-HTQT``) or ``law``
-    (``77/2015/QH13``).
-    """
-
-    number: str
-    type_code: str | None
-    issuer: str
-    family: str
-    year: str = ""
-    unit: str = ""
-
-    @property
-    def text(self) -> str:
-        """The canonical symbol."""
-        if self.family == "party":
-            return f"{self.number}-{self.type_code}/{self.issuer}"
-        if self.family == "law":
-            return f"{self.number}/{self.year}/{self.issuer}"
-        if self.family == "letter":
-            unit = f"-{self.unit}" if self.unit else ""
-            return f"{self.number}/{self.issuer}{unit}"
-        year = f"{self.year}/" if self.year else ""
-        return f"{self.number}/{year}{self.type_code}-{self.issuer}"
-
-    @property
-    def issuer_root(self) -> str:
-        """The issuing body's code without a National Assembly term (UBTVQH13 -> UBTVQH)."""
-        return _TERM.sub("", self.issuer)
 
 
 _CODE = r"[A-ZĐƯ][A-Za-zĐđƯư]{0,5}"
@@ -313,9 +195,6 @@ def implied_issuer(sym: Symbol, province: str | None) -> str | None:
     return None
 
 
-#: Issuing bodies by family, for views and summaries (the issuer code decides).
-GOVERNMENT_ISSUERS = frozenset({"CP", "TTg"})
-LOCAL_STATE_ISSUERS = frozenset({"UBND", "HĐND"})
 
 
 def document_family(symbol: str) -> str:

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from vbgraph.errors import InputError
-from vbgraph.loaders.text import DecodedText
+from vbgraph.loaders.models import DecodedText
 from vbgraph.models import SourceDocument
 
 #: Files larger than this are refused (a policy document is rarely over 5 MB of text).
@@ -45,22 +45,22 @@ Reader = Callable[[bytes, Path], DecodedText]
 def _reader(fmt: str) -> Reader:
     # Imported on use: each reader pulls in its own library.
     if fmt == "txt":
-        from vbgraph.loaders.text import decode_bytes
+        from vbgraph.loaders.formats.txt import decode_bytes
 
         return decode_bytes
     if fmt == "docx":
-        from vbgraph.loaders.docx_reader import read_docx
+        from vbgraph.loaders.formats.docx import read_docx
 
         return read_docx
     if fmt == "pdf":
-        from vbgraph.loaders.pdf_reader import read_pdf
+        from vbgraph.loaders.formats.pdf import read_pdf
 
         return read_pdf
     if fmt == "doc":
-        from vbgraph.loaders.doc_reader import read_doc
+        from vbgraph.loaders.formats.doc import read_doc
 
         return read_doc
-    from vbgraph.loaders.html_reader import read_html
+    from vbgraph.loaders.formats.html import read_html
 
     return read_html
 

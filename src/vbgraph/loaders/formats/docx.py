@@ -19,7 +19,7 @@ import zipfile
 from pathlib import Path
 
 from vbgraph.errors import InputError
-from vbgraph.loaders.text import DecodedText
+from vbgraph.loaders.models import DecodedText
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SPACES = re.compile(r"\s+")

@@ -10,10 +10,10 @@ The stages live in their own modules and are replaceable:
 
 from __future__ import annotations
 
-from vbgraph.loaders.header import extract_header
-from vbgraph.loaders.normalize import normalize
-from vbgraph.loaders.references import extract_references
-from vbgraph.loaders.responsibilities import extract_responsibilities
+from vbgraph.loaders.relate.header import extract_header
+from vbgraph.loaders.relate.references import extract_references
+from vbgraph.loaders.relate.responsibilities import extract_responsibilities
+from vbgraph.loaders.text.normalize import normalize
 from vbgraph.models import Extraction, SourceDocument
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePath
 
 from vbgraph.errors import InputError
-from vbgraph.loaders.read import read_document
+from vbgraph.loaders.formats.read import read_document
 from vbgraph.models import SourceDocument
 
 PathLike = str | os.PathLike[str]

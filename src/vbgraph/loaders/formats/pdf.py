@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from vbgraph.errors import InputError
-from vbgraph.loaders.text import DecodedText
+from vbgraph.loaders.models import DecodedText
 
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:-\s*)?(?:(?:trang|page)\s+)?\d{1,3}(?:\s*(?:/|of|trên)\s*\d{1,3})?(?:\s*-)?\s*$",

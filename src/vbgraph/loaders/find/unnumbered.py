@@ -33,7 +33,8 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from vbgraph.loaders.symbols import SYMBOL_RE, initial_alternation
+from vbgraph.loaders.find.symbols import SYMBOL_RE
+from vbgraph.loaders.text.patterns import initial_alternation
 from vbgraph.models import NormalizedText, UnnumberedRef
 
 #: Cue words, longest first, and the type each names.

@@ -6,7 +6,7 @@ document and returns its :class:`~vbgraph.models.Assignment` and
 
 How roles are read (``gold/README.md`` defines them):
 
-* agency mentions come from the gazetteer (:mod:`vbgraph.loaders.agencies`);
+* agency mentions come from the gazetteer (:mod:`vbgraph.loaders.find.agencies.matcher`);
   mentions joined by ``,`` ``;`` ``và`` ``cùng`` form one *list* that shares a role;
 * the cue just before a list decides its role: ``phối hợp (chặt chẽ) (với)``
   -> coordinate; ``Đề nghị`` -> requested; ``Giao`` / ``yêu cầu`` -> lead;
@@ -15,7 +15,7 @@ How roles are read (``gold/README.md`` defines them):
   item that opens with a list (``3. Sở Ngoại vụ``) hands it to its sub-items;
 * ``X chủ trì`` -> lead; ``X - Cơ quan thường trực`` -> monitor; ``theo dõi,
   đôn đốc ... thực hiện Kế hoạch`` -> monitor for the current subject;
-* appendix tables (:mod:`vbgraph.loaders.appendix`): the lead / coordinate
+* appendix tables (:mod:`vbgraph.loaders.find.tables`): the lead / coordinate
   columns, plus the same cues inside the task text.
 
 Recipients lists (``Nơi nhận``) and execution clauses (``chịu trách nhiệm thi
@@ -29,17 +29,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from vbgraph.loaders.agencies import (
-    Agency,
-    Mention,
-    find_mentions,
-    fold_same_length,
-    issuing_ministry,
-    open_mentions,
-)
-from vbgraph.loaders.appendix import Row, Table, find_tables
-from vbgraph.loaders.deadlines import Deadline, find_deadline, parse_deadline
-from vbgraph.loaders.structure import Item, excluded_spans, parse_items
+from vbgraph.loaders.find.agencies.matcher import find_mentions
+from vbgraph.loaders.find.agencies.names import issuing_ministry, open_mentions
+from vbgraph.loaders.find.deadlines import find_deadline, parse_deadline
+from vbgraph.loaders.find.structure import excluded_spans, parse_items
+from vbgraph.loaders.find.tables import find_tables
+from vbgraph.loaders.models import Agency, AgencyMention, Deadline, Item, Row, Table
+from vbgraph.loaders.text.fold import fold_same_length
 from vbgraph.models import Assignment, DocInfo, NormalizedText, Task
 
 _TITLES = (
@@ -127,7 +123,7 @@ class _Found:
 
 @dataclass(frozen=True, slots=True)
 class _List:
-    mentions: tuple[Mention, ...]
+    mentions: tuple[AgencyMention, ...]
 
     @property
     def start(self) -> int:
@@ -148,13 +144,13 @@ class _List:
 class _MentionIndex:
     """Mentions in text order, with the range queries the extractor asks many times."""
 
-    def __init__(self, mentions: list[Mention]) -> None:
+    def __init__(self, mentions: list[AgencyMention]) -> None:
         self.mentions = mentions
         self.starts = [m.start for m in mentions]
         self.in_order = all(x <= y for x, y in zip(self.starts, self.starts[1:], strict=False))
         self.longest = max((m.end - m.start for m in mentions), default=0)
 
-    def inside(self, a: int, b: int) -> list[Mention]:
+    def inside(self, a: int, b: int) -> list[AgencyMention]:
         """The mentions within ``[a, b)``, in list order."""
         if not self.in_order:
             return [m for m in self.mentions if a <= m.start and m.end <= b]
@@ -162,7 +158,7 @@ class _MentionIndex:
         hi = bisect_right(self.starts, b)
         return [m for m in self.mentions[lo:hi] if m.end <= b]
 
-    def overlapping(self, a: int, b: int) -> list[Mention]:
+    def overlapping(self, a: int, b: int) -> list[AgencyMention]:
         """The mentions that overlap ``[a, b)``, in list order."""
         if not self.in_order:
             return [m for m in self.mentions if m.start < b and m.end > a]
@@ -262,7 +258,7 @@ class _Extractor:
             )
         )
 
-    def _mentions_in(self, a: int, b: int) -> list[Mention]:
+    def _mentions_in(self, a: int, b: int) -> list[AgencyMention]:
         return self.index.inside(a, b)
 
     def _monitors(self, a: int, b: int) -> Iterator[re.Match[str]]:
@@ -293,8 +289,8 @@ class _Extractor:
         )
         return covered >= 0.7 * len(body)
 
-    def _lists(self, mentions: list[Mention]) -> list[_List]:
-        lists: list[list[Mention]] = []
+    def _lists(self, mentions: list[AgencyMention]) -> list[_List]:
+        lists: list[list[AgencyMention]] = []
         for m in mentions:
             if lists:
                 prev = lists[-1][-1]
@@ -494,7 +490,7 @@ class _Extractor:
                 out.append((m.agency, m.start, m.end))
         return out
 
-    def _title_leads(self, table: Table) -> list[Mention]:
+    def _title_leads(self, table: Table) -> list[AgencyMention]:
         """A table without a lead column whose title names it: "NHIỆM VỤ GIAO SỞ X CHỦ TRÌ"."""
         if "lead" in table.columns:
             return []

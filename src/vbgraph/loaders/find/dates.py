@@ -10,22 +10,9 @@ the normaliser before this grammar runs, but are tolerated here as well.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
-
-@dataclass(frozen=True, slots=True)
-class DateMatch:
-    """A date found in text: ``[start, end)`` and its ISO form."""
-
-    start: int
-    end: int
-    iso: str
-
-    @property
-    def year(self) -> str:
-        return self.iso[:4]
-
+from vbgraph.loaders.models import DateMatch
 
 _NUMERIC = r"(?P<d>\d{1,2})\s*(?P<s>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=s)\s*(?P<y>(?:19|20)\d{2})"
 _WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:,\s*)?năm\s+(?P<y2>(?:19|20)\d{2})"

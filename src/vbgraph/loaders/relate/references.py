@@ -26,58 +26,24 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from vbgraph.loaders.dates import date_at
-from vbgraph.loaders.provinces import find_province, local_name
-from vbgraph.loaders.symbols import (
-    PARTY_LOCAL_ISSUERS,
+from vbgraph.loaders.find.dates import date_at
+from vbgraph.loaders.find.symbols import (
     SYMBOL_RE,
-    TYPE_WORDS,
-    Symbol,
-    case_variants,
     code_of_type_word,
     document_key,
     implied_issuer,
-    initial_alternation,
-    is_central_issuer,
     is_party_issuer,
     parse_symbol,
     scope_of,
     type_code_from_word,
     type_of_code,
 )
-from vbgraph.loaders.unnumbered import find_unnumbered
-from vbgraph.models import DocEdge, DocInfo, NormalizedText, UnnumberedRef, relation_rank
-
-
-@dataclass(frozen=True, slots=True)
-class References:
-    """What ``extract_references`` returns (see ``loaders.extract``)."""
-
-    subject: DocInfo
-    documents: tuple[DocInfo, ...] = ()
-    edges: tuple[DocEdge, ...] = ()
-    unnumbered: tuple[UnnumberedRef, ...] = ()
-
-
-@dataclass(slots=True)
-class Mention:
-    """One mention of a numbered document in the normalised text."""
-
-    start: int  # start of the type word if there is one, else of the symbol
-    sym_start: int
-    end: int  # end of the symbol
-    symbol: Symbol
-    type_word: str | None = None
-    date: str | None = None
-    issuer: str | None = None
-    tail: int = 0  # end of the date and issuer that follow the symbol
-    short: bool = False
-    province: str | None = None
-
-    @property
-    def text(self) -> str:
-        return self.symbol.text
-
+from vbgraph.loaders.find.unnumbered import find_unnumbered
+from vbgraph.loaders.models import DocMention, References
+from vbgraph.loaders.text.patterns import case_variants, initial_alternation
+from vbgraph.loaders.vocab.documents import PARTY_LOCAL_ISSUERS, TYPE_WORDS
+from vbgraph.loaders.vocab.provinces import find_province, local_name
+from vbgraph.models import DocEdge, DocInfo, NormalizedText, relation_rank
 
 _TYPE_WORD_RE = "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w, _ in sorted(TYPE_WORDS, key=lambda t: -len(t[0]))
@@ -139,9 +105,9 @@ def extract_references(norm: NormalizedText, subject: DocInfo) -> References:
 # --------------------------------------------------------------------------- mentions
 
 
-def _mentions(text: str, subject: DocInfo, symbols: list[re.Match[str]]) -> list[Mention]:
+def _mentions(text: str, subject: DocInfo, symbols: list[re.Match[str]]) -> list[DocMention]:
     """The mentions of numbered documents: ``symbols`` (the ``SYMBOL_RE`` matches) and more."""
-    found: list[Mention] = []
+    found: list[DocMention] = []
     for m in symbols:
         sym = parse_symbol(m)
         before = text[max(0, m.start() - 60) : m.start()]
@@ -153,7 +119,7 @@ def _mentions(text: str, subject: DocInfo, symbols: list[re.Match[str]]) -> list
             if 0 <= m.start() - prev.end < 80:
                 type_word = prev.type_word  # "các Công văn: số 686/... và số 259/..."
         sym = type_code_from_word(sym, type_word)
-        found.append(_with_tail(text, Mention(start, m.start(), m.end(), sym, type_word)))
+        found.append(_with_tail(text, DocMention(start, m.start(), m.end(), sym, type_word)))
     found = _repair(found)
     found.extend(_short_forms(text, found))
     found.extend(_aliases(text, found))
@@ -165,7 +131,7 @@ def _canonical_type_word(raw: str) -> str | None:
     return _TYPE_WORD_BY_FOLD.get(_SPACES.sub(" ", raw).lower())
 
 
-def _with_tail(text: str, m: Mention) -> Mention:
+def _with_tail(text: str, m: DocMention) -> DocMention:
     """Read the date and the issuer that follow the symbol."""
     pos = m.end
     d = date_at(text, pos)
@@ -192,7 +158,7 @@ def _with_tail(text: str, m: Mention) -> Mention:
     return m
 
 
-def _repair(mentions: list[Mention]) -> list[Mention]:
+def _repair(mentions: list[DocMention]) -> list[DocMention]:
     """Repair a Party issuer code only when the document itself confirms it.
 
     ``02-NQ/TC`` next to ``02-NQ/TU`` elsewhere in the text is ``02-NQ/TU``.
@@ -217,10 +183,10 @@ def _known_party_issuer(code: str) -> bool:
     return code in PARTY_LOCAL_ISSUERS or is_party_issuer(code)
 
 
-def _short_forms(text: str, full: list[Mention]) -> list[Mention]:
+def _short_forms(text: str, full: list[DocMention]) -> list[DocMention]:
     """ "Nghị quyết số 21" -> the one full symbol numbered 21 of that type."""
-    out: list[Mention] = []
-    by_number: dict[str, list[Mention]] = {}
+    out: list[DocMention] = []
+    by_number: dict[str, list[DocMention]] = {}
     for f in full:
         by_number.setdefault(f.symbol.number, []).append(f)
     for m in _short_matches(text):
@@ -234,7 +200,7 @@ def _short_forms(text: str, full: list[Mention]) -> list[Mention]:
         if len(candidates) != 1:
             continue
         target = next(iter(candidates.values()))
-        mention = Mention(m.start(), m.start("num"), m.end(), target.symbol, tw, short=True)
+        mention = DocMention(m.start(), m.start("num"), m.end(), target.symbol, tw, short=True)
         out.append(_with_tail(text, mention))
     return out
 
@@ -268,9 +234,9 @@ _ALIAS_DEF = re.compile(
 )
 
 
-def _aliases(text: str, full: list[Mention]) -> list[Mention]:
+def _aliases(text: str, full: list[DocMention]) -> list[DocMention]:
     """Later uses of a defined short name ("Nghị quyết 98") as mentions of its antecedent."""
-    out: list[Mention] = []
+    out: list[DocMention] = []
     for d in _ALIAS_DEF.finditer(text):
         before = [f for f in full if not f.short and f.end <= d.start() and d.start() - f.end < 400]
         if not before:
@@ -283,7 +249,7 @@ def _aliases(text: str, full: list[Mention]) -> list[Mention]:
             a, b = d.end() + u.start(), d.end() + u.end()
             head = _TYPE_WORD.match(u.group())
             tw = _canonical_type_word(head.group()) if head else None
-            mention = Mention(a, a, b, target.symbol, tw, short=True)
+            mention = DocMention(a, a, b, target.symbol, tw, short=True)
             out.append(_with_tail(text, mention))
     return out
 
@@ -291,14 +257,14 @@ def _aliases(text: str, full: list[Mention]) -> list[Mention]:
 # --------------------------------------------------------------------------- documents
 
 
-def _documents(mentions: list[Mention], subject: DocInfo) -> list[DocInfo]:
-    groups: dict[str, list[Mention]] = {}
+def _documents(mentions: list[DocMention], subject: DocInfo) -> list[DocInfo]:
+    groups: dict[str, list[DocMention]] = {}
     for m in mentions:
         groups.setdefault(m.text, []).append(m)
     return [_document(ms, subject) for ms in groups.values()]
 
 
-def _document(ms: list[Mention], subject: DocInfo) -> DocInfo:
+def _document(ms: list[DocMention], subject: DocInfo) -> DocInfo:
     sym = ms[0].symbol
     date = next((m.date for m in ms if m.date), None)
     explicit_province = next((m.province for m in ms if m.province), None)
@@ -317,7 +283,7 @@ def _document(ms: list[Mention], subject: DocInfo) -> DocInfo:
     )
 
 
-def _doc_type(ms: list[Mention]) -> str | None:
+def _doc_type(ms: list[DocMention]) -> str | None:
     sym = ms[0].symbol
     words = [m.type_word for m in ms if m.type_word and not m.short]
     for word, _ in Counter(words).most_common() if words else ():
@@ -330,7 +296,7 @@ def _doc_type(ms: list[Mention]) -> str | None:
     return type_of_code(sym.type_code)
 
 
-def _issuer(ms: list[Mention], scope: str, province: str | None) -> str | None:
+def _issuer(ms: list[DocMention], scope: str, province: str | None) -> str | None:
     names = [m.issuer for m in ms if m.issuer and not _not_an_issuer(m.issuer)]
     if names:
         common = Counter(names).most_common(1)[0][0]
@@ -355,7 +321,7 @@ def _not_an_issuer(name: str) -> bool:
     return bool(_NOT_AN_ISSUER.match(name))
 
 
-def _complete_subject(subject: DocInfo, mentions: list[Mention]) -> DocInfo:
+def _complete_subject(subject: DocInfo, mentions: list[DocMention]) -> DocInfo:
     """The subject's date from its own mention ("kèm theo Quyết định số ... ngày ...")."""
     return subject
 
@@ -446,10 +412,10 @@ class _Statement:
     start: int
     end: int
     head: str | None = None
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: list[DocMention] = field(default_factory=list)
 
 
-def _statements(text: str, mentions: list[Mention]) -> list[_Statement]:
+def _statements(text: str, mentions: list[DocMention]) -> list[_Statement]:
     """The statements that hold a mention, in order, each with its mentions.
 
     Statements run from one ``_BOUNDARY`` match's end to the next; a mention
@@ -470,7 +436,7 @@ _NON_SPACE = re.compile(r"\S")
 
 
 def _edges(
-    norm: NormalizedText, mentions: list[Mention], subject: DocInfo, docs: dict[str, DocInfo]
+    norm: NormalizedText, mentions: list[DocMention], subject: DocInfo, docs: dict[str, DocInfo]
 ) -> tuple[DocEdge, ...]:
     if not mentions:
         return ()
@@ -512,9 +478,9 @@ def _edges(
         open_cue = _OPEN_CUE.search(stripped) if in_opening else None
         if head is None and open_cue:
             head = "implements"
-        direct: list[Mention] = []
-        governed: dict[int, Mention] = {}
-        changed: dict[int, tuple[Mention, str]] = {}
+        direct: list[DocMention] = []
+        governed: dict[int, DocMention] = {}
+        changed: dict[int, tuple[DocMention, str]] = {}
         anchor = lead
         for k, m in enumerate(st.mentions):
             gap = text[anchor : m.start]
@@ -591,7 +557,7 @@ def _stronger(a: str, b: str) -> str:
     return a if relation_rank(a) <= relation_rank(b) else b
 
 
-def _key(docs: dict[str, DocInfo], m: Mention) -> str:
+def _key(docs: dict[str, DocInfo], m: DocMention) -> str:
     return docs[m.text].key
 
 
@@ -636,7 +602,7 @@ def _nested_unnumbered(gap: str) -> bool:
     return bool(tw and _IMPLEMENT_CUE.search(gap, tw.end()))
 
 
-def _implementing_before(text: str, st: _Statement, m: Mention) -> bool:
+def _implementing_before(text: str, st: _Statement, m: DocMention) -> bool:
     """``Chương trình ... thực hiện <m>``: m is what an unnumbered programme implements."""
     before = text[max(st.start, m.start - 120) : m.start]
     return bool(_IMPLEMENTING_PHRASE.search(before))
@@ -652,7 +618,3 @@ def _amending_statement(text: str, st: _Statement, opening_end: int) -> bool:
 
 _ARTICLE_START = re.compile(r"\s*Điều\s+\d")
 _THIS_CHANGES = re.compile(r"\bnày\b[^.;]*(?:sửa đổi|thay thế|bãi bỏ)")
-
-
-def is_local(symbol: Symbol) -> bool:
-    return not is_central_issuer(symbol.issuer)

@@ -13,20 +13,20 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from vbgraph.loaders.dates import date_at, parse_date
-from vbgraph.loaders.provinces import find_province, local_name, province_name
-from vbgraph.loaders.syllables import is_syllable
-from vbgraph.loaders.symbols import (
+from vbgraph.loaders.find.dates import date_at, parse_date
+from vbgraph.loaders.find.symbols import (
     CENTRAL_SCOPE,
     SYMBOL_RE,
-    TYPE_WORDS,
-    Symbol,
     document_key,
     implied_issuer,
     parse_symbol,
     scope_of,
     type_of_code,
 )
+from vbgraph.loaders.models import Symbol
+from vbgraph.loaders.text.syllables import is_syllable
+from vbgraph.loaders.vocab.documents import TYPE_WORDS
+from vbgraph.loaders.vocab.provinces import find_province, local_name, province_name
 from vbgraph.models import DocInfo, NormalizedText, SourceDocument
 
 _HEAD_CHARS = 3000
