@@ -108,8 +108,8 @@ def test_case_variants_are_what_ignorecase_matches() -> None:
     """Every first letter a scan opens with, and the "số" of short forms."""
     import re
 
-    from vbgraph.loaders.find.unnumbered import _CUES
     from vbgraph.loaders.text.patterns import case_variants
+    from vbgraph.loaders.vocab.documents import NAMED_WORDS as _CUES
     from vbgraph.loaders.vocab.documents import TYPE_WORDS
 
     everything = _every_character()

@@ -35,31 +35,22 @@ from dataclasses import dataclass
 
 from vbgraph.loaders.find.symbols import SYMBOL_RE
 from vbgraph.loaders.text.patterns import initial_alternation
+from vbgraph.loaders.vocab.cues import (
+    ATTACHED,
+    IMPLEMENT_VERBS,
+    ISSUING_TYPES,
+    SHORT_FORM_OPEN,
+    STATEMENT_OPENERS,
+)
+from vbgraph.loaders.vocab.documents import NAMED_WORDS
 from vbgraph.models import NormalizedText, UnnumberedRef
 
-#: Cue words, longest first, and the type each names.
-_CUES: tuple[tuple[str, str], ...] = (
-    ("Chương trình hành động", "Chương trình hành động"),
-    ("Chương trình mục tiêu quốc gia", "Chương trình"),
-    ("Kế hoạch hành động", "Kế hoạch"),
-    ("Chương trình", "Chương trình"),
-    ("Kế hoạch", "Kế hoạch"),
-    ("Chiến lược", "Chiến lược"),
-    ("Đề án", "Đề án"),
-    ("Quy hoạch", "Quy hoạch"),
-    ("Quy chế", "Quy chế"),
-    ("Nghị quyết", "Nghị quyết"),
-    ("Chỉ thị", "Chỉ thị"),
-    ("Bộ luật", "Luật"),
-    ("Luật", "Luật"),
-    ("Pháp lệnh", "Pháp lệnh"),
-)
 #: Cue words by their lower-case form, with the type each names.
-_CUE_BY_FOLD: dict[str, tuple[str, str]] = {c.lower(): (c, t) for c, t in reversed(_CUES)}
-_CUE_ALT = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w, _ in _CUES)
+_CUE_BY_FOLD: dict[str, tuple[str, str]] = {c.lower(): (c, t) for c, t in reversed(NAMED_WORDS)}
+_CUE_ALT = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w, _ in NAMED_WORDS)
 #: A cue, case-insensitive, not inside a word: opens with the set of its first
 #: letters, so a scan skips to the next one in C.
-_CUE_RE = re.compile(initial_alternation((c for c, _ in _CUES), r"(?<![\w/].)") + r"(?!\w)")
+_CUE_RE = re.compile(initial_alternation((c for c, _ in NAMED_WORDS), r"(?<![\w/].)") + r"(?!\w)")
 #: A following cue that starts a reference of its own ("... và Chiến lược ...").
 _NEXT_CUE = re.compile(rf"(?:{_CUE_ALT})(?!\w)")
 
@@ -81,8 +72,8 @@ _COMMA_CONTINUES = re.compile(
 #: A line break ends a name only before a new item, a heading, a cue or a blank
 #: line; wrapped lines inside a sentence do not.
 _NEW_LINE = (
-    r"\s*(?:\n|[-+•|*]|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s|[IVX]+\.\s|Căn cứ|Theo đề nghị"
-    r"|Xét|Thực hiện|Điều\s+\d|Nơi nhận|[A-ZĐÀ-Ỹ\s]{12,}$"
+    r"\s*(?:\n|[-+•|*]|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s|[IVX]+\.\s"
+    rf"|{STATEMENT_OPENERS}|Điều\s+\d|[A-ZĐÀ-Ỹ\s]{12,}$"
     r"|[^\W\d][^\W\d ]*(?: [^\W\d][^\W\d ]*){0,4},\s*ngày\s*\d)"  # "An Giang, ngày 12 ..."
 )
 _LINE_BREAK = r"\n(?=" + _NEW_LINE + ")"
@@ -121,8 +112,9 @@ _DESCRIBES = re.compile(r"\b(?:về việc|về|ban hành|phê duyệt|quy đị
 _WRAP = re.compile(r"\n(?!" + _NEW_LINE + ")", re.MULTILINE)
 _CLAUSE_BREAK = re.compile(r";|\.\s|:|\||" + _LINE_BREAK, re.MULTILINE)
 _BASED_ON = re.compile(r"(?:^|\n|;)\s*Căn cứ\b[^;\n]*$", re.IGNORECASE)
-_IMPLEMENTS = re.compile(r"(?:thực hiện|triển khai)\s*(?:có hiệu quả\s+|hiệu quả\s+)?$",
-                         re.IGNORECASE)  # fmt: skip
+_IMPLEMENTS = re.compile(
+    rf"(?:{IMPLEMENT_VERBS})\s*(?:có hiệu quả\s+|hiệu quả\s+)?$", re.IGNORECASE
+)
 _LAW_DATE = re.compile(
     r"\s*,?\s*(?:ngày\s*\d{1,2}\s*(?:/|-|\.|tháng)\s*\d{1,2}\s*(?:/|-|\.|năm)\s*(?:19|20)\d{2}"
     r"|năm\s+(?:19|20)\d{2})",
@@ -136,11 +128,11 @@ _NUMBERED_NAME_CUES = ("Đề án", "Chương trình")
 #: The text this document issues or approves: "Ban hành kèm theo Quyết định này
 #: Kế hoạch ...", "Phê duyệt kèm theo Quyết định này Kế hoạch ...".
 _OWN_ATTACHED = re.compile(
-    r"kèm\s+theo\s+(?:Quyết định|Nghị quyết|Chỉ thị|Thông tư)\s+này\s*$", re.IGNORECASE
+    rf"{ATTACHED}\s+(?:{ISSUING_TYPES})\s+này\s*$", re.IGNORECASE
 )
 #: "(sau đây gọi tắt là Chương trình OCOP)": a short form of a numbered document.
 _SHORT_FORM_DEF = re.compile(
-    r"\(\s*(?:sau đây\s+)?(?:gọi tắt là|viết tắt là|gọi là)\s+(?P<alias>[^()\n]{3,60}?)\s*\)",
+    SHORT_FORM_OPEN + r"(?P<alias>[^()\n]{3,60}?)\s*\)",
     re.IGNORECASE,
 )
 _NQ_BODY = re.compile(
@@ -333,7 +325,7 @@ _AND_NEXT_CUE = re.compile(rf"\s(?:và|cùng|hoặc)\s+(?:{_NEXT_CUE.pattern})")
 _OF = re.compile(r"\s(?:của|thuộc)\s")
 _CUE_TAIL = re.compile(r"hành động|mục tiêu quốc gia", re.IGNORECASE)
 #: The words that introduce what a named programme is about or carries out.
-_DESCRIBING = r"\s(?:về|thực hiện|triển khai)\s"
+_DESCRIBING = rf"\s(?:về|{IMPLEMENT_VERBS})\s"
 _OWNER_DESCRIBES = re.compile(r"[^,;]{0,60}?" + _DESCRIBING)
 _PAREN = re.compile(r"\s*\([^()\n]{1,40}\)")
 _DATE_OR_DEFINITION = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|sau đây")
@@ -503,7 +495,7 @@ def _in_subject_line(text: str, pos: int) -> bool:
 #: second item coordinated with the numbered one ("Nghị quyết số 120/NQ-CP ... về
 #: phát triển ... và Quy hoạch tỉnh ...").
 _OWN_REFERENCE = re.compile(
-    rf"(?<=\s)(?:(?:thực hiện|triển khai)\s+|và\s+)(?=(?:{_NEXT_CUE.pattern})\s+[^\W\d])"
+    rf"(?<=\s)(?:(?:{IMPLEMENT_VERBS})\s+|và\s+)(?=(?:{_NEXT_CUE.pattern})\s+[^\W\d])"
 )
 
 

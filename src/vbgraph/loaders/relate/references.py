@@ -41,6 +41,20 @@ from vbgraph.loaders.find.symbols import (
 from vbgraph.loaders.find.unnumbered import find_unnumbered
 from vbgraph.loaders.models import DocMention, References
 from vbgraph.loaders.text.patterns import case_variants, initial_alternation
+from vbgraph.loaders.vocab.cues import (
+    AMENDS,
+    ATTACHED,
+    BASED_ON_OPENERS,
+    CARRY_OUT,
+    IMPLEMENT_LEAD_INS,
+    IMPLEMENT_VERBS,
+    ISSUING_TYPES,
+    PROPOSAL_OPENERS,
+    PROPOSAL_WORDS,
+    REPLACES,
+    SHORT_FORM_OPEN,
+    STATEMENT_OPENERS,
+)
 from vbgraph.loaders.vocab.documents import PARTY_LOCAL_ISSUERS, TYPE_WORDS
 from vbgraph.loaders.vocab.provinces import find_province, local_name
 from vbgraph.models import DocEdge, DocInfo, NormalizedText, relation_rank
@@ -228,8 +242,7 @@ def _short_matches(text: str) -> Iterator[re.Match[str]]:
 
 #: "(sau đây gọi tắt là Nghị quyết 98)": a short name a numbered mention defines.
 _ALIAS_DEF = re.compile(
-    r"\(\s*(?:sau đây\s+)?(?:gọi tắt là|viết tắt là|gọi là)\s+"
-    rf"(?P<alias>(?:{_TYPE_WORD_RE})\s+(?:số\s+)?\d{{1,5}}[a-z]?)\s*\)",
+    SHORT_FORM_OPEN + rf"(?P<alias>(?:{_TYPE_WORD_RE})\s+(?:số\s+)?\d{{1,5}}[a-z]?)\s*\)",
     re.IGNORECASE,
 )
 
@@ -337,13 +350,10 @@ _HEADING = re.compile(
 #: the next ";", ".", ":" or line break (the full stop's left context is a lookbehind).
 _BOUNDARY = re.compile(
     r";|\.(?=\s*\n)|\.(?:(?<=[^\W\d]\.)|(?<=\d{4}\.)|(?<=[)”\"]\.))\s+(?=[A-ZĐ])|\n\s*\n|:\s*\n"
-    r"|\n(?=\s*(?:Căn cứ|Theo đề nghị|Xét đề nghị|Trên cơ sở|Thực hiện|Điều\s+\d|[-+•]\s"
+    rf"|\n(?=\s*(?:{STATEMENT_OPENERS}|Điều\s+\d|[-+•]\s"
     r"|\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[IVX]+\.\s))",
 )
-_IMPLEMENT_CUE = re.compile(
-    r"\b(?:thực\s+hiện|triển\s+khai|(?:triển\s+khai|tổ\s+chức|hướng\s+dẫn)\s+thi\s+hành)\b",
-    re.IGNORECASE,
-)
+_IMPLEMENT_CUE = re.compile(rf"\b(?:{CARRY_OUT})\b", re.IGNORECASE)
 #: An implementing cue in the opening: the statement starts with it ("Thực hiện
 #: ...", "Để triển khai ..."), or it follows the type word or subject line of the
 #: document ("Kế hoạch thực hiện ...", "V/v triển khai ...", "ban hành Kế hoạch
@@ -352,32 +362,30 @@ _IMPLEMENT_CUE = re.compile(
 _OPEN_CUE = re.compile(
     r"(?:^[\s(\-]*(?:(?:Để|Nhằm)\s+)?|(?:Kế hoạch|Chương trình|hành động|V/v|về việc|Đề án)"
     r"(?:\s+\d+\s+năm|\s+tổng thể)?(?:\s+của\s+(?:\S+\s+){0,5}?\S+)?\s+)"
-    r"(?:tiếp\s+tục\s+)?(?:(?:tổ\s+chức|triển\s+khai)\s*,?\s+)?(?:thực\s+hiện|triển\s+khai)\b(?!\s+theo\b)",
+    rf"(?:tiếp\s+tục\s+)?(?:(?:{IMPLEMENT_LEAD_INS})\s*,?\s+)?(?:{IMPLEMENT_VERBS})\b(?!\s+theo\b)",
     re.IGNORECASE,
 )
 _HEAD_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^(?:Căn cứ)\b", re.IGNORECASE), "based_on"),
+    (re.compile(rf"^(?:{BASED_ON_OPENERS})\b", re.IGNORECASE), "based_on"),
     (
-        re.compile(
-            r"^(?:Theo|Xét|Trên cơ sở|Căn cứ)\s+(?:đề nghị|đề xuất|tờ trình|Tờ trình)\b",
-            re.IGNORECASE,
-        ),
+        re.compile(rf"^(?:{PROPOSAL_OPENERS})\s+(?:{PROPOSAL_WORDS})\b", re.IGNORECASE),
         "proposal",
     ),
 )
 #: "(Ban hành kèm theo Quyết định số ...)": the statement *opens* with the cue, so
 #: what is attached is this document; "Quy chế ... ban hành kèm theo Nghị định
 #: số ..." attaches some other text to the mention and is a plain citation.
-_ISSUED_WITH = re.compile(r"^[\s(\[\-]*(?:được\s+)?(?:ban\s+hành\s+)?kèm\s+theo\s*$", re.IGNORECASE)
-_AMENDS = re.compile(r"(?:sửa đổi|bổ sung)[^;]{0,40}$", re.IGNORECASE)
-_REPLACES = re.compile(r"(?:thay thế|bãi bỏ)[^;]{0,20}$", re.IGNORECASE)
+_ISSUED_WITH = re.compile(
+    rf"^[\s(\[\-]*(?:được\s+)?(?:ban\s+hành\s+)?{ATTACHED}\s*$", re.IGNORECASE
+)
+_AMENDS = re.compile(rf"(?:{AMENDS})[^;]{{0,40}}$", re.IGNORECASE)
+_REPLACES = re.compile(rf"(?:{REPLACES})[^;]{{0,20}}$", re.IGNORECASE)
 _COORDINATION = re.compile(r"^[\s,;]*(?:và|cùng|,|;)?\s*(?:các\s+)?(?:số\s*:?\s*)?$", re.IGNORECASE)
 _SECOND_ORDER = re.compile(
     r"^[\s,]*(?:(?:về việc|về|nhằm|để)\s+)?"
     r"(?:(?:tiếp\s+\S+|tiếp|đẩy mạnh|tăng cường|nâng cao hiệu quả|lãnh đạo|chỉ đạo)\s+){0,3}"
     r"(?:(?:ban\s+hành|phê\s+duyệt)\s+[^;]{0,90}?\s+)?"
-    r"(?:(?:triển\s+khai|tổ\s+chức)\s+)?(?:thực\s+hiện|triển\s+khai"
-    r"|(?:triển\s+khai|tổ\s+chức|hướng\s+dẫn)\s+thi\s+hành)"
+    rf"(?:(?:{IMPLEMENT_LEAD_INS})\s+)?(?:{CARRY_OUT})"
     r"(?:\s+(?:Bộ\s+)?[Ll]uật\s+[^;,()]{1,60}?\s+số)?\s*$",  # "... thi hành Luật Đất đai số"
     re.IGNORECASE,
 )
@@ -386,7 +394,7 @@ _SECOND_ORDER = re.compile(
 #: "Nghị quyết 98 thay thế Nghị quyết số 54/2017/QH14".
 _SECOND_ORDER_CHANGE = re.compile(
     r"^[\s,]*(?:(?:về việc|về|quy\s+định)\s+)?(?:(?P<amends>sửa đổi(?:\s*,\s*|\s+và\s+)bổ sung"
-    r"|sửa đổi|bổ sung)|(?P<replaces>thay thế|bãi bỏ))"
+    rf"|{AMENDS})|(?P<replaces>{REPLACES}))"
     r"(?:\s+(?:một số|các|toàn bộ)?\s*(?:điều|khoản|điểm|nội dung)[^;()]{0,40}?)?"
     r"\s*(?:của|tại)?\s*$",
     re.IGNORECASE,
@@ -394,11 +402,11 @@ _SECOND_ORDER_CHANGE = re.compile(
 #: "X ... và Y" in a "Căn cứ" or "Thực hiện" statement: Y is a second object.
 _AND_BEFORE = re.compile(r"\s(?:và|cùng)\s+(?:các\s+)?$", re.IGNORECASE)
 _REVERSE_ANCHOR = re.compile(
-    r"(?:được\s+)?(?:phê\s+duyệt|ban\s+hành)(?:\s+kèm\s+theo)?\s+(?:tại|theo)\s*$", re.IGNORECASE
+    rf"(?:được\s+)?(?:phê\s+duyệt|ban\s+hành)(?:\s+{ATTACHED})?\s+(?:tại|theo)\s*$", re.IGNORECASE
 )
 _IMPLEMENTING_PHRASE = re.compile(
     r"(?:Chương trình hành động|Kế hoạch|Chương trình)\s+(?:của\s+[^;]{0,40}?\s+)?"
-    r"(?:triển\s+khai\s+)?(?:thực\s+hiện|triển\s+khai)\s*$",
+    rf"(?:triển\s+khai\s+)?(?:{IMPLEMENT_VERBS})\s*$",
     re.IGNORECASE,
 )
 
@@ -569,8 +577,7 @@ def _opening_end(text: str) -> int:
 #: The caption of a plan, programme or rules a decision issues, at the head of
 #: the attached text: "(Ban hành kèm theo Quyết định số 612/QĐ-UBND ...)".
 _ATTACHED_CAPTION = re.compile(
-    r"^[ \t|]*[(\[]?\s*(?:Ban\s+hành\s+)?kèm\s+theo\s+(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị"
-    r"|Thông\s+tư)\b",
+    rf"^[ \t|]*[(\[]?\s*(?:Ban\s+hành\s+)?{ATTACHED}\s+(?:{ISSUING_TYPES})\b",
     re.MULTILINE | re.IGNORECASE,
 )
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from vbgraph.loaders.find.agencies.matcher import find_mentions
@@ -36,22 +35,27 @@ from vbgraph.loaders.find.structure import excluded_spans, parse_items
 from vbgraph.loaders.find.tables import find_tables
 from vbgraph.loaders.models import Agency, AgencyMention, Deadline, Item, Row, Table
 from vbgraph.loaders.text.fold import fold_same_length
+from vbgraph.loaders.text.patterns import Pattern
+from vbgraph.loaders.vocab.cues import (
+    CARRY_OUT_FOLDED,
+    CHECK_VERBS_FOLDED,
+    COORDINATE_ADVERBS_FOLDED,
+    LIST_FILLERS_FOLDED,
+    MONITOR_STARTS,
+    MONITOR_VERBS_FOLDED,
+    MONITORED_FOLDED,
+    TITLES_FOLDED,
+)
 from vbgraph.models import Assignment, DocInfo, NormalizedText, Task
 
-_TITLES = (
-    r"(?:giam doc|pho giam doc|tong giam doc|thu truong|chu tich|truong ban|cuc truong|"
-    r"vu truong|chanh van phong|chanh thanh tra|chanh|truong|lanh dao|cac|ong|ba)"
+_TITLES = f"(?:{TITLES_FOLDED})"
+_GAP = re.compile(
+    rf"^(?:[\s,;&/\-–]|\b(?:va|cung|voi|{LIST_FILLERS_FOLDED}|{TITLES_FOLDED})\b)*$"
 )
-_FILLER = (
-    r"(?:tinh|cap tinh|lien quan|co lien quan|dia phuong|cac dia phuong|don vi|cac don vi|"
-    r"tren dia ban tinh|tren dia ban|truc thuoc tinh|truc thuoc|viet nam|chuc nang|"
-    r"ban nganh|nganh|doan the|hoi doan the|" + _TITLES + r")"
-)
-_GAP = re.compile(r"^(?:[\s,;&/\-–]|\b(?:va|cung|voi|" + _FILLER[3:-1] + r")\b)*$")
 _GAP_LINK = re.compile(r"[,;&]|\b(?:va|cung)\b")
 
 _BEFORE_COORDINATE = re.compile(
-    r"phoi\s*hop(?:\s+(?:chat che|thuong xuyen|tot|cung|dong bo))*(?:[^.;:\n]{0,30}?\bvoi)?"
+    rf"phoi\s*hop(?:\s+(?:{COORDINATE_ADVERBS_FOLDED}))*(?:[^.;:\n]{{0,30}}?\bvoi)?"
     r"(?:\s*,)?\s*(?:\b" + _TITLES + r"\s+)*$"
 )
 _BEFORE_REQUESTED = re.compile(r"\bde\s*nghi\s*:?\s*(?:\b" + _TITLES + r"\s+)*$")
@@ -81,20 +85,17 @@ _AFTER_MONITOR = re.compile(r"^[\s,:–\-(]*(?:la\s+|lam\s+)?co\s+quan\s+thuong\
 #: what is acted on, not who acts; "được giao / được phân công" still assigns.
 _AFTER_PASSIVE = re.compile(r"^\s*(?:da\s+|se\s+|tiep\s+tuc\s+)?duoc\s+(?!giao|phan\s+cong)")
 #: A subject whose verb is "theo dõi, đôn đốc": it monitors, it does not lead a task.
-_AFTER_MONITOR_VERB = re.compile(r"^\s*(?:theo\s+doi|don\s+doc|giam\s+sat)\b")
+_AFTER_MONITOR_VERB = re.compile(rf"^\s*(?:{MONITOR_VERBS_FOLDED})\b")
 #: Checking how the document itself is carried out, whatever its kind (a plan, a
 #: decision, a ministry's circular: "hướng dẫn, theo dõi, kiểm tra việc thực hiện Thông tư này").
-_MONITOR = re.compile(
-    r"(?:theo\s+doi|don\s+doc|kiem\s+tra|giam\s+sat)[^.;]{0,80}?"
-    r"(?:thuc\s+hien|trien\s+khai|thi\s+hanh)[^.;]{0,20}?"
-    r"(?:ke\s*hoach|chuong\s+trinh|chi\s+thi|quyet\s+dinh|nghi\s+quyet|de\s+an|"
-    r"thong\s+tu|nghi\s+dinh|quy\s+che|phuong\s+an|ket\s+luan)"
+_MONITOR = Pattern(
+    "monitor",
+    rf"(?:{MONITOR_VERBS_FOLDED}|{CHECK_VERBS_FOLDED})[^.;]{{0,80}}?"
+    rf"(?:{CARRY_OUT_FOLDED})[^.;]{{0,20}}?(?:{MONITORED_FOLDED})"
     # "theo dõi, đôn đốc, kiểm tra việc thực hiện." with the plan understood
-    r"|(?:theo\s+doi|don\s+doc)[^.;]{0,40}?viec\s+thuc\s+hien\s*(?=[.;]|$)"
+    rf"|(?:{MONITOR_VERBS_FOLDED})[^.;]{{0,40}}?viec\s+thuc\s+hien\s*(?=[.;]|$)",
+    starts=MONITOR_STARTS,
 )
-#: Where a :data:`_MONITOR` match can start: every branch of it opens with one of these
-#: verbs.  Only the first letter is consumed, so ``finditer`` yields every such place.
-_MONITOR_HEAD = re.compile(r"t(?=heo\s+doi)|d(?=on\s+doc)|k(?=iem\s+tra)|g(?=iam\s+sat)")
 _TITLE_ONLY = re.compile(r"^(?:\s|\b" + _TITLES + r"\b)*$")
 _CLAUSE_PREFIX = re.compile(
     r"^(?:\s|[-–+•*:)]|\b(?:ve [^:]{0,80}:|" + _TITLES + r"|ubnd tinh|uy ban nhan dan tinh)\b)*$"
@@ -231,7 +232,6 @@ class _Extractor:
         if not _assigns_committee(subject.issuer):
             self.mentions = [m for m in self.mentions if m.agency.name not in _COMMITTEE]
         self.index = _MentionIndex(self.mentions)
-        self.monitor_heads = [m.start() for m in _MONITOR_HEAD.finditer(self.folded)]
         self.found = _Found()
         self.tasks: list[Task] = []
 
@@ -260,21 +260,6 @@ class _Extractor:
 
     def _mentions_in(self, a: int, b: int) -> list[AgencyMention]:
         return self.index.inside(a, b)
-
-    def _monitors(self, a: int, b: int) -> Iterator[re.Match[str]]:
-        """``_MONITOR.finditer(self.folded, a, b)``, tried only where a match can start."""
-        heads = self.monitor_heads
-        pos = a
-        for k in range(bisect_left(heads, a), len(heads)):
-            head = heads[k]
-            if head >= b:
-                break
-            if head < pos:
-                continue
-            m = _MONITOR.match(self.folded, head, b)
-            if m:
-                yield m
-                pos = m.end()
 
     def is_agency_text(self, a: int, b: int) -> bool:
         """Whether ``text[a:b]`` is (almost) only agency names: a table's agency cell."""
@@ -349,7 +334,7 @@ class _Extractor:
         events: list[tuple[int, str, _List | re.Match[str]]] = [
             (lst.start, "list", lst) for lst in lists
         ]
-        events += [(m.start(), "monitor", m) for m in self._monitors(a, b)]
+        events += [(m.start(), "monitor", m) for m in _MONITOR.finditer(self.folded, a, b)]
         events.sort(key=lambda e: e[0])
         if inherited.agencies and task_id is not None:
             for agency in inherited.agencies:

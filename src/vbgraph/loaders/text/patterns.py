@@ -30,14 +30,14 @@ def case_variants(letter: str) -> str:
     return low + low.upper() + _CASE_EXTRA.get(low, "")
 
 
-def phrase(words: str) -> str:
-    """One phrase as regex text: escaped, each space as ``\\s+``."""
-    return re.escape(words).replace(r"\ ", r"\s+")
+def phrase(words: str, space: str = r"\s+") -> str:
+    """One phrase as regex text: escaped, each space as ``space`` (any whitespace run)."""
+    return re.escape(words).replace(r"\ ", space)
 
 
-def phrases(words: Iterable[str]) -> str:
+def phrases(words: Iterable[str], space: str = r"\s+") -> str:
     """The alternation of ``words`` (longest first, so a longer phrase wins), no group."""
-    return "|".join(phrase(w) for w in sorted(words, key=len, reverse=True))
+    return "|".join(phrase(w, space) for w in sorted(words, key=len, reverse=True))
 
 
 def initial_alternation(words: Iterable[str], guard: str = "") -> str:

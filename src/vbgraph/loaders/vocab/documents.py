@@ -26,3 +26,8 @@ CENTRAL_ISSUER_NAMES: dict[str, str] = dict(_ISSUERS["names"])
 #: Issuer families, for views and summaries.
 GOVERNMENT_ISSUERS: frozenset[str] = frozenset(_ISSUERS["government"])
 LOCAL_STATE_ISSUERS: frozenset[str] = frozenset(_ISSUERS["local_state"])
+
+#: Words that name a document without a number, longest first, with the type each names.
+NAMED_WORDS: tuple[tuple[str, str], ...] = tuple(
+    (row["word"], row.get("type", row["word"])) for row in _DATA["named"]
+)
