@@ -106,7 +106,7 @@ def _every_rule(
     found = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in deadlines._RULES:
-        for m in pattern.finditer(text, start, end):
+        for m in pattern.regex.finditer(text, start, end):
             a, b = m.span()
             value = deadlines._interpret(kind, m)
             if any(a < tb and ta < b for ta, tb in taken) or value is None:

@@ -424,24 +424,6 @@ def test_cue_words_broken_across_lines() -> None:
     assert ("12-CTr/TU", "52-NQ/TW", "implements") in pairs
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Nghị quyết số 21/NQ-CP; theo Nghị quyết số 21 và Chương trình hành động số 5.",
-        "Chương  trình\nhành   động          số 45 và Kế hoạch\t\t\t\t\t\t\t\t\tsố 7",
-        "Thông tư liên tịch số 3, Nghị quyếtsố 4, xKế hoạch số 12/ và Kế hoạch số 12a",
-    ],
-)
-def test_short_forms_found_from_their_number(text: str) -> None:
-    """The "số"-anchored search finds exactly what the plain scan of ``_SHORT`` finds."""
-    from vbgraph.loaders.relate.references import _SHORT, _short_matches
-
-    def spans(matches: object) -> list[tuple[int, int, str]]:
-        return [(m.start(), m.end(), m.group("tw")) for m in matches]  # type: ignore[attr-defined]
-
-    assert spans(_short_matches(text)) == spans(_SHORT.finditer(text))
-
-
 def test_described_spans_bisect_as_the_plain_list() -> None:
     from vbgraph.loaders.find.unnumbered import _Spans
 

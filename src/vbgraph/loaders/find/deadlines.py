@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
 
 from vbgraph.loaders.models import Deadline
+from vbgraph.loaders.text.patterns import Pattern
 
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR = r"((?:19|20)\d{2})"
@@ -55,90 +55,122 @@ def _yearly(month: int, day: int) -> str | None:
 
 
 _F = re.IGNORECASE | re.UNICODE
-# Order matters: the first pattern that matches at a position wins.
-_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+#: Words that open a deadline ("trước ngày ...", "chậm nhất ...").
+_BY = ("trước", "chậm nhất", "đến", "vào")
+_DONE = ("trước", "chậm nhất", "hoàn thành", "xong", "đến")
+_EVERY_WORDS = ("hàng", "hằng", "mỗi")
+# Order matters: the first rule that matches at a position wins.  Each rule declares the
+# words its matches start with (its prefilter; tests/test_patterns.py checks it).
+_RULES: tuple[tuple[str, Pattern], ...] = (
     (
         "yearly_day",
-        re.compile(
+        Pattern(
+            "deadline yearly_day",
             r"(?:trước|chậm nhất|đến|vào)\s+(?:ngày\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})"
             rf"(?!\s*[/.-]\s*\d)\s*(?:\)|,)?\s*{_EVERY}\s+năm",
             _F,
+            starts=_BY,
         ),
     ),
     (
         "yearly_day2",
-        re.compile(
+        Pattern(
+            "deadline yearly_day2",
             rf"{_EVERY}\s+năm[^.;\n]{{0,120}}?(?:trước|chậm nhất)\s+(?:ngày\s*)?"
             r"(\d{1,2})\s*[/.-]\s*(\d{1,2})(?!\s*[/.-]\s*\d)",
             _F,
+            starts=_EVERY_WORDS,
         ),
     ),
     (
         "day",
-        re.compile(
+        Pattern(
+            "deadline day",
             r"(?:trước|chậm nhất|hoàn thành|xong|đến|trong)\s+(?:ngày\s*)?"
             rf"(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})\s*[/.-]\s*{_YEAR}",
             _F,
+            starts=(*_DONE, "trong"),
         ),
     ),
     (
         "day_words",
-        re.compile(
+        Pattern(
+            "deadline day_words",
             r"(?:trước|chậm nhất|hoàn thành|xong|đến)\s+ngày\s*(\d{1,2})\s+tháng\s+(\d{1,2})"
             rf"\s+năm\s+{_YEAR}",
             _F,
+            starts=_DONE,
         ),
     ),
-    ("quarter", re.compile(rf"quý\s+(IV|I{{1,3}}|[1-4])\s*(?:/|năm|-)\s*{_YEAR}", _F)),
-    ("half", re.compile(rf"6\s+tháng\s+(đầu|cuối)\s+năm\s+{_YEAR}", _F)),
+    (
+        "quarter",
+        Pattern(
+            "deadline quarter",
+            rf"quý\s+(IV|I{{1,3}}|[1-4])\s*(?:/|năm|-)\s*{_YEAR}",
+            _F,
+            starts=("quý",),
+        ),
+    ),
+    (
+        "half",
+        Pattern("deadline half", rf"6\s+tháng\s+(đầu|cuối)\s+năm\s+{_YEAR}", _F, starts=("6",)),
+    ),
     (
         "month",
-        re.compile(
-            rf"(?:trong|trước|hết|cuối|đến|vào)\s+tháng\s+(\d{{1,2}})\s*(?:/|năm)\s*{_YEAR}", _F
+        Pattern(
+            "deadline month",
+            rf"(?:trong|trước|hết|cuối|đến|vào)\s+tháng\s+(\d{{1,2}})\s*(?:/|năm)\s*{_YEAR}",
+            _F,
+            starts=("trong", "trước", "hết", "cuối", "đến", "vào"),
         ),
     ),
     (
         "half_yearly",
-        re.compile(
+        Pattern(
+            "deadline half_yearly",
             r"(?:định kỳ\s+)?(?:0?6|sáu)\s+tháng(?:\s+(?:một|1)\s+lần)?"
             r"(?=[\s,;.)]|$)(?!\s+(?:đầu|cuối))",
             _F,
+            starts=("định", "06", "6", "sáu"),
         ),
     ),
-    ("quarterly", re.compile(rf"(?:định kỳ\s+)?{_EVERY}\s+quý", _F)),
-    ("monthly", re.compile(rf"(?:định kỳ\s+)?{_EVERY}\s+tháng", _F)),
-    ("yearly", re.compile(rf"(?:định kỳ\s+)?{_EVERY}\s+năm", _F)),
+    (
+        "quarterly",
+        Pattern(
+            "deadline quarterly",
+            rf"(?:định kỳ\s+)?{_EVERY}\s+quý",
+            _F,
+            starts=("định", *_EVERY_WORDS),
+        ),
+    ),
+    (
+        "monthly",
+        Pattern(
+            "deadline monthly",
+            rf"(?:định kỳ\s+)?{_EVERY}\s+tháng",
+            _F,
+            starts=("định", *_EVERY_WORDS),
+        ),
+    ),
+    (
+        "yearly",
+        Pattern(
+            "deadline yearly",
+            rf"(?:định kỳ\s+)?{_EVERY}\s+năm",
+            _F,
+            starts=("định", *_EVERY_WORDS),
+        ),
+    ),
     (
         "year",
-        re.compile(rf"(?:trong|trước|hoàn thành(?: trong)?|xong trong|cuối)\s+năm\s+{_YEAR}", _F),
+        Pattern(
+            "deadline year",
+            rf"(?:trong|trước|hoàn thành(?: trong)?|xong trong|cuối)\s+năm\s+{_YEAR}",
+            _F,
+            starts=("trong", "trước", "hoàn thành", "xong", "cuối"),
+        ),
     ),
 )
-
-#: The words each rule's matches start with, lower-cased: a rule is tried only where one
-#: of its words starts, which most positions of a task's text are not ("06": ``0?6``).
-_HEAD_WORDS: dict[str, tuple[str, ...]] = {
-    "yearly_day": ("trước", "chậm", "đến", "vào"),
-    "yearly_day2": ("hàng", "hằng", "mỗi"),
-    "day": ("trước", "chậm", "hoàn", "xong", "đến", "trong"),
-    "day_words": ("trước", "chậm", "hoàn", "xong", "đến"),
-    "quarter": ("quý",),
-    "half": ("6",),
-    "month": ("trong", "trước", "hết", "cuối", "đến", "vào"),
-    "half_yearly": ("định", "06", "6", "sáu"),
-    "quarterly": ("định", "hàng", "hằng", "mỗi"),
-    "monthly": ("định", "hàng", "hằng", "mỗi"),
-    "yearly": ("định", "hàng", "hằng", "mỗi"),
-    "year": ("trong", "trước", "hoàn", "xong", "cuối"),
-}
-#: The rules each head word starts.
-_KINDS_OF_WORD: dict[str, tuple[str, ...]] = {
-    word: tuple(kind for kind, words in _HEAD_WORDS.items() if word in words)
-    for word in sorted({w for words in _HEAD_WORDS.values() for w in words})
-}
-#: Where lower-cased text does not show what ``re.IGNORECASE`` matches: a letter that
-#: matches "i" or "s" without lower-casing to it (dotless "ı", long "ſ"); "İ", which
-#: lower-cases to two characters, shows in the length.
-_UNSAFE_LOWER = re.compile("[ıſ]")
 
 #: In running text a bare recurrence ("hàng năm") is a deadline only near one of these.
 _RECURRENCE_CUE = re.compile(r"định\s+kỳ|báo\s+cáo|tổng\s+hợp|sơ\s+kết|gửi\s+về", _F)
@@ -167,41 +199,6 @@ def _interpret(kind: str, m: re.Match[str]) -> tuple[str | None, str | None] | N
     return (None, kind.replace("_", "-"))
 
 
-def _rule_heads(text: str, start: int, end: int) -> dict[str, list[int]] | None:
-    """Where each rule can match in ``text[start:end]``: where one of its words starts.
-
-    Plain substring searches on the lower-cased span; None when lower-casing does not
-    show every place ``re.IGNORECASE`` would match (then every position is tried).
-    """
-    lowered = text[start:end].lower()
-    if len(lowered) != end - start or _UNSAFE_LOWER.search(lowered):
-        return None
-    heads: dict[str, list[int]] = {}
-    for word, kinds in _KINDS_OF_WORD.items():
-        i = lowered.find(word)
-        while i >= 0:
-            for kind in kinds:
-                heads.setdefault(kind, []).append(start + i)
-            i = lowered.find(word, i + 1)
-    for positions in heads.values():
-        positions.sort()
-    return heads
-
-
-def _matches(
-    pattern: re.Pattern[str], text: str, end: int, heads: list[int]
-) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text, heads[0], end)`` where every match starts at one of ``heads``."""
-    pos = 0
-    for head in heads:
-        if head < pos:
-            continue
-        m = pattern.match(text, head, end)
-        if m:
-            yield m
-            pos = m.end()
-
-
 def find_deadlines(
     text: str, start: int = 0, end: int | None = None, *, strict: bool = True
 ) -> list[Deadline]:
@@ -214,15 +211,8 @@ def find_deadlines(
     end = len(text) if end is None else end
     found: list[Deadline] = []
     taken: list[tuple[int, int]] = []
-    heads = _rule_heads(text, start, end)
     for kind, pattern in _RULES:
-        if heads is None:
-            matches = pattern.finditer(text, start, end)
-        elif kind in heads:
-            matches = _matches(pattern, text, end, heads[kind])
-        else:
-            continue
-        for m in matches:
+        for m in pattern.finditer(text, start, end):
             a, b = m.span()
             if any(a < tb and ta < b for ta, tb in taken):
                 continue

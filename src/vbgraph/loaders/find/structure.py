@@ -17,9 +17,9 @@ execution clause (``... chịu trách nhiệm thi hành Quyết định này``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from vbgraph.loaders.models import Item
+from vbgraph.loaders.text.patterns import Pattern
 
 #: Rank of each marker kind: an item contains the items after it of a higher rank.
 RANKS: dict[str, int] = {
@@ -33,35 +33,29 @@ RANKS: dict[str, int] = {
 }
 
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
-_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("part", re.compile(r"(?:Phần|PHẦN)\s+(" + _ROMAN + r"|thứ\s+\w+)\b\.?[ \t]*", re.U)),
-    ("article", re.compile(r"Điều\s+(\d{1,3})\s*[\.:]\s*", re.U)),
-    ("roman", re.compile(r"(" + _ROMAN + r")\s*[\.\)/]\s*(?=\S|$)", re.U)),
-    ("decimal", re.compile(r"(\d{1,2}(?:\.\d{1,2}){1,3})\.?\)?\s+(?=\S)", re.U)),
-    ("arabic", re.compile(r"(\d{1,2})\s*[\.\)]\s*(?=\S|$)", re.U)),
-    ("letter", re.compile(r"([a-zđ])\s*\)\s*", re.U)),
-    ("dash", re.compile(r"[-–—+•*]\s*(?=\w)", re.U)),
-)
+#: Item markers, tried in this order, each declaring the characters it starts with.
+_MARKERS: tuple[tuple[str, Pattern], ...] = (
+    ("part", Pattern("part marker", r"(?:Phần|PHẦN)\s+(" + _ROMAN + r"|thứ\s+\w+)\b\.?[ \t]*",
+                     starts="P")),
+    ("article", Pattern("article marker", r"Điều\s+([0-9]{1,3})\s*[\.:]\s*", starts="Đ")),
+    ("roman", Pattern("roman marker", r"(" + _ROMAN + r")\s*[\.\)/]\s*(?=\S|$)", starts="XIV")),
+    ("decimal", Pattern("decimal marker", r"([0-9]{1,2}(?:\.[0-9]{1,2}){1,3})\.?\)?\s+(?=\S)",
+                        starts="0123456789")),
+    ("arabic", Pattern("arabic marker", r"([0-9]{1,2})\s*[\.\)]\s*(?=\S|$)",
+                       starts="0123456789")),
+    ("letter", Pattern("letter marker", r"([a-zđ])\s*\)\s*", starts="abcdefghijklmnopqrstuvwxyzđ")),
+    ("dash", Pattern("dash marker", r"[-–—+•*]\s*(?=\w)", starts="-–—+•*")),
+)  # fmt: skip
 
 
 
 
-#: The first characters of each kind of marker (a Roman numeral's, when it is not empty);
-#: numbers (``\d``) start the ``decimal`` and ``arabic`` markers.
-_FIRST_CHARS = {
-    "part": "P",
-    "article": "Đ",
-    "roman": "XIV",
-    "letter": "abcdefghijklmnopqrstuvwxyzđ",
-    "dash": "-–—+•*",
-}
 #: The markers a line can hold, by the character it starts with, in :data:`_MARKERS` order:
-#: a line that starts with none of these characters (nor a digit) needs no regex at all.
-_MARKERS_BY_FIRST: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
-    ch: tuple((kind, pattern) for kind, pattern in _MARKERS if ch in _FIRST_CHARS.get(kind, ""))
-    for ch in "".join(_FIRST_CHARS.values())
+#: a line that starts with none of these characters needs no regex at all.
+_MARKERS_BY_FIRST: dict[str, tuple[tuple[str, Pattern], ...]] = {
+    ch: tuple((kind, p) for kind, p in _MARKERS if ch in p.starts)
+    for ch in {c for _, p in _MARKERS for c in p.starts}
 }
-_NUMBER_MARKERS = tuple((k, p) for k, p in _MARKERS if k in ("decimal", "arabic"))
 
 
 #: A line start where some marker may be (a filter: :func:`_marker_at` decides).  The
@@ -90,7 +84,7 @@ def _marker_at(text: str, i: int) -> tuple[str, str, int] | None:
     if j == len(text):
         return None
     first = text[j]
-    markers = _NUMBER_MARKERS if first.isdecimal() else _MARKERS_BY_FIRST.get(first, ())
+    markers = _MARKERS_BY_FIRST.get(first, ())
     for kind, pattern in markers:
         m = pattern.match(text, j)
         if not m:
@@ -183,47 +177,18 @@ def _id_part(kind: str, label: str) -> str:
     return label
 
 
-_RECIPIENTS = re.compile(r"^[ \t]*(Nơi nhận|NƠI NHẬN)\s*:?", re.M | re.U)
-_EXECUTION = re.compile(r"chịu\s+trách\s+nhiệm\s+thi\s+hành", re.U | re.I)
-
-
-#: What every :data:`_RECIPIENTS` match holds: a text with neither needs no regex search.
-_RECIPIENTS_WORDS = ("Nơi nhận", "NƠI NHẬN")
-#: The second and third letters of every :data:`_EXECUTION` match ("chịu"; "u" and "ị"
-#: match only their own two cases under ``re.IGNORECASE``): a match starts two before.
-_EXECUTION_HEADS = ("ịu", "ịU", "Ịu", "ỊU")
-
-
-def _recipients(text: str) -> Iterator[re.Match[str]]:
-    """``_RECIPIENTS.finditer(text)``, searched from the line of the first candidate only."""
-    first = min((i for w in _RECIPIENTS_WORDS if (i := text.find(w)) >= 0), default=-1)
-    if first < 0:
-        return iter(())
-    return _RECIPIENTS.finditer(text, text.rfind("\n", 0, first) + 1)
-
-
-def _executions(text: str) -> Iterator[re.Match[str]]:
-    """``_EXECUTION.finditer(text)``, tried only two characters before an "ịu"."""
-    heads: list[int] = []
-    for w in _EXECUTION_HEADS:
-        i = text.find(w, 2)
-        while i >= 0:
-            heads.append(i - 2)
-            i = text.find(w, i + 1)
-    pos = 0
-    for head in sorted(heads):
-        if head < pos:
-            continue
-        m = _EXECUTION.match(text, head)
-        if m:
-            yield m
-            pos = m.end()
+_RECIPIENTS = Pattern(
+    "recipients", r"^[ \t]*(Nơi nhận|NƠI NHẬN)\s*:?", re.M, contains=("Nơi nhận", "NƠI NHẬN")
+)
+_EXECUTION = Pattern(
+    "execution clause", r"chịu\s+trách\s+nhiệm\s+thi\s+hành", re.I, starts=("chịu",)
+)
 
 
 def excluded_spans(text: str) -> list[tuple[int, int]]:
     """Spans that name agencies without assigning them: recipients, execution clauses."""
     spans: list[tuple[int, int]] = []
-    for m in _recipients(text):
+    for m in _RECIPIENTS.finditer(text):
         pos = m.end()
         stop = pos
         # the list: lines starting with "-" (and the rest of the "Nơi nhận" line)
@@ -237,7 +202,7 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
                 continue
             break
         spans.append((m.start(), stop))
-    for m in _executions(text):
+    for m in _EXECUTION.finditer(text):
         a = max(text.rfind(".\n", 0, m.start()), text.rfind("Điều", 0, m.start()))
         a = max(a, 0)
         b = text.find(".", m.end())

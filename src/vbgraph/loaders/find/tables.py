@@ -29,17 +29,19 @@ from operator import add
 
 from vbgraph.loaders.find.deadlines import is_deadline_cell
 from vbgraph.loaders.models import Cell, Row, Table
+from vbgraph.loaders.text.patterns import phrases
+from vbgraph.loaders.vocab.cues import TABLE_COLUMNS
 
-#: Column roles, recognised from header text (folded matching is not needed:
-#: headers are written in a handful of ways).
-_COLUMN_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("id", re.compile(r"^\s*(STT|TT|Số\s*TT|Số thứ tự)\s*$", re.I)),
-    ("coordinate", re.compile(r"phối\s*hợp", re.I)),
-    ("lead", re.compile(r"chủ\s*trì|thực\s*hiện|cơ quan\s*(?:thực hiện|chủ trì)|đơn vị", re.I)),
-    ("deadline", re.compile(r"thời\s*gian|thời\s*hạn|tiến\s*độ|hoàn\s*thành", re.I)),
-    ("product", re.compile(r"sản\s*phẩm|kết\s*quả|hình thức", re.I)),
-    ("note", re.compile(r"ghi\s*chú", re.I)),
-    ("content", re.compile(r"nội\s*dung|nhiệm\s*vụ|giải\s*pháp|tên|hoạt\s*động", re.I)),
+#: Column roles, recognised from header words (a space in them may be missing or doubled).
+_COLUMN_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (
+        role,
+        re.compile(
+            rf"^\s*({phrases(words, r'\s*')})\s*$" if role == "id" else phrases(words, r"\s*"),
+            re.I,
+        ),
+    )
+    for role, words in TABLE_COLUMNS.items()
 )
 
 _ROW_ID = re.compile(r"^[ \t]*(\d{1,2}(?:\.\d{1,2}){0,3}|[IVX]{1,5})\.?[ \t]*$")
@@ -74,9 +76,10 @@ def _lines(text: str, start: int = 0) -> list[tuple[int, int]]:
 
 
 #: A line that may open a table: a pipe row, or what may be the ``STT`` header of a
-#: flattened table (``^\s*...$`` of :data:`_ID_HEADER`, kept inside the line).
+#: flattened table (an ``id`` column header alone on its line).
 _TABLE_LINE = re.compile(
-    r"^[^\S\n]*\||^[^\S\n]*(?:STT|TT|Số[^\S\n]*TT|Số thứ tự)[^\S\n]*$", re.M | re.I
+    rf"^[^\S\n]*\||^[^\S\n]*(?:{phrases(TABLE_COLUMNS['id'], r'[^\S\n]*')})[^\S\n]*$",
+    re.M | re.I,
 )
 
 

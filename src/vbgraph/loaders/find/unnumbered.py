@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from vbgraph.loaders.find.symbols import SYMBOL_RE
-from vbgraph.loaders.text.patterns import initial_alternation
+from vbgraph.loaders.text.patterns import Pattern, initial_alternation
 from vbgraph.loaders.vocab.cues import (
     ATTACHED,
     IMPLEMENT_VERBS,
@@ -94,8 +94,12 @@ _AGENCY_BEFORE = re.compile(rf"(?<!\w)(?:{'|'.join(_AGENCIES)})\s+$")
 _AGENCIES_LAST = tuple(w.split()[-1] for w in _AGENCIES)
 #: The header's subject line ("V/v triển khai Đề án ..."): the letter's own title.
 _SUBJECT_LINE = re.compile(r"^[ \t|]*(?:V/v|Về việc)\b[^\n]*$", re.MULTILINE | re.IGNORECASE)
-_PERIOD = re.compile(r"\b(?:giai đoạn|đến năm|thời kỳ|tầm nhìn|năm \d{4}|\d{4}\s*-\s*\d{4})",
-                     re.IGNORECASE)  # fmt: skip
+_PERIOD = Pattern(
+    "period",
+    r"\b(?:giai đoạn|đến năm|thời kỳ|tầm nhìn|năm [0-9]{4}|[0-9]{4}\s*-\s*[0-9]{4})",
+    re.IGNORECASE,
+    starts=("giai đoạn", "đến năm", "thời kỳ", "tầm nhìn", "năm ", *"0123456789"),
+)
 _OWNER = re.compile(
     r"^(?:hành động\s+)?của\s+(?:UBND|Ủy ban nhân dân|Tỉnh ủy|HĐND|Hội đồng nhân dân|Ban "
     r"Thường vụ|Ban Chấp hành|Chính phủ|Thủ tướng)",
@@ -386,12 +390,6 @@ def _name_end(text: str, pos: int, cue: str) -> int:
 #: ``_OWNER`` after the whitespace that follows a cue.
 _OWNER_AFTER = re.compile(r"\s*" + _OWNER.pattern.removeprefix("^"), re.IGNORECASE)
 _DIGIT_AFTER = re.compile(r"\s*\d")
-#: ``_PERIOD`` opening with the set of its first characters (its ``\\b`` is the
-#: look-behind), so that a search skips to the next one in C.
-_PERIOD_SCAN = re.compile(
-    r"[gGđĐtTnN\d](?<!\w.)(?:(?<=[gG])(?i:iai đoạn)|(?<=[đĐ])(?i:ến năm)"
-    r"|(?<=[tT])(?i:hời kỳ|ầm nhìn)|(?<=[nN])(?i:ăm \d{4})|(?<=\d)\d{3}\s*-\s*\d{4})"
-)
 #: A name ends at most this far after its cue (``_MAX_NAME`` and a parenthesis).
 _NAME_REACH = _MAX_NAME + 45
 
@@ -406,7 +404,7 @@ def _may_own_or_date(text: str, pos: int) -> bool:
     return bool(
         _DIGIT_AFTER.match(text, pos)
         or _OWNER_AFTER.match(text, pos)
-        or _PERIOD_SCAN.search(text, pos, pos + _NAME_REACH)
+        or _PERIOD.search(text, pos, pos + _NAME_REACH)
     )
 
 

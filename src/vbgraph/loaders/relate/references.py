@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from vbgraph.loaders.find.dates import date_at
@@ -40,7 +39,7 @@ from vbgraph.loaders.find.symbols import (
 )
 from vbgraph.loaders.find.unnumbered import find_unnumbered
 from vbgraph.loaders.models import DocMention, References
-from vbgraph.loaders.text.patterns import case_variants, initial_alternation
+from vbgraph.loaders.text.patterns import Pattern, initial_alternation
 from vbgraph.loaders.vocab.cues import (
     AMENDS,
     ATTACHED,
@@ -72,22 +71,12 @@ _BEFORE_SYMBOL = re.compile(
 )
 _SO_BEFORE = re.compile(r"(?:số|và số|,\s*số)\s*:?\s*$", re.IGNORECASE)
 #: A short form: "Nghị quyết số 21", "Kế hoạch số 128" (no ký hiệu).
-_SHORT = re.compile(
-    rf"(?P<tw>{_TYPE_WORD_RE})\s+số\s*(?P<num>\d{{1,5}}[a-z]?)(?![\w/\-]|\s*/)", re.IGNORECASE
+_SHORT = Pattern(
+    "short form",
+    rf"(?P<tw>{_TYPE_WORD_RE})\s+số\s*(?P<num>\d{{1,5}}[a-z]?)(?![\w/\-]|\s*/)",
+    re.IGNORECASE,
+    starts={w.split()[0] for w, _ in TYPE_WORDS},
 )
-#: The "số <number>" of a short form, after the whitespace that follows its type word:
-#: the number is followed as ``_SHORT`` needs (a "số" followed otherwise starts no match).
-_SHORT_NUMBER = re.compile(
-    rf"[{case_variants('s')}](?<=\s.)[{case_variants('ố')}]\s*(?=\d{{1,5}}(?i:[a-z])?(?![\w/\-]|\s*/))"
-)
-#: A type word and the whitespace after it, up to the end of the searched window.
-_TYPE_WORD_BEFORE = re.compile(rf"{_TYPE_WORD_SCAN}\s+\Z")
-#: Whitespace runs inside and after a type word are at most _MAX_RUN long unless
-#: _LONG_SPACE finds a longer one; then a type word and its whitespace span at
-#: most _TYPE_WORD_SPAN characters.
-_MAX_RUN = 7
-_LONG_SPACE = re.compile(rf"\s{{{_MAX_RUN + 1}}}")
-_TYPE_WORD_SPAN = max(len(w) + w.count(" ") * (_MAX_RUN - 1) + _MAX_RUN for w, _ in TYPE_WORDS)
 _SPACES = re.compile(r"\s+")
 _TYPE_WORD = re.compile(_TYPE_WORD_RE, re.IGNORECASE)
 #: Type words by their lower-case form (the first of TYPE_WORDS wins).
@@ -203,7 +192,7 @@ def _short_forms(text: str, full: list[DocMention]) -> list[DocMention]:
     by_number: dict[str, list[DocMention]] = {}
     for f in full:
         by_number.setdefault(f.symbol.number, []).append(f)
-    for m in _short_matches(text):
+    for m in _SHORT.finditer(text):
         tw = _canonical_type_word(m.group("tw"))
         code = code_of_type_word(tw) if tw else None
         candidates = {
@@ -217,27 +206,6 @@ def _short_forms(text: str, full: list[DocMention]) -> list[DocMention]:
         mention = DocMention(m.start(), m.start("num"), m.end(), target.symbol, tw, short=True)
         out.append(_with_tail(text, mention))
     return out
-
-
-def _short_matches(text: str) -> Iterator[re.Match[str]]:
-    """The matches of ``_SHORT.finditer(text)``, found from the "số" each one holds.
-
-    Trying the type-word alternation at every position of the text is slow, so
-    it runs only over the few characters before each "số <digit>": a match
-    starts at the leftmost type word that reaches that "số" through whitespace
-    alone.  The window is widened to the previous match when a long whitespace
-    run could make the type word start before it.
-    """
-    end = 0
-    for so in _SHORT_NUMBER.finditer(text):
-        lo = max(end, so.start() - _TYPE_WORD_SPAN)
-        if _LONG_SPACE.search(text, lo, so.start()):
-            lo = end
-        tw = _TYPE_WORD_BEFORE.search(text, lo, so.start())
-        m = _SHORT.match(text, tw.start()) if tw else None
-        if m:
-            end = m.end()
-            yield m
 
 
 #: "(sau đây gọi tắt là Nghị quyết 98)": a short name a numbered mention defines.

@@ -36,6 +36,7 @@ from vbgraph.loaders.find.tables import find_tables
 from vbgraph.loaders.models import Agency, AgencyMention, Deadline, Item, Row, Table
 from vbgraph.loaders.text.fold import fold_same_length
 from vbgraph.loaders.text.patterns import Pattern
+from vbgraph.loaders.vocab.agencies import PROVINCIAL_COMMITTEES
 from vbgraph.loaders.vocab.cues import (
     CARRY_OUT_FOLDED,
     CHECK_VERBS_FOLDED,
@@ -54,27 +55,41 @@ _GAP = re.compile(
 )
 _GAP_LINK = re.compile(r"[,;&]|\b(?:va|cung)\b")
 
-_BEFORE_COORDINATE = re.compile(
-    rf"phoi\s*hop(?:\s+(?:{COORDINATE_ADVERBS_FOLDED}))*(?:[^.;:\n]{{0,30}}?\bvoi)?"
-    r"(?:\s*,)?\s*(?:\b" + _TITLES + r"\s+)*$"
+#: The cues before a list, tried in this order, each with words one of which any match
+#: holds (a substring test spares most searches, which try every position of the window).
+_ROLE_CUES: tuple[tuple[str, Pattern], ...] = (
+    (
+        "coordinate",
+        Pattern(
+            "before coordinate",
+            rf"phoi\s*hop(?:\s+(?:{COORDINATE_ADVERBS_FOLDED}))*(?:[^.;:\n]{{0,30}}?\bvoi)?"
+            rf"(?:\s*,)?\s*(?:\b{_TITLES}\s+)*$",
+            contains=("hop",),
+        ),
+    ),
+    (
+        "requested",
+        Pattern(
+            "before requested",
+            rf"\bde\s*nghi\s*:?\s*(?:\b{_TITLES}\s+)*$",
+            contains=("nghi",),
+        ),
+    ),
+    (
+        "lead",
+        Pattern(
+            "before lead",
+            r"(?:^|[^a-z])(?:giao(?:\s+cho)?|yeu\s+cau(?:\s+cac)?|phan\s+cong)\s*:?\s*"
+            rf"(?:\b{_TITLES}\s+)*$",
+            contains=("giao", "cau", "cong"),
+        ),
+    ),
 )
-_BEFORE_REQUESTED = re.compile(r"\bde\s*nghi\s*:?\s*(?:\b" + _TITLES + r"\s+)*$")
-_BEFORE_LEAD = re.compile(
-    r"(?:^|[^a-z])(?:giao(?:\s+cho)?|yeu\s+cau(?:\s+cac)?|phan\s+cong)\s*:?\s*(?:\b"
-    + _TITLES
-    + r"\s+)*$"
+_BEFORE_REPORT = Pattern(
+    "before report",
+    rf"(?:\(\s*(?:thong\s+)?qua|\bgui\s*(?:ve|den|cho)?|\bve)\s*(?:\b{_TITLES}\s+)*$",
+    contains=("qua", "gui", "ve"),
 )
-_BEFORE_REPORT = re.compile(
-    r"(?:\(\s*(?:thong\s+)?qua|\bgui\s*(?:ve|den|cho)?|\bve)\s*(?:\b" + _TITLES + r"\s+)*$"
-)
-#: The cues before a list, each with words one of which any match contains: a substring
-#: test that spares most regex searches (each tries every position of the window).
-_ROLE_CUES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
-    ("coordinate", _BEFORE_COORDINATE, ("hop",)),
-    ("requested", _BEFORE_REQUESTED, ("nghi",)),
-    ("lead", _BEFORE_LEAD, ("giao", "cau", "cong")),
-)
-_REPORT_WORDS = ("qua", "gui", "ve")
 _AFTER_REPORT = re.compile(r"^[\s)]*(?:de\s+)?(?:tong\s*hop|bao\s*cao|theo doi)")
 _AFTER_LEAD = re.compile(r"^[\s,]*(?:la\s+co\s+quan\s+|lam\s+)?chu\s*tri")
 #: "Sở X phối hợp tham mưu ...": a subject whose verb is "phối hợp" coordinates.
@@ -205,7 +220,6 @@ def _assigns_committee(issuer: str | None) -> bool:
     return bool(issuer and _COUNCIL.match(issuer))
 
 
-_COMMITTEE = frozenset({"UBND tỉnh", "UBND thành phố"})
 
 
 def extract_responsibilities(
@@ -230,7 +244,7 @@ class _Extractor:
             if not any(a <= m.start < b for a, b in excluded) and m.agency.name not in issuers
         ]
         if not _assigns_committee(subject.issuer):
-            self.mentions = [m for m in self.mentions if m.agency.name not in _COMMITTEE]
+            self.mentions = [m for m in self.mentions if m.agency.name not in PROVINCIAL_COMMITTEES]
         self.index = _MentionIndex(self.mentions)
         self.found = _Found()
         self.tasks: list[Task] = []
@@ -398,11 +412,11 @@ class _Extractor:
         """The role the words before ``lst`` give it, and where that cue starts."""
         window_start = max(floor, lst.start - 120)
         before = self.folded[window_start : lst.start]
-        for role, pattern, words in _ROLE_CUES:
-            m = pattern.search(before) if any(w in before for w in words) else None
+        for role, pattern in _ROLE_CUES:
+            m = pattern.search(before)
             if m:
                 return role, window_start + m.start()
-        m = _BEFORE_REPORT.search(before) if any(w in before for w in _REPORT_WORDS) else None
+        m = _BEFORE_REPORT.search(before)
         if m:
             after = self.folded[lst.end : lst.end + 40]
             clause = _SENTENCE_STOP.split(before)[-1]

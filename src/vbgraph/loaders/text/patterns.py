@@ -126,7 +126,7 @@ class Pattern:
                 return None
             return self.regex.search(text, pos, end)
         if self._scan is not None:
-            for start in self._starts(text, pos, end):
+            for start in self.candidates(text, pos, end):
                 m = self.regex.match(text, start, end)
                 if m:
                     return m
@@ -146,7 +146,7 @@ class Pattern:
                 yield from self.regex.finditer(text, pos, end)
             return
         free = pos
-        for start in self._starts(text, pos, end):
+        for start in self.candidates(text, pos, end):
             if start < free:
                 continue
             m = self.regex.match(text, start, end)
@@ -154,9 +154,10 @@ class Pattern:
                 yield m
                 free = max(m.end(), start + 1)
 
-    def _starts(self, text: str, pos: int, end: int) -> Iterator[int]:
+    def candidates(self, text: str, pos: int, end: int) -> Iterator[int]:
         """Every place in ``text[pos:end]`` where one of ``starts`` begins (overlaps too)."""
-        assert self._scan is not None
+        if self._scan is None:
+            raise ValueError(f"{self.name}: no starts declared")
         at = pos
         while True:
             m = self._scan.search(text, at, end)

@@ -60,3 +60,6 @@ def entry_agency(entry: AgencyEntry, province: str | None) -> Agency | None:
         return None
     scope = None if entry.level == "central" else province
     return Agency(name, scope, entry.collective, entry.level, entry.kind)
+
+#: The province's (a centrally-run city's) own People's Committee, as the gazetteer names it.
+PROVINCIAL_COMMITTEES = frozenset({"UBND tỉnh", city_form("UBND tỉnh")})

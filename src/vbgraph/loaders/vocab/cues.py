@@ -67,3 +67,8 @@ MONITOR_STARTS: tuple[str, ...] = tuple(
 )
 #: Words of a document whose carrying out is monitored, folded, in the file's order.
 MONITORED_FOLDED = "|".join(phrase(fold_name(w)) for w in _ROLES["monitored"])
+
+#: Header words of a task table's columns, by role, in the order roles are tried.
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    role: tuple(words) for role, words in _DATA["table_columns"].items()
+}

@@ -14,88 +14,84 @@ import re
 from vbgraph.loaders.find.agencies.matcher import find_mentions
 from vbgraph.loaders.models import Agency, AgencyMention
 from vbgraph.loaders.text.fold import fold_name
+from vbgraph.loaders.text.patterns import Pattern, phrase
+from vbgraph.loaders.vocab.agencies import PROVINCIAL_COMMITTEES
+from vbgraph.loaders.vocab.agency_names import (
+    AFTER_AND_GENERIC,
+    HEADS,
+    LOCALITIES,
+    NEXT_AGENCY,
+    NOT_IN_NAME,
+    STOP_PAIRS,
+    STOP_WORDS,
+    UNIT_NAME_PAIRS,
+)
 from vbgraph.loaders.vocab.provinces import city_name
 
-#: Words that end an open-class name: the verb (or particle) that follows the subject.
-_NAME_STOP_PAIRS = frozenset(
-    {
-        "chu tri", "phoi hop", "theo doi", "tham muu", "to chuc", "huong dan", "chi dao",
-        "trien khai", "thuc hien", "bao dam", "dam bao", "kiem tra", "tong hop", "bao cao",
-        "can cu", "chiu trach", "lanh dao", "giam sat", "cung cap", "ho tro", "phu trach",
-        "co trach", "xay dung", "nghien cuu", "tang cuong", "day manh", "ra soat",
-        "day nhanh", "hoan thanh", "nang cao", "tiep tuc", "thuc day", "tuyen truyen",
-        "tham gia", "de xuat", "bo tri", "van dong",
-    }
-)  # fmt: skip
-#: Verb pairs that also name what a unit does (``Viện Quy hoạch xây dựng Hà Nội``,
-#: ``Trung tâm Nghiên cứu ... tỉnh``): inside a unit's name when its locality follows.
-_UNIT_NAME_PAIRS = frozenset({"xay dung", "nghien cuu", "tong hop", "ho tro", "cung cap"})
-_NAME_STOP_WORDS = frozenset({"là", "để", "tại", "nhằm", "thì", "được", "sẽ", "phải", "khi", "nếu"})
-#: After "và", a capitalised word of one of these starts the next agency, not the same name.
-_AGENCY_HEADS = frozenset(
-    {
-        "so", "ubnd", "uy", "ban", "bo", "cuc", "vu", "van", "bao", "dai", "cong", "tap",
-        "lien", "hoi", "trung", "chi", "ngan", "kho", "thanh", "tinh", "dang", "vien",
-        "phong", "cang", "tong",
-    }
-)  # fmt: skip
-_AFTER_VA_GENERIC = frozenset({"co", "don", "so", "nganh", "to", "dia", "huyen", "doan", "hoi"})
 _TOKEN = re.compile(r"[^\s,;:.()\[\]\"“”|]+|[,;:.()\[\]\"“”|]|\n")
-#: Heads below start ``X(?<!\wX)``, not ``\bX``: the same word-start test, but the
-#: regex engine can then skip ahead to the next possible first letter (about x3 faster).
-_OPEN_HEAD = re.compile(r"(B(?<!\wB)an [Qq]uản lý|B(?<!\wB)áo|T(?<!\wT)ạp chí)(?=\s)")
-#: Heads of public-service and branch units (local unless the name says "Việt Nam"):
-#: ``Trung tâm Khuyến nông tỉnh``, ``Chi cục Kiểm lâm``, ``Viện Quy hoạch thành phố``.
-_UNIT_OF_PROVINCE_HEAD = re.compile(r"(T(?<!\wT)rung tâm|C(?<!\wC)hi cục|V(?<!\wV)iện)(?=\s)")
-#: Heads whose whole name is a proper noun: ``Cảng vụ Hàng hải Vũng Tàu``,
-#: ``Bộ Tư lệnh Vùng 2 Hải quân``, ``Tổng cục Hải quan``, ``Cục Đăng kiểm Việt Nam``.
-_PROPER_HEAD = re.compile(
-    r"(C(?<!\wC)ảng vụ|B(?<!\wB)ộ Tư lệnh|T(?<!\wT)ổng cục|C(?<!\wC)ục)(?=\s)"
+
+
+def _heads(words: tuple[str, ...]) -> str:
+    """Head words as regex text, each at a word start: ``X(?<!\\wX)rest`` rather than
+    ``\\bX``, the same test, but the engine can skip ahead to the next first letter."""
+    return "|".join(
+        f"{re.escape(w[0])}(?<!\\w{re.escape(w[0])}){phrase(w[1:], ' ')}" for w in words
+    )
+
+
+_ANY_PLACE = r"(?=$|[\s,;.:)])"
+_OPEN_HEAD = Pattern("open head", rf"({_heads(HEADS['open'])})(?=\s)", starts=HEADS["open"])
+_UNIT_OF_PROVINCE_HEAD = Pattern(
+    "unit head", rf"({_heads(HEADS['unit'])})(?=\s)", starts=HEADS["unit"]
 )
-#: Words after which a unit's name stops: its locality (``tỉnh``, ``thành phố``, ...).
-_LOCALITY = re.compile(r"\s(tỉnh|thành phố|huyện|quận|thị xã|Việt Nam)(?=$|[\s,;.:)])")
+_PROPER_HEAD = Pattern("proper head", rf"({_heads(HEADS['proper'])})(?=\s)", starts=HEADS["proper"])
+_LOCALITY = re.compile(rf"\s({'|'.join(LOCALITIES)}){_ANY_PLACE}")
 #: A named district-level People's Committee: ``UBND huyện Cát Hải``, ``UBND thị xã Sơn Tây``
 #: (the name itself is read as the capitalised words that follow).
-_DISTRICT_UBND = re.compile(
-    r"(?:U(?<!\wU)BND|Ủ(?<!\wỦ)y ban nhân dân|U(?<!\wU)ỷ ban nhân dân)"
-    r"\s+(huyện|quận|thị xã|thành phố)[ \t]+(?=\w)"
+_DISTRICT_UBND = Pattern(
+    "district committee",
+    rf"(?:{_heads(HEADS['committee'])})\s+(huyện|quận|thị xã|thành phố)[ \t]+(?=\w)",
+    starts=HEADS["committee"],
 )
-#: A district office named for every district: ``Phòng Tài chính - Kế hoạch các huyện, thành phố``,
-#: ``Trung tâm Y tế các huyện, thị xã, thành phố``.
-_DISTRICT_OFFICES = re.compile(
-    r"(?P<head>P(?<!\wP)hòng|T(?<!\wT)rung tâm)\s+(?P<name>\w[^\n.;:,()]{2,80}?)\s+"
+#: A district office named for every district: ``Phòng Tài chính - Kế hoạch các huyện, thành
+#: phố``, ``Trung tâm Y tế các huyện, thị xã, thành phố``.
+_DISTRICT_OFFICES = Pattern(
+    "district offices",
+    rf"(?P<head>{_heads(HEADS['district_office'])})\s+(?P<name>\w[^\n.;:,()]{{2,80}}?)\s+"
     r"(?:các\s+(?:quận,\s*)?huyện(?:\s*,\s*(?:thị xã|thị|thành phố|quận))*(?:\s+và\s+thành phố)?"
-    r"|cấp huyện)(?=$|[\s,;.:)])"
+    rf"|cấp huyện){_ANY_PLACE}",
+    starts=HEADS["district_office"],
 )
 #: The other districts named after one: ``... và các quận, huyện``, ``..., các huyện``.
 _AND_DISTRICTS = re.compile(
     r"(?:\s*,\s*|\s+và\s+)(?P<rest>các\s+(?:quận|huyện|thị xã)"
-    r"(?:(?:\s*,\s*|\s+và\s+)(?:quận|huyện|thị xã|thành phố))*)(?=$|[\s,;.:)])"
+    rf"(?:(?:\s*,\s*|\s+và\s+)(?:quận|huyện|thị xã|thành phố))*){_ANY_PLACE}"
 )
-_UNIT_HEAD = re.compile(
-    r"(V(?<!\wV)ụ|C(?<!\wC)ục|V(?<!\wV)ăn phòng Bộ|T(?<!\wT)hanh tra Bộ)(?=[\s,;.)]|$)"
+_UNIT_HEAD = Pattern(
+    "ministry unit head",
+    rf"({_heads(HEADS['ministry_unit'])})(?=[\s,;.)]|$)",
+    starts=HEADS["ministry_unit"],
 )
 #: A ministry's own units as one body: ``các đơn vị thuộc Bộ``, ``các Vụ, Cục liên quan``,
 #: ``các Vụ, Cục, đơn vị thuộc Bộ``.
-_UNITS_OF_MINISTRY = re.compile(
-    r"(?:C(?<!\wC)|c(?<!\wc))ác (?:đơn vị (?:trực )?thuộc Bộ\b"
+_UNITS_OF_MINISTRY = Pattern(
+    "ministry units",
+    rf"(?:{_heads(HEADS['ministry_units'])}) (?:đơn vị (?:trực )?thuộc Bộ\b"
     r"|(?:Vụ|Cục|Tổng cục)(?:\s*,\s*(?:Vụ|Cục|Tổng cục|đơn vị))+"
-    r"(?:\s+(?:(?:trực\s+)?thuộc\s+Bộ|liên quan|có liên quan))?(?=$|[\s,;.:)]))"
+    rf"(?:\s+(?:(?:trực\s+)?thuộc\s+Bộ|liên quan|có liên quan))?{_ANY_PLACE})",
+    starts=HEADS["ministry_units"],
 )
 _ALL_PROVINCES = re.compile(r"\s+các tỉnh, thành phố trực thuộc Trung ương")
 _DISTRICT_COLLECTIVE = "các huyện, thị xã, thành phố"
-#: The province's (city's) own People's Committee, as the gazetteer names it.
-_COMMITTEE = frozenset({"UBND tỉnh", "UBND thành phố"})
-#: Lower-case words that may not continue a proper name after its capitalised words.
-_NOT_IN_NAME = frozenset({"và", "với", "của", "tại", "các", "cho", "theo", "về", "để", "trong"})
-
-
-#: Where a match of a head pattern above can start: the first letter of its first word, at
-#: a word start, followed by the word's next letters.  One scan for them all (the engine
-#: skips to these letters), then each pattern tried only there (:class:`_Heads`).
-_HEAD_START = re.compile(
-    r"[BCPTUVcỦ](?<!\w.)(?=an |áo|ạp chí|rung tâm|hi cục|iện|ảng vụ|ộ Tư lệnh|ổng cục|ục|BND"
-    r"|y ban|ỷ ban|hòng|ụ|ăn phòng Bộ|hanh tra Bộ|ác )"
+#: Every head pattern, and one pattern for where any of them can start (:class:`_Heads`).
+_HEAD_PATTERNS = (
+    _OPEN_HEAD, _UNIT_OF_PROVINCE_HEAD, _PROPER_HEAD, _DISTRICT_UBND, _DISTRICT_OFFICES,
+    _UNIT_HEAD, _UNITS_OF_MINISTRY,
+)  # fmt: skip
+_HEAD_START = Pattern(
+    "any head",
+    "|".join(sorted({re.escape(w) for p in _HEAD_PATTERNS for w in p.starts})),
+    starts=sorted({w for p in _HEAD_PATTERNS for w in p.starts}),
 )
 
 
@@ -106,9 +102,9 @@ class _Heads:
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text, self.start, self.end = text, start, end
-        self._starts = [m.start() for m in _HEAD_START.finditer(text, start, end)]
+        self._starts = list(_HEAD_START.candidates(text, start, end))
 
-    def finditer(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    def finditer(self, pattern: Pattern) -> list[re.Match[str]]:
         out: list[re.Match[str]] = []
         free = self.start
         for pos in self._starts:
@@ -180,19 +176,19 @@ def _name_end(
         f = fold_name(tok)
         pair = f + " " + fold_name(tokens[k + 1][2]) if tokens.has(k + 1) else f
         prev = tokens[k - 1][2].lower() if k else ""
-        if words and prev not in ("về", "và") and pair in _NAME_STOP_PAIRS - lenient:
+        if words and prev not in ("về", "và") and pair in STOP_PAIRS - lenient:
             break
-        if tok.lower() in _NAME_STOP_WORDS:
+        if tok.lower() in STOP_WORDS:
             break
         if f == "va" and tokens.has(k + 1):
             nxt = tokens[k + 1][2]
             nf = fold_name(nxt)
-            if tokens[k + 1][0] in known_starts or (nxt[:1].isupper() and nf in _AGENCY_HEADS):
+            if tokens[k + 1][0] in known_starts or (nxt[:1].isupper() and nf in NEXT_AGENCY):
                 break
             if (
                 nf == "cac"
                 and tokens.has(k + 2)
-                and fold_name(tokens[k + 2][2]) in _AFTER_VA_GENERIC
+                and fold_name(tokens[k + 2][2]) in AFTER_AND_GENERIC
             ):
                 break
         end = e
@@ -235,10 +231,10 @@ def _proper_end(text: str, pos: int, limit: int, known_starts: set[int]) -> int:
             j += 1
         run = [t for _, _, t in tokens[k:j]]
         nxt = tokens[j][2] if j < len(tokens) else ""
-        if any(w in _NOT_IN_NAME for w in run):
+        if any(w in NOT_IN_NAME for w in run):
             break
         pair = fold_name(" ".join(run[:2]))
-        if len(run) <= 2 and _is_name_word(nxt) and pair not in _NAME_STOP_PAIRS:
+        if len(run) <= 2 and _is_name_word(nxt) and pair not in STOP_PAIRS:
             end, k = tokens[j - 1][1], j
             continue
         # the second syllable of a capitalised word (``Hải quân``), not a verb after a
@@ -246,7 +242,7 @@ def _proper_end(text: str, pos: int, limit: int, known_starts: set[int]) -> int:
         caps = 0
         while caps < k and tokens[k - 1 - caps][2][:1].isupper():
             caps += 1
-        if caps == 1 and pair not in _NAME_STOP_PAIRS:
+        if caps == 1 and pair not in STOP_PAIRS:
             end = e
         break
     return end
@@ -257,7 +253,7 @@ def _local_unit_end(
 ) -> int:
     """Where a local unit's name ends: after its locality (``... tỉnh``, ``... thành phố
     Vinh``, ``... Hà Nội``) when one comes before the verb, else where the words stop."""
-    wide = _name_end(text, pos, limit, known_starts, unit=False, lenient=_UNIT_NAME_PAIRS)
+    wide = _name_end(text, pos, limit, known_starts, unit=False, lenient=UNIT_NAME_PAIRS)
     loc = _LOCALITY.search(text, pos, wide)
     if province:
         own = re.compile(r"\s" + re.escape(province) + r"(?=$|[\s,;.:)])").search(text, pos, wide)
@@ -417,7 +413,9 @@ def open_mentions(
     for m in _district_mentions(text, province, found, known_starts):
         # "UBND thành phố Thủ Đức" is a district's committee, not the city's "UBND thành phố"
         inside = [
-            k for k in out if k.agency.name in _COMMITTEE and m.start <= k.start and k.end <= m.end
+            k
+            for k in out
+            if k.agency.name in PROVINCIAL_COMMITTEES and m.start <= k.start and k.end <= m.end
         ]
         if inside:
             out = [k for k in out if k not in inside]
@@ -446,7 +444,7 @@ def open_mentions(
             continue
         head = text[a:b]
         nxt = re.match(r"\s+(\S+)", text[b:end])
-        complete = head in ("Văn phòng Bộ", "Thanh tra Bộ")  # the head is the whole name
+        complete = head in HEADS["complete"]  # the head is the whole name
         if complete:
             stop = b
         else:
