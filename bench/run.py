@@ -51,7 +51,7 @@ sys.path.insert(0, str(HERE))
 
 from generator import Corpus, GenDoc, generate  # noqa: E402
 
-from vbgraph.pipeline import DEFAULT_BATCH  # noqa: E402
+from vbgraph.graph.store import DOCUMENTS_PER_ROUND  # noqa: E402
 
 RESULTS = HERE / "results"
 
@@ -585,7 +585,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "--store-batch",
         type=int,
-        default=DEFAULT_BATCH,
+        default=DOCUMENTS_PER_ROUND,
         help="documents stored per batch of UNWIND writes (vbgraph ingest --batch)",
     )
     p.add_argument("--out", type=Path, default=None, help="results JSON (default bench/results/)")

@@ -19,7 +19,7 @@ import click
 
 from vbgraph import output
 from vbgraph.errors import VbgraphError
-from vbgraph.graph.store import GraphStore, open_store
+from vbgraph.graph.store import DOCUMENTS_PER_ROUND, GraphStore, open_store
 from vbgraph.models import RELATION_ORDER, ROLES
 from vbgraph.queries import api
 
@@ -97,7 +97,8 @@ def cli(ctx: click.Context, store_dir: str | None, neo4j_uri: str | None) -> Non
               help="Extract in this many parallel processes.")
 @click.option("--prune", is_flag=True,
               help="Also remove documents whose files under PATHS are gone.")
-@click.option("--batch", type=click.IntRange(1, 10_000), default=50, show_default=True,
+@click.option("--batch", type=click.IntRange(1, 10_000), default=DOCUMENTS_PER_ROUND,
+              show_default=True,
               help="Write new documents this many at a time.")
 @click.option("--json", "as_json", is_flag=True, help="Print the outcome of each file as JSON.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress; only errors and the summary.")
@@ -233,7 +234,7 @@ _LINEAGE_COLUMNS = ["source", "relation", "target", "target in corpus", "stated 
 @click.argument("doc")
 @click.option("--direction", type=click.Choice(["up", "down", "both"]), default="up",
               show_default=True, help="up: what DOC descends from; down: what implements it.")
-@click.option("--depth", type=click.IntRange(1, 12), default=6, show_default=True)
+@click.option("--depth", type=click.IntRange(1, api.q.MAX_DEPTH), default=6, show_default=True)
 @click.option("--relation", "relations", multiple=True, type=click.Choice(RELATION_ORDER),
               help="Follow only these relations (repeatable; default: all but cites/proposal).")
 @click.option("--by-province", is_flag=True,
@@ -605,7 +606,7 @@ def export(ctx: click.Context, fmt: str, out: str) -> None:
 @click.option("--all", "whole", is_flag=True, help="View the whole corpus.")
 @click.option("--direction", type=click.Choice(["up", "down", "both"]), default="both",
               show_default=True, help="For a document: which side of its lineage.")
-@click.option("--depth", type=click.IntRange(1, 12), default=6, show_default=True)
+@click.option("--depth", type=click.IntRange(1, api.q.MAX_DEPTH), default=6, show_default=True)
 @_doc_options
 @click.pass_context
 def view(ctx: click.Context, doc: str | None, out: str, agency: str | None, whole: bool,

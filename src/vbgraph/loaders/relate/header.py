@@ -26,7 +26,12 @@ from vbgraph.loaders.find.symbols import (
 from vbgraph.loaders.models import Symbol
 from vbgraph.loaders.text.syllables import is_syllable
 from vbgraph.loaders.vocab.documents import TYPE_WORDS
-from vbgraph.loaders.vocab.provinces import find_province, local_name, province_name
+from vbgraph.loaders.vocab.provinces import (
+    find_province,
+    local_name,
+    province_name,
+    without_kind_word,
+)
 from vbgraph.models import DocInfo, NormalizedText, SourceDocument
 
 _HEAD_CHARS = 3000
@@ -57,7 +62,6 @@ _BODY_IN_HEAD = tuple(
     (re.compile(pattern.replace(" ", r"\s+")), short) for pattern, short in _BODY_NAMES
 )
 _SPACES = re.compile(r"\s+")
-_PROVINCE_WORD_END = re.compile(r"\s+(?:tỉnh|thành phố)$")
 _BODY_START = re.compile(
     r"^\s*(?:Căn cứ|Thực hiện|Triển khai|Để|Nhằm|Theo|Xét|Trên cơ sở|Ngày|Hội nghị"
     r"|Năm|Trong|Qua|Sau|I\.|Phần|Điều)\b",
@@ -221,7 +225,7 @@ def _issuer(head: str, province: str | None, after: int, text: str = "") -> str 
     dept = _DEPARTMENT_LINE.search("\n".join(lines[1:4]))
     if dept and dept.group("name").isupper():
         name = _recase(_SPACES.sub(" ", dept.group("name")), text or head)
-        name = _PROVINCE_WORD_END.sub("", name)
+        name = without_kind_word(name)
         return f"{name}{place}"
     top = "\n".join(lines).upper()
     for rx, short in _BODY_IN_HEAD:

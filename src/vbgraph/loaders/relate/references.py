@@ -55,7 +55,7 @@ from vbgraph.loaders.vocab.cues import (
     STATEMENT_OPENERS,
 )
 from vbgraph.loaders.vocab.documents import PARTY_LOCAL_ISSUERS, TYPE_WORDS
-from vbgraph.loaders.vocab.provinces import find_province, local_name
+from vbgraph.loaders.vocab.provinces import find_province, local_name, without_kind_word
 from vbgraph.models import DocEdge, DocInfo, NormalizedText, relation_rank
 
 _TYPE_WORD_RE = "|".join(
@@ -284,7 +284,7 @@ def _issuer(ms: list[DocMention], scope: str, province: str | None) -> str | Non
         longer = [n for n in names if n.startswith(common)]
         name = max(longer, key=len)
         if scope != "VN" and province and _LOCAL_COMMITTEE.fullmatch(name):
-            base = _PROVINCE_WORD_END.sub("", name)
+            base = without_kind_word(name)
             return f"{base} {local_name(province)}"
         return name
     return implied_issuer(ms[0].symbol, province if scope != "VN" else None)
@@ -294,7 +294,6 @@ def _issuer(ms: list[DocMention], scope: str, province: str | None) -> str | Non
 _LOCAL_COMMITTEE = re.compile(
     r"(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)(?:\s+(?:tỉnh|thành phố))?"
 )
-_PROVINCE_WORD_END = re.compile(r"\s+(?:tỉnh|thành phố)$")
 _NOT_AN_ISSUER = re.compile(r"(?:nó|các|những|mình)\b", re.IGNORECASE)
 
 

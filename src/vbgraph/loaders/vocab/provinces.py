@@ -65,3 +65,12 @@ def find_province(text: str) -> tuple[int, int, str] | None:
         return None
     name = province_name(m.group(1))
     return (m.start(1), m.end(1), name) if name else None
+
+
+_KIND_WORD_END = re.compile(r"\s+(?:tỉnh|thành phố)$")
+
+
+def without_kind_word(name: str) -> str:
+    """A body's name without a trailing ``tỉnh``/``thành phố`` (``UBND tỉnh`` -> ``UBND``),
+    to be followed by the province as :func:`local_name` writes it."""
+    return _KIND_WORD_END.sub("", name)
