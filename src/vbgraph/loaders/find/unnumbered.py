@@ -33,60 +33,33 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from vbgraph.loaders.find.document_names import (
+    CLAUSE_BREAK,
+    CUE_RE,
+    LAW_DATE,
+    NEW_LINE,
+    NEXT_CUE,
+    NUMBERED_NAME_CUES,
+    SHORT_NUMBER,
+    STOP_WORDS,
+    is_name,
+    may_own_or_date,
+    name_end,
+    numbered_law_after,
+)
 from vbgraph.loaders.find.symbols import SYMBOL_RE
-from vbgraph.loaders.text.patterns import Pattern, initial_alternation
 from vbgraph.loaders.vocab.cues import (
     ATTACHED,
     IMPLEMENT_VERBS,
     ISSUING_TYPES,
     SHORT_FORM_OPEN,
-    STATEMENT_OPENERS,
 )
 from vbgraph.loaders.vocab.documents import NAMED_WORDS
 from vbgraph.models import NormalizedText, UnnumberedRef
 
 #: Cue words by their lower-case form, with the type each names.
 _CUE_BY_FOLD: dict[str, tuple[str, str]] = {c.lower(): (c, t) for c, t in reversed(NAMED_WORDS)}
-_CUE_ALT = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w, _ in NAMED_WORDS)
-#: A cue, case-insensitive, not inside a word: opens with the set of its first
-#: letters, so a scan skips to the next one in C.
-_CUE_RE = re.compile(initial_alternation((c for c, _ in NAMED_WORDS), r"(?<![\w/].)") + r"(?!\w)")
-#: A following cue that starts a reference of its own ("... và Chiến lược ...").
-_NEXT_CUE = re.compile(rf"(?:{_CUE_ALT})(?!\w)")
 
-#: Words that end a name: a new clause or a role phrase.
-_STOP_WORDS = re.compile(
-    r"\s(?:theo|được|đã|đang|sẽ|nhằm|để|tại|trên cơ sở|gắn với|bảo đảm|đảm bảo|trong đó"
-    r"|phù hợp|đồng thời|cũng như|làm|là|thì|với|cho|có hiệu lực|hết hiệu lực|trình"
-    r"|như sau|chịu trách nhiệm|phối hợp|chủ trì|báo cáo|đạt|góp phần|kèm theo|ban hành"
-    r"|phê duyệt)(?!\w)",
-    re.IGNORECASE,
-)
-#: A comma inside a name: "đến năm 2020, tầm nhìn ...", "sửa đổi, bổ sung", "khóa XIII,
-#: nhiệm kỳ ...", "Phòng, chống ...", "an ninh, trật tự", and the middle of a short
-#: list closed by "và" ("Tài nguyên, môi trường biển và hải đảo").
-_COMMA_CONTINUES = re.compile(
-    r",\s*(?:tầm nhìn|định hướng|bổ sung|giai đoạn|thời kỳ|nhiệm kỳ|chống|trật tự"
-    r"|[a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,3}\s+và\s+[a-zà-ỹđ])"
-)
-#: A line break ends a name only before a new item, a heading, a cue or a blank
-#: line; wrapped lines inside a sentence do not.
-_NEW_LINE = (
-    r"\s*(?:\n|[-+•|*]|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s|[IVX]+\.\s"
-    rf"|{STATEMENT_OPENERS}|Điều\s+\d|[A-ZĐÀ-Ỹ\s]{12,}$"
-    r"|[^\W\d][^\W\d ]*(?: [^\W\d][^\W\d ]*){0,4},\s*ngày\s*\d)"  # "An Giang, ngày 12 ..."
-)
-_LINE_BREAK = r"\n(?=" + _NEW_LINE + ")"
-_SENTENCE_END = re.compile(r"\.(?:\s|$)|”|\"|" + _LINE_BREAK, re.MULTILINE)
-#: First words after a cue that show it is not a name.
-_NOT_A_NAME = re.compile(
-    r"(?:này|đó|trên|số|được|đã|sẽ|phải|cần|và|là|có|cho|với|theo|tại|do|đề ra|nêu|bảo đảm"
-    r"|đảm bảo|nói trên|chung|cụ thể|chi tiết|năm|hằng năm|hàng năm|hoạt động của|công tác"
-    r"|đề ra|thực hiện|triển khai|tổ chức|xây dựng|gồm|các|mới|tiếp theo|sau|giai đoạn|đến|đạt"
-    r"|vào|tới|từ|trong|ra|nhằm|để|thời kỳ|ban hành)(?!\w)"
-)
-#: Words after "Đề án" that start its name ("Đề án xây dựng tỉnh ... trở thành ...").
-_PROJECT_VERB = re.compile(r"xây dựng(?!\w)")
 #: An agency whose name holds a cue: "Viện Quy hoạch thành phố", "Ban Quản lý Chương trình".
 _AGENCIES = ("Viện", "Sở", "Cục", "Vụ", "Trung tâm", "Phòng", "Văn phòng", "Ban Quản lý",
              "Ban Chỉ đạo", "Ban điều phối", "Hội đồng")  # fmt: skip
@@ -94,17 +67,6 @@ _AGENCY_BEFORE = re.compile(rf"(?<!\w)(?:{'|'.join(_AGENCIES)})\s+$")
 _AGENCIES_LAST = tuple(w.split()[-1] for w in _AGENCIES)
 #: The header's subject line ("V/v triển khai Đề án ..."): the letter's own title.
 _SUBJECT_LINE = re.compile(r"^[ \t|]*(?:V/v|Về việc)\b[^\n]*$", re.MULTILINE | re.IGNORECASE)
-_PERIOD = Pattern(
-    "period",
-    r"\b(?:giai đoạn|đến năm|thời kỳ|tầm nhìn|năm [0-9]{4}|[0-9]{4}\s*-\s*[0-9]{4})",
-    re.IGNORECASE,
-    starts=("giai đoạn", "đến năm", "thời kỳ", "tầm nhìn", "năm ", *"0123456789"),
-)
-_OWNER = re.compile(
-    r"^(?:hành động\s+)?của\s+(?:UBND|Ủy ban nhân dân|Tỉnh ủy|HĐND|Hội đồng nhân dân|Ban "
-    r"Thường vụ|Ban Chấp hành|Chính phủ|Thủ tướng)",
-    re.IGNORECASE,
-)
 _GENERIC_BEFORE = re.compile(r"(?:các|những|mọi|từng|một số|nhiều)\s*$", re.IGNORECASE)
 _DRAFTED_BEFORE = re.compile(
     r"(?:xây dựng|ban hành|lập|soạn thảo|dự thảo|trình|hoàn thành|hoàn thiện|nghiên cứu)"
@@ -113,22 +75,14 @@ _DRAFTED_BEFORE = re.compile(
 )
 _DESCRIBES = re.compile(r"\b(?:về việc|về|ban hành|phê duyệt|quy định|hướng dẫn)\b",
                         re.IGNORECASE)  # fmt: skip
-_WRAP = re.compile(r"\n(?!" + _NEW_LINE + ")", re.MULTILINE)
-_CLAUSE_BREAK = re.compile(r";|\.\s|:|\||" + _LINE_BREAK, re.MULTILINE)
+_WRAP = re.compile(r"\n(?!" + NEW_LINE + ")", re.MULTILINE)
 _BASED_ON = re.compile(r"(?:^|\n|;)\s*Căn cứ\b[^;\n]*$", re.IGNORECASE)
 _IMPLEMENTS = re.compile(
     rf"(?:{IMPLEMENT_VERBS})\s*(?:có hiệu quả\s+|hiệu quả\s+)?$", re.IGNORECASE
 )
-_LAW_DATE = re.compile(
-    r"\s*,?\s*(?:ngày\s*\d{1,2}\s*(?:/|-|\.|tháng)\s*\d{1,2}\s*(?:/|-|\.|năm)\s*(?:19|20)\d{2}"
-    r"|năm\s+(?:19|20)\d{2})",
-    re.IGNORECASE,
-)
 _NUMBERED_AFTER = re.compile(r"\s*(?:số\s*:?\s*)?\d", re.IGNORECASE)
-_SHORT_NUMBER = re.compile(r"\s*(\d{1,4}[a-z])(?![\w/\-])")
 #: A project or programme known by a short number: "Đề án 06", "Chương trình 135".
 _NAME_NUMBER = re.compile(r"\s*(\d{2,3})(?![\w/\-.,]\d|[\w/\-])")
-_NUMBERED_NAME_CUES = ("Đề án", "Chương trình")
 #: The text this document issues or approves: "Ban hành kèm theo Quyết định này
 #: Kế hoạch ...", "Phê duyệt kèm theo Quyết định này Kế hoạch ...".
 _OWN_ATTACHED = re.compile(
@@ -139,21 +93,13 @@ _SHORT_FORM_DEF = re.compile(
     SHORT_FORM_OPEN + r"(?P<alias>[^()\n]{3,60}?)\s*\)",
     re.IGNORECASE,
 )
-_NQ_BODY = re.compile(
-    r"(?:Trung ương|TW|TƯ|Đại hội|Hội nghị|của\s+(?:Hội nghị|Ban Chấp hành|Ban Thường vụ|Bộ Chính"
-    r" trị|HĐND|Hội đồng nhân dân|Tỉnh ủy|Quốc hội|Đảng bộ)|liên tịch)",
-    re.IGNORECASE,
-)
 _SENTENCE_START = re.compile(r"(?:^|[.:;!?]\s|\n)[\s\-+•*(]*(?:\d+(?:\.\d+)*\.?\s*|[a-zđ]\)\s*)?$")
-_MAX_NAME = 260
 _SPACES = re.compile(r"\s+")
 _LAW_BEFORE_WORDS = ("Luật", "Bộ luật", "Pháp lệnh")
 _LAW_BEFORE = re.compile(rf"(?:{'|'.join(_LAW_BEFORE_WORDS)})\s+$")
 _LAW_BEFORE_LAST = tuple(w.split()[-1] for w in _LAW_BEFORE_WORDS)
 _LAW_NUMBER = re.compile(r"\s*số\s*:?\s*\d")
 _THIS = re.compile(r"\bnày\b")
-_LAWS = ("Luật", "Bộ luật", "Pháp lệnh")
-_LONG_CUES = ("Chương trình mục tiêu quốc gia",)
 
 
 def _ends_with(rx: re.Pattern[str], window: str, words: int) -> bool:
@@ -197,12 +143,12 @@ def find_unnumbered(
     aliases = [_alias_re(a) for a in _short_form_aliases(text)]
     seen: set[tuple[int, int]] = set()
     law_end = -1
-    for m in _CUE_RE.finditer(text):
+    for m in CUE_RE.finditer(text):
         if m.start() < law_end:
             continue  # "Luật sửa đổi ... của Luật X và Luật Y": one law
         if _own_attached(text[max(0, m.start() - 60) : m.start()]):
             cue, _ = _cue_type(m.group(0))
-            law_end = _name_end(text, m.end(), cue)  # the document's own plan and its name
+            law_end = name_end(text, m.end(), cue)  # the document's own plan and its name
             continue
         if any(a.match(text, m.start()) for a in aliases):
             continue  # "Chương trình OCOP": a numbered document's short form
@@ -227,7 +173,7 @@ def _short_form_aliases(text: str) -> list[str]:
     out = []
     for d in _SHORT_FORM_DEF.finditer(text):
         before = text[max(0, d.start() - 400) : d.start()]
-        if SYMBOL_RE.search(before) and _CUE_RE.match(d.group("alias")):
+        if SYMBOL_RE.search(before) and CUE_RE.match(d.group("alias")):
             out.append(_SPACES.sub(" ", d.group("alias")))
     return out
 
@@ -263,56 +209,18 @@ class _Found:
 def _reference_at(
     norm: NormalizedText, text: str, m: re.Match[str], described: _Spans
 ) -> _Found | None:
+    """The name-only reference whose cue ``m`` is, or None when it names none."""
     word = m.group(0)
-    if word.isupper() and len(word) > 4:
-        return None  # a title line in capitals: the document itself
     cue, type_ = _cue_type(word)
     lower = word[0].islower()
-    if lower and cue in ("Nghị quyết", "Chỉ thị", "Quy chế", "Luật", "Bộ luật", "Pháp lệnh"):
+    numbered_name = (
+        _NAME_NUMBER.match(text, m.end()) if cue in NUMBERED_NAME_CUES and not lower else None
+    )
+    if _not_a_reference(norm, text, m, described, cue, bool(numbered_name)):
         return None
-    if lower and not _may_own_or_date(text, m.end()):
-        return None  # _is_name wants an owner or a period in a lower-case cue's name
-    numbered_name = cue in _NUMBERED_NAME_CUES and not lower and _NAME_NUMBER.match(text, m.end())
-    if (
-        _NUMBERED_AFTER.match(text, m.end())
-        and not _SHORT_NUMBER.match(text, m.end())
-        and not numbered_name
-    ):
-        return None  # "Nghị quyết số 22-NQ/TW": a numbered reference
-    if m.start() in described:
+    end = _reference_end(text, m, cue, type_, numbered_name)
+    if end is None:
         return None
-    if _in_subject_line(norm.text, m.start()):  # lines as written, not joined
-        return None
-    before = text[max(0, m.start() - 60) : m.start()]
-    if _after_word(before, _LAW_BEFORE, _LAW_BEFORE_LAST, 2):
-        return None  # "Luật Quy hoạch": part of a law's name
-    if _ends_with(_GENERIC_BEFORE, before, 2) or _ends_with(_DRAFTED_BEFORE, before, 5):
-        return None
-    if not word[0].islower() and _after_word(before, _AGENCY_BEFORE, _AGENCIES_LAST, 3):
-        return None  # "Viện Quy hoạch thành phố": an agency, not a document
-    if _drafted_list(text, m.start()):
-        return None
-    end = _name_end(text, m.end(), cue)
-    if type_ == "Luật" and _LAW_NUMBER.match(text[end : end + 12]):
-        return None  # "Luật Tài nguyên, môi trường biển và hải đảo số 82/2015/QH13": numbered
-    if type_ == "Luật" and _numbered_law_after(text, end):
-        return None  # "Luật Khám bệnh, chữa bệnh số 15/2023/QH15": the comma is in the name
-    if numbered_name:
-        end = numbered_name.end()
-    name = text[m.end() : end].strip()
-    if not name or (name[0].islower() and _STOP_WORDS.match(" " + name)):
-        return None  # "Chiến lược phù hợp với ...": a short form, then a new clause
-    sentence_start = bool(_SENTENCE_START.search(text[max(0, m.start() - 12) : m.start()]))
-    if not _is_name(cue, name, lower, sentence_start):
-        return None
-    if type_ == "Luật":
-        d = _LAW_DATE.match(text, end)
-        if d:
-            end = d.end()
-    if _THIS.search(text, m.start(), end):
-        return None  # "Kế hoạch thực hiện Chương trình hành động này": the document itself
-    while end > m.end() and text[end - 1] in " \n\t,;:./":
-        end -= 1
     start = m.start()
     a, b = norm.to_original(start, end)
     raw = norm.original[a:b]
@@ -322,142 +230,85 @@ def _reference_at(
     return _Found(ref, end)
 
 
-_QUOTED = re.compile(r"\s*[“\"]([^”\"\n]{3,200})[”\"]")
-_AMENDING = re.compile(r"\s*sửa đổi", re.IGNORECASE)
-_DATED = re.compile(r"\s(?:năm|ngày|số)\s*:?\s*\d")
-_AND_NEXT_CUE = re.compile(rf"\s(?:và|cùng|hoặc)\s+(?:{_NEXT_CUE.pattern})")
-_OF = re.compile(r"\s(?:của|thuộc)\s")
-_CUE_TAIL = re.compile(r"hành động|mục tiêu quốc gia", re.IGNORECASE)
-#: The words that introduce what a named programme is about or carries out.
-_DESCRIBING = rf"\s(?:về|{IMPLEMENT_VERBS})\s"
-_OWNER_DESCRIBES = re.compile(r"[^,;]{0,60}?" + _DESCRIBING)
-_PAREN = re.compile(r"\s*\([^()\n]{1,40}\)")
-_DATE_OR_DEFINITION = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|sau đây")
-
-
-def _name_end(text: str, pos: int, cue: str) -> int:
-    """Where the name that starts at ``pos`` ends (see the module docstring)."""
-    limit = min(len(text), pos + _MAX_NAME)
-    short = _SHORT_NUMBER.match(text, pos)
-    if short:  # "Nghị quyết 30a"
-        return short.end()
-    quoted = _QUOTED.match(text[pos:limit])
-    if quoted:
-        return pos + quoted.end()
-    end = limit
-    for rx in (_CLAUSE_BREAK, _SENTENCE_END):
-        b = rx.search(text, pos, limit)
-        if b:
-            end = min(end, b.start())
-    # a comma ends the name unless the name goes on ("đến năm 2020, tầm nhìn ...")
-    at = text.find(",", pos, end)
-    while at >= 0:
-        if not _COMMA_CONTINUES.match(text, at):
-            end = at
-            break
-        at = text.find(",", at + 1, end)
-    amending = cue in _LAWS and _AMENDING.match(text[pos:end])
-    if cue in _LAWS and not amending:
-        dated = _DATED.search(text[pos:end])
-        if dated:
-            end = pos + dated.start()
-    # "và" / "," before another cue: a new reference
-    nxt = (
-        None
-        if amending
-        else _AND_NEXT_CUE.search(text[pos:end])
+def _not_a_reference(
+    norm: NormalizedText,
+    text: str,
+    m: re.Match[str],
+    described: _Spans,
+    cue: str,
+    numbered_name: bool,
+) -> bool:
+    """What the words around the cue ``m`` show before its name is read: not a reference."""
+    word = m.group(0)
+    lower = word[0].islower()
+    if word.isupper() and len(word) > 4:
+        return True  # a title line in capitals: the document itself
+    if lower and cue in ("Nghị quyết", "Chỉ thị", "Quy chế", "Luật", "Bộ luật", "Pháp lệnh"):
+        return True
+    if lower and not may_own_or_date(text, m.end()):
+        return True  # is_name wants an owner or a period in a lower-case cue's name
+    if (
+        _NUMBERED_AFTER.match(text, m.end())
+        and not SHORT_NUMBER.match(text, m.end())
+        and not numbered_name
+    ):
+        return True  # "Nghị quyết số 22-NQ/TW": a numbered reference
+    if m.start() in described or _in_subject_line(norm.text, m.start()):  # lines as written
+        return True
+    before = text[max(0, m.start() - 60) : m.start()]
+    return (
+        _after_word(before, _LAW_BEFORE, _LAW_BEFORE_LAST, 2)  # "Luật Quy hoạch": a law's name
+        or _ends_with(_GENERIC_BEFORE, before, 2)
+        or _ends_with(_DRAFTED_BEFORE, before, 5)
+        # "Viện Quy hoạch thành phố": an agency, not a document
+        or (not lower and _after_word(before, _AGENCY_BEFORE, _AGENCIES_LAST, 3))
+        or _drafted_list(text, m.start())
     )
-    if nxt:
-        end = pos + nxt.start()
-    stop = _STOP_WORDS.search(text, pos, end)
-    if stop and stop.start() > pos:
-        end = stop.start()
-    # "của X" ends a name that already has words of its own (not right after the cue)
-    of = _OF.search(text[pos:end])
-    if of:
-        head = text[pos : pos + of.start()].strip()
-        if head and not amending and not _CUE_TAIL.fullmatch(head):
-            rest = text[pos + of.end() : end]
-            if not _OWNER_DESCRIBES.match(rest):
-                end = pos + of.start()
-    # "(FTA)", "(Đề án 47)": a parenthesis right after the name belongs to it
-    paren = _PAREN.match(text[end : end + 45])
-    if paren and not _DATE_OR_DEFINITION.search(paren.group(0)):
-        end += paren.end()
+
+
+def _reference_end(
+    text: str, m: re.Match[str], cue: str, type_: str, numbered_name: re.Match[str] | None
+) -> int | None:
+    """Where the name after the cue ``m`` ends, or None when it is no document's name."""
+    end = name_end(text, m.end(), cue)
+    if type_ == "Luật" and (
+        _LAW_NUMBER.match(text[end : end + 12])  # "Luật ... hải đảo số 82/2015/QH13": numbered
+        or numbered_law_after(text, end)  # "Luật Khám bệnh, chữa bệnh số 15/2023/QH15"
+    ):
+        return None
+    if numbered_name:
+        end = numbered_name.end()
+    name = text[m.end() : end].strip()
+    if not name or (name[0].islower() and STOP_WORDS.match(" " + name)):
+        return None  # "Chiến lược phù hợp với ...": a short form, then a new clause
+    sentence_start = bool(_SENTENCE_START.search(text[max(0, m.start() - 12) : m.start()]))
+    if not is_name(cue, name, m.group(0)[0].islower(), sentence_start):
+        return None
+    if type_ == "Luật":
+        d = LAW_DATE.match(text, end)
+        if d:
+            end = d.end()
+    if _THIS.search(text, m.start(), end):
+        return None  # "Kế hoạch thực hiện Chương trình hành động này": the document itself
+    while end > m.end() and text[end - 1] in " \n\t,;:./":
+        end -= 1
     return end
 
 
-#: ``_OWNER`` after the whitespace that follows a cue.
-_OWNER_AFTER = re.compile(r"\s*" + _OWNER.pattern.removeprefix("^"), re.IGNORECASE)
-_DIGIT_AFTER = re.compile(r"\s*\d")
-#: A name ends at most this far after its cue (``_MAX_NAME`` and a parenthesis).
-_NAME_REACH = _MAX_NAME + 45
 
 
-def _may_own_or_date(text: str, pos: int) -> bool:
-    """A necessary test of what ``_is_name`` wants of a lower-case cue's name at ``pos``.
-
-    The name it would read starts with a number or an owner (``_OWNER``), or
-    holds a period (``_PERIOD``): all found on the text after ``pos`` as well,
-    without finding where the name ends.
-    """
-    return bool(
-        _DIGIT_AFTER.match(text, pos)
-        or _OWNER_AFTER.match(text, pos)
-        or _PERIOD.search(text, pos, pos + _NAME_REACH)
-    )
 
 
-_TWO_THREE_DIGITS = re.compile(r"\d{2,3}")
-_NUMBER_LETTER = re.compile(r"\d{1,4}[a-z]")
-_OWNED = re.compile(r"(?:hành động\s+)?của\s+(.*)", re.IGNORECASE)
-_GENERIC_OWNER = re.compile(r"(?:các|những)\b")
-_DESCRIBED_AS = re.compile(_DESCRIBING)
-_ABOUT = re.compile(r"về\s")
 
 
-def _is_name(cue: str, name: str, lower: bool, sentence_start: bool) -> bool:
-    """Whether ``name`` (after ``cue``) names a document.
-
-    A capitalised cue inside a sentence is a proper name ("thực hiện Chiến lược
-    biển Việt Nam"); at the start of a sentence capitals say nothing, so the
-    name needs its own capital, an owner or a period, as a lower-case cue does.
-    """
-    words = name.split()
-    if cue in _NUMBERED_NAME_CUES and _TWO_THREE_DIGITS.fullmatch(name):
-        return True  # "Đề án 06"
-    if len(words) < 2 and not _NUMBER_LETTER.fullmatch(name):
-        return False
-    if (
-        _NOT_A_NAME.match(name)
-        and cue not in _LONG_CUES
-        and not (cue == "Đề án" and _PROJECT_VERB.match(name))
-    ):
-        return False
-    owner = _OWNED.match(name)
-    if owner and (_GENERIC_OWNER.match(owner.group(1)) or not _DESCRIBED_AS.search(name)):
-        return False  # "Kế hoạch của các sở", "Chương trình hành động của Chính phủ": generic
-    if cue == "Nghị quyết":
-        return bool(_NQ_BODY.match(name) or _NUMBER_LETTER.fullmatch(name))
-    if cue == "Chỉ thị":
-        return bool(_ABOUT.match(name))
-    if lower:
-        return bool(_OWNER.match(name) or _PERIOD.search(name))
-    first = words[0].lstrip('“"(')
-    if cue in ("Luật", "Bộ luật", "Pháp lệnh"):
-        return first[:1].isupper() or first.lower() in ("sửa", "hợp")
-    if first[:1].isupper() or first[:1].isdigit() or cue in _LONG_CUES or not sentence_start:
-        return True
-    return bool(_OWNER.match(name) or _PERIOD.search(name))
 
 
-_LAW_NUMBER_AFTER = re.compile(r"[^;.()\n]{0,60}?\s(?:số\s*:?\s*)\d{1,4}/\d{4}/(?:UBTV)?QH")
 
 
-def _numbered_law_after(text: str, end: int) -> bool:
-    """A law number follows the cut name in the same clause, with no other cue between."""
-    rest = _LAW_NUMBER_AFTER.match(text[end : end + 90])
-    return bool(rest and not _CUE_RE.search(rest.group()))
+
+
+
+
 
 
 _LIST_GOES_ON = re.compile(r"\s(?:và|cùng)\s*$|,\s*$")
@@ -472,10 +323,10 @@ def _drafted_list(text: str, start: int) -> bool:
     window = text[max(0, start - 300) : start]
     if not window.rstrip().endswith((",", "và", "cùng")):
         return False  # what _LIST_GOES_ON needs at the end of the clause, a suffix of window
-    clause = _CLAUSE_BREAK.split(window)[-1]
+    clause = CLAUSE_BREAK.split(window)[-1]
     if not _ends_with(_LIST_GOES_ON, clause, 1):
         return False
-    first = _CUE_RE.search(clause)
+    first = CUE_RE.search(clause)
     return bool(first and _DRAFTED_BEFORE.search(clause[: first.start()])
                 and not SYMBOL_RE.search(clause))  # fmt: skip
 
@@ -493,7 +344,7 @@ def _in_subject_line(text: str, pos: int) -> bool:
 #: second item coordinated with the numbered one ("Nghị quyết số 120/NQ-CP ... về
 #: phát triển ... và Quy hoạch tỉnh ...").
 _OWN_REFERENCE = re.compile(
-    rf"(?<=\s)(?:(?:{IMPLEMENT_VERBS})\s+|và\s+)(?=(?:{_NEXT_CUE.pattern})\s+[^\W\d])"
+    rf"(?<=\s)(?:(?:{IMPLEMENT_VERBS})\s+|và\s+)(?=(?:{NEXT_CUE.pattern})\s+[^\W\d])"
 )
 
 
@@ -536,7 +387,7 @@ def _described_spans(text: str, symbol_ends: list[int]) -> _Spans:
     for sym_end in symbol_ends:
         if not _describes_near(text, sym_end):
             continue
-        brk = _CLAUSE_BREAK.search(text, sym_end, sym_end + 400)
+        brk = CLAUSE_BREAK.search(text, sym_end, sym_end + 400)
         end = brk.start() if brk else min(len(text), sym_end + 400)
         d = _DESCRIBES.search(text, sym_end, end)
         if d and d.start() - sym_end < _DESCRIBED_WITHIN:

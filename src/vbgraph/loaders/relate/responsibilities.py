@@ -34,91 +34,18 @@ from vbgraph.loaders.find.deadlines import find_deadline, parse_deadline
 from vbgraph.loaders.find.structure import excluded_spans, parse_items
 from vbgraph.loaders.find.tables import find_tables
 from vbgraph.loaders.models import Agency, AgencyMention, Deadline, Item, Row, Table
-from vbgraph.loaders.text.fold import fold_same_length
-from vbgraph.loaders.text.patterns import Pattern
-from vbgraph.loaders.vocab.agencies import PROVINCIAL_COMMITTEES
-from vbgraph.loaders.vocab.cues import (
-    CARRY_OUT_FOLDED,
-    CHECK_VERBS_FOLDED,
-    COORDINATE_ADVERBS_FOLDED,
-    LIST_FILLERS_FOLDED,
-    MONITOR_STARTS,
-    MONITOR_VERBS_FOLDED,
-    MONITORED_FOLDED,
-    TITLES_FOLDED,
+from vbgraph.loaders.relate.roles import (
+    AFTER_LEAD,
+    GIVEN_TO,
+    MONITOR,
+    AgencyList,
+    RoleReader,
+    Verdict,
 )
+from vbgraph.loaders.text.fold import fold_same_length
+from vbgraph.loaders.vocab.agencies import PROVINCIAL_COMMITTEES
 from vbgraph.models import Assignment, DocInfo, NormalizedText, Task
 
-_TITLES = f"(?:{TITLES_FOLDED})"
-_GAP = re.compile(
-    rf"^(?:[\s,;&/\-–]|\b(?:va|cung|voi|{LIST_FILLERS_FOLDED}|{TITLES_FOLDED})\b)*$"
-)
-_GAP_LINK = re.compile(r"[,;&]|\b(?:va|cung)\b")
-
-#: The cues before a list, tried in this order, each with words one of which any match
-#: holds (a substring test spares most searches, which try every position of the window).
-_ROLE_CUES: tuple[tuple[str, Pattern], ...] = (
-    (
-        "coordinate",
-        Pattern(
-            "before coordinate",
-            rf"phoi\s*hop(?:\s+(?:{COORDINATE_ADVERBS_FOLDED}))*(?:[^.;:\n]{{0,30}}?\bvoi)?"
-            rf"(?:\s*,)?\s*(?:\b{_TITLES}\s+)*$",
-            contains=("hop",),
-        ),
-    ),
-    (
-        "requested",
-        Pattern(
-            "before requested",
-            rf"\bde\s*nghi\s*:?\s*(?:\b{_TITLES}\s+)*$",
-            contains=("nghi",),
-        ),
-    ),
-    (
-        "lead",
-        Pattern(
-            "before lead",
-            r"(?:^|[^a-z])(?:giao(?:\s+cho)?|yeu\s+cau(?:\s+cac)?|phan\s+cong)\s*:?\s*"
-            rf"(?:\b{_TITLES}\s+)*$",
-            contains=("giao", "cau", "cong"),
-        ),
-    ),
-)
-_BEFORE_REPORT = Pattern(
-    "before report",
-    rf"(?:\(\s*(?:thong\s+)?qua|\bgui\s*(?:ve|den|cho)?|\bve)\s*(?:\b{_TITLES}\s+)*$",
-    contains=("qua", "gui", "ve"),
-)
-_AFTER_REPORT = re.compile(r"^[\s)]*(?:de\s+)?(?:tong\s*hop|bao\s*cao|theo doi)")
-_AFTER_LEAD = re.compile(r"^[\s,]*(?:la\s+co\s+quan\s+|lam\s+)?chu\s*tri")
-#: "Sở X phối hợp tham mưu ...": a subject whose verb is "phối hợp" coordinates.
-_AFTER_COORDINATE = re.compile(r"^[\s,]*(?:cung\s+)?phoi\s*hop\b")
-_WITH = re.compile(r"[^,.;:\n]{0,30}?\bvoi\b")
-_AFTER_MONITOR = re.compile(r"^[\s,:–\-(]*(?:la\s+|lam\s+)?co\s+quan\s+thuong\s+truc")
-#: A subject of a passive clause ("Trung tâm Hội nghị tỉnh được đầu tư nâng cấp") is
-#: what is acted on, not who acts; "được giao / được phân công" still assigns.
-_AFTER_PASSIVE = re.compile(r"^\s*(?:da\s+|se\s+|tiep\s+tuc\s+)?duoc\s+(?!giao|phan\s+cong)")
-#: A subject whose verb is "theo dõi, đôn đốc": it monitors, it does not lead a task.
-_AFTER_MONITOR_VERB = re.compile(rf"^\s*(?:{MONITOR_VERBS_FOLDED})\b")
-#: Checking how the document itself is carried out, whatever its kind (a plan, a
-#: decision, a ministry's circular: "hướng dẫn, theo dõi, kiểm tra việc thực hiện Thông tư này").
-_MONITOR = Pattern(
-    "monitor",
-    rf"(?:{MONITOR_VERBS_FOLDED}|{CHECK_VERBS_FOLDED})[^.;]{{0,80}}?"
-    rf"(?:{CARRY_OUT_FOLDED})[^.;]{{0,20}}?(?:{MONITORED_FOLDED})"
-    # "theo dõi, đôn đốc, kiểm tra việc thực hiện." with the plan understood
-    rf"|(?:{MONITOR_VERBS_FOLDED})[^.;]{{0,40}}?viec\s+thuc\s+hien\s*(?=[.;]|$)",
-    starts=MONITOR_STARTS,
-)
-_TITLE_ONLY = re.compile(r"^(?:\s|\b" + _TITLES + r"\b)*$")
-_CLAUSE_PREFIX = re.compile(
-    r"^(?:\s|[-–+•*:)]|\b(?:ve [^:]{0,80}:|" + _TITLES + r"|ubnd tinh|uy ban nhan dan tinh)\b)*$"
-)
-_SENTENCE_STOP = re.compile(r"[.;]")
-_CLAUSE_STOP = re.compile(r"[.;:!?]\s|\n(?=\S)")
-_GIVEN_TO = re.compile(r"\bgiao\s*(?:cho\s*)?$")
-_NOT_WORD = re.compile(r"[\W_]")
 _ISSUER_TITLE = re.compile(r"^(?:Bộ trưởng|Chủ tịch|Giám đốc|Thủ trưởng)\s+")
 _ISSUER_PARTY = re.compile(r"(?:Ban Thường vụ\s+)?(Tỉnh ủy|Thành ủy)\b")
 _ISSUER_COUNCIL = re.compile(r"(?:HĐND|Hội đồng nhân dân)\s+(?:tỉnh|[Tt]hành phố)\b")
@@ -135,26 +62,6 @@ class _Found:
         key = (a.agency + "|" + (a.province or ""), a.role, a.task)
         if key not in self.assignments:
             self.assignments[key] = a
-
-
-@dataclass(frozen=True, slots=True)
-class _List:
-    mentions: tuple[AgencyMention, ...]
-
-    @property
-    def start(self) -> int:
-        return self.mentions[0].start
-
-    @property
-    def end(self) -> int:
-        return self.mentions[-1].end
-
-    @property
-    def agencies(self) -> tuple[Agency, ...]:
-        seen: dict[str, Agency] = {}
-        for m in self.mentions:
-            seen.setdefault(m.agency.key, m.agency)
-        return tuple(seen.values())
 
 
 class _MentionIndex:
@@ -195,6 +102,18 @@ class _Owner:
 _NO_OWNER = _Owner()
 
 
+@dataclass(slots=True)
+class _Segment:
+    """What scanning one segment (an item's own text, a table cell) keeps track of."""
+
+    task: str | None
+    subject: tuple[Agency, ...]  # whom a monitoring clause names
+    leads: dict[str, Agency]
+    coords: dict[str, Agency] = field(default_factory=dict)
+    subject_requested: bool = False  # the subject was requested, not assigned
+    owner: _Owner = _NO_OWNER  # the list that opens the segment
+
+
 def _issuer_names(issuer: str | None, ministry: str | None) -> set[str]:
     """The issuing body's own names: it is not assigned tasks by its own document."""
     names: set[str] = set()
@@ -229,6 +148,9 @@ def extract_responsibilities(
     return _Extractor(norm, subject).run()
 
 
+_NOT_WORD = re.compile(r"[\W_]")
+
+
 class _Extractor:
     def __init__(self, norm: NormalizedText, subject: DocInfo) -> None:
         self.norm = norm
@@ -246,6 +168,7 @@ class _Extractor:
         if not _assigns_committee(subject.issuer):
             self.mentions = [m for m in self.mentions if m.agency.name not in PROVINCIAL_COMMITTEES]
         self.index = _MentionIndex(self.mentions)
+        self.roles = RoleReader(self.text, self.folded)
         self.found = _Found()
         self.tasks: list[Task] = []
 
@@ -272,9 +195,6 @@ class _Extractor:
             )
         )
 
-    def _mentions_in(self, a: int, b: int) -> list[AgencyMention]:
-        return self.index.inside(a, b)
-
     def is_agency_text(self, a: int, b: int) -> bool:
         """Whether ``text[a:b]`` is (almost) only agency names: a table's agency cell."""
         if b - a > 300:
@@ -287,18 +207,6 @@ class _Extractor:
             for m in self.index.overlapping(a, b)
         )
         return covered >= 0.7 * len(body)
-
-    def _lists(self, mentions: list[AgencyMention]) -> list[_List]:
-        lists: list[list[AgencyMention]] = []
-        for m in mentions:
-            if lists:
-                prev = lists[-1][-1]
-                gap = self.folded[prev.end : m.start]
-                if len(gap) <= 40 and _GAP.match(gap) and _GAP_LINK.search(gap):
-                    lists[-1].append(m)
-                    continue
-            lists.append([m])
-        return [_List(tuple(ms)) for ms in lists]
 
     # --- main ----------------------------------------------------------------------------
     def run(self) -> tuple[list[Assignment], list[Task]]:
@@ -335,118 +243,51 @@ class _Extractor:
         row: Row | None = None,
     ) -> _Owner:
         """Assign roles in ``text[a:b]``; return the list that opens it (the item's owner)."""
-        mentions = self._mentions_in(a, b)
+        mentions = self.index.inside(a, b)
         if not mentions and not inherited.agencies:
             return _NO_OWNER  # no list, and no subject for a monitoring clause to name
-        task_id = item.id if item is not None else (row.id if row is not None else None)
-        lists = self._lists(mentions)
-        owner = _NO_OWNER
-        subject = inherited.agencies
-        subject_requested = False
-        leads: dict[str, Agency] = {x.key: x for x in inherited.agencies}
-        coords: dict[str, Agency] = {}
-        events: list[tuple[int, str, _List | re.Match[str]]] = [
-            (lst.start, "list", lst) for lst in lists
+        seg = _Segment(
+            task=item.id if item is not None else (row.id if row is not None else None),
+            subject=inherited.agencies,
+            leads={x.key: x for x in inherited.agencies},
+        )
+        events: list[tuple[int, AgencyList | re.Match[str]]] = [
+            (lst.start, lst) for lst in self.roles.lists(mentions)
         ]
-        events += [(m.start(), "monitor", m) for m in _MONITOR.finditer(self.folded, a, b)]
+        events += [(m.start(), m) for m in MONITOR.finditer(self.folded, a, b)]
         events.sort(key=lambda e: e[0])
-        if inherited.agencies and task_id is not None:
+        if inherited.agencies and seg.task is not None:
             for agency in inherited.agencies:
-                self._assign(agency, "lead", inherited.start, inherited.end, task_id)
-        for _pos, _kind, obj in events:
+                self._assign(agency, "lead", inherited.start, inherited.end, seg.task)
+        for _pos, obj in events:
             if isinstance(obj, re.Match):
-                if subject_requested:
-                    continue  # "Đề nghị MTTQ ... giám sát": social oversight, not monitoring
-                for agency in subject:
-                    self._assign(agency, "monitor", obj.start(), obj.end(), task_id)
-                continue
-            lst = obj
-            agencies = lst.agencies
-            role, cue_start = self._role(lst, a)
-            after = self.folded[lst.end : min(b, lst.end + 60)]
-            if role is None and _AFTER_LEAD.match(after):
-                role, cue_start = "lead", lst.start
-            if role is None:
-                if _AFTER_MONITOR.match(after):
-                    for agency in agencies:
-                        self._assign(agency, "monitor", lst.start, lst.end, task_id)
-                continue
-            if role == "lead" and cue_start == lst.start and _AFTER_PASSIVE.match(after):
-                continue
-            m_coord = _AFTER_COORDINATE.match(after)
-            if role == "lead" and m_coord and not _WITH.match(after, m_coord.end()):
-                role = "coordinate"  # "phối hợp (chặt chẽ) với Y ...": X acts, Y helps
-            if (
-                role == "lead"
-                and _AFTER_MONITOR_VERB.match(after)
-                and _MONITOR.match(self.folded, lst.end + len(after) - len(after.lstrip()), b)
-            ):
-                for agency in agencies:
-                    self._assign(agency, "monitor", lst.start, lst.end, task_id)
-                subject, subject_requested = agencies, False
-                continue
-            span_end = lst.end
-            m_lead = _AFTER_LEAD.match(after)
-            if role == "lead" and m_lead:
-                span_end = lst.end + m_lead.end()
+                if not seg.subject_requested:  # "Đề nghị MTTQ ... giám sát": not monitoring
+                    for agency in seg.subject:
+                        self._assign(agency, "monitor", obj.start(), obj.end(), seg.task)
+            else:
+                self._list(obj, self.roles.judge(obj, a, b), seg, body)
+        if seg.task is not None and item is not None and (seg.leads or seg.coords):
+            self._add_task(seg.task, a, b, seg.leads, seg.coords, table=False)
+        return seg.owner
+
+    def _list(self, lst: AgencyList, verdict: Verdict, seg: _Segment, body: int) -> None:
+        """Give the agencies of ``lst`` what ``verdict`` says, and keep the segment's state."""
+        agencies = lst.agencies
+        role = verdict.role
+        if role is not None:
             for agency in agencies:
-                self._assign(agency, role, cue_start, span_end, task_id)
+                self._assign(agency, role, verdict.cue_start, verdict.span_end, seg.task)
                 if role == "lead":
-                    leads[agency.key] = agency
+                    seg.leads[agency.key] = agency
                 elif role == "coordinate":
-                    coords[agency.key] = agency
-            if role in ("lead", "requested"):
-                subject, subject_requested = agencies, role == "requested"
-                lead_in = self.folded[body : lst.start].strip(" \t\n-:")
-                opens = not lead_in or bool(_TITLE_ONLY.match(lead_in))
-                if opens and not owner.agencies and role == "lead":
-                    owner = _Owner(agencies, lst.start, lst.end)
-            if _AFTER_MONITOR.match(after):
-                for agency in agencies:
-                    self._assign(agency, "monitor", lst.start, lst.end, task_id)
-        if task_id is not None and item is not None and (leads or coords):
-            self._add_task(task_id, a, b, leads, coords, table=False)
-        return owner
-
-    def _role(self, lst: _List, floor: int) -> tuple[str | None, int]:
-        """The role the words before ``lst`` give it, and where that cue starts."""
-        window_start = max(floor, lst.start - 120)
-        before = self.folded[window_start : lst.start]
-        for role, pattern in _ROLE_CUES:
-            m = pattern.search(before)
-            if m:
-                return role, window_start + m.start()
-        m = _BEFORE_REPORT.search(before)
-        if m:
-            after = self.folded[lst.end : lst.end + 40]
-            clause = _SENTENCE_STOP.split(before)[-1]
-            paren = "(" in m.group(0)
-            if paren or _AFTER_REPORT.match(after) or "bao cao" in clause:
-                return "report_hub", window_start + m.start()
-        # a clause subject: nothing but a marker, a title or "Về ...:" since the clause began
-        clause_text = _CLAUSE_STOP.split(before)
-        tail = before[len(before) - len(clause_text[-1]) :] if clause_text else before
-        boundary_ok = self._clause_boundary(window_start + len(before) - len(tail), floor)
-        if boundary_ok and _CLAUSE_PREFIX.match(tail):
-            return "lead", lst.start
-        return None, lst.start
-
-    def _clause_boundary(self, pos: int, floor: int) -> bool:
-        """Whether ``pos`` opens a clause: segment start, after . ; : or a finished line."""
-        if pos <= floor:
-            return True
-        k = pos - 1
-        while k > floor and self.text[k] in " \t":
-            k -= 1
-        ch = self.text[k]
-        if ch in ".;:!?":
-            return True
-        if ch == "\n":
-            j = k - 1
-            while j > floor and self.text[j] in " \t":
-                j -= 1
-            return j <= floor or self.text[j] in ".;:!?"
-        return False
+                    seg.coords[agency.key] = agency
+        if verdict.monitor:
+            for agency in agencies:
+                self._assign(agency, "monitor", lst.start, lst.end, seg.task)
+        if verdict.subject or role in ("lead", "requested"):
+            seg.subject, seg.subject_requested = agencies, role == "requested"
+        if role == "lead" and not seg.owner.agencies and self.roles.opens(body, lst):
+            seg.owner = _Owner(agencies, lst.start, lst.end)
 
     def _add_task(
         self,
@@ -485,7 +326,7 @@ class _Extractor:
         out: list[tuple[Agency, int, int]] = []
         for cell in cells:
             start, end = cell.start, cell.end  # type: ignore[attr-defined]
-            for m in self._mentions_in(start, end):
+            for m in self.index.inside(start, end):
                 out.append((m.agency, m.start, m.end))
         return out
 
@@ -497,9 +338,9 @@ class _Extractor:
         k = self.folded.rfind("phu luc", a, table.start)
         a = k if k >= 0 else a
         out = []
-        for m in self._mentions_in(a, table.start):
+        for m in self.index.inside(a, table.start):
             before = self.folded[max(a, m.start - 20) : m.start]
-            if _AFTER_LEAD.match(self.folded[m.end : m.end + 30]) or _GIVEN_TO.search(before):
+            if AFTER_LEAD.match(self.folded[m.end : m.end + 30]) or GIVEN_TO.search(before):
                 out.append(m)
         return out
 

@@ -12,23 +12,23 @@ from __future__ import annotations
 import re
 
 from vbgraph.loaders.find.agencies.matcher import find_mentions
+from vbgraph.loaders.find.agencies.name_ends import (
+    ANY_PLACE,
+    TOKEN,
+    is_name_word,
+    local_unit_end,
+    name_end,
+    proper_end,
+    scoped_name,
+)
 from vbgraph.loaders.models import Agency, AgencyMention
 from vbgraph.loaders.text.fold import fold_name
 from vbgraph.loaders.text.patterns import Pattern, phrase
 from vbgraph.loaders.vocab.agencies import PROVINCIAL_COMMITTEES
 from vbgraph.loaders.vocab.agency_names import (
-    AFTER_AND_GENERIC,
     HEADS,
-    LOCALITIES,
-    NEXT_AGENCY,
-    NOT_IN_NAME,
-    STOP_PAIRS,
-    STOP_WORDS,
-    UNIT_NAME_PAIRS,
 )
 from vbgraph.loaders.vocab.provinces import city_name
-
-_TOKEN = re.compile(r"[^\s,;:.()\[\]\"“”|]+|[,;:.()\[\]\"“”|]|\n")
 
 
 def _heads(words: tuple[str, ...]) -> str:
@@ -39,13 +39,11 @@ def _heads(words: tuple[str, ...]) -> str:
     )
 
 
-_ANY_PLACE = r"(?=$|[\s,;.:)])"
 _OPEN_HEAD = Pattern("open head", rf"({_heads(HEADS['open'])})(?=\s)", starts=HEADS["open"])
 _UNIT_OF_PROVINCE_HEAD = Pattern(
     "unit head", rf"({_heads(HEADS['unit'])})(?=\s)", starts=HEADS["unit"]
 )
 _PROPER_HEAD = Pattern("proper head", rf"({_heads(HEADS['proper'])})(?=\s)", starts=HEADS["proper"])
-_LOCALITY = re.compile(rf"\s({'|'.join(LOCALITIES)}){_ANY_PLACE}")
 #: A named district-level People's Committee: ``UBND huyện Cát Hải``, ``UBND thị xã Sơn Tây``
 #: (the name itself is read as the capitalised words that follow).
 _DISTRICT_UBND = Pattern(
@@ -59,13 +57,13 @@ _DISTRICT_OFFICES = Pattern(
     "district offices",
     rf"(?P<head>{_heads(HEADS['district_office'])})\s+(?P<name>\w[^\n.;:,()]{{2,80}}?)\s+"
     r"(?:các\s+(?:quận,\s*)?huyện(?:\s*,\s*(?:thị xã|thị|thành phố|quận))*(?:\s+và\s+thành phố)?"
-    rf"|cấp huyện){_ANY_PLACE}",
+    rf"|cấp huyện){ANY_PLACE}",
     starts=HEADS["district_office"],
 )
 #: The other districts named after one: ``... và các quận, huyện``, ``..., các huyện``.
 _AND_DISTRICTS = re.compile(
     r"(?:\s*,\s*|\s+và\s+)(?P<rest>các\s+(?:quận|huyện|thị xã)"
-    rf"(?:(?:\s*,\s*|\s+và\s+)(?:quận|huyện|thị xã|thành phố))*){_ANY_PLACE}"
+    rf"(?:(?:\s*,\s*|\s+và\s+)(?:quận|huyện|thị xã|thành phố))*){ANY_PLACE}"
 )
 _UNIT_HEAD = Pattern(
     "ministry unit head",
@@ -78,7 +76,7 @@ _UNITS_OF_MINISTRY = Pattern(
     "ministry units",
     rf"(?:{_heads(HEADS['ministry_units'])}) (?:đơn vị (?:trực )?thuộc Bộ\b"
     r"|(?:Vụ|Cục|Tổng cục)(?:\s*,\s*(?:Vụ|Cục|Tổng cục|đơn vị))+"
-    rf"(?:\s+(?:(?:trực\s+)?thuộc\s+Bộ|liên quan|có liên quan))?{_ANY_PLACE})",
+    rf"(?:\s+(?:(?:trực\s+)?thuộc\s+Bộ|liên quan|có liên quan))?{ANY_PLACE})",
     starts=HEADS["ministry_units"],
 )
 _ALL_PROVINCES = re.compile(r"\s+các tỉnh, thành phố trực thuộc Trung ương")
@@ -128,157 +126,16 @@ def issuing_ministry(text: str, mentions: list[AgencyMention]) -> str | None:
     return None
 
 
-class _Tokens:
-    """The tokens of ``text[pos:limit]`` (start, end, text), read only as far as asked for."""
-
-    def __init__(self, text: str, pos: int, limit: int) -> None:
-        self._matches = _TOKEN.finditer(text, pos, limit)
-        self._read: list[tuple[int, int, str]] = []
-
-    def has(self, k: int) -> bool:
-        """Whether there is a ``k``-th token (reading up to it)."""
-        while len(self._read) <= k:
-            m = next(self._matches, None)
-            if m is None:
-                return False
-            self._read.append((m.start(), m.end(), m.group(0)))
-        return True
-
-    def __getitem__(self, k: int) -> tuple[int, int, str]:
-        if not self.has(k):
-            raise IndexError(k)
-        return self._read[k]
 
 
-def _name_end(
-    text: str,
-    pos: int,
-    limit: int,
-    known_starts: set[int],
-    unit: bool,
-    lenient: frozenset[str] = frozenset(),
-) -> int:
-    """Where an open-class name that continues at ``pos`` ends (``lenient``: pairs let through)."""
-    tokens = _Tokens(text, pos, limit)
-    end = pos
-    words = 0
-    k = 0
-    while tokens.has(k) and words < 14:
-        s, e, tok = tokens[k]
-        if s in known_starts or tok in '\n;:()[]"“”.|':
-            break
-        if tok == ",":
-            nxt = tokens[k + 1][2] if tokens.has(k + 1) else ""
-            if not (unit and words <= 2 and nxt[:1].islower() and fold_name(nxt) != "cac"):
-                break
-            k += 1
-            continue
-        f = fold_name(tok)
-        pair = f + " " + fold_name(tokens[k + 1][2]) if tokens.has(k + 1) else f
-        prev = tokens[k - 1][2].lower() if k else ""
-        if words and prev not in ("về", "và") and pair in STOP_PAIRS - lenient:
-            break
-        if tok.lower() in STOP_WORDS:
-            break
-        if f == "va" and tokens.has(k + 1):
-            nxt = tokens[k + 1][2]
-            nf = fold_name(nxt)
-            if tokens[k + 1][0] in known_starts or (nxt[:1].isupper() and nf in NEXT_AGENCY):
-                break
-            if (
-                nf == "cac"
-                and tokens.has(k + 2)
-                and fold_name(tokens[k + 2][2]) in AFTER_AND_GENERIC
-            ):
-                break
-        end = e
-        words += 1
-        k += 1
-    # no dangling connector
-    while True:
-        tail = text[pos:end].rstrip()
-        last = tail.rsplit(None, 1)[-1] if tail.split() else ""
-        if fold_name(last) in ("va", "cac", "cua", "-") and tail:
-            end = pos + len(tail) - len(last)
-            continue
-        return pos + len(text[pos:end].rstrip())
 
 
-def _is_name_word(tok: str) -> bool:
-    """A capitalised word or a number: part of a proper name (``Vùng 1``, ``Hải``)."""
-    return tok[:1].isupper() or tok[:1].isdigit()
 
 
-def _proper_end(text: str, pos: int, limit: int, known_starts: set[int]) -> int:
-    """Where a proper name that continues at ``pos`` ends.
-
-    Capitalised words and numbers belong to it; a lower-case syllable belongs to it
-    when it finishes a capitalised word (``Hải quân``, ``Hàng hải``) or when at most
-    two of them lead to another capitalised word (``Cảnh sát biển 1``).
-    """
-    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, pos, limit)]
-    end = pos
-    k = 0
-    while k < len(tokens) and k < 12:
-        s, e, tok = tokens[k]
-        if s in known_starts or not tok[:1].isalnum():
-            break
-        if _is_name_word(tok):
-            end, k = e, k + 1
-            continue
-        j = k
-        while j < len(tokens) and tokens[j][2][:1].islower():
-            j += 1
-        run = [t for _, _, t in tokens[k:j]]
-        nxt = tokens[j][2] if j < len(tokens) else ""
-        if any(w in NOT_IN_NAME for w in run):
-            break
-        pair = fold_name(" ".join(run[:2]))
-        if len(run) <= 2 and _is_name_word(nxt) and pair not in STOP_PAIRS:
-            end, k = tokens[j - 1][1], j
-            continue
-        # the second syllable of a capitalised word (``Hải quân``), not a verb after a
-        # place name (``Vũng Tàu đẩy nhanh``): only after a lone capitalised syllable
-        caps = 0
-        while caps < k and tokens[k - 1 - caps][2][:1].isupper():
-            caps += 1
-        if caps == 1 and pair not in STOP_PAIRS:
-            end = e
-        break
-    return end
 
 
-def _local_unit_end(
-    text: str, pos: int, limit: int, known_starts: set[int], province: str | None
-) -> int:
-    """Where a local unit's name ends: after its locality (``... tỉnh``, ``... thành phố
-    Vinh``, ``... Hà Nội``) when one comes before the verb, else where the words stop."""
-    wide = _name_end(text, pos, limit, known_starts, unit=False, lenient=UNIT_NAME_PAIRS)
-    loc = _LOCALITY.search(text, pos, wide)
-    if province:
-        own = re.compile(r"\s" + re.escape(province) + r"(?=$|[\s,;.:)])").search(text, pos, wide)
-        if own and (loc is None or own.start() < loc.start()):
-            return own.end()
-    if loc is None:
-        return _name_end(text, pos, limit, known_starts, unit=False)
-    end = loc.end()
-    stop = wide
-    for m in _TOKEN.finditer(text, end, stop):
-        tok = m.group(0)
-        if tok == "\n" or not _is_name_word(tok):
-            break
-        end = m.end()
-    return end
 
 
-def _scoped_name(name: str, province: str | None) -> str:
-    """``Trung tâm Khuyến nông tỉnh Nghệ An`` -> ``Trung tâm Khuyến nông tỉnh`` in Nghệ An."""
-    if province:
-        for word in ("tỉnh", "thành phố"):
-            tail = f" {word} {province}"
-            if name.endswith(tail):
-                return name[: -len(province) - 1]
-    return name
 
 
 def _district_mentions(
@@ -289,9 +146,9 @@ def _district_mentions(
     out: list[AgencyMention] = []
     for m in heads.finditer(_DISTRICT_UBND):
         stop = m.end()
-        for t in _TOKEN.finditer(text, m.end(), min(end, m.end() + 60)):
+        for t in TOKEN.finditer(text, m.end(), min(end, m.end() + 60)):
             tok = t.group(0)
-            if t.start() in known_starts or tok == "\n" or not _is_name_word(tok):
+            if t.start() in known_starts or tok == "\n" or not is_name_word(tok):
                 break
             stop = t.end()
         place = " ".join(text[m.end() : stop].split())
@@ -388,112 +245,138 @@ def open_mentions(
 
     Returns the gazetteer's mentions with these merged in (text order).
     """
-    end = len(text) if end is None else end
-    ministry = issuing_ministry(text, known)
-    known_starts = {m.start for m in known}
-    taken = [(m.start, m.end) for m in known]
-    out = list(known)
+    return _OpenReader(text, province, known, start, len(text) if end is None else end).read()
 
-    def free(a: int, b: int) -> bool:
-        return not any(a < tb and ta < b for ta, tb in taken)
 
-    for i, m in enumerate(out):
-        if not m.agency.name.startswith("Sở "):
-            continue
-        tail = _ALL_PROVINCES.match(text, m.end, end)
-        if tail:
-            name = f"{m.agency.name} các tỉnh, thành phố trực thuộc Trung ương"
-            out[i] = AgencyMention(
-                Agency(name, None, True, "central", "collective"),
-                m.start,
-                tail.end(),
-                text[m.start : tail.end()],
-            )
-    found = _Heads(text, start, end)
-    for m in _district_mentions(text, province, found, known_starts):
+class _OpenReader:
+    """The state of reading one text's open-class names: mentions so far, spans taken."""
+
+    def __init__(
+        self, text: str, province: str | None, known: list[AgencyMention], start: int, end: int
+    ) -> None:
+        self.text, self.province, self.start, self.end = text, province, start, end
+        self.ministry = issuing_ministry(text, known)
+        self.known_starts = {m.start for m in known}
+        self.taken = [(m.start, m.end) for m in known]
+        self.out = list(known)
+
+    def free(self, a: int, b: int) -> bool:
+        return not any(a < tb and ta < b for ta, tb in self.taken)
+
+    def add(self, m: AgencyMention) -> None:
+        self.out.append(m)
+        self.taken.append((m.start, m.end))
+
+    def read(self) -> list[AgencyMention]:
+        self._nationwide()
+        found = _Heads(self.text, self.start, self.end)
+        for m in _district_mentions(self.text, self.province, found, self.known_starts):
+            self._district(m)
+        for a, b, kind in self._heads(found):
+            if self.free(a, b) and not (a > 0 and self.text[a - 1].isalnum()):
+                self._named(a, b, kind)
+        self.out.sort(key=lambda m: m.start)
+        return self.out
+
+    def _nationwide(self) -> None:
+        """``Sở X các tỉnh, thành phố trực thuộc Trung ương``: a nationwide collective."""
+        for i, m in enumerate(self.out):
+            if not m.agency.name.startswith("Sở "):
+                continue
+            tail = _ALL_PROVINCES.match(self.text, m.end, self.end)
+            if tail:
+                name = f"{m.agency.name} các tỉnh, thành phố trực thuộc Trung ương"
+                agency = Agency(name, None, True, "central", "collective")
+                self.out[i] = AgencyMention(
+                    agency, m.start, tail.end(), self.text[m.start : tail.end()]
+                )
+
+    def _district(self, m: AgencyMention) -> None:
         # "UBND thành phố Thủ Đức" is a district's committee, not the city's "UBND thành phố"
         inside = [
             k
-            for k in out
+            for k in self.out
             if k.agency.name in PROVINCIAL_COMMITTEES and m.start <= k.start and k.end <= m.end
         ]
         if inside:
-            out = [k for k in out if k not in inside]
-            taken = [(k.start, k.end) for k in out]
-        if free(m.start, m.end):
-            out.append(m)
-            taken.append((m.start, m.end))
-    heads: list[tuple[int, int, str]] = [
-        (h.start(), h.end(), "open") for h in found.finditer(_OPEN_HEAD)
-    ]
-    heads += [(h.start(), h.end(), "local") for h in found.finditer(_UNIT_OF_PROVINCE_HEAD)]
-    heads += [
-        (h.start(), h.end(), "proper")
-        for h in found.finditer(_PROPER_HEAD)
-        if not (ministry and h.group(1) == "Cục")
-    ]
-    if ministry:
-        heads += [(h.start(), h.end(), "unit") for h in found.finditer(_UNIT_HEAD)]
-        for h in found.finditer(_UNITS_OF_MINISTRY):
-            if free(h.start(), h.end()):
-                agency = Agency(f"Các đơn vị thuộc {ministry}", None, True, "central", "collective")
-                out.append(AgencyMention(agency, h.start(), h.end(), h.group(0)))
-                taken.append((h.start(), h.end()))
-    for a, b, kind in sorted(heads):
-        if not free(a, b) or (a > 0 and text[a - 1].isalnum()):
-            continue
-        head = text[a:b]
-        nxt = re.match(r"\s+(\S+)", text[b:end])
-        complete = head in HEADS["complete"]  # the head is the whole name
-        if complete:
-            stop = b
-        else:
-            if not nxt:
-                continue
-            word = nxt.group(1)
-            ok_lower = head.startswith("Ban") and fold_name(word) in ("cac", "khu")
-            if not (word[:1].isupper() or ok_lower) or (
-                word.isupper() and len(word) > 3 and not head.startswith("Ban")
-            ):
-                continue
-            if kind == "proper":
-                stop = _proper_end(text, b, end, known_starts)
-            elif kind == "local":
-                stop = _local_unit_end(text, b, end, known_starts, province)
-            else:
-                stop = _name_end(text, b, end, known_starts, unit=kind == "unit")
-        if (not complete and stop <= b + 1) or not free(a, stop):
-            continue
-        name = " ".join(text[a:stop].split())
+            self.out = [k for k in self.out if k not in inside]
+            self.taken = [(k.start, k.end) for k in self.out]
+        if self.free(m.start, m.end):
+            self.add(m)
+
+    def _heads(self, found: _Heads) -> list[tuple[int, int, str]]:
+        """Every head word a name may follow, by kind; a ministry's units as one body."""
+        ministry = self.ministry
+        heads = [(h.start(), h.end(), "open") for h in found.finditer(_OPEN_HEAD)]
+        heads += [(h.start(), h.end(), "local") for h in found.finditer(_UNIT_OF_PROVINCE_HEAD)]
+        heads += [
+            (h.start(), h.end(), "proper")
+            for h in found.finditer(_PROPER_HEAD)
+            if not (ministry and h.group(1) == "Cục")
+        ]
+        if ministry:
+            heads += [(h.start(), h.end(), "unit") for h in found.finditer(_UNIT_HEAD)]
+            for h in found.finditer(_UNITS_OF_MINISTRY):
+                if self.free(h.start(), h.end()):
+                    agency = Agency(
+                        f"Các đơn vị thuộc {ministry}", None, True, "central", "collective"
+                    )
+                    self.add(AgencyMention(agency, h.start(), h.end(), h.group(0)))
+        return sorted(heads)
+
+    def _stop(self, a: int, b: int, kind: str) -> int | None:
+        """Where the name after the head ``text[a:b]`` ends (None: no name follows)."""
+        text, head = self.text, self.text[a:b]
+        if head in HEADS["complete"]:  # the head is the whole name
+            return b
+        nxt = re.match(r"\s+(\S+)", text[b : self.end])
+        if not nxt:
+            return None
+        word = nxt.group(1)
+        ok_lower = head.startswith("Ban") and fold_name(word) in ("cac", "khu")
+        if not (word[:1].isupper() or ok_lower) or (
+            word.isupper() and len(word) > 3 and not head.startswith("Ban")
+        ):
+            return None
         if kind == "proper":
-            proper = _proper_agency(text, head, name, stop, end, province, ministry)
+            stop = proper_end(text, b, self.end, self.known_starts)
+        elif kind == "local":
+            stop = local_unit_end(text, b, self.end, self.known_starts, self.province)
+        else:
+            stop = name_end(text, b, self.end, self.known_starts, unit=kind == "unit")
+        return stop if stop > b + 1 else None
+
+    def _named(self, a: int, b: int, kind: str) -> None:
+        """The agency the head ``text[a:b]`` of ``kind`` names, if a name follows it."""
+        stop = self._stop(a, b, kind)
+        if stop is None or not self.free(a, stop):
+            return
+        head, name = self.text[a:b], " ".join(self.text[a:stop].split())
+        province, ministry = self.province, self.ministry
+        if kind == "proper":
+            proper = _proper_agency(self.text, head, name, stop, self.end, province, ministry)
             if proper is None:
-                continue
+                return
             agency, full = proper
             if full > stop:  # "(Bộ Tài chính)" after a Tổng cục is part of its name
-                inside = [m for m in out if stop <= m.start and m.end <= full]
-                out = [m for m in out if m not in inside]
-                taken = [t for t in taken if not any(t == (m.start, m.end) for m in inside)]
+                inside = [m for m in self.out if stop <= m.start and m.end <= full]
+                self.out = [m for m in self.out if m not in inside]
+                self.taken = [
+                    t for t in self.taken if not any(t == (m.start, m.end) for m in inside)
+                ]
                 stop = full
-            if not free(a, stop):
-                continue
+            if not self.free(a, stop):
+                return
         elif kind == "local":
             scope = None if name.endswith(" Việt Nam") else province
             level = "local" if scope else "central"
-            agency = Agency(_scoped_name(name, province), scope, False, level, "state")
+            agency = Agency(scoped_name(name, province), scope, False, level, "state")
         elif kind == "unit":
             agency = Agency(f"{name} ({ministry})", None, False, "central", "state")
         elif head in ("Báo", "Tạp chí"):
-            agency = Agency(
-                name,
-                None if ministry else province,
-                False,
-                "central" if ministry else "local",
-                "press",
-            )
+            local = ministry is None
+            agency = Agency(name, province if local else None, False,
+                            "local" if local else "central", "press")  # fmt: skip
         else:
             agency = Agency(name, province, False, "local", "state")
-        out.append(AgencyMention(agency, a, stop, text[a:stop]))
-        taken.append((a, stop))
-    out.sort(key=lambda m: m.start)
-    return out
+        self.add(AgencyMention(agency, a, stop, self.text[a:stop]))
