@@ -429,7 +429,8 @@ def test_issued_phrasing(
 
 def test_indexed_lookups_match_plain_scans() -> None:
     """Mention range queries and the prefiltered monitor-cue search give a plain scan's."""
-    from vbgraph.loaders.relate.responsibilities import _MONITOR, _Extractor
+    from vbgraph.loaders.relate.responsibilities import _Extractor
+    from vbgraph.loaders.relate.roles import MONITOR as _MONITOR
 
     text = (
         "1. Sở Tài chính chủ trì, phối hợp với Sở Kế hoạch và Đầu tư theo dõi, đôn đốc "
