@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import require_shared
 from vbgraph.evaluation.assignments import score_assignments, score_tasks
 from vbgraph.loaders.relate.responsibilities import extract_responsibilities
 from vbgraph.loaders.text.normalize import normalize
@@ -249,7 +250,6 @@ def test_task_deadline_from_text() -> None:
 
 GOLDEN = Path(__file__).parent / "golden" / "responsibilities"
 SEEDS = resources.files("vbgraph") / "data" / "seeds"
-SHARED_GOLD = Path(os.environ.get("VBGRAPH_GOLD", "/work/shared/gold/seeds"))
 
 
 def _extract_seed(name: str) -> dict[str, object]:
@@ -287,10 +287,10 @@ def test_golden(name: str) -> None:
     assert json.loads(json.dumps(got["tasks"])) == want["tasks"]
 
 
-@pytest.mark.skipif(not SHARED_GOLD.is_dir(), reason="shared gold annotations not present")
 @pytest.mark.parametrize("name", _golden_names())
 def test_against_the_gold_annotations(name: str) -> None:
-    gold = json.loads((SHARED_GOLD / name.replace(".txt", ".json")).read_text(encoding="utf-8"))
+    shared_gold = require_shared("gold", "seeds")
+    gold = json.loads((shared_gold / name.replace(".txt", ".json")).read_text(encoding="utf-8"))
     text = (SEEDS / name).read_text(encoding="utf-8")
     assignments, tasks = extract_responsibilities(
         normalize(text), DocInfo.from_json(gold["document"])

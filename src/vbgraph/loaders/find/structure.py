@@ -32,7 +32,8 @@ RANKS: dict[str, int] = {
     "dash": 6,
 }
 
-_ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+#: A Roman numeral, never empty (the lookahead asks for its first letter).
+_ROMAN = r"(?=[XIV])(?:X{0,3})(?:IX|IV|V?I{0,3})"
 #: Item markers, tried in this order, each declaring the characters it starts with.
 _MARKERS: tuple[tuple[str, Pattern], ...] = (
     ("part", Pattern("part marker", r"(?:Phần|PHẦN)\s+(" + _ROMAN + r"|thứ\s+\w+)\b\.?[ \t]*",
@@ -89,12 +90,7 @@ def _marker_at(text: str, i: int) -> tuple[str, str, int] | None:
         m = pattern.match(text, j)
         if not m:
             continue
-        label = m.group(1) if m.groups() else "-"
-        if kind == "roman" and not label:
-            continue
-        if kind == "part" and not label:
-            continue
-        return kind, label or "-", m.end()
+        return kind, m.group(1) if m.groups() else "-", m.end()
     return None
 
 
