@@ -26,7 +26,7 @@ from datetime import date
 from functools import lru_cache
 
 from vbgraph.loaders.models import Deadline
-from vbgraph.loaders.text.patterns import Pattern
+from vbgraph.loaders.text.patterns import Pattern, Starts
 
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR = r"((?:19|20)\d{2})"
@@ -172,6 +172,9 @@ _RULES: tuple[tuple[str, Pattern], ...] = (
     ),
 )
 
+#: Where each rule can start, found in one pass for them all.
+_RULE_STARTS = Starts([pattern for _, pattern in _RULES])
+
 #: In running text a bare recurrence ("hàng năm") is a deadline only near one of these.
 _RECURRENCE_CUE = re.compile(r"định\s+kỳ|báo\s+cáo|tổng\s+hợp|sơ\s+kết|gửi\s+về", _F)
 _RECURRENCES = {"half_yearly", "quarterly", "monthly", "yearly"}
@@ -211,8 +214,9 @@ def find_deadlines(
     end = len(text) if end is None else end
     found: list[Deadline] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _RULES:
-        for m in pattern.finditer(text, start, end):
+    positions = _RULE_STARTS.positions(text, start, end)
+    for (kind, pattern), candidates in zip(_RULES, positions, strict=True):
+        for m in pattern.matches_from(text, candidates, end):
             a, b = m.span()
             if any(a < tb and ta < b for ta, tb in taken):
                 continue

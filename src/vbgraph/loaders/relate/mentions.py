@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
 
 from vbgraph.loaders.find.dates import date_at
@@ -28,7 +29,7 @@ from vbgraph.loaders.find.symbols import (
     type_of_code,
 )
 from vbgraph.loaders.models import DocMention
-from vbgraph.loaders.text.patterns import Pattern, initial_alternation
+from vbgraph.loaders.text.patterns import Pattern, case_variants, initial_alternation
 from vbgraph.loaders.vocab.cues import SHORT_FORM_OPEN
 from vbgraph.loaders.vocab.documents import PARTY_LOCAL_ISSUERS, TYPE_WORDS
 from vbgraph.loaders.vocab.provinces import find_province, local_name, without_kind_word
@@ -46,12 +47,42 @@ _BEFORE_SYMBOL = re.compile(
     r"[\s.:,]*(?:số\s*:?\s*)?$)"
 )
 _SO_BEFORE = re.compile(r"(?:số|và số|,\s*số)\s*:?\s*$", re.IGNORECASE)
+#: The "số <number>" of a short form, after the whitespace that follows its type word:
+#: the number is followed as a short form needs (a "số" followed otherwise starts none).
+_SHORT_NUMBER = re.compile(
+    rf"[{case_variants('s')}](?<=\s.)[{case_variants('ố')}]\s*"
+    r"(?=\d{1,5}(?i:[a-z])?(?![\w/\-]|\s*/))"
+)
+#: A type word and the whitespace after it, up to the end of the searched window.
+_TYPE_WORD_BEFORE = re.compile(rf"{_TYPE_WORD_SCAN}\s+\Z")
+#: Whitespace runs inside and after a type word are at most _MAX_RUN long unless
+#: _LONG_SPACE finds a longer one; then a type word and its whitespace span at
+#: most _TYPE_WORD_SPAN characters.
+_MAX_RUN = 7
+_LONG_SPACE = re.compile(rf"\s{{{_MAX_RUN + 1}}}")
+_TYPE_WORD_SPAN = max(len(w) + w.count(" ") * (_MAX_RUN - 1) + _MAX_RUN for w, _ in TYPE_WORDS)
+
+
+def _short_starts(text: str, pos: int, end: int) -> Iterator[int]:
+    """Where a short form can start: the type word that reaches a "số <number>" through
+    whitespace alone.  Type words are common and short forms rare, so each "số <number>"
+    is found first and the type word looked for in the few characters before it (all of
+    them before a long whitespace run)."""
+    for so in _SHORT_NUMBER.finditer(text, pos, end):
+        lo = max(pos, so.start() - _TYPE_WORD_SPAN)
+        if _LONG_SPACE.search(text, lo, so.start()):
+            lo = pos
+        tw = _TYPE_WORD_BEFORE.search(text, lo, so.start())
+        if tw:
+            yield tw.start()
+
+
 #: A short form: "Nghị quyết số 21", "Kế hoạch số 128" (no ký hiệu).
 _SHORT = Pattern(
     "short form",
     rf"(?P<tw>{_TYPE_WORD_RE})\s+số\s*(?P<num>\d{{1,5}}[a-z]?)(?![\w/\-]|\s*/)",
     re.IGNORECASE,
-    starts={w.split()[0] for w, _ in TYPE_WORDS},
+    candidates=_short_starts,
 )
 _SPACES = re.compile(r"\s+")
 #: A type word anywhere (``Nghị quyết``, ``Kế hoạch`` ...).
