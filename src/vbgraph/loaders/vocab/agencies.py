@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from vbgraph.loaders.models import Agency, AgencyEntry
 from vbgraph.loaders.vocab.files import load_table
@@ -63,3 +64,13 @@ def entry_agency(entry: AgencyEntry, province: str | None) -> Agency | None:
 
 #: The province's (a centrally-run city's) own People's Committee, as the gazetteer names it.
 PROVINCIAL_COMMITTEES = frozenset({"UBND tỉnh", city_form("UBND tỉnh")})
+
+
+def agencies_in(province: str | None) -> Iterator[tuple[AgencyEntry, Agency]]:
+    """Every gazetteer entry that names an agency in documents of ``province``, with it."""
+    for entry in ENTRIES:
+        if entry.provinces and province not in entry.provinces:
+            continue
+        agency = entry_agency(entry, province)
+        if agency is not None:
+            yield entry, agency

@@ -36,7 +36,7 @@ from vbgraph.loaders.find.agencies.skeleton import (
     skeleton,
 )
 from vbgraph.loaders.models import Agency, AgencyMention
-from vbgraph.loaders.vocab.agencies import ENTRIES, entry_agency, expand
+from vbgraph.loaders.vocab.agencies import agencies_in, expand
 
 #: Aliases whose skeleton is shorter than this must also end at a word boundary.
 _SHORT = 9
@@ -66,12 +66,7 @@ class AgencyMatcher:
     def __init__(self, province: str | None) -> None:
         self.province = province
         by_skel: dict[str, _Pattern] = {}
-        for entry in ENTRIES:
-            if entry.provinces and province not in entry.provinces:
-                continue
-            agency = entry_agency(entry, province)
-            if agency is None:
-                continue
+        for entry, agency in agencies_in(province):
             for alias in (entry.name, *entry.aliases):
                 cased = alias.startswith("^")
                 text = expand(alias.lstrip("^"), province)
@@ -241,12 +236,7 @@ def lookup_agencies(query: str, province: str | None = None) -> list[Agency]:
         return _unique(found)
     want = _alias_skeleton(q)
     hits: list[Agency] = []
-    for entry in ENTRIES:
-        if entry.provinces and province not in entry.provinces:
-            continue
-        agency = entry_agency(entry, province)
-        if agency is None:
-            continue
+    for entry, agency in agencies_in(province):
         names = [expand(a.lstrip("^"), province) for a in (entry.name, *entry.aliases)]
         if any(n and want in _alias_skeleton(n) for n in names):
             hits.append(agency)
