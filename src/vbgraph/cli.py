@@ -186,20 +186,25 @@ def extract(path: str, as_json: bool) -> None:
 def evaluate_command(gold_dir: str | None, corpus_dir: str | None, as_json: bool) -> None:
     """Score extraction against gold files: P/R/F1 per category, misses per document.
 
-    Without arguments it scores the sample corpus (../shared/gold/seeds against
-    ../shared/corpus/seeds).
+    Without arguments it scores every gold set there is: the samples and the real
+    development set (../shared/gold/seeds, ../shared/gold/dev) and this repository's
+    real documents (gold/real against corpus/real).
 
     \b
     Example:
-      vbgraph eval ../shared/gold/seeds ../shared/corpus/seeds
+      vbgraph eval
+      vbgraph eval ../shared/gold/dev ../shared/corpus/dev
     """
-    from vbgraph.evaluation import evaluate, format_report
+    from vbgraph.evaluation import evaluate, evaluate_sets, format_report
 
-    report = evaluate(gold_dir, corpus_dir)
-    if as_json:
-        _print_json(report)
+    if gold_dir is None and corpus_dir is None:
+        reports = evaluate_sets()
     else:
-        click.echo(format_report(report))
+        reports = [evaluate(gold_dir, corpus_dir)]
+    if as_json:
+        _print_json(reports if len(reports) > 1 else reports[0])
+    else:
+        click.echo("\n\n".join(format_report(r) for r in reports))
 
 
 # --------------------------------------------------------------------------
