@@ -35,7 +35,12 @@ from vbgraph.loaders.vocab.provinces import (
 from vbgraph.models import DocInfo, NormalizedText, SourceDocument
 
 _HEAD_CHARS = 3000
-_SO = re.compile(r"(?<!\w)Số\s*:?\s*", re.IGNORECASE)
+#: The document's own number in its header: "Số: 590/QĐ-UBND" opening a line (or a cell of
+#: a header laid out as a table), or "Số:" with its colon anywhere in the header.  A
+#: number in running text ("Quyết định số 30/QĐ-TTg") is some other document's.
+_OWN_NUMBER = re.compile(
+    r"(?:^|\|)[ \t]*(?:Số|SỐ)[ \t]*:?[ \t]*|(?:Số|SỐ)[ \t]*:[ \t]*", re.MULTILINE
+)
 _PLACE_DATE = re.compile(r"(?P<place>[^\W\d][^\n,|]{1,40}?),\s*(?=ngày)", re.IGNORECASE)
 #: The comma a ``_PLACE_DATE`` match ends with.
 _COMMA_BEFORE_DATE = re.compile(r",\s*(?=ngày)", re.IGNORECASE)
@@ -74,9 +79,9 @@ def extract_header(norm: NormalizedText, source: SourceDocument | None = None) -
     text = norm.text
     head = text[:_HEAD_CHARS]
     province = _province(head)
-    symbol_text, sym = _symbol(head)
-    date = _date(head)
     type_match = _TYPE_LINE.search(head)
+    symbol_text, sym = _symbol(head[: _header_end(head, type_match)])
+    date = _date(head)
     doc_type = None
     if sym is not None and sym.type_code:
         doc_type = type_of_code(sym.type_code)
@@ -174,13 +179,25 @@ def _prefix_province(text: str) -> str | None:
     return found[2] if found and found[0] == 0 else None
 
 
-def _symbol(head: str) -> tuple[str | None, Symbol | None]:
-    for m in _SO.finditer(head):
-        s = SYMBOL_RE.match(head, m.end())
-        if s:
-            sym = parse_symbol(s)
-            return sym.text, sym
-    return None, None
+def _header_end(head: str, type_match: re.Match[str] | None) -> int:
+    """Where the letterhead ends: the type line ("QUYẾT ĐỊNH"), else the body's first cue."""
+    if type_match:
+        return type_match.start()
+    body = _BODY_START.search(head)
+    return body.start() if body else len(head)
+
+
+def _symbol(header: str) -> tuple[str | None, Symbol | None]:
+    """The document's own symbol from its letterhead; none when the header leaves the
+    number blank ("Số:    /KH-MTTQ-BTT", a draft) or has no "Số" line at all."""
+    m = _OWN_NUMBER.search(header)
+    if m is None:
+        return None, None
+    s = SYMBOL_RE.match(header, m.end())
+    if s is None:
+        return None, None
+    sym = parse_symbol(s)
+    return sym.text, sym
 
 
 def _date(head: str) -> str | None:

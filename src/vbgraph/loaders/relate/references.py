@@ -60,8 +60,12 @@ _HEADING = re.compile(
 _BOUNDARY = re.compile(
     r";|\.(?=\s*\n)|\.(?:(?<=[^\W\d]\.)|(?<=\d{4}\.)|(?<=[)”\"]\.))\s+(?=[A-ZĐ])|\n\s*\n|:\s*\n"
     rf"|\n(?=\s*(?:{STATEMENT_OPENERS}|Điều\s+\d|[-+•]\s"
-    r"|\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[IVX]+\.\s))",
+    r"|\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[IVX]+\.\s))"
+    # a line flattened from a page: "(Sau đây gọi chung là các đơn vị) Thực hiện ..."
+    rf"|\)[ \t]+(?=(?:{STATEMENT_OPENERS})\s)",
 )
+#: A cue alone, heading the list of items it governs: "Căn cứ:", "Thực hiện:".
+_CUE_HEADING = re.compile(rf"(?:^|\n)[ \t\-+•]*(?P<cue>{STATEMENT_OPENERS})\s*:\s*$")
 _IMPLEMENT_CUE = re.compile(rf"\b(?:{CARRY_OUT})\b", re.IGNORECASE)
 #: An implementing cue in the opening: the statement starts with it ("Thực hiện
 #: ...", "Để triển khai ..."), or it follows the type word or subject line of the
@@ -76,6 +80,9 @@ _OPEN_CUE = re.compile(
 )
 _HEAD_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"^(?:{BASED_ON_OPENERS})\b", re.IGNORECASE), "based_on"),
+    # an article or title that changes a document: "Điều 1. Sửa đổi, bổ sung ... Quyết định"
+    (re.compile(rf"^(?:{AMENDS})\b", re.IGNORECASE), "amends"),
+    (re.compile(rf"^(?:{REPLACES})\b", re.IGNORECASE), "replaces"),
     (
         re.compile(rf"^(?:{PROPOSAL_OPENERS})\s+(?:{PROPOSAL_WORDS})\b", re.IGNORECASE),
         "proposal",
@@ -106,6 +113,15 @@ _SECOND_ORDER_CHANGE = re.compile(
     rf"|{AMENDS})|(?P<replaces>{REPLACES}))"
     r"(?:\s+(?:một số|các|toàn bộ)?\s*(?:điều|khoản|điểm|nội dung)[^;()]{0,40}?)?"
     r"\s*(?:của|tại)?\s*$",
+    re.IGNORECASE,
+)
+#: "X được sửa đổi, bổ sung bởi Y": Y changed X (the passive of the above); the
+#: document rests on both as it rests on X.
+_CHANGED_BY = re.compile(
+    rf"[\s(]được\s+(?:(?P<amends>sửa\s+đổi(?:\s*,\s*|\s+và\s+)bổ\s+sung|{AMENDS})"
+    rf"|(?P<replaces>{REPLACES}))"
+    r"(?:\s+(?:một\s+số|các)\s+(?:điều|khoản|điểm|nội\s+dung))?\s*,?\s+(?:bởi|tại|theo)"
+    r"(?:\s+các)?\s*$",
     re.IGNORECASE,
 )
 #: "X ... và Y" in a "Căn cứ" or "Thực hiện" statement: Y is a second object.
@@ -182,7 +198,10 @@ class _Edges:
         prev_end = 0
         for st in self.statements:
             if _NON_SPACE.search(self.text, prev_end, st.start):
-                self.prev_head = None  # a statement citing nothing ends a list "Thực hiện X; Y"
+                # a statement citing nothing ends a list ("Thực hiện X; Y"), unless it is
+                # the cue heading the list ("Căn cứ:" then "- Luật ...;" "- Nghị định ...")
+                heading = _CUE_HEADING.search(self.text, prev_end, st.start)
+                self.prev_head = _cue_relation(heading.group("cue")) if heading else None
             prev_end = st.end
             self._statement(st)
         return tuple(self.best.values())
@@ -217,7 +236,7 @@ class _Edges:
         changed = {id(st.mentions[k]) for k in links.changed}
         for m in st.mentions:
             self.add(self.subject.key, self.key(m), self._relation(st, links, m, changed), st)
-        if links.head in ("implements", "proposal") and links.direct:
+        if links.head in ("implements", "proposal", "based_on") and links.direct:
             self.prev_head = links.head
         elif self.text[st.start : st.end].strip():
             self.prev_head = None
@@ -244,8 +263,14 @@ class _Edges:
             self._first(links, m)
             return
         change = _SECOND_ORDER_CHANGE.match(gap)
+        changed_by = _CHANGED_BY.search(gap)
         if _SECOND_ORDER.match(gap) and _IMPLEMENT_CUE.search(gap):
             links.governed[k] = prev
+        elif changed_by:
+            relation = "amends" if changed_by.group("amends") else "replaces"
+            self.add(self.key(m), self.key(prev), relation, st)
+            if prev in links.direct:
+                links.direct.append(m)  # "Căn cứ Luật X được sửa đổi, bổ sung bởi Luật Y"
         elif change:
             links.changed[k] = (prev, "amends" if change.group("amends") else "replaces")
         elif k - 1 in links.governed and _COORDINATION.match(gap):
@@ -267,9 +292,11 @@ class _Edges:
 
     def _first(self, links: _Links, m: DocMention) -> None:
         """The statement's first mention: the cue's object, or the next of a list."""
-        before = self.text[links.lead : m.start]
-        if self.prev_head in ("implements", "proposal") and not before.strip():
-            # "Thực hiện X ...; Y ..." : Y continues the list X opened
+        before = self.text[links.lead : m.start].strip()
+        if self.prev_head is not None and links.head is None and (
+            not before or TYPE_WORD.match(before)
+        ):
+            # "Thực hiện X ...; Y ...", "Căn cứ Luật A; Luật B số ...": Y continues the list
             links.direct.append(m)
             links.head = self.prev_head
         elif links.head == "implements":
@@ -285,7 +312,7 @@ class _Edges:
         gap_before = self.text[max(st.start, m.start - 60) : m.start]
         if _ISSUED_WITH.search(self.text[links.lead : m.start]):
             return _stronger(relation, "issued_with")
-        if id(m) in changed:
+        if id(m) in changed or _CHANGED_BY.search(gap_before):
             return relation  # another document amends or replaces it, not this one
         amending = _amending_statement(self.text, st, self.opening_end)
         if amending and _REPLACES.search(gap_before):
@@ -293,6 +320,14 @@ class _Edges:
         if amending and _AMENDS.search(gap_before):
             return _stronger(relation, "amends")
         return relation
+
+
+def _cue_relation(cue: str) -> str | None:
+    """The relation a statement opener gives what follows it ("Căn cứ" -> based_on)."""
+    for rx, relation in _HEAD_CUES:
+        if rx.match(cue):
+            return relation
+    return "implements" if _OPEN_CUE.match(cue) else None
 
 
 def _stronger(a: str, b: str) -> str:

@@ -3,7 +3,8 @@
 Every later stage reads ``NormalizedText.text`` and reports spans through
 ``NormalizedText.to_original``.  The passes, in order:
 
-1. NFC, non-breaking and zero-width characters (``_nfc``);
+1. NFC, non-breaking and zero-width characters (``_nfc``); a word segmenter's
+   underscores ("Quyết_định") as spaces (``_segmented_words``);
 2. page numbers alone on a line inside a running sentence (``_page_numbers``);
 3. glued words split at case and letter/digit boundaries and by syllable
    structure: ``SởNgoại`` ``quyếtsố`` ``TWngày`` ``BANHÀNH`` (:mod:`.glue`);
@@ -33,16 +34,44 @@ from itertools import chain
 
 from vbgraph.loaders.text.glue import glue
 from vbgraph.loaders.text.offsets import Edit, Offsets, apply_edits
-from vbgraph.loaders.text.syllables import TONE_MARKS, has_vietnamese_letter, place_tone
+from vbgraph.loaders.text.syllables import (
+    TONE_MARKS,
+    has_vietnamese_letter,
+    is_syllable,
+    place_tone,
+)
 from vbgraph.models import NormalizedText
 
 
 def normalize(text: str) -> NormalizedText:
     """Return ``text`` normalised, with offsets into ``text``."""
     cur, offs = _nfc(text)
-    for step in (_page_numbers, glue, _tones, _symbol_spaces):
+    for step in (_segmented_words, _page_numbers, glue, _tones, _symbol_spaces):
         cur, offs = apply_edits(cur, offs, step(cur))
     return NormalizedText(cur, tuple(chain.from_iterable((*offs, (len(text),)))), text)
+
+
+#: An underscore joining two letters: a word segmenter's "Quyết_định", "Ủy_ban nhân_dân".
+_JOINED = re.compile(r"(?<=[^\W\d_])_(?=[^\W\d_])")
+_JOINED_WORD = re.compile(r"[^\W\d_]+(?:_[^\W\d_]+)+")
+#: A text is word-segmented when it has this many joined words, nearly all of syllables.
+_SEGMENTED_MIN = 8
+_SEGMENTED_SHARE = 0.8
+
+
+def _segmented_words(text: str) -> Iterable[Edit]:
+    """Word-segmented text (NLP datasets join a word's syllables with ``_``): each such
+    underscore becomes a space, so cue words ("Căn_cứ") read as written."""
+    if "_" not in text:
+        return
+    words = _JOINED_WORD.findall(text)
+    if len(words) < _SEGMENTED_MIN:
+        return
+    parts = [p for w in words for p in w.split("_")]
+    if sum(map(is_syllable, parts)) < _SEGMENTED_SHARE * len(parts):
+        return  # identifiers, file names: not a segmenter's output
+    for m in _JOINED.finditer(text):
+        yield m.start(), m.end(), " "
 
 
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad"}
