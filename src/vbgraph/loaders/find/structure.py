@@ -42,8 +42,9 @@ _MARKERS: tuple[tuple[str, Pattern], ...] = (
     ("roman", Pattern("roman marker", r"(" + _ROMAN + r")\s*[\.\)/]\s*(?=\S|$)", starts="XIV")),
     ("decimal", Pattern("decimal marker", r"([0-9]{1,2}(?:\.[0-9]{1,2}){1,3})\.?\)?\s+(?=\S)",
                         starts="0123456789")),
-    ("arabic", Pattern("arabic marker", r"([0-9]{1,2})\s*[\.\)]\s*(?=\S|$)",
-                       starts="0123456789")),
+    # "2." "2)" and "2 - Sở X có trách nhiệm" (a dash between spaces, before a capital)
+    ("arabic", Pattern("arabic marker", r"([0-9]{1,2})(?:\s*[\.\)]|[ \t]+-(?=[ \t]+[A-ZĐÀ-Ỹ]))"
+                       r"\s*(?=\S|$)", starts="0123456789")),
     ("letter", Pattern("letter marker", r"([a-zđ])\s*\)\s*", starts="abcdefghijklmnopqrstuvwxyzđ")),
     ("dash", Pattern("dash marker", r"[-–—+•*]\s*(?=\w)", starts="-–—+•*")),
 )  # fmt: skip

@@ -159,14 +159,16 @@ class _Extractor:
         self.province = subject.province
         excluded = excluded_spans(self.text)
         known = find_mentions(self.text, self.province)
-        issuers = _issuer_names(subject.issuer, issuing_ministry(self.text, known))
         self.mentions = [
             m
             for m in open_mentions(self.text, self.province, known)
-            if not any(a <= m.start < b for a, b in excluded) and m.agency.name not in issuers
+            if not any(a <= m.start < b for a, b in excluded)
         ]
+        #: The issuer's own names (and the province's committee unless a council's resolution
+        #: gives it tasks): not given tasks by the document, only sent its reports.
+        self.reported_to_only = _issuer_names(subject.issuer, issuing_ministry(self.text, known))
         if not _assigns_committee(subject.issuer):
-            self.mentions = [m for m in self.mentions if m.agency.name not in PROVINCIAL_COMMITTEES]
+            self.reported_to_only |= PROVINCIAL_COMMITTEES
         self.index = _MentionIndex(self.mentions)
         self.roles = RoleReader(self.text, self.folded)
         self.found = _Found()
@@ -272,8 +274,12 @@ class _Extractor:
 
     def _list(self, lst: AgencyList, verdict: Verdict, seg: _Segment, body: int) -> None:
         """Give the agencies of ``lst`` what ``verdict`` says, and keep the segment's state."""
-        agencies = lst.agencies
         role = verdict.role
+        agencies = tuple(
+            a for a in lst.agencies if role == "report_hub" or a.name not in self.reported_to_only
+        )
+        if not agencies:
+            return
         if role is not None:
             for agency in agencies:
                 self._assign(agency, role, verdict.cue_start, verdict.span_end, seg.task)

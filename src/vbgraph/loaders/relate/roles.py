@@ -46,7 +46,7 @@ _ROLE_CUES: tuple[tuple[str, Pattern], ...] = (
         Pattern(
             "before coordinate",
             rf"phoi\s*hop(?:\s+(?:{COORDINATE_ADVERBS_FOLDED}))*(?:[^.;:\n]{{0,30}}?\bvoi)?"
-            rf"(?:\s*,)?\s*(?:\b{_TITLES}\s+)*$",
+            rf"(?:\s*[,:])?\s*(?:\b{_TITLES}\s+)*$",
             contains=("hop",),
         ),
     ),
@@ -62,16 +62,21 @@ _ROLE_CUES: tuple[tuple[str, Pattern], ...] = (
         "lead",
         Pattern(
             "before lead",
-            r"(?:^|[^a-z])(?:giao(?:\s+cho)?|yeu\s+cau(?:\s+cac)?|phan\s+cong)\s*:?\s*"
+            r"(?:^|[^a-z])(?:giao(?:\s+cho)?|yeu\s+cau(?:\s+cac)?|phan\s+cong"
+            # a field of a task: "- Đơn vị chủ trì: Vụ X", "Cơ quan thực hiện: Sở Y"
+            r"|(?:co\s+quan|don\s+vi)\s+(?:chu\s*tri|thuc\s+hien)\s*:)\s*:?\s*"
             rf"(?:\b{_TITLES}\s+)*$",
-            contains=("giao", "cau", "cong"),
+            contains=("giao", "cau", "cong", "tri", "hien"),
         ),
     ),
 )
 _BEFORE_REPORT = Pattern(
     "before report",
-    rf"(?:\(\s*(?:thong\s+)?qua|\bgui\s*(?:ve|den|cho)?|\bve)\s*(?:\b{_TITLES}\s+)*$",
-    contains=("qua", "gui", "ve"),
+    rf"(?:\(\s*(?:thong\s+)?qua|\bgui\s*(?:ve|den|cho)?|\bve"
+    # "báo cáo Chính phủ", "báo cáo kết quả thực hiện về Bộ Y tế"
+    r"|\bbao\s*cao(?:\s+(?:ket\s+qua|tinh\s+hinh)[^.;:\n]{0,40}?)?(?:\s+(?:ve|den|len|cho))?)"
+    rf"\s*(?:\b{_TITLES}\s+)*$",
+    contains=("qua", "gui", "ve", "cao"),
 )
 _AFTER_REPORT = re.compile(r"^[\s)]*(?:de\s+)?(?:tong\s*hop|bao\s*cao|theo doi)")
 AFTER_LEAD = re.compile(r"^[\s,]*(?:la\s+co\s+quan\s+|lam\s+)?chu\s*tri")
