@@ -17,9 +17,13 @@ execution clause (``... chịu trách nhiệm thi hành Quyết định này``).
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from vbgraph.loaders.models import Item
-from vbgraph.loaders.text.patterns import Pattern
+from vbgraph.loaders.text.fold import fold_name
+from vbgraph.loaders.text.patterns import Pattern, phrases
+from vbgraph.loaders.vocab.agency_names import STOP_PAIRS
+from vbgraph.loaders.vocab.cues import MEMBER_TITLES, METADATA_LABELS, RECIPIENT_LABELS
 
 #: Rank of each marker kind: an item contains the items after it of a higher rank.
 RANKS: dict[str, int] = {
@@ -48,8 +52,6 @@ _MARKERS: tuple[tuple[str, Pattern], ...] = (
     ("letter", Pattern("letter marker", r"([a-zđ])\s*\)\s*", starts="abcdefghijklmnopqrstuvwxyzđ")),
     ("dash", Pattern("dash marker", r"[-–—+•*]\s*(?=\w)", starts="-–—+•*")),
 )  # fmt: skip
-
-
 
 
 #: The markers a line can hold, by the character it starts with, in :data:`_MARKERS` order:
@@ -174,31 +176,62 @@ def _id_part(kind: str, label: str) -> str:
     return label
 
 
+#: An addressee list's label ("Nơi nhận:", "Kính gửi:", "Thành phần:") opening a line or,
+#: for "Kính gửi", anywhere on the header's last line.
 _RECIPIENTS = Pattern(
-    "recipients", r"^[ \t]*(Nơi nhận|NƠI NHẬN)\s*:?", re.M, contains=("Nơi nhận", "NƠI NHẬN")
+    "recipients",
+    rf"(?:^[ \t]*|(?<=\s))(?:{phrases(RECIPIENT_LABELS)})\s*:",
+    re.M,
+    contains=RECIPIENT_LABELS,
 )
+#: A line of signature metadata: "Ký bởi: ...", "Cơ quan: ...".
+_METADATA = re.compile(rf"^[ \t]*(?:{METADATA_LABELS})[ \t]*:[^\n]*", re.M)
+#: A line of a membership list: one office and its body, nothing else.
+_MEMBER = re.compile(
+    rf"^[ \t]*[-+•][ \t]*(?:\d{{1,2}}[ \t]+)?(?:{MEMBER_TITLES})[ \t]+[^\n;:.]{{2,110}}"
+    r"[;.]?[ \t]*$",
+    re.M,
+)
+#: Where a list given inline after its label ends: a defined short name's ")", a sentence.
+_INLINE_END = re.compile(r"\)[ \t]*(?=[A-ZĐÀ-Ỹ])|\.[ \t]+(?=[A-ZĐÀ-Ỹ])")
 _EXECUTION = Pattern(
     "execution clause", r"chịu\s+trách\s+nhiệm\s+thi\s+hành", re.I, starts=("chịu",)
 )
 
 
+def _list_end(text: str, pos: int) -> int:
+    """The end of an addressee list whose label ends at ``pos``: the rest of its line (to a
+    short name's ")" or a sentence when the line goes on) and the "-" lines after it."""
+    nl = text.find("\n", pos)
+    line_end = len(text) if nl < 0 else nl
+    inline = _INLINE_END.search(text, pos, line_end)
+    if inline:
+        return inline.start() + 1
+    stop = line_end + 1
+    while stop < len(text):
+        nl = text.find("\n", stop)
+        line = text[stop : len(text) if nl < 0 else nl]
+        if not line.strip() or line.lstrip().startswith(("-", "+", "•")):
+            stop = len(text) if nl < 0 else nl + 1
+            continue
+        break
+    return min(stop, len(text))
+
+
+def _has_task(line: str) -> bool:
+    """Whether a line names a task besides an office: one of the verbs that end a name."""
+    words = fold_name(line).split()
+    return any(f"{a} {b}" in STOP_PAIRS for a, b in pairwise(words))
+
+
 def excluded_spans(text: str) -> list[tuple[int, int]]:
-    """Spans that name agencies without assigning them: recipients, execution clauses."""
+    """Spans that name agencies without assigning them: addressee and membership lists,
+    signature metadata, execution clauses."""
     spans: list[tuple[int, int]] = []
     for m in _RECIPIENTS.finditer(text):
-        pos = m.end()
-        stop = pos
-        # the list: lines starting with "-" (and the rest of the "Nơi nhận" line)
-        nl = text.find("\n", pos)
-        stop = len(text) if nl < 0 else nl + 1
-        while stop < len(text):
-            nl = text.find("\n", stop)
-            line = text[stop : len(text) if nl < 0 else nl]
-            if not line.strip() or line.lstrip().startswith(("-", "+", "•")):
-                stop = len(text) if nl < 0 else nl + 1
-                continue
-            break
-        spans.append((m.start(), stop))
+        spans.append((m.start(), _list_end(text, m.end())))
+    spans += [m.span() for m in _METADATA.finditer(text)]
+    spans += [m.span() for m in _MEMBER.finditer(text) if not _has_task(m.group())]
     for m in _EXECUTION.finditer(text):
         a = max(text.rfind(".\n", 0, m.start()), text.rfind("Điều", 0, m.start()))
         a = max(a, 0)

@@ -271,22 +271,32 @@ _CENTRAL_BODY_RES = tuple(
     for pattern, name in _CENTRAL_BODIES
 )
 _MINISTRY_LINE = re.compile(
-    r"^[ \t|]*(?P<name>(?:BỘ|NGÂN HÀNG NHÀ NƯỚC|VĂN PHÒNG CHÍNH PHỦ)"
-    r"[^\n|]*?)[ \t|]*$",
-    re.MULTILINE,
+    r"(?P<name>(?:BỘ|NGÂN HÀNG NHÀ NƯỚC|VĂN PHÒNG CHÍNH PHỦ|BẢO HIỂM XÃ HỘI VIỆT NAM"
+    r"|THANH TRA CHÍNH PHỦ|KIỂM TOÁN NHÀ NƯỚC|ỦY BAN DÂN TỘC)[^\n|]*?)[ \t|-]*$"
 )
 
 
 def _central_issuer(head: str, text: str) -> str | None:
-    """The central body named in the letterhead (its first lines)."""
-    top = "\n".join(head.splitlines()[:6])
-    for rx, name in _CENTRAL_BODY_RES:
-        if rx.search(top):
-            return name
-    m = _MINISTRY_LINE.search(top)
-    if m and m.group("name").isupper():
-        return _recase(_SPACES.sub(" ", m.group("name").strip()), text)
-    return None
+    """The central body named in the letterhead: its first line naming a body (before the
+    national motto and the number), else a portal copy's title line ("... do Bảo hiểm xã
+    hội Việt Nam ban hành")."""
+    for line in head.splitlines()[:8]:
+        clean = line.strip(" \t|-_")
+        if clean.startswith(("CỘNG HÒA", "Số", "SỐ")):
+            break
+        for rx, name in _CENTRAL_BODY_RES:
+            if rx.match(clean):
+                return name
+        m = _MINISTRY_LINE.match(clean)
+        if m and m.group("name").isupper():
+            return _recase(_SPACES.sub(" ", m.group("name").strip(" -_")), text)
+    portal = _PORTAL_TITLE.match(head)
+    return portal.group("issuer") if portal else None
+
+
+#: A legal portal's title line above a copied text: "Công văn 296/BHXH-CSYT năm 2021 ...
+#: do Bảo hiểm xã hội Việt Nam ban hành."
+_PORTAL_TITLE = re.compile(r"[^\n]*\sdo\s+(?P<issuer>[^\n]{3,80}?)\s+ban\s+hành\s*\.?[ \t]*\n")
 
 
 #: An official letter's subject line ("V/v triển khai ..."), below its number.

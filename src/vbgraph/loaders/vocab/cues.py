@@ -72,3 +72,9 @@ MONITORED_FOLDED = "|".join(phrase(fold_name(w)) for w in _ROLES["monitored"])
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     role: tuple(words) for role, words in _DATA["table_columns"].items()
 }
+
+_NOT_ASSIGNED = _DATA["not_assigned"]
+#: Labels of addressee lists, of signature metadata lines, and offices of membership lists.
+RECIPIENT_LABELS: tuple[str, ...] = tuple(_NOT_ASSIGNED["recipients"])
+METADATA_LABELS = phrases(_NOT_ASSIGNED["metadata"])
+MEMBER_TITLES = phrases(_NOT_ASSIGNED["member_titles"])

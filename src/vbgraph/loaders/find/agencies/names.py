@@ -21,6 +21,7 @@ from vbgraph.loaders.find.agencies.name_ends import (
     proper_end,
     scoped_name,
 )
+from vbgraph.loaders.find.agencies.phrases import collectives, named_bodies, offices
 from vbgraph.loaders.models import Agency, AgencyMention
 from vbgraph.loaders.text.fold import fold_name
 from vbgraph.loaders.text.patterns import Pattern, Starts, phrase
@@ -264,8 +265,25 @@ class _OpenReader:
         for a, b, kind in self._heads(found):
             if self.free(a, b) and not (a > 0 and self.text[a - 1].isalnum()):
                 self._named(a, b, kind)
+        args = (self.text, self.province, self.start, self.end)
+        for m in collectives(*args):
+            self._collective(m)
+        for m in (*named_bodies(*args, self.known_starts), *offices(*args)):
+            if self.free(m.start, m.end):
+                self.add(m)
         self.out.sort(key=lambda m: m.start)
         return self.out
+
+    def _collective(self, m: AgencyMention) -> None:
+        """A collective phrase, over the single bodies it holds ("UBND tỉnh" in "Ủy ban nhân
+        dân tỉnh, thành phố trực thuộc Trung ương"); a listed collective is kept instead."""
+        inside = [k for k in self.out if k.start < m.end and m.start < k.end]
+        if any(k.agency.collective or not (m.start <= k.start and k.end <= m.end) for k in inside):
+            return
+        if inside:
+            self.out = [k for k in self.out if k not in inside]
+            self.taken = [(k.start, k.end) for k in self.out]
+        self.add(m)
 
     def _nationwide(self) -> None:
         """``Sở X các tỉnh, thành phố trực thuộc Trung ương``: a nationwide collective."""
