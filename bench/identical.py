@@ -4,8 +4,8 @@
     python bench/identical.py --check /tmp/before.json   # after: lists every differing document
 
 Extracts a fixed set of texts -- the five sample documents, the real development
-set (``../shared/corpus/dev``), every held-out
-excerpt under ``tests/heldout/*/corpus`` and ``--generated`` generated documents
+set (``../shared/corpus/dev``), this repository's real documents (``corpus/real``)
+and ``--generated`` generated documents
 (noise on, fixed seed) -- and saves, per text, the extraction as JSON together
 with every mention span (agency mentions included, which the JSON only shows
 through assignments).  ``--check`` exits 1 when any document differs and prints
@@ -36,7 +36,7 @@ def texts(generated: int) -> list[tuple[str, str]]:
         out.append((f"seeds/{path.name}", path.read_text(encoding="utf-8")))
     for path in sorted((ROOT.parent / "shared" / "corpus" / "dev").glob("*.txt")):
         out.append((f"dev/{path.name}", path.read_text(encoding="utf-8")))
-    for path in sorted((ROOT / "tests").glob("heldout*/**/*.txt")):
+    for path in sorted((ROOT / "corpus" / "real").glob("*.txt")):
         out.append((str(path.relative_to(ROOT)), path.read_text(encoding="utf-8")))
     for doc in generate(generated, 6, seed=11).docs:
         out.append((f"generated/{doc.name}", doc.text))

@@ -85,7 +85,7 @@ def _corpus_texts() -> list[str]:
     if missing:
         pytest.fail(f"the real corpora are missing: {missing} (../shared beside the checkout)")
     paths = [p for f in folders for p in sorted(f.glob("*.txt"))]
-    paths += sorted((Path(__file__).parent / "heldout").glob("**/*.txt"))
+    paths += sorted((Path(__file__).parents[1] / "corpus" / "real").glob("*.txt"))
     texts = [p.read_text(encoding="utf-8") for p in paths]
     return texts + [fold_same_length(t) for t in texts]
 

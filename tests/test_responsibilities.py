@@ -391,12 +391,12 @@ ISSUED_PHRASINGS = [
         },
         {("Thường trực Hội đồng nhân dân tỉnh", "lead"), ("Hội đồng nhân dân tỉnh", "lead")},
     ),
-    (  # the Committee's own plan does not assign the Committee
+    (  # the Committee's own plan does not assign the Committee; reports still go to it
         "Các sở, ngành định kỳ báo cáo UBND tỉnh. Giao UBND tỉnh chỉ đạo thực hiện.",
         "Quảng Nam",
         "UBND tỉnh Quảng Nam",
-        set(),
-        {("UBND tỉnh", "lead"), ("UBND tỉnh", "report_hub")},
+        {("UBND tỉnh", "report_hub")},
+        {("UBND tỉnh", "lead")},
     ),
     (  # a ministry's units as one body; a central agency; a unit with a comma in its name
         "BỘ TƯ PHÁP\n\n1. Vụ Pháp luật dân sự - kinh tế chủ trì, phối hợp với các Vụ, Cục, "

@@ -217,10 +217,20 @@ def _same_agency(gold_name: str, predicted: JSON, province: str | None) -> bool:
     p = p.removeprefix("cac ")
     if g == p or (len(g) > 6 and g in p) or (len(p) > 6 and p in g):
         return True
-    from vbgraph.loaders.find.agencies.matcher import lookup_agencies
+    want = _fold(predicted["agency"])
+    return any(_fold(name) == want for name in _read_names(gold_name, province))
 
-    return any(_fold(a.name) == _fold(predicted["agency"])
-               for a in lookup_agencies(gold_name, province)[:3])  # fmt: skip
+
+def _read_names(name: str, province: str | None) -> set[str]:
+    """The bodies the extractor reads in ``name`` (its gazetteer and noun-phrase grammar),
+    and the gazetteer's best look-ups of it."""
+    from vbgraph.loaders.find.agencies.matcher import find_mentions, lookup_agencies
+    from vbgraph.loaders.find.agencies.names import open_mentions
+    from vbgraph.loaders.text.normalize import normalize
+
+    text = normalize(name).text
+    found = {m.agency.name for m in open_mentions(text, province, find_mentions(text, province))}
+    return found | {a.name for a in lookup_agencies(name.replace("_", " "), province)[:3]}
 
 
 def _score_assignments(gold: JSON, predicted: JSON, text: str) -> JSON:
@@ -230,6 +240,7 @@ def _score_assignments(gold: JSON, predicted: JSON, text: str) -> JSON:
     offsets = _flat_offsets(text)
     province = predicted["document"].get("province")
     pool = list(predicted.get("assignments", ()))
+    spans = {t["id"]: (t.get("start", -1), t.get("end", -1)) for t in predicted.get("tasks", ())}
     used: set[int] = set()
     tp = fn = 0
     misses: list[JSON] = []
@@ -243,7 +254,7 @@ def _score_assignments(gold: JSON, predicted: JSON, text: str) -> JSON:
         for k, p in enumerate(pool):
             if k in used or p["role"] not in roles or not _same_agency(g["agency"], p, province):
                 continue
-            d = abs(p.get("start", 0) - where) if where >= 0 else 0
+            d = _distance(p, spans.get(p.get("task")), where)
             if d <= distance:
                 best, distance = k, d
         if best is not None:
@@ -260,6 +271,17 @@ def _score_assignments(gold: JSON, predicted: JSON, text: str) -> JSON:
     else:
         out["fp"] = 0
     return out
+
+
+def _distance(p: JSON, span: tuple[int, int] | None, where: int) -> int:
+    """How far the task's words (at ``where``) are from the assignment: zero inside the
+    task it was given for (an item inheriting its heading's agencies), else from where
+    the agency is written."""
+    if where < 0:
+        return 0
+    if span and span[0] <= where < span[1]:
+        return 0
+    return abs(p.get("start", 0) - where)
 
 
 def _flat_offsets(text: str) -> list[int]:

@@ -15,7 +15,8 @@ Recurring deadlines become a recurrence (``Task.recurring``):
 
 :func:`find_deadline` returns the first deadline with a cue in a task's text;
 :func:`parse_deadline` reads a whole table cell (``Năm 2025``, ``Quý IV/2024``,
-``Hàng năm``), where no cue word is needed.
+``Hàng năm``), where no cue word is needed, and :func:`field_deadline` a task's
+"Thời gian hoàn thành:" line the same way.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from functools import lru_cache
 
 from vbgraph.loaders.models import Deadline
 from vbgraph.loaders.text.patterns import Pattern, Starts
+from vbgraph.loaders.vocab.cues import DEADLINE_LABELS
 
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR = r"((?:19|20)\d{2})"
@@ -268,7 +270,46 @@ def parse_deadline(cell: str) -> Deadline | None:
     if _CELL_CONTINUOUS.fullmatch(s):
         return Deadline(None, "continuous", s, 0, len(s))
     found = find_deadlines(s, strict=False)
-    return found[0] if found else None
+    if found:
+        return found[0]
+    return _bare_date(s)
+
+
+#: A date written without a cue word, in a slot that holds a deadline ("Dự kiến tháng
+#: 11/2025", "ngày 10/12/2025 (sau hội nghị)"); not a document's number ("số 12/2025/NĐ-CP").
+_BARE = re.compile(
+    r"(?<![\w/])(?<!số )(?:ngày\s*(\d{1,2})\s*[/.-]\s*)?(?:tháng\s+)?(\d{1,2})\s*/\s*"
+    + _YEAR
+    + r"(?![\w/])",
+    _F,
+)
+
+
+def _bare_date(s: str) -> Deadline | None:
+    m = _BARE.search(s)
+    if m is None:
+        return None
+    year, month = int(m.group(3)), int(m.group(2))
+    d = _day(year, month, int(m.group(1))) if m.group(1) else _end_of_month(year, month)
+    return Deadline(d, None, m.group(0), m.start(), m.end()) if d else None
+
+
+#: A task's deadline field: "- Thời gian hoàn thành: Quý I/2026".
+_DEADLINE_FIELD = re.compile(
+    rf"^[ \t]*(?:[-–+•*][ \t]*)?(?i:{DEADLINE_LABELS})[ \t]*:[ \t]*(?P<value>[^\n]+)", re.M
+)
+
+
+def field_deadline(text: str, start: int = 0, end: int | None = None) -> Deadline | None:
+    """The deadline a task's field line in ``text[start:end]`` gives, offsets into ``text``."""
+    m = _DEADLINE_FIELD.search(text, start, len(text) if end is None else end)
+    if m is None:
+        return None
+    d = parse_deadline(m.group("value"))
+    if d is None:
+        return None
+    a = m.start("value") + d.start
+    return Deadline(d.date, d.recurring, d.raw, a, a + (d.end - d.start))
 
 
 def is_deadline_cell(cell: str) -> bool:

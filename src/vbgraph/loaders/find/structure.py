@@ -23,7 +23,12 @@ from vbgraph.loaders.models import Item
 from vbgraph.loaders.text.fold import fold_name
 from vbgraph.loaders.text.patterns import Pattern, phrases
 from vbgraph.loaders.vocab.agency_names import STOP_PAIRS
-from vbgraph.loaders.vocab.cues import MEMBER_TITLES, METADATA_LABELS, RECIPIENT_LABELS
+from vbgraph.loaders.vocab.cues import (
+    FIELD_LABELS,
+    MEMBER_TITLES,
+    METADATA_LABELS,
+    RECIPIENT_LABELS,
+)
 
 #: Rank of each marker kind: an item contains the items after it of a higher rank.
 RANKS: dict[str, int] = {
@@ -70,6 +75,10 @@ _MARKED_LINE = re.compile(
 )
 
 
+#: The label of a task's field line, after its marker.
+_FIELD = re.compile(rf"(?i:{FIELD_LABELS})[ \t]*:")
+
+
 def _line_starts(text: str, start: int, end: int) -> list[int]:
     """``start`` and the starts of the lines after it, before ``end``, that may hold a marker."""
     starts = [start]
@@ -110,7 +119,10 @@ def parse_items(text: str, start: int = 0, end: int | None = None) -> list[Item]
         kind, label, body = found
         if body > end:
             continue
+        if kind == "dash" and _FIELD.match(text, body, end):
+            kind = "field"
         raw.append((kind, label, ls, body))
+    raw = _without_fields(raw)
 
     kinds: list[str] = []
     labels: list[str] = []
@@ -168,6 +180,30 @@ def parse_items(text: str, start: int = 0, end: int | None = None) -> list[Item]
     return items
 
 
+def _without_fields(raw: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+    """The items once field lines are read: a "- Đơn vị chủ trì: ..." line is a field of
+    the task above it, not an item.  When an item's fields come after all its "-" lines,
+    the fields are the item's and those lines describe it (no items of their own); when
+    "-" lines and fields alternate, each "-" line is a task with its fields."""
+    out: list[tuple[str, str, int, int]] = []
+    group: list[tuple[str, str, int, int]] = []
+
+    def flush() -> None:
+        kinds = [entry[0] for entry in group]
+        if "field" in kinds and "dash" not in kinds[kinds.index("field") :]:
+            out.extend(e for e in group if e[0] not in ("dash", "field"))
+        else:
+            out.extend(e for e in group if e[0] != "field")
+        group.clear()
+
+    for entry in raw:
+        if entry[0] not in ("dash", "field"):
+            flush()
+        group.append(entry)
+    flush()
+    return out
+
+
 def _id_part(kind: str, label: str) -> str:
     if kind == "part":
         return f"P{label}"
@@ -182,7 +218,7 @@ _RECIPIENTS = Pattern(
     "recipients",
     rf"(?:^[ \t]*|(?<=\s))(?:{phrases(RECIPIENT_LABELS)})\s*:",
     re.M,
-    contains=RECIPIENT_LABELS,
+    contains=tuple({label.split()[-1] for label in RECIPIENT_LABELS}),
 )
 #: A line of signature metadata: "Ký bởi: ...", "Cơ quan: ...".
 _METADATA = re.compile(rf"^[ \t]*(?:{METADATA_LABELS})[ \t]*:[^\n]*", re.M)

@@ -28,9 +28,10 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from vbgraph.loaders.find.agencies.fields import field_mentions
 from vbgraph.loaders.find.agencies.matcher import find_mentions
 from vbgraph.loaders.find.agencies.names import issuing_ministry, open_mentions
-from vbgraph.loaders.find.deadlines import find_deadline, parse_deadline
+from vbgraph.loaders.find.deadlines import field_deadline, find_deadline, parse_deadline
 from vbgraph.loaders.find.structure import excluded_spans, parse_items
 from vbgraph.loaders.find.tables import find_tables
 from vbgraph.loaders.models import Agency, AgencyMention, Deadline, Item, Row, Table
@@ -159,9 +160,10 @@ class _Extractor:
         self.province = subject.province
         excluded = excluded_spans(self.text)
         known = find_mentions(self.text, self.province)
+        found = open_mentions(self.text, self.province, known)
         self.mentions = [
             m
-            for m in open_mentions(self.text, self.province, known)
+            for m in field_mentions(self.text, self.folded, self.province, found)
             if not any(a <= m.start < b for a, b in excluded)
         ]
         #: The issuer's own names (and the province's committee unless a council's resolution
@@ -308,7 +310,7 @@ class _Extractor:
         uncertain: bool = False,
     ) -> None:
         if deadline is None:
-            deadline = find_deadline(self.text, a, b)
+            deadline = field_deadline(self.text, a, b) or find_deadline(self.text, a, b)
         oa, ob = self.norm.to_original(a, b)
         body = text if text is not None else " ".join(self.norm.original[oa:ob].split())
         self.tasks.append(

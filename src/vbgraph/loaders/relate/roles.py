@@ -25,6 +25,7 @@ from vbgraph.loaders.vocab.cues import (
     CARRY_OUT_FOLDED,
     CHECK_VERBS_FOLDED,
     COORDINATE_ADVERBS_FOLDED,
+    FIELD_LABELS_FOLDED,
     LIST_FILLERS_FOLDED,
     MONITOR_STARTS,
     MONITOR_VERBS_FOLDED,
@@ -64,9 +65,9 @@ _ROLE_CUES: tuple[tuple[str, Pattern], ...] = (
             "before lead",
             r"(?:^|[^a-z])(?:giao(?:\s+cho)?|yeu\s+cau(?:\s+cac)?|phan\s+cong"
             # a field of a task: "- Đơn vị chủ trì: Vụ X", "Cơ quan thực hiện: Sở Y"
-            r"|(?:co\s+quan|don\s+vi)\s+(?:chu\s*tri|thuc\s+hien)\s*:)\s*:?\s*"
+            rf"|(?:{FIELD_LABELS_FOLDED['lead']})\s*:)\s*:?\s*"
             rf"(?:\b{_TITLES}\s+)*$",
-            contains=("giao", "cau", "cong", "tri", "hien"),
+            contains=("giao", "cau", "cong", "tri", "hien", "trach", "muu"),
         ),
     ),
 )

@@ -78,3 +78,19 @@ _NOT_ASSIGNED = _DATA["not_assigned"]
 RECIPIENT_LABELS: tuple[str, ...] = tuple(_NOT_ASSIGNED["recipients"])
 METADATA_LABELS = phrases(_NOT_ASSIGNED["metadata"])
 MEMBER_TITLES = phrases(_NOT_ASSIGNED["member_titles"])
+
+_FIELDS = _DATA["task_fields"]
+#: Labels of a task's field lines by role, folded ("don vi chu tri|co quan chu tri|...").
+FIELD_LABELS_FOLDED: dict[str, str] = {
+    role: _folded(_FIELDS[role], r"\s+")
+    for role in ("lead", "coordinate")
+}
+#: Words before a person's office in a field ("đồng chí", "đ/c"), folded.
+PERSON_MARKERS_FOLDED = _folded(_FIELDS["person_markers"], r"\s+")
+#: Every field label of a task ("Đơn vị chủ trì", "Thời gian hoàn thành", "Kết quả" ...): a
+#: "- Label: value" line is a field of the item above it, not an item of its own.
+FIELD_LABELS = phrases(
+    label for role in ("lead", "coordinate", "deadline", "product") for label in _FIELDS[role]
+)
+#: Labels of a task's deadline field ("Thời gian hoàn thành", "Thời hạn" ...).
+DEADLINE_LABELS = phrases(_FIELDS["deadline"])

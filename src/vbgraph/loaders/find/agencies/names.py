@@ -21,7 +21,12 @@ from vbgraph.loaders.find.agencies.name_ends import (
     proper_end,
     scoped_name,
 )
-from vbgraph.loaders.find.agencies.phrases import collectives, named_bodies, offices
+from vbgraph.loaders.find.agencies.phrases import (
+    collectives,
+    level_bodies,
+    named_bodies,
+    offices,
+)
 from vbgraph.loaders.models import Agency, AgencyMention
 from vbgraph.loaders.text.fold import fold_name
 from vbgraph.loaders.text.patterns import Pattern, Starts, phrase
@@ -114,18 +119,6 @@ def issuing_ministry(text: str, mentions: list[AgencyMention]) -> str | None:
             if not text[line_start : m.start].strip():
                 return m.agency.name
     return None
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def _district_mentions(
@@ -266,17 +259,18 @@ class _OpenReader:
             if self.free(a, b) and not (a > 0 and self.text[a - 1].isalnum()):
                 self._named(a, b, kind)
         args = (self.text, self.province, self.start, self.end)
-        for m in collectives(*args):
-            self._collective(m)
+        for m in (*collectives(*args), *level_bodies(*args)):
+            self._cover(m)
         for m in (*named_bodies(*args, self.known_starts), *offices(*args)):
             if self.free(m.start, m.end):
                 self.add(m)
         self.out.sort(key=lambda m: m.start)
         return self.out
 
-    def _collective(self, m: AgencyMention) -> None:
-        """A collective phrase, over the single bodies it holds ("UBND tỉnh" in "Ủy ban nhân
-        dân tỉnh, thành phố trực thuộc Trung ương"); a listed collective is kept instead."""
+    def _cover(self, m: AgencyMention) -> None:
+        """A collective phrase or a body of a level, over the single bodies the gazetteer
+        read in it ("UBND tỉnh" in "Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương",
+        "Công an" in "Công an xã"); a listed collective or a longer name is kept instead."""
         inside = [k for k in self.out if k.start < m.end and m.start < k.end]
         if any(k.agency.collective or not (m.start <= k.start and k.end <= m.end) for k in inside):
             return

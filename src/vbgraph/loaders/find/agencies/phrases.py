@@ -49,7 +49,7 @@ _COLLECTIVE = Pattern(
     rf"(?:\s+(?:{_SPEC}))?"
     rf"(?:\s*(?:,|và|hoặc)\s*(?i:{_ITEM})(?![^\W\d_]){_ITEM_END})*"
     rf"(?:\s+(?:{_QUAL})(?![^\W\d_]))*",
-    starts=("các", "Các", "CÁC", "mọi", "Mọi", "tất cả", "Tất cả"),
+    starts=("các", "Các", "CÁC", "mọi", "Mọi", "tất", "Tất"),
 )
 _CENTRAL_WORDS = re.compile(rf"(?<!\w)(?:{phrases(_COLLECTIVES['central'])})(?!\w)")
 
@@ -65,6 +65,68 @@ _EVERY_PLACE = Pattern(
     rf"(?![^\W\d_])",
     starts=tuple({b.split()[0] for b in _PLACES["bodies"]}),
 )
+
+# --------------------------------------------------------------------------- bodies of a level
+
+_LOCAL = _DATA["local"]
+
+
+def _variants(table: dict[str, list[str]]) -> dict[str, str]:
+    """Folded variant -> canonical head."""
+    return {fold_name(v): canon for canon, vs in table.items() for v in (canon, *vs)}
+
+
+_LOCAL_HEADS = _variants(_LOCAL["bodies"])
+_VILLAGE_HEADS = _variants(_LOCAL["offices"])
+_VILLAGE = phrases(_LOCAL["village_levels"])
+_AT_LEVEL = Pattern(
+    "body of a level",
+    rf"(?P<body>{phrases(v for vs in _LOCAL['bodies'].values() for v in vs)})"
+    rf"\s+(?P<level>{phrases(_LOCAL['levels'])}|{_VILLAGE})"
+    rf"|(?P<office>{phrases(v for vs in _LOCAL['offices'].values() for v in vs)})"
+    rf"\s+(?P<village>{_VILLAGE})"
+    r"(?![^\W\d_])(?!\s+hội\b)",
+    re.IGNORECASE,
+    starts=tuple(
+        {v.split()[0] for vs in (*_LOCAL["bodies"].values(), *_LOCAL["offices"].values())
+         for v in vs}
+    ),
+)
+_LEVEL_WORDS = {fold_name(w): w for w in (*_LOCAL["levels"], *_LOCAL["village_levels"])}
+#: A word of the place's name after the level: capitalised or a number ("xã Lương Minh",
+#: "thôn 3"); the word after it, whatever it is.
+_PLACE_WORD = re.compile(r"[ \t]+([A-ZĐÀ-Ỹ][^\W_]*|\d+[A-Za-z]?)(?![^\s,;.:()])")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W_]+)")
+#: A place's name has at most this many words.
+_PLACE_WORDS = 4
+
+
+def _place_end(text: str, pos: int, end: int) -> tuple[int, list[str]]:
+    """Where the place's name after ``pos`` ends, and its words (none: no name)."""
+    words: list[str] = []
+    while len(words) < _PLACE_WORDS and (w := _PLACE_WORD.match(text, pos, end)):
+        nxt = _NEXT_WORD.match(text, w.end(), end)
+        pair = fold_name(f"{w.group(1)} {nxt.group(1)}") if nxt else ""
+        if pair in STOP_PAIRS or fold_name(w.group(1)) in NEXT_AGENCY:
+            break  # "MTTQ xã Phối hợp với ...", "UBND xã Công an xã"
+        words.append(w.group(1))
+        pos = w.end()
+    return pos, words
+
+
+def level_bodies(text: str, province: str | None, start: int, end: int) -> Iterator[AgencyMention]:
+    """A body every commune, district or village has, named by its level: "UBND xã",
+    "Công an xã", "Trưởng thôn", "Ban Thường trực Ủy ban MTTQ xã Lương Minh"."""
+    for m in _AT_LEVEL.finditer(text, start, end):
+        if m.group("body"):
+            head, level = _LOCAL_HEADS[fold_name(m.group("body"))], m.group("level")
+        else:
+            head, level = _VILLAGE_HEADS[fold_name(m.group("office"))], m.group("village")
+        stop, place = _place_end(text, m.end(), end)
+        name = " ".join([head, _LEVEL_WORDS[fold_name(level)], *place])
+        agency = Agency(name, province, False, "local", "state")
+        yield AgencyMention(agency, m.start(), stop, text[m.start() : stop])
+
 
 # --------------------------------------------------------------------------- named bodies
 

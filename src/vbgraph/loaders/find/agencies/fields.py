@@ -1,0 +1,96 @@
+"""Agencies a task's field lines name: "- Đơn vị chủ trì: Đồng chí Phó Chủ tịch Thường trực".
+
+Plans often lay a task out as field lines under its heading (the labels are vocabulary,
+``[task_fields]`` of ``vocab/cues.toml``).  The value of a lead or coordinate field *is*
+the list of who does the task, whatever the names: persons by their office ("Phó Chủ
+tịch Thường trực", "Trưởng đoàn thể xã") and bodies no list holds are agencies there
+because the field says so.  How the value is read:
+
+* it is split at ``,`` and ``;``, and at "và" before a capital or a person marker, never
+  inside a name the gazetteer or the name grammar found;
+* a part that opens in lower case (and not with "các" or a person marker) describes the
+  name before it ("Phó Chủ tịch Thường trực, phụ trách lĩnh vực Giám sát"): no name;
+* a part mostly covered by found names keeps them; any other part is one name as
+  written, person markers ("Đồng chí", "các đ/c") dropped, and it replaces the names
+  found inside it ("cơ quan MTTQ xã" in "Chuyên viên cơ quan MTTQ xã").
+
+The role comes from the label, read by the role grammar like any cue before a list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from vbgraph.loaders.models import Agency, AgencyMention
+from vbgraph.loaders.vocab.cues import FIELD_LABELS_FOLDED, PERSON_MARKERS_FOLDED
+
+_LABELS = "|".join(FIELD_LABELS_FOLDED.values())
+#: A field line on folded text: its label, then the value to the line's end.
+_FIELD = re.compile(rf"^[ \t]*(?:[-–+•*][ \t]*)?(?:{_LABELS})[ \t]*:[ \t]*(?P<value>[^\n]+)", re.M)
+_SPLIT = re.compile(r"\s*[,;]\s*|\s+và\s+(?=[A-ZĐÀ-Ỹ]|các\s|[Đđ]ồng\s+chí|[Đđ]/[Cc])")
+_MARKER = re.compile(rf"(?:{PERSON_MARKERS_FOLDED})\s+")
+_LETTERS = re.compile(r"[^\W\d_]")
+#: A part with more words than this is a sentence, not a name.
+_MAX_WORDS = 14
+#: Share of a part's letters found names must cover for the part to keep them.
+_COVERED = 0.7
+
+
+def field_mentions(
+    text: str, folded: str, province: str | None, mentions: list[AgencyMention]
+) -> list[AgencyMention]:
+    """``mentions`` with the names of every lead/coordinate field line merged in (text
+    order); ``folded`` is ``text`` folded to the same length."""
+    added: list[AgencyMention] = []
+    dropped: set[int] = set()
+    for field in _FIELD.finditer(folded):
+        a, b = field.span("value")
+        inside = [k for k, m in enumerate(mentions) if a <= m.start and m.end <= b]
+        for s, e in _parts(text, a, b, [mentions[k] for k in inside]):
+            found = [k for k in inside if s <= mentions[k].start and mentions[k].end <= e]
+            mention = _written(text, folded, s, e, province, [mentions[k] for k in found])
+            if mention is not None:
+                added.append(mention)
+                dropped.update(found)
+    if not added:
+        return mentions
+    kept = [m for k, m in enumerate(mentions) if k not in dropped]
+    return sorted(kept + added, key=lambda m: (m.start, -m.end))
+
+
+def _parts(text: str, a: int, b: int, found: list[AgencyMention]) -> Iterator[tuple[int, int]]:
+    """The spans of the value's parts (``text[a:b]``), trailing punctuation off."""
+    while b > a and text[b - 1] in " .;,":
+        b -= 1
+    cuts = [
+        m.span()
+        for m in _SPLIT.finditer(text, a, b)
+        if not any(f.start < m.start() < f.end for f in found)
+    ]
+    start = a
+    for cut_start, cut_end in [*cuts, (b, b)]:
+        if cut_start > start:
+            yield start, cut_start
+        start = cut_end
+
+
+def _written(
+    text: str, folded: str, s: int, e: int, province: str | None, found: list[AgencyMention]
+) -> AgencyMention | None:
+    """The part ``text[s:e]`` as one name, or None (found names cover it, or no name)."""
+    marker = _MARKER.match(folded, s, e)
+    name_from = marker.end() if marker else s
+    name = " ".join(text[name_from:e].split())
+    letters = len(_LETTERS.findall(name))
+    if not letters or len(name.split()) > _MAX_WORDS:
+        return None
+    if marker is None and name[0].islower() and not folded.startswith("cac ", name_from):
+        return None  # "phụ trách lĩnh vực ...": describes the name before it
+    covered = sum(len(_LETTERS.findall(m.text)) for m in found)
+    if covered >= _COVERED * letters:
+        return None
+    name = name[0].upper() + name[1:]
+    collective = folded.startswith("cac ", name_from)
+    agency = Agency(name, province, collective, "local", "collective" if collective else "state")
+    return AgencyMention(agency, s, e, text[s:e])
