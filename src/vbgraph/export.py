@@ -92,11 +92,11 @@ def to_networkx(data: GraphDump) -> Any:
                 if v is not None and not isinstance(v, (list, dict)) and k != "label"}
 
     for r in data.documents:
-        g.add_node(r["key"], label="Document", key=r["key"], **clean(r["props"]))
+        g.add_node(r["key"], label="Document", **clean(r["props"]))
     for r in data.agencies:
-        g.add_node(r["key"], label="Agency", key=r["key"], **clean(r["props"]))
+        g.add_node(r["key"], label="Agency", **clean(r["props"]))
     for r in data.tasks:
-        g.add_node(r["key"], label="Task", key=r["key"], **clean(r["props"]))
+        g.add_node(r["key"], label="Task", **clean(r["props"]))
         g.add_edge(r["doc"], r["key"], type="HAS_TASK")
     for r in data.doc_edges:
         g.add_edge(r["source"], r["target"], type=r["relation"],
@@ -165,9 +165,8 @@ def write_csv(data: GraphDump, folder: Path) -> None:
 
     def write(name: str, header: list[str], rows: Iterator[list[Any]]) -> None:
         with (folder / name).open("w", encoding="utf-8", newline="") as fh:
-            w = csv.writer(fh, quoting=csv.QUOTE_NOTNULL)
-            w.writerow(header)
-            w.writerows(rows)
+            csv.writer(fh).writerow(header)
+            csv.writer(fh, quoting=csv.QUOTE_NOTNULL).writerows(rows)
 
     def nodes(name: str, label: str, rows: list[Row]) -> None:
         cols = _prop_columns(name, rows)

@@ -184,20 +184,20 @@ def check_read_only(text: str) -> None:
         if word in REFUSED_WORDS:
             raise QueryError(
                 f"the query contains {tok.text.upper()!r} (at character {tok.start + 1}); "
-                "`vbgraph cypher` only reads (use `vbgraph ingest` to change the graph)"
+                "`vbgraph cypher` is read-only (use `vbgraph ingest` to change the graph)"
             )
         if word in ADMIN_VERBS and after is not None and after.kind == "word" \
                 and after.text.lower() in ADMIN_OBJECTS:
             raise QueryError(
                 f"the query administers the server ({tok.text.upper()} {after.text.upper()}); "
-                "`vbgraph cypher` only reads"
+                "`vbgraph cypher` is read-only"
             )
         if word == "call" and after is not None and _is_name(after):
             name, _ = _dotted_name(tokens, i + 1)
             if name not in ALLOWED_PROCEDURES:
                 raise QueryError(
-                    f"the query calls the procedure {name!r}; `vbgraph cypher` allows only "
-                    f"the read-only procedures {', '.join(sorted(ALLOWED_PROCEDURES))}"
+                    f"the query calls the procedure {name!r}; `vbgraph cypher` is read-only "
+                    f"and allows only the procedures {', '.join(sorted(ALLOWED_PROCEDURES))}"
                 )
     _check_functions(tokens)
 
