@@ -13,7 +13,6 @@ importing a file cannot run anything else.
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from collections.abc import Callable
@@ -289,12 +288,58 @@ _CONVERT: dict[str, Callable[[str], Any]] = {
 def _read_csv(path: Path) -> tuple[list[str], list[list[str | None]]]:
     if not path.is_file():
         raise InputError(f"{path}: missing from the CSV export (it has {', '.join(CSV_FILES)})")
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh, quoting=csv.QUOTE_NOTNULL)
-        header = next(reader, None)
-        if header is None:
-            raise InputError(f"{path}: empty file (no header line)")
-        return header, list(reader)
+    records = parse_csv(path.read_text(encoding="utf-8"), path)
+    if not records:
+        raise InputError(f"{path}: empty file (no header line)")
+    return [h or "" for h in records[0]], records[1:]
+
+
+def parse_csv(text: str, path: Path | str = "<text>") -> list[list[str | None]]:
+    """RFC 4180 records, where an unquoted empty field is ``None`` and a quoted one ``""``
+    (neo4j-admin's null and empty string; Python's csv reader cannot tell them apart)."""
+    records: list[list[str | None]] = []
+    record: list[str | None] = []
+    i, n = 0, len(text)
+    while i < n:
+        if text[i] == '"':
+            parts, j = [], i + 1
+            while True:
+                end = text.find('"', j)
+                if end < 0:
+                    raise InputError(f"{path}: a quoted field is not closed (record "
+                                     f"{len(records) + 1})")
+                parts.append(text[j:end])
+                if text.startswith('""', end):
+                    parts.append('"')
+                    j = end + 2
+                else:
+                    break
+            value: str | None = "".join(parts)
+            i = end + 1
+        else:
+            j = i
+            while j < n and text[j] not in ",\r\n":
+                j += 1
+            value = text[i:j] or None
+            i = j
+        record.append(value)
+        if i < n and text[i] == ",":
+            i += 1
+            if i == n or text[i] in "\r\n":
+                record.append(None)
+            continue
+        if text.startswith("\r\n", i):
+            i += 2
+        elif i < n and text[i] in "\r\n":
+            i += 1
+        elif i < n:
+            raise InputError(f"{path}: unexpected {text[i]!r} after a quoted field (record "
+                             f"{len(records) + 1})")
+        records.append(record)
+        record = []
+    if record:
+        records.append(record)
+    return records
 
 
 def _csv_rows(path: Path) -> list[dict[str, Any]]:

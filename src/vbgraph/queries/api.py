@@ -403,7 +403,8 @@ def tasks(
                 r.get("recurring"), r["agency"], _ROLE_BY_TYPE[r["role"]], r.get("raw") or "")
         for r in rows
     ]
-    return sorted(out, key=lambda t: (t.doc, section_sort_key(t.section), ROLES.index(t.role)))
+    return sorted(out, key=lambda t: (t.doc, section_sort_key(t.section), ROLES.index(t.role),
+                                      t.agency, t.task))
 
 
 def section_sort_key(section: str) -> tuple[tuple[int, str], ...]:

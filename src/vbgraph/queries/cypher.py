@@ -315,21 +315,21 @@ DOCUMENT_OUT_EDGES = f"""
 MATCH (d:Document {{key: $key}})-[r:{DOC_RELS}]->(o:Document)
 RETURN o.key AS key, o.symbol AS symbol, o.title AS title, type(r) AS relation,
        r.asserted_by AS asserted_by, r.raw AS raw
-ORDER BY relation, key
+ORDER BY relation, key, asserted_by
 """
 
 DOCUMENT_IN_EDGES = f"""
 MATCH (o:Document)-[r:{DOC_RELS}]->(d:Document {{key: $key}})
 RETURN o.key AS key, o.symbol AS symbol, o.title AS title, type(r) AS relation,
        r.asserted_by AS asserted_by, r.raw AS raw
-ORDER BY relation, key
+ORDER BY relation, key, asserted_by
 """
 
 DOCUMENT_TASKS = f"""
 MATCH (d:Document {{key: $key}})-[:HAS_TASK]->(t:Task)
 OPTIONAL MATCH (a:Agency)-[r:{ROLE_RELS}]->(t)
 WITH t, a, r
-ORDER BY t.key
+ORDER BY t.key, r.start, a.name, type(r)
 RETURN t.key AS key, t.section AS section, t.text AS text, t.deadline AS deadline,
        t.recurring AS recurring, a.name AS agency, type(r) AS role, r.raw AS raw
 """
@@ -538,7 +538,7 @@ WHERE NOT other.key IN $agencies
 WITH other, count(DISTINCT t) AS shared
 RETURN other.key AS key, other.name AS name, other.province AS province,
        other.collective AS collective, shared
-ORDER BY shared DESC, name
+ORDER BY shared DESC, name, key
 """
 
 #: Agency x document: how many tasks of each role each agency has in each document.
@@ -625,7 +625,7 @@ ALL_DOCUMENT_EDGES = f"""
 MATCH (a:Document)-[r:{DOC_RELS}]->(b:Document)
 RETURN a.key AS source, b.key AS target, type(r) AS relation, r.asserted_by AS asserted_by,
        r.raw AS raw
-ORDER BY source, target, relation
+ORDER BY source, target, relation, asserted_by
 """
 
 ALL_AGENCIES = """
