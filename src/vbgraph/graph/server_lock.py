@@ -41,7 +41,7 @@ class LockableStore(Protocol):
     def write(self, query: str, params: dict[str, Any] | None = None) -> None:
         ...
 
-    def lock_lost(self, message: str) -> None:
+    def lock_lost(self, message: str | None) -> None:
         ...
 
 
@@ -82,6 +82,7 @@ def server_lock(store: LockableStore, timeout: float | None = None,
     finally:
         stop.set()
         renewal.join()
+        store.lock_lost(None)  # whatever failed has been reported inside
         with suppress(VbgraphError):  # the server is gone: the lease ends the lock
             store.write(q.RELEASE_WRITE_LOCK, {"holder": holder})
 

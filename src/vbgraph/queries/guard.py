@@ -218,7 +218,7 @@ def _check_functions(tokens: list[Token]) -> None:
         if called and "." in name and not preceded_by_call \
                 and name.split(".", 1)[0] not in ALLOWED_FUNCTION_NAMESPACES:
             raise QueryError(
-                f"the query calls the function {name!r}; `vbgraph cypher` is read-only and allows built-in "
-                "functions only"
+                f"the query calls the function {name!r}; `vbgraph cypher` is read-only and "
+                "allows built-in functions only"
             )
         i = max(j, i + 1)
