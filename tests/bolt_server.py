@@ -108,3 +108,19 @@ class BoltServer:
                 with contextlib.suppress(subprocess.TimeoutExpired):
                     self.process.wait(timeout=5)
         self.process = None
+
+
+if __name__ == "__main__":  # .ci/run: check the server starts and answers
+    import tempfile
+
+    import neo4j
+
+    with tempfile.TemporaryDirectory() as folder:
+        server = BoltServer(Path(folder))
+        try:
+            uri = server.start()
+            with neo4j.GraphDatabase.driver(uri, auth=("neo4j", "")) as driver:
+                records, _, _ = driver.execute_query("RETURN 1 AS one")
+            print(f"Bolt server at {uri} answers {records[0]['one']}")
+        finally:
+            server.stop()
