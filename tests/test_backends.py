@@ -225,3 +225,15 @@ def test_export_import_round_trip_between_backends(
     else:
         for f in sorted(dump.iterdir()):
             assert (again / f.name).read_text("utf-8") == f.read_text("utf-8"), f.name
+
+
+def test_every_read_text_runs_over_bolt(other: Neo4jStore) -> None:
+    """Every shared read text (writes run in the ingest above), and the variants of this
+    server's dialect."""
+    from tests.test_cypher import _WRITES, _params
+
+    texts = {n: t for n, t in q.all_queries().items() if not _WRITES.search(t)}
+    texts.update({n: getattr(q, n) for n, engine in q.ENGINE_ONLY.items()
+                  if engine == other.dialect})
+    for name, text in texts.items():
+        assert isinstance(other.read(text, _params(text)), list), name

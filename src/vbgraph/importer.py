@@ -325,7 +325,7 @@ def parse_csv(text: str, path: Path | str = "<text>") -> list[list[str | None]]:
         record.append(value)
         if i < n and text[i] == ",":
             i += 1
-            if i == n or text[i] in "\r\n":
+            if i == n:  # a last field, empty, at the very end
                 record.append(None)
             continue
         if text.startswith("\r\n", i):
