@@ -73,11 +73,6 @@ class ServerInfo:
     def dialect(self) -> str:
         return "neo4j" if self.engine == "neo4j" else "falkordb"
 
-    def describe(self) -> str:
-        if self.engine == "neo4j":
-            return f"Neo4j {self.version} {self.edition}".strip()
-        return f"a Bolt server that is not Neo4j (agent {self.agent}; FalkorDB query forms)"
-
 
 class Neo4jStore:
     """A graph server over Bolt: Neo4j 5, or FalkorDB's Bolt endpoint."""

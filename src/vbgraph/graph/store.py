@@ -65,8 +65,10 @@ def open_store(store_dir: str | Path | None = None, neo4j_uri: str | None = None
     """Open the Neo4j store when a URI is given (or ``NEO4J_URI`` is set), else the embedded one.
 
     A writer (the default) gets the schema set up and an older store brought up to
-    date; ``read_only`` writes nothing, so an account that may only read can ask every
-    question (a store that needs upgrading is reported instead).
+    date; on a server, ``read_only`` writes nothing, so an account that may only read
+    can ask every question (a store that needs upgrading is reported instead).  The
+    embedded store has no accounts, and FalkorDB refuses to read a graph never written,
+    so it is always set up.
     """
     uri = neo4j_uri or (None if store_dir else os.environ.get("NEO4J_URI"))
     if uri:
@@ -78,7 +80,7 @@ def open_store(store_dir: str | Path | None = None, neo4j_uri: str | None = None
 
         store = FalkorStore(Path(store_dir) if store_dir else default_store_dir())
     try:
-        if read_only:
+        if read_only and uri:
             from vbgraph.graph.migrate import check_current
 
             check_current(store)
