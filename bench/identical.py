@@ -3,7 +3,8 @@
     python bench/identical.py --save /tmp/before.json    # before the change
     python bench/identical.py --check /tmp/before.json   # after: lists every differing document
 
-Extracts a fixed set of texts -- the five sample documents, every held-out
+Extracts a fixed set of texts -- the five sample documents, the real development
+set (``../shared/corpus/dev``), every held-out
 excerpt under ``tests/heldout/*/corpus`` and ``--generated`` generated documents
 (noise on, fixed seed) -- and saves, per text, the extraction as JSON together
 with every mention span (agency mentions included, which the JSON only shows
@@ -33,6 +34,8 @@ def texts(generated: int) -> list[tuple[str, str]]:
         seeds = ROOT / "src" / "vbgraph" / "data" / "seeds"
     for path in sorted(seeds.glob("*.txt")):
         out.append((f"seeds/{path.name}", path.read_text(encoding="utf-8")))
+    for path in sorted((ROOT.parent / "shared" / "corpus" / "dev").glob("*.txt")):
+        out.append((f"dev/{path.name}", path.read_text(encoding="utf-8")))
     for path in sorted((ROOT / "tests").glob("heldout*/**/*.txt")):
         out.append((str(path.relative_to(ROOT)), path.read_text(encoding="utf-8")))
     for doc in generate(generated, 6, seed=11).docs:
@@ -41,24 +44,28 @@ def texts(generated: int) -> list[tuple[str, str]]:
 
 
 def snapshot(generated: int) -> dict[str, str]:
-    from vbgraph.loaders.agencies import find_mentions
-    from vbgraph.loaders.extract import extract
-    from vbgraph.loaders.normalize import normalize
-    from vbgraph.loaders.read import read_text
+    from vbgraph.loaders.extraction import extract
+    from vbgraph.loaders.find.agencies.matcher import find_mentions
+    from vbgraph.loaders.find.agencies.names import open_mentions
+    from vbgraph.loaders.formats.read import read_text
+    from vbgraph.loaders.text.normalize import normalize
 
     out: dict[str, str] = {}
     for name, text in texts(generated):
         ex = extract(read_text(text, Path(name).name))
         norm = normalize(text)
-        mentions = [
-            (m.start, m.end, m.agency.key)
-            for m in find_mentions(norm.text, ex.document.province)
+        known = find_mentions(norm.text, ex.document.province)
+        mentions = [(m.start, m.end, m.agency.key) for m in known]
+        opened = [
+            (m.start, m.end, m.agency.key, m.agency.level, m.agency.kind, m.agency.collective)
+            for m in open_mentions(norm.text, ex.document.province, known)
         ]
         record = {
             "extraction": ex.to_json(),
             "normalized_sha": hash_text(norm.text),
             "offsets_sha": hash_text(",".join(map(str, norm.offsets))),
             "mentions": mentions,
+            "open_mentions": opened,
         }
         out[name] = json.dumps(record, ensure_ascii=False, sort_keys=True, indent=0)
     return out

@@ -51,7 +51,7 @@ sys.path.insert(0, str(HERE))
 
 from generator import Corpus, GenDoc, generate  # noqa: E402
 
-from vbgraph.pipeline import DEFAULT_BATCH  # noqa: E402
+from vbgraph.graph.store import DOCUMENTS_PER_ROUND  # noqa: E402
 
 RESULTS = HERE / "results"
 
@@ -158,8 +158,8 @@ def rnd(x: float | None, n: int = 3) -> float | None:
 
 
 def _extract_text(item: tuple[str, str]) -> Any:
-    from vbgraph.loaders.extract import extract
-    from vbgraph.loaders.read import read_text
+    from vbgraph.loaders.extraction import extract
+    from vbgraph.loaders.formats.read import read_text
 
     name, text = item
     return extract(read_text(text, name))
@@ -585,7 +585,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "--store-batch",
         type=int,
-        default=DEFAULT_BATCH,
+        default=DOCUMENTS_PER_ROUND,
         help="documents stored per batch of UNWIND writes (vbgraph ingest --batch)",
     )
     p.add_argument("--out", type=Path, default=None, help="results JSON (default bench/results/)")

@@ -13,10 +13,12 @@ from generator import generate
 
 
 def main(n: int = 30) -> int:
-    from vbgraph.loaders import agencies, normalize, responsibilities
-    from vbgraph.loaders.header import extract_header
-    from vbgraph.loaders.read import read_text
-    from vbgraph.loaders.references import extract_references
+    from vbgraph.loaders.find.agencies import matcher as agencies
+    from vbgraph.loaders.formats.read import read_text
+    from vbgraph.loaders.relate import responsibilities
+    from vbgraph.loaders.relate.header import extract_header
+    from vbgraph.loaders.relate.references import extract_references
+    from vbgraph.loaders.text import normalize
 
     corpus = generate(n, 4, seed=5)
     items = [read_text(d.text, d.name) for d in corpus.docs]
@@ -29,10 +31,10 @@ def main(n: int = 30) -> int:
         spent[label] += time.process_time() - t
         return out
 
-    passes = ("_nfc", "_page_numbers", "_glue", "_tones", "_symbol_spaces", "_apply")
+    passes = ("_nfc", "_page_numbers", "glue", "_tones", "_symbol_spaces", "apply_edits")
     originals = {p: getattr(normalize, p) for p in passes}
     for p in passes:
-        if p == "_nfc" or p == "_apply":
+        if p == "_nfc" or p == "apply_edits":
             setattr(
                 normalize, p, lambda *a, _f=originals[p], _p=p: clock(f"normalize.{_p}", _f, *a)
             )
@@ -48,8 +50,8 @@ def main(n: int = 30) -> int:
     agencies.AgencyMatcher.find = lambda self, *a: clock("agencies.find", find, self, *a)
     fuzzy = agencies.AgencyMatcher._fuzzy
     agencies.AgencyMatcher._fuzzy = lambda self, *a: clock("  of which _fuzzy", fuzzy, self, *a)
-    skel = agencies.skeleton
-    agencies.skeleton = lambda *a: clock("  of which skeleton", skel, *a)
+    lay = agencies.layout
+    agencies.layout = lambda *a: clock("  of which layout", lay, *a)
     for _round in range(2):  # the first round warms up (imports, matchers)
         spent.clear()
         total = time.process_time()

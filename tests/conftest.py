@@ -26,11 +26,17 @@ def seeds_dir() -> Path:
     return PACKAGE_SEEDS
 
 
+def require_shared(*parts: str) -> Path:
+    """A folder of ``../shared`` (beside the checkout); the test fails when it is missing."""
+    path = SHARED.joinpath(*parts)
+    if not path.is_dir():
+        pytest.fail(f"{path} is missing: these tests need ../shared beside the checkout")
+    return path
+
+
 @pytest.fixture(scope="session")
 def gold_dir() -> Path:
-    if not GOLD_DIR.is_dir():
-        pytest.skip(f"gold files not found at {GOLD_DIR} (../shared beside the checkout)")
-    return GOLD_DIR
+    return require_shared("gold", "seeds")
 
 
 @pytest.fixture(scope="session")

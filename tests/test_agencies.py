@@ -8,16 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vbgraph.loaders.agencies import (
-    find_agency,
-    find_mentions,
-    fold,
-    fold_same_length,
-    lookup_agencies,
-    open_mentions,
-    skeleton,
-)
-from vbgraph.loaders.gazetteer import ENTRIES
+from vbgraph.loaders.find.agencies.matcher import find_agency, find_mentions, lookup_agencies
+from vbgraph.loaders.find.agencies.names import open_mentions
+from vbgraph.loaders.find.agencies.skeleton import skeleton
+from vbgraph.loaders.text.fold import fold_name, fold_same_length
+from vbgraph.loaders.vocab.agencies import ENTRIES
 
 # (text as written in a real document, province, canonical name, mention text)
 CASES = [
@@ -397,9 +392,9 @@ _VIETNAMESE_TEXT = st.text(
 @given(_VIETNAMESE_TEXT, st.integers(0, 65), st.integers(0, 65))
 def test_byte_alphabet_folds_agree_with_the_per_character_rule(text: str, a: int, b: int) -> None:
     """Texts written in the byte alphabet take the bytes path; it folds as the rule does."""
-    from vbgraph.loaders.agencies import _encode
+    from vbgraph.loaders.text.fold import encode
 
-    assert _encode(text) is not None
+    assert encode(text) is not None
     assert skeleton(text) == _reference_skeleton(text)
     skel, index = _reference_skeleton(text[a:b])
     assert skeleton(text, a, b) == (skel, [i + a for i in index])
@@ -432,7 +427,7 @@ def test_find_agency_unknown_query() -> None:
 
 
 def test_fold() -> None:
-    assert fold("  Sở  Ngoại vụ\nĐà Nẵng ") == "so ngoai vu da nang"
+    assert fold_name("  Sở  Ngoại vụ\nĐà Nẵng ") == "so ngoai vu da nang"
 
 
 def test_one_alias_table() -> None:
@@ -494,23 +489,23 @@ def test_every_span_is_inside_the_text_and_reads_as_its_agency(doc: tuple[str, s
 
 def _reference_layout(text: str, a: int, b: int) -> tuple[str, list[int], bytes]:
     """Skeleton, text indices and flags of ``text[a:b]``, character by character."""
-    from vbgraph.loaders import agencies as ag
+    from vbgraph.loaders.find.agencies import skeleton as sk
 
     skel, index = skeleton(text, a, b)
     flags = bytearray()
     for i, p in enumerate(index):
-        f = ag._FIRST if i == 0 or index[i - 1] != p else 0
-        f |= ag._LEFT if ag._left_boundary(text, p, a) else 0
-        f |= ag._UPPER if text[p].isupper() else 0
-        f |= ag._RIGHT if ag._right_boundary(text, p + 1, b) else 0
+        f = sk.FIRST if i == 0 or index[i - 1] != p else 0
+        f |= sk.LEFT if sk._left_boundary(text, p, a) else 0
+        f |= sk.UPPER if text[p].isupper() else 0
+        f |= sk.RIGHT if sk._right_boundary(text, p + 1, b) else 0
         flags.append(f)
     return skel, index, bytes(flags)
 
 
 def _layout_of(text: str, a: int, b: int) -> tuple[str, list[int], bytes]:
-    from vbgraph.loaders.agencies import _layout
+    from vbgraph.loaders.find.agencies.skeleton import layout
 
-    lay = _layout(text, a, b)
+    lay = layout(text, a, b)
     return lay.skel, [lay.index[i] for i in range(len(lay.skel))], lay.flags
 
 
@@ -542,7 +537,7 @@ def test_layout_of_long_texts() -> None:
     ],
 )
 def test_heads_match_as_finditer_does(text: str) -> None:
-    from vbgraph.loaders import agencies as ag
+    from vbgraph.loaders.find.agencies import names as ag
 
     patterns = [
         ag._OPEN_HEAD, ag._UNIT_OF_PROVINCE_HEAD, ag._PROPER_HEAD, ag._DISTRICT_UBND,

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vbgraph.loaders.normalize import normalize
-from vbgraph.loaders.responsibilities import extract_responsibilities
+from vbgraph.loaders.relate.responsibilities import extract_responsibilities
+from vbgraph.loaders.text.normalize import normalize
 from vbgraph.models import DocInfo, Task
 
 SUBJECT = DocInfo(symbol="35/KH-UBND", key="35/KH-UBND|Bình Định|2024", province="Bình Định")
@@ -110,7 +110,7 @@ def test_table_assignments_point_at_their_row() -> None:
 
 def test_docx_table() -> None:
     docx = pytest.importorskip("docx")
-    from vbgraph.loaders.read import read_document
+    from vbgraph.loaders.formats.read import read_document
 
     document = docx.Document()
     document.add_paragraph("PHỤ LỤC")
@@ -147,7 +147,7 @@ def test_docx_table() -> None:
 
 def test_marker_kinds_by_first_character() -> None:
     """Markers are only tried on lines that start as they can; every kind still parses."""
-    from vbgraph.loaders.structure import parse_items
+    from vbgraph.loaders.find.structure import parse_items
 
     text = (
         "Phần I\nĐiều 2. Giao\nII. Nhiệm vụ\n1. Sở A\n1.1 Việc\na) việc\n"
@@ -199,7 +199,8 @@ _LINES_TEXT = st.lists(
 @given(_LINES_TEXT, st.integers(0, 200), st.integers(0, 200))
 def test_line_scans_agree_with_every_line(text: str, a: int, b: int) -> None:
     """Lines by ``split`` and marker lines by one regex scan: as trying every line start."""
-    from vbgraph.loaders import appendix, structure
+    from vbgraph.loaders.find import structure
+    from vbgraph.loaders.find import tables as appendix
 
     lines, pos = [], 0
     for line in text.split("\n"):

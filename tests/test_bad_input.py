@@ -15,9 +15,9 @@ import pytest
 
 from tests import format_fixtures as ff
 from vbgraph.errors import InputError
-from vbgraph.loaders import read as read_module
-from vbgraph.loaders.read import read_document
-from vbgraph.loaders.walk import iter_documents
+from vbgraph.loaders.formats import read as read_module
+from vbgraph.loaders.formats.read import read_document
+from vbgraph.loaders.formats.walk import iter_documents
 
 
 def _docx_bytes(tmp: Path) -> bytes:

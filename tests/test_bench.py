@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from vbgraph.loaders.extract import extract
-from vbgraph.loaders.read import read_text
+from vbgraph.loaders.extraction import extract
+from vbgraph.loaders.formats.read import read_text
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 sys.path.insert(0, str(BENCH))

@@ -152,8 +152,8 @@ def test_two_thousand_node_corpus_settles_in_seconds(browser: Browser) -> None:
 
 
 def test_annotation_renders_offline(browser: Browser, seeds_dir: Path) -> None:
-    from vbgraph.loaders.extract import extract
-    from vbgraph.loaders.read import read_document
+    from vbgraph.loaders.extraction import extract
+    from vbgraph.loaders.formats.read import read_document
 
     source = read_document(seeds_dir / "001_442fd82c9306811c.txt")
     page = open_clean(browser, render_annotation(source, extract(source)), "annotate-590")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vbgraph.loaders.dates import date_at, find_dates, parse_date
+from vbgraph.loaders.find.dates import date_at, find_dates, parse_date
 
 CASES = [
     ("ngày 10/4/2013", "2013-04-10"),

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vbgraph.loaders.deadlines import find_deadline, is_deadline_cell, parse_deadline
+from vbgraph.loaders.find.deadlines import find_deadline, is_deadline_cell, parse_deadline
 
 TEXT_CASES = [
     ("phân tích Chỉ số PCI, báo cáo UBND tỉnh trong quý II/2017.", "2017-06-30", None),
@@ -99,14 +99,14 @@ def test_rules_tried_at_their_words_find_what_every_rule_finds(text: str) -> Non
 def _every_rule(
     text: str, strict: bool, start: int = 0, end: int | None = None
 ) -> list[tuple[str | None, str | None, str, int, int]]:
-    from vbgraph.loaders import deadlines
+    from vbgraph.loaders.find import deadlines
 
     end = len(text) if end is None else end
 
     found = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in deadlines._RULES:
-        for m in pattern.finditer(text, start, end):
+        for m in pattern.regex.finditer(text, start, end):
             a, b = m.span()
             value = deadlines._interpret(kind, m)
             if any(a < tb and ta < b for ta, tb in taken) or value is None:
@@ -121,7 +121,7 @@ def _every_rule(
 
 
 def _assert_as_every_rule(text: str, start: int = 0, end: int | None = None) -> None:
-    from vbgraph.loaders import deadlines
+    from vbgraph.loaders.find import deadlines
 
     for strict in (True, False):
         got = deadlines.find_deadlines(text, start, end, strict=strict)

@@ -6,8 +6,7 @@ import copy
 import json
 from pathlib import Path
 
-import pytest
-
+from tests.conftest import require_shared
 from vbgraph.evaluation import evaluate, format_report, score_file
 from vbgraph.evaluation.references import score_documents, score_edges, score_unnumbered
 
@@ -75,12 +74,8 @@ def test_evaluate_on_a_directory_pair(tmp_path: Path) -> None:
     assert "references" in text and "x.txt" in text
 
 
-SEEDS = Path("/work/shared/gold/seeds")
-
-
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="sample corpus not present")
 def test_sample_corpus_meets_the_targets() -> None:
-    o = evaluate()["overall"]
+    o = evaluate(require_shared("gold", "seeds"))["overall"]
     assert o["references"]["f1"] >= 0.97
     assert o["relation_accuracy"]["accuracy"] >= 0.95
     assert o["second_order"]["recall"] >= 0.90

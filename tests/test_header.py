@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from vbgraph.loaders.header import extract_header
-from vbgraph.loaders.normalize import normalize
+from vbgraph.loaders.relate.header import extract_header
+from vbgraph.loaders.text.normalize import normalize
 
 HA_TINH = """ỦY BAN NHÂN DÂN
 TỈNH HÀ TĨNH
@@ -157,7 +157,7 @@ def test_header_cases(name: str, text: str, want: dict[str, str]) -> None:
 def test_case_source_folds_every_whitespace_run(text: str) -> None:
     import re
 
-    from vbgraph.loaders.header import _case_source
+    from vbgraph.loaders.relate.header import _case_source
 
     body = re.sub(r"\s+", " ", text)
     assert _case_source(text) == (body, body.lower())
@@ -174,7 +174,7 @@ def test_case_source_folds_every_whitespace_run(text: str) -> None:
     ],
 )
 def test_place_date_is_the_first_place_date_match(head: str) -> None:
-    from vbgraph.loaders.header import _PLACE_DATE, _place_date
+    from vbgraph.loaders.relate.header import _PLACE_DATE, _place_date
 
     want = _PLACE_DATE.search(head)
     got = _place_date(head)

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from vbgraph.evaluation.assignments import score_assignments, score_tasks
-from vbgraph.loaders.extract import extract
-from vbgraph.loaders.read import read_document
+from vbgraph.loaders.extraction import extract
+from vbgraph.loaders.formats.read import read_document
 
 HELDOUT = Path(__file__).parent / "heldout"
 GOLD = sorted((HELDOUT / "gold").glob("2*.json"))

@@ -10,9 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vbgraph.loaders import normalize as _n
-from vbgraph.loaders.normalize import normalize
-from vbgraph.loaders.syllables import (
+from vbgraph.loaders.text import glue as _g
+from vbgraph.loaders.text import normalize as _n
+from vbgraph.loaders.text.normalize import normalize
+from vbgraph.loaders.text.offsets import apply_edits
+from vbgraph.loaders.text.syllables import (
     has_vietnamese_letter,
     is_syllable,
     place_tone,
@@ -192,13 +194,13 @@ def test_tone_candidates_cover_every_letter() -> None:
 @given(_MIXED)
 def test_glue_agrees_with_every_token_looked_at(text: str) -> None:
     text = _n._nfc(text)[0]
-    counts = syllable_counts(_n._WORD.findall(text))
+    counts = syllable_counts(_g._WORD.findall(text))
     expected = [
         (m.start() + cut, m.start() + cut, " ")
         for m in re.finditer(r"[^\W_]+", text)
-        for cut in _n._cuts(m.group(), counts)
+        for cut in _g._cuts(m.group(), counts)
     ]
-    assert sorted(_n._glue(text)) == expected
+    assert sorted(_g.glue(text)) == expected
 
 
 _SYMBOLS = [
@@ -209,7 +211,7 @@ _SYMBOLS = [
 
 
 def _first_of_overlapping(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The edits ``_apply`` keeps, in order."""
+    """The edits ``apply_edits`` keeps, in order."""
     kept: list[tuple[int, int, str]] = []
     for edit in sorted(edits, key=lambda e: (e[0], e[1])):
         if not kept or edit[0] >= kept[-1][1]:
@@ -254,7 +256,7 @@ def test_apply_maps_offsets_as_a_flat_list_would(text: str, raw: list) -> None:
             expected_offs += [anchor] * len(repl)
         pos = end
     expected_offs += flat[pos:]
-    out, new_pieces = _n._apply(text, pieces, edits)
+    out, new_pieces = apply_edits(text, pieces, edits)
     assert list(chain.from_iterable(new_pieces)) == expected_offs
     assert len(out) == len(expected_offs)
     assert all(new_pieces)

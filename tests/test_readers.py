@@ -19,10 +19,10 @@ import pytest
 
 from tests import format_fixtures as ff
 from vbgraph.errors import InputError
-from vbgraph.loaders import html_reader
-from vbgraph.loaders.read import read_document, read_text, sniff_format
-from vbgraph.loaders.text import decode_bytes, is_vietnamese, mojibake_count
-from vbgraph.loaders.walk import iter_documents, iter_paths
+from vbgraph.loaders.formats import html as html_reader
+from vbgraph.loaders.formats.read import read_document, read_text, sniff_format
+from vbgraph.loaders.formats.txt import decode_bytes, is_vietnamese, mojibake_count
+from vbgraph.loaders.formats.walk import iter_documents, iter_paths
 from vbgraph.models import SourceDocument
 
 SEED = ff.seed_text()

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vbgraph.loaders.normalize import normalize
-from vbgraph.loaders.references import extract_references
+from vbgraph.loaders.relate.references import extract_references
+from vbgraph.loaders.text.normalize import normalize
 from vbgraph.models import DocInfo
 
 NGHE_AN = DocInfo("1234/QĐ-UBND", "1234/QĐ-UBND|Nghệ An|2023", "Quyết định",
@@ -359,8 +359,8 @@ UNNUMBERED_CASES = [
 
 @pytest.mark.parametrize(("text", "name", "relation"), UNNUMBERED_CASES)
 def test_unnumbered_names(text: str, name: str, relation: str) -> None:
-    from vbgraph.loaders.normalize import normalize
-    from vbgraph.loaders.unnumbered import find_unnumbered
+    from vbgraph.loaders.find.unnumbered import find_unnumbered
+    from vbgraph.loaders.text.normalize import normalize
 
     refs = list(find_unnumbered(normalize(text)))
     assert refs, text
@@ -409,8 +409,8 @@ def test_unnumbered_names(text: str, name: str, relation: str) -> None:
     ],
 )
 def test_not_unnumbered(text: str) -> None:
-    from vbgraph.loaders.normalize import normalize
-    from vbgraph.loaders.unnumbered import find_unnumbered
+    from vbgraph.loaders.find.unnumbered import find_unnumbered
+    from vbgraph.loaders.text.normalize import normalize
 
     assert list(find_unnumbered(normalize(text))) == []
 
@@ -424,26 +424,8 @@ def test_cue_words_broken_across_lines() -> None:
     assert ("12-CTr/TU", "52-NQ/TW", "implements") in pairs
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Nghị quyết số 21/NQ-CP; theo Nghị quyết số 21 và Chương trình hành động số 5.",
-        "Chương  trình\nhành   động          số 45 và Kế hoạch\t\t\t\t\t\t\t\t\tsố 7",
-        "Thông tư liên tịch số 3, Nghị quyếtsố 4, xKế hoạch số 12/ và Kế hoạch số 12a",
-    ],
-)
-def test_short_forms_found_from_their_number(text: str) -> None:
-    """The "số"-anchored search finds exactly what the plain scan of ``_SHORT`` finds."""
-    from vbgraph.loaders.references import _SHORT, _short_matches
-
-    def spans(matches: object) -> list[tuple[int, int, str]]:
-        return [(m.start(), m.end(), m.group("tw")) for m in matches]  # type: ignore[attr-defined]
-
-    assert spans(_short_matches(text)) == spans(_SHORT.finditer(text))
-
-
 def test_described_spans_bisect_as_the_plain_list() -> None:
-    from vbgraph.loaders.unnumbered import _Spans
+    from vbgraph.loaders.find.unnumbered import _Spans
 
     raw = [(5, 9), (7, 12), (20, 20), (30, 31), (12, 14), (40, 45)]
     spans = _Spans.of(raw)
@@ -452,8 +434,8 @@ def test_described_spans_bisect_as_the_plain_list() -> None:
 
 
 def test_unnumbered_with_the_callers_symbols_is_the_same() -> None:
-    from vbgraph.loaders.symbols import SYMBOL_RE
-    from vbgraph.loaders.unnumbered import find_unnumbered
+    from vbgraph.loaders.find.symbols import SYMBOL_RE
+    from vbgraph.loaders.find.unnumbered import find_unnumbered
 
     text = (
         "Căn cứ Quyết định số 749/QĐ-TTg ngày 3/6/2020 phê duyệt Chương trình Chuyển đổi số "

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import require_shared
 from vbgraph.evaluation.assignments import score_assignments, score_tasks
-from vbgraph.loaders.normalize import normalize
-from vbgraph.loaders.responsibilities import extract_responsibilities
+from vbgraph.loaders.relate.responsibilities import extract_responsibilities
+from vbgraph.loaders.text.normalize import normalize
 from vbgraph.models import DocInfo
 
 
@@ -249,7 +250,6 @@ def test_task_deadline_from_text() -> None:
 
 GOLDEN = Path(__file__).parent / "golden" / "responsibilities"
 SEEDS = resources.files("vbgraph") / "data" / "seeds"
-SHARED_GOLD = Path(os.environ.get("VBGRAPH_GOLD", "/work/shared/gold/seeds"))
 
 
 def _extract_seed(name: str) -> dict[str, object]:
@@ -287,10 +287,10 @@ def test_golden(name: str) -> None:
     assert json.loads(json.dumps(got["tasks"])) == want["tasks"]
 
 
-@pytest.mark.skipif(not SHARED_GOLD.is_dir(), reason="shared gold annotations not present")
 @pytest.mark.parametrize("name", _golden_names())
 def test_against_the_gold_annotations(name: str) -> None:
-    gold = json.loads((SHARED_GOLD / name.replace(".txt", ".json")).read_text(encoding="utf-8"))
+    shared_gold = require_shared("gold", "seeds")
+    gold = json.loads((shared_gold / name.replace(".txt", ".json")).read_text(encoding="utf-8"))
     text = (SEEDS / name).read_text(encoding="utf-8")
     assignments, tasks = extract_responsibilities(
         normalize(text), DocInfo.from_json(gold["document"])
@@ -428,8 +428,9 @@ def test_issued_phrasing(
 
 
 def test_indexed_lookups_match_plain_scans() -> None:
-    """Mention range queries and monitor-cue search give what a plain scan gives."""
-    from vbgraph.loaders.responsibilities import _MONITOR, _Extractor
+    """Mention range queries and the prefiltered monitor-cue search give a plain scan's."""
+    from vbgraph.loaders.relate.responsibilities import _Extractor
+    from vbgraph.loaders.relate.roles import MONITOR as _MONITOR
 
     text = (
         "1. Sở Tài chính chủ trì, phối hợp với Sở Kế hoạch và Đầu tư theo dõi, đôn đốc "
@@ -445,5 +446,5 @@ def test_indexed_lookups_match_plain_scans() -> None:
             overlapping = [m for m in ex.mentions if m.start < b and m.end > a]
             assert ex.index.inside(a, b) == inside
             assert ex.index.overlapping(a, b) == overlapping
-            plain = [m.span() for m in _MONITOR.finditer(ex.folded, a, b)]
-            assert [m.span() for m in ex._monitors(a, b)] == plain
+            plain = [m.span() for m in _MONITOR.regex.finditer(ex.folded, a, b)]
+            assert [m.span() for m in _MONITOR.finditer(ex.folded, a, b)] == plain

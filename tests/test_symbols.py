@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vbgraph.loaders.symbols import (
+from vbgraph.loaders.find.symbols import (
     SYMBOL_RE,
     document_family,
     document_key,
@@ -108,8 +108,9 @@ def test_case_variants_are_what_ignorecase_matches() -> None:
     """Every first letter a scan opens with, and the "số" of short forms."""
     import re
 
-    from vbgraph.loaders.symbols import TYPE_WORDS, case_variants
-    from vbgraph.loaders.unnumbered import _CUES
+    from vbgraph.loaders.text.patterns import case_variants
+    from vbgraph.loaders.vocab.documents import NAMED_WORDS as _CUES
+    from vbgraph.loaders.vocab.documents import TYPE_WORDS
 
     everything = _every_character()
     letters = {w[0] for w, _ in TYPE_WORDS} | {c[0] for c, _ in _CUES} | {"s", "ố"}
@@ -129,7 +130,8 @@ def test_case_variants_are_what_ignorecase_matches() -> None:
 def test_initial_alternation_matches_the_plain_alternation(text: str) -> None:
     import re
 
-    from vbgraph.loaders.symbols import TYPE_WORDS, initial_alternation
+    from vbgraph.loaders.text.patterns import initial_alternation
+    from vbgraph.loaders.vocab.documents import TYPE_WORDS
 
     words = [w for w, _ in TYPE_WORDS]
     plain = re.compile(

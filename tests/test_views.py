@@ -239,8 +239,8 @@ def test_data_is_escaped_for_script_and_template_filled_once() -> None:
 def test_annotation_marks_references_and_agencies(seeds_dir: object) -> None:
     from pathlib import Path
 
-    from vbgraph.loaders.extract import extract
-    from vbgraph.loaders.read import read_document
+    from vbgraph.loaders.extraction import extract
+    from vbgraph.loaders.formats.read import read_document
 
     path = Path(str(seeds_dir)) / "001_442fd82c9306811c.txt"
     source = read_document(path)

@@ -22,9 +22,9 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "GraphStore": ("vbgraph.graph.store", "GraphStore"),
     "open_store": ("vbgraph.graph.store", "open_store"),
     "opened_store": ("vbgraph.graph.store", "opened_store"),
-    "extract": ("vbgraph.loaders.extract", "extract"),
-    "read_document": ("vbgraph.loaders.read", "read_document"),
-    "read_text": ("vbgraph.loaders.read", "read_text"),
+    "extract": ("vbgraph.loaders.extraction", "extract"),
+    "read_document": ("vbgraph.loaders.formats.read", "read_document"),
+    "read_text": ("vbgraph.loaders.formats.read", "read_text"),
     "ingest": ("vbgraph.pipeline", "ingest_paths"),
     **{
         name: ("vbgraph.queries.api", name)

@@ -19,7 +19,7 @@ import click
 
 from vbgraph import output
 from vbgraph.errors import VbgraphError
-from vbgraph.graph.store import GraphStore, open_store
+from vbgraph.graph.store import DOCUMENTS_PER_ROUND, GraphStore, open_store
 from vbgraph.models import RELATION_ORDER, ROLES
 from vbgraph.queries import api
 
@@ -98,7 +98,8 @@ def cli(ctx: click.Context, store_dir: str | None, neo4j_uri: str | None) -> Non
               help="Extract in this many parallel processes.")
 @click.option("--prune", is_flag=True,
               help="Also remove documents whose files under PATHS are gone.")
-@click.option("--batch", type=click.IntRange(1, 10_000), default=50, show_default=True,
+@click.option("--batch", type=click.IntRange(1, 10_000), default=DOCUMENTS_PER_ROUND,
+              show_default=True,
               help="Write new documents this many at a time.")
 @click.option("--json", "as_json", is_flag=True, help="Print the outcome of each file as JSON.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress; only errors and the summary.")
@@ -116,7 +117,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], glob: str | None, workers
     Example:
       vbgraph --store ./kho ingest ./van-ban --glob '*.docx' --workers 2
     """
-    from vbgraph.loaders.walk import iter_paths
+    from vbgraph.loaders.formats.walk import iter_paths
     from vbgraph.pipeline import FileOutcome, ingest_paths
 
     interactive = sys.stderr.isatty() and not quiet and not as_json
@@ -186,20 +187,25 @@ def extract(path: str, as_json: bool) -> None:
 def evaluate_command(gold_dir: str | None, corpus_dir: str | None, as_json: bool) -> None:
     """Score extraction against gold files: P/R/F1 per category, misses per document.
 
-    Without arguments it scores the sample corpus (../shared/gold/seeds against
-    ../shared/corpus/seeds).
+    Without arguments it scores every gold set there is: the samples and the real
+    development set (../shared/gold/seeds, ../shared/gold/dev) and this repository's
+    real documents (gold/real against corpus/real).
 
     \b
     Example:
-      vbgraph eval ../shared/gold/seeds ../shared/corpus/seeds
+      vbgraph eval
+      vbgraph eval ../shared/gold/dev ../shared/corpus/dev
     """
-    from vbgraph.evaluation import evaluate, format_report
+    from vbgraph.evaluation import evaluate, evaluate_sets, format_report
 
-    report = evaluate(gold_dir, corpus_dir)
-    if as_json:
-        _print_json(report)
+    if gold_dir is None and corpus_dir is None:
+        reports = evaluate_sets()
     else:
-        click.echo(format_report(report))
+        reports = [evaluate(gold_dir, corpus_dir)]
+    if as_json:
+        _print_json(reports if len(reports) > 1 else reports[0])
+    else:
+        click.echo("\n\n".join(format_report(r) for r in reports))
 
 
 # --------------------------------------------------------------------------
@@ -234,7 +240,7 @@ _LINEAGE_COLUMNS = ["source", "relation", "target", "target in corpus", "stated 
 @click.argument("doc")
 @click.option("--direction", type=click.Choice(["up", "down", "both"]), default="up",
               show_default=True, help="up: what DOC descends from; down: what implements it.")
-@click.option("--depth", type=click.IntRange(1, 12), default=6, show_default=True)
+@click.option("--depth", type=click.IntRange(1, api.q.MAX_DEPTH), default=6, show_default=True)
 @click.option("--relation", "relations", multiple=True, type=click.Choice(RELATION_ORDER),
               help="Follow only these relations (repeatable; default: all but cites/proposal).")
 @click.option("--by-province", is_flag=True,
@@ -634,7 +640,7 @@ def import_command(ctx: click.Context, path: str, merge: bool) -> None:
 @click.option("--all", "whole", is_flag=True, help="View the whole corpus.")
 @click.option("--direction", type=click.Choice(["up", "down", "both"]), default="both",
               show_default=True, help="For a document: which side of its lineage.")
-@click.option("--depth", type=click.IntRange(1, 12), default=6, show_default=True)
+@click.option("--depth", type=click.IntRange(1, api.q.MAX_DEPTH), default=6, show_default=True)
 @_doc_options
 @click.pass_context
 def view(ctx: click.Context, doc: str | None, out: str, agency: str | None, whole: bool,

@@ -18,10 +18,10 @@ from pathlib import Path
 
 from vbgraph.errors import InputError, VbgraphError
 from vbgraph.graph.ingest import forget_document, store_extractions
-from vbgraph.graph.store import GraphStore
-from vbgraph.loaders.extract import extract
-from vbgraph.loaders.read import read_document
-from vbgraph.loaders.walk import iter_paths
+from vbgraph.graph.store import DOCUMENTS_PER_ROUND, GraphStore
+from vbgraph.loaders.extraction import extract
+from vbgraph.loaders.formats.read import read_document
+from vbgraph.loaders.formats.walk import iter_paths
 from vbgraph.models import Extraction
 from vbgraph.queries import cypher as q
 
@@ -105,7 +105,6 @@ def _results(paths: list[Path], workers: int, batch: int = 0) -> Iterator[tuple[
 
 
 #: Documents new to the store are written this many at a time (one round of writes).
-DEFAULT_BATCH = 50
 
 
 def ingest_paths(
@@ -115,7 +114,7 @@ def ingest_paths(
     progress: Progress | None = None,
     workers: int = 1,
     prune: bool = False,
-    batch: int = DEFAULT_BATCH,
+    batch: int = DOCUMENTS_PER_ROUND,
 ) -> IngestReport:
     """Read, extract and store every document under ``paths``.
 

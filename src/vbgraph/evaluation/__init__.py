@@ -3,8 +3,11 @@
 ``evaluate(gold_dir, corpus_dir)`` extracts every corpus file that has a gold
 file of the same stem and returns a report dict; ``format_report(report)``
 renders it as text (overall figures, then each document's misses and false
-hits).  Assignment and task figures come from ``evaluation.assignments`` when
-that module is present.
+hits).  Two gold schemas are read: the samples' (keys and canonical names,
+``shared/gold/README.md``) and the real documents' (``shared/gold/dev/README.md``,
+scored by :mod:`.real`).  ``evaluate_sets()`` scores every set there is: the
+samples, the real development set in ``../shared`` and the real set in this
+repository (``gold/real``, ``corpus/real``).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from vbgraph.errors import InputError
+from vbgraph.evaluation.real import REAL_TARGETS, is_real_gold, overall_real, score_real_file
 from vbgraph.evaluation.references import (
     score_documents,
     score_edges,
@@ -25,7 +29,7 @@ from vbgraph.evaluation.report import format_report
 
 JSON = dict[str, Any]
 
-__all__ = ["default_dirs", "evaluate", "format_report", "score_file"]
+__all__ = ["default_dirs", "evaluate", "evaluate_sets", "format_report", "score_file"]
 
 #: Targets of issue 3 on the sample corpus.
 TARGETS: dict[str, float] = {
@@ -46,16 +50,45 @@ def default_dirs() -> tuple[Path, Path]:
     return Path("shared/gold/seeds"), Path("shared/corpus/seeds")
 
 
+#: The gold sets ``vbgraph eval`` scores without arguments: (name, gold, corpus) below the
+#: folder holding ``shared/`` (the checkout's parent) or the checkout itself.
+SETS: tuple[tuple[str, str, str], ...] = (
+    ("samples", "shared/gold/seeds", "shared/corpus/seeds"),
+    ("development", "shared/gold/dev", "shared/corpus/dev"),
+    ("real (this repository)", "gold/real", "corpus/real"),
+)
+
+
+def _checkout() -> Path:
+    return Path(__file__).resolve().parents[3]  # src/vbgraph/evaluation -> checkout
+
+
+def evaluate_sets() -> list[JSON]:
+    """A report for each gold set found (:data:`SETS`)."""
+    reports = []
+    for name, gold, corpus in SETS:
+        for root in (_checkout().parent, _checkout()):
+            if (root / gold).is_dir() and (root / corpus).is_dir():
+                if any((root / gold).glob("*.json")):
+                    reports.append({"set": name, **evaluate(root / gold, root / corpus)})
+                break
+    if not reports:
+        raise InputError("no gold set found: put ../shared beside the checkout")
+    return reports
+
+
 def _corpus_file(corpus_dir: Path, stem: str) -> Path | None:
     matches = sorted(p for p in corpus_dir.glob(stem + ".*") if p.is_file())
     return matches[0] if matches else None
 
 
-def _extract(path: Path) -> JSON:
-    from vbgraph.loaders.extract import extract
-    from vbgraph.loaders.read import read_document
+def _extract(path: Path) -> tuple[JSON, str]:
+    """The extraction of ``path`` as JSON, and the text its spans index."""
+    from vbgraph.loaders.extraction import extract
+    from vbgraph.loaders.formats.read import read_document
 
-    return extract(read_document(path)).to_json()
+    source = read_document(path)
+    return extract(source).to_json(), source.text
 
 
 def score_file(gold: JSON, predicted: JSON) -> JSON:
@@ -109,11 +142,18 @@ def evaluate(gold_dir: str | Path | None = None, corpus_dir: str | Path | None =
         if source is None:
             missing.append(gold_file.name)
             continue
-        scored = score_file(gold, _extract(source))
+        predicted, text = _extract(source)
+        scored = score_real_file(gold, predicted, text) if is_real_gold(gold) else score_file(
+            gold, predicted
+        )
         scored["file"] = source.name
         files.append(scored)
     if not files:
         raise InputError(f"no gold file in {gold_path} has a document in {corpus_path}")
+    if all("doc" in json.loads(f.read_text("utf-8")) for f in gold_path.glob("*.json")):
+        return {"gold_dir": str(gold_path), "corpus_dir": str(corpus_path), "files": files,
+                "missing": missing, "schema": "real", "overall": overall_real(files),
+                "targets": REAL_TARGETS}  # fmt: skip
     return {"gold_dir": str(gold_path), "corpus_dir": str(corpus_path), "files": files,
             "missing": missing, "overall": _overall(files), "targets": TARGETS}  # fmt: skip
 

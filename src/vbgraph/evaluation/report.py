@@ -22,6 +22,8 @@ def _acc_line(name: str, s: JSON, ok: str = "ok", total: str = "total") -> str:
 
 def format_report(report: JSON) -> str:
     """Overall figures (with the issue's targets), then each document's errors."""
+    if report.get("schema") == "real":
+        return format_real_report(report)
     o = report["overall"]
     t = report.get("targets", {})
     lines = [f"gold {report['gold_dir']}  corpus {report['corpus_dir']}  "
@@ -98,4 +100,69 @@ def _file_lines(f: JSON) -> list[str]:
     if "assignments" in f:
         a = f["assignments"]
         lines.append(f"   assignments tp {a['tp']} fp {a['fp']} fn {a['fn']}")
+    return lines
+
+
+def _mark(value: float, targets: JSON, name: str) -> str:
+    if name not in targets:
+        return ""
+    return "  ok" if value >= targets[name] else f"  BELOW target {targets[name]:.2f}"
+
+
+def format_real_report(report: JSON) -> str:
+    """A real set's figures (targets of the real-document scoring), then each document's."""
+    o, t = report["overall"], report.get("targets", {})
+    n = len(report["files"])
+    head = f"{report.get('set', 'real documents')}: gold {report['gold_dir']}  corpus "
+    lines = [head + f"{report['corpus_dir']}  ({n} documents)", ""]
+    refs, so, a = o["references"], o["second_order"], o["assignments"]
+    lines.append(_prf_line("references", refs) + _mark(refs["f1"], t, "reference_f1"))
+    lines.append(_acc_line("relation accuracy", o["relation_accuracy"])
+                 + _mark(o["relation_accuracy"]["accuracy"], t, "relation_accuracy"))  # fmt: skip
+    if so["docs"]:
+        lines.append(_prf_line("second-order edges", so)
+                     + _mark(so["recall"], t, "second_order_recall")
+                     + f"   ({so['docs']} documents annotated)")  # fmt: skip
+    lines.append(
+        f"{'assignments':<22} R {_pct(a['recall'])}  (tp {a['tp']}, fn {a['fn']})"
+        f"{_mark(a['recall'], t, 'assignment_recall')}"
+        f"   P {_pct(a['precision'])} on {a['precision_docs']} fully annotated "
+        f"documents (fp {a['fp']}){_mark(a['precision'], t, 'assignment_precision')}"
+    )
+    u = o["unnumbered"]
+    lines.append(
+        f"{'name-only references':<22} R {_pct(u['recall'])}  (tp {u['tp']}, fn {u['fn']})"
+    )
+    lines.append(
+        "subject fields         " + ", ".join(f"{k} {v}/{n}" for k, v in o["subject"].items())
+    )
+    for name in report.get("missing", ()):
+        lines.append(f"no corpus document for gold file {name}")
+    for f in report["files"]:
+        lines.append("")
+        lines.extend(_real_file_lines(f))
+    return "\n".join(lines)
+
+
+def _real_file_lines(f: JSON) -> list[str]:
+    d, e, a = f["documents"], f["edges"], f["assignments"]
+    so = e["second"]
+    lines = [f"== {f['file']}",
+             f"   references tp {d['tp']} fp {d['fp']} fn {d['fn']}; relations "
+             f"{d['relation_ok']}/{d['relation_total']}; assignments tp {a['tp']} fn {a['fn']}"
+             + (f" fp {a['fp']}" if a["complete"] else "")
+             + (f"; second-order tp {so['tp']} fp {so['fp']} fn {so['fn']}" if so.get("scored")
+                else "")]  # fmt: skip
+    for field, s in f["subject"].items():
+        if not s["ok"]:
+            lines.append(f"   subject {field}: {s['gold']!r} (got {s['predicted']!r})")
+    sections = [("missed reference", d["misses"]), ("false reference", d["false_hits"]),
+                ("wrong relation", d["wrong_relations"]),
+                ("missed name-only", f["unnumbered"]["misses"]),
+                ("missed second-order", so.get("misses", [])),
+                ("false second-order", so.get("false_hits", [])),
+                ("missed assignment", a["misses"]),
+                ("false assignment", a.get("false_hits", []))]  # fmt: skip
+    for label, items in sections:
+        lines.extend(f"   {label}: {item}" for item in items)
     return lines

@@ -145,7 +145,7 @@ def _resolve_responsibilities(extraction: Extraction, rows: GraphRows) -> None:
                 "props": {
                     "name": name,
                     "province": prov,
-                    "level": "province" if prov else "central",
+                    "level": "local" if prov else "central",  # as the gazetteer says
                     "collective": collective,
                     "lookup": fold_name(name),
                 },

@@ -19,6 +19,8 @@ Params = dict[str, Any]
 
 #: How many rows one UNWIND write carries.
 BATCH_SIZE = 1000
+#: Documents an ingest gathers before it stores them in one round of batched writes.
+DOCUMENTS_PER_ROUND = 50
 
 
 class GraphStore(Protocol):

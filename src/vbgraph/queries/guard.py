@@ -89,64 +89,74 @@ def tokenize(text: str) -> list[Token]:
             if end < 0:
                 raise QueryError("the query has an unterminated /* comment")
             i = end + 2
-        elif c in "'\"":
-            j, body = i + 1, []
-            while True:
-                if j >= n:
-                    raise QueryError("the query has an unterminated string")
-                if text[j] == "\\" and j + 1 < n:
-                    body.append(text[j : j + 2])
-                    j += 2
-                elif text[j] == c:
-                    break
-                else:
-                    body.append(text[j])
-                    j += 1
-            out.append(Token("string", "".join(body), i))
-            i = j + 1
-        elif c == "`":
-            j, name = i + 1, []
-            while True:
-                end = text.find("`", j)
-                if end < 0:
-                    raise QueryError("the query has an unterminated `name`")
-                name.append(text[j:end])
-                if text.startswith("``", end):
-                    name.append("`")
-                    j = end + 2
-                else:
-                    break
-            out.append(Token("quoted", "".join(name), i))
-            i = end + 1
-        elif c == "$":
-            j = i + 1
-            if j < n and text[j] == "`":
-                end = text.find("`", j + 1)
-                j = n if end < 0 else end + 1
-            else:
-                while j < n and (text[j].isalnum() or text[j] == "_"):
-                    j += 1
-            out.append(Token("param", text[i:j], i))
-            i = j
-        elif c.isdigit():
-            j = i
-            while j < n and (text[j].isalnum() or text[j] == "_"
-                             or (text[j] == "." and j + 1 < n and text[j + 1].isdigit())):
-                j += 1
-            out.append(Token("number", text[i:j], i))
-            i = j
-        elif c.isalpha() or c == "_":
-            j = i
-            while j < n and (text[j].isalnum() or text[j] == "_"):
-                j += 1
-            out.append(Token("word", text[i:j], i))
-            i = j
         else:
-            two = text[i : i + 2]
-            size = 2 if two in _PUNCT2 else 1
-            out.append(Token("punct", text[i : i + size], i))
-            i += size
+            reader = _READERS.get(c) or (_word if c.isalpha() or c == "_" else
+                                         _number if c.isdigit() else _punct)
+            token, i = reader(text, i)
+            out.append(token)
     return out
+
+
+def _string(text: str, i: int) -> tuple[Token, int]:
+    quote, j, body = text[i], i + 1, []
+    while True:
+        if j >= len(text):
+            raise QueryError("the query has an unterminated string")
+        if text[j] == "\\" and j + 1 < len(text):
+            body.append(text[j : j + 2])
+            j += 2
+        elif text[j] == quote:
+            return Token("string", "".join(body), i), j + 1
+        else:
+            body.append(text[j])
+            j += 1
+
+
+def _quoted(text: str, i: int) -> tuple[Token, int]:
+    j, name = i + 1, []
+    while True:
+        end = text.find("`", j)
+        if end < 0:
+            raise QueryError("the query has an unterminated `name`")
+        name.append(text[j:end])
+        if not text.startswith("``", end):
+            return Token("quoted", "".join(name), i), end + 1
+        name.append("`")
+        j = end + 2
+
+
+def _param(text: str, i: int) -> tuple[Token, int]:
+    j = i + 1
+    if j < len(text) and text[j] == "`":
+        end = text.find("`", j + 1)
+        j = len(text) if end < 0 else end + 1
+    else:
+        while j < len(text) and (text[j].isalnum() or text[j] == "_"):
+            j += 1
+    return Token("param", text[i:j], i), j
+
+
+def _number(text: str, i: int) -> tuple[Token, int]:
+    j, n = i, len(text)
+    while j < n and (text[j].isalnum() or text[j] == "_"
+                     or (text[j] == "." and j + 1 < n and text[j + 1].isdigit())):
+        j += 1
+    return Token("number", text[i:j], i), j
+
+
+def _word(text: str, i: int) -> tuple[Token, int]:
+    j = i
+    while j < len(text) and (text[j].isalnum() or text[j] == "_"):
+        j += 1
+    return Token("word", text[i:j], i), j
+
+
+def _punct(text: str, i: int) -> tuple[Token, int]:
+    size = 2 if text[i : i + 2] in _PUNCT2 else 1
+    return Token("punct", text[i : i + size], i), i + size
+
+
+_READERS = {"'": _string, '"': _string, "`": _quoted, "$": _param}
 
 
 def _is_name(token: Token) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from vbgraph.loaders.symbols import document_family
+from vbgraph.loaders.find.symbols import document_family
 from vbgraph.queries.api import DocumentRow
 from vbgraph.views.html import LegendItem
 

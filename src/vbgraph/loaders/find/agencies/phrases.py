@@ -1,0 +1,220 @@
+"""The agency noun-phrase grammar: bodies no list names, read from how they are written.
+
+Three forms (their words are vocabulary, ``vocab/agency_names.toml``):
+
+* *collectives*: "các" and plural nouns of bodies, each with its specifier, then
+  qualifiers -- "các sở, ngành có liên quan", "các Bộ, cơ quan ngang bộ, cơ quan thuộc
+  Chính phủ", "các cơ sở khám bệnh, chữa bệnh", "Các tổ chức thành viên của MTTQ xã";
+* *bodies of every place*: a body and the levels it stands at -- "UBND các huyện, thành
+  phố", "Uỷ ban nhân dân cấp tỉnh, cấp xã", "BHXH các tỉnh", "Ủy ban nhân dân tỉnh, thành
+  phố trực thuộc Trung ương";
+* *named bodies*: a head written with a capital and its name -- "Ban Công tác mặt trận
+  thôn", "Hội đồng quản lý bảo hiểm xã hội", "Bộ Nông nghiệp và Môi trường", "Tổ Công
+  tác"; and offices standing for their body ("Bộ trưởng", "Lãnh đạo Bộ").
+
+Each gives an :class:`~vbgraph.loaders.models.AgencyMention` whose name is the phrase as
+written (whitespace collapsed, first letter capitalised); the gazetteer only merges
+aliases of the bodies it knows, which :mod:`.names` puts first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+
+from vbgraph.loaders.models import Agency, AgencyMention
+from vbgraph.loaders.text.fold import fold_name
+from vbgraph.loaders.text.patterns import Pattern, phrase, phrases
+from vbgraph.loaders.vocab.agency_names import NEXT_AGENCY, NOT_IN_NAME, STOP_PAIRS, STOP_WORDS
+from vbgraph.loaders.vocab.files import load
+
+_DATA = load("agency_names.toml")
+_COLLECTIVES = _DATA["collectives"]
+_PLACES = _DATA["places"]
+_NAMED = _DATA["named"]
+
+# --------------------------------------------------------------------------- collectives
+
+_PLURAL = phrases(_COLLECTIVES["plural"])
+_FIRST = phrases(p for p in _COLLECTIVES["plural"] if p not in _COLLECTIVES["not_first"])
+_SPEC = phrases(_COLLECTIVES["specifiers"])
+_QUAL = phrases(_COLLECTIVES["qualifiers"])
+#: An item ends where the list goes on, a specifier or qualifier follows, or the phrase ends.
+_ITEM_END = rf"(?=\s*(?:[,;.:)\n]|và\b|hoặc\b|$)|\s+(?:{_SPEC}|{_QUAL})(?![^\W\d_]))"
+_ITEM = rf"(?:các\s+)?(?:{_PLURAL})(?:\s+(?:{_SPEC}))?"
+_COLLECTIVE = Pattern(
+    "collective",
+    rf"(?:[Cc]ác|CÁC|[Mm]ọi|[Tt]ất\s+cả\s+các)\s+(?i:{_FIRST})(?![^\W\d_])"
+    rf"(?:\s+(?:{_SPEC}))?"
+    rf"(?:\s*(?:,|và|hoặc)\s*(?i:{_ITEM})(?![^\W\d_]){_ITEM_END})*"
+    rf"(?:\s+(?:{_QUAL})(?![^\W\d_]))*",
+    starts=("các", "Các", "CÁC", "mọi", "Mọi", "tất cả", "Tất cả"),
+)
+_CENTRAL_WORDS = re.compile(rf"(?<!\w)(?:{phrases(_COLLECTIVES['central'])})(?!\w)")
+
+# --------------------------------------------------------------------------- places
+
+_LEVEL = phrases(_PLACES["levels"])
+_LEVELS = rf"(?:{_LEVEL})(?:\s*,\s*(?:cấp\s+)?(?:{_LEVEL}))*"
+_EVERY_PLACE = Pattern(
+    "body of every place",
+    rf"(?:{phrases(_PLACES['bodies'])})\s+"
+    rf"(?:(?:các|cấp)\s+{_LEVELS}|(?:{_LEVEL})\s*,\s*(?:cấp\s+)?{_LEVELS})"
+    r"(?:\s+trực\s+thuộc\s+(?:Trung\s+ương|trung\s+ương|tỉnh))?(?:\s+ở\s+địa\s+phương)?"
+    rf"(?![^\W\d_])",
+    starts=tuple({b.split()[0] for b in _PLACES["bodies"]}),
+)
+
+# --------------------------------------------------------------------------- named bodies
+
+_HEAD = Pattern(
+    "named head",
+    "|".join(
+        rf"{re.escape(h[0])}(?<![^\W\d_]{re.escape(h[0])}){phrase(h[1:])}(?=\s)"
+        for h in sorted(_NAMED["heads"], key=len, reverse=True)
+    ),
+    starts=tuple({h.split()[0] for h in _NAMED["heads"]}),
+)
+_LOWER_OPENER = re.compile(rf"\s+(?:{phrases(_NAMED['lower_openers'])})(?!\w)")
+_LOCALITY = re.compile(rf"(?:{phrases(_NAMED['localities'])})(?![^\W\d_])")
+_CENTRAL_NAME = re.compile(rf"(?<!\w)(?:{phrases(_NAMED['central'])})(?!\w)")
+_TOKEN = re.compile(r"[^\s,;:.()\[\]\"“”|]+|[,;:.()\[\]\"“”|]|\n")
+_CONNECTORS = frozenset({"và", "-", "–", "&", ","})
+#: Words that follow a capitalised word but do not finish it.
+_NOT_CONTINUING = frozenset({"co", "duoc", "da", "se", "cac", "nhung", "moi"})
+#: A locality word starting another word.
+_NOT_LOCALITIES = frozenset({"xa hoi", "tinh hinh", "thanh pho"})
+_PUNCTUATION = frozenset({"\n", ".", ";", ":", "(", ")", "[", "]", '"', "“", "”", "|"})
+#: At most this many lower-case words inside a name before a capital or a locality.
+_LOWER_RUN = 3
+#: A name's words at most (head aside).
+_MAX_WORDS = 12
+_TITLE_ALONE = Pattern(
+    "office alone",
+    rf"(?:{phrases(_DATA['titles']['alone'])})(?!\s+(?:[A-ZĐÀ-Ỹ]|các\b))(?![^\W\d_])",
+    starts=tuple({t.split()[0] for t in _DATA["titles"]["alone"]}),
+)
+
+
+def _is_capitalised(tok: str) -> bool:
+    return tok[:1].isupper() or tok[:1].isdigit()
+
+
+def _ends_name(run: list[str]) -> bool:
+    """Whether lower-case words (and connectors) between two capitals end the name: a verb
+    or particle among them ("chủ trì", "là"), or a connector before another body."""
+    folded = [fold_name(w) for w in run]
+    pairs = {f"{a} {b}" for a, b in pairwise(folded)}
+    return bool(pairs & STOP_PAIRS) or any(
+        w in STOP_WORDS or (w in NOT_IN_NAME and w not in _CONNECTORS) for w in run
+    )
+
+
+def _is_locality(tokens: list[tuple[int, int, str]], k: int) -> bool:
+    """``tokens[k]`` names a locality ("thôn", "xã") rather than starting a word ("xã hội")."""
+    if not _LOCALITY.fullmatch(tokens[k][2]):
+        return False
+    return not (k + 1 < len(tokens) and fold_name(tokens[k][2] + " " + tokens[k + 1][2]) in
+                _NOT_LOCALITIES)  # fmt: skip
+
+
+def _name_stop(tokens: list[tuple[int, int, str]], known_starts: set[int]) -> int:
+    """How many of ``tokens`` a body's name keeps after its head (see the module docs).
+
+    Vietnamese capitalises a name's words' first syllables ("Tài chính", "Thương binh"),
+    so one lower-case syllable after a capitalised one stays; longer lower-case runs stay
+    only when a capital or a locality follows them and they hold no verb.
+    """
+    n, end, words = len(tokens), 0, 0
+    while end < n and words < _MAX_WORDS:
+        s, _, tok = tokens[end]
+        if s in known_starts and end:
+            return end  # another body the gazetteer knows
+        if _is_capitalised(tok) or _is_locality(tokens, end):
+            end, words = end + 1, words + 1
+            if end < n and not tok.isupper() and _continues_word(tokens, end):
+                end, words = end + 1, words + 1  # "Tài chính", "Chỉ đạo"
+            continue
+        j = end  # a run of lower-case words and connectors, kept if a capital follows
+        while j < n and j - end < _LOWER_RUN and not _is_capitalised(tokens[j][2]):
+            if tokens[j][2] in _PUNCTUATION or _is_locality(tokens, j):
+                break
+            j += 1
+        if j >= n or tokens[j][2] in _PUNCTUATION or tokens[j][0] in known_starts:
+            return end
+        run = [t[2] for t in tokens[end:j]]
+        nxt = tokens[j][2]
+        joined = any(t in _CONNECTORS for t in run)
+        if _ends_name(run) or (joined and fold_name(nxt) in NEXT_AGENCY):
+            return end
+        if not (_is_capitalised(nxt) or _is_locality(tokens, j)):
+            return end
+        end, words = j + 1, words + len(run) + 1
+        if end < n and not nxt.isupper() and _continues_word(tokens, end):
+            end, words = end + 1, words + 1
+    return end
+
+
+def _continues_word(tokens: list[tuple[int, int, str]], k: int) -> bool:
+    """``tokens[k]`` may finish the capitalised word before it ("chính" of "Tài chính"):
+    lower case, and not the first syllable of a verb ("lãnh" of "lãnh đạo")."""
+    tok = tokens[k][2]
+    if k + 1 < len(tokens) and fold_name(f"{tok} {tokens[k + 1][2]}") in STOP_PAIRS:
+        return False
+    return (
+        tok[:1].islower()
+        and tok not in _CONNECTORS
+        and tok not in STOP_WORDS
+        and tok not in NOT_IN_NAME
+        and fold_name(tok) not in _NOT_CONTINUING
+    )
+
+
+def named_bodies(
+    text: str, province: str | None, start: int, end: int, known_starts: set[int]
+) -> Iterator[AgencyMention]:
+    """Bodies named after a capitalised head: "Ban Công tác mặt trận thôn", "Tổ Công tác"."""
+    for h in _HEAD.finditer(text, start, end):
+        pos = h.end()
+        opener = _LOWER_OPENER.match(text, pos, end)
+        first = re.match(r"\s+(\S+)", text[pos:end])
+        if opener is None and (first is None or not _is_capitalised(first.group(1))):
+            continue
+        if first is not None and first.group(1).isupper() and len(first.group(1)) > 5:
+            continue  # a heading in capitals, not a name
+        name_from = opener.end() if opener else pos
+        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, name_from, end)]
+        keep = _name_stop(tokens, known_starts)
+        stop = tokens[keep - 1][1] if keep else name_from
+        if stop <= pos + 1:
+            continue
+        name = " ".join(text[h.start() : stop].split())
+        central = bool(_CENTRAL_NAME.search(name)) or h.group() in ("Bộ", "Vụ", "Cục")
+        scope = None if central else province
+        agency = Agency(name, scope, False, "central" if central else "local", "state")
+        yield AgencyMention(agency, h.start(), stop, text[h.start() : stop])
+
+
+def collectives(text: str, province: str | None, start: int, end: int) -> Iterator[AgencyMention]:
+    """Collective addressees: "các sở, ngành liên quan", "UBND các huyện, thành phố"."""
+    for pattern in (_COLLECTIVE, _EVERY_PLACE):
+        for m in pattern.finditer(text, start, end):
+            raw = m.group()
+            stop = m.end()
+            while stop > m.start() and text[stop - 1] in " ,":
+                stop -= 1
+            name = " ".join(text[m.start() : stop].split())
+            name = name[:1].upper() + name[1:]
+            central = bool(_CENTRAL_WORDS.search(raw))
+            agency = Agency(name, None if central else province, True,
+                            "central" if central else "local", "collective")  # fmt: skip
+            yield AgencyMention(agency, m.start(), stop, text[m.start() : stop])
+
+
+def offices(text: str, province: str | None, start: int, end: int) -> Iterator[AgencyMention]:
+    """Offices standing for their body: "báo cáo Bộ trưởng", "Lãnh đạo Bộ chỉ đạo"."""
+    for m in _TITLE_ALONE.finditer(text, start, end):
+        name = " ".join(m.group().split())
+        agency = Agency(name, None, False, "central", "state")
+        yield AgencyMention(agency, m.start(), m.end(), m.group())

@@ -1,0 +1,240 @@
+"""Sections and items of a policy document's body.
+
+A document's body is a tree of numbered items: ``Phần I``, ``I.``/``II.``,
+``1.``/``2.``, ``1.1``/``3.2.1``, ``a)``/``b)`` and ``-`` bullets, plus
+``Điều 1.`` articles of a decision.  :func:`parse_items` finds every marker at
+the start of a line and nests items by marker kind (a ``1.`` inside a ``II.``,
+a ``-`` inside a ``1.``), which is how Vietnamese administrative documents are
+laid out whatever the line wrapping.  Item ids are the dotted path of their
+markers (``III.2``, ``II.3.1``, ``III.2.a``); bullets add ``-n``
+(``IV.II.3-2``).
+
+:func:`excluded_spans` gives the parts of a document that name agencies
+without giving them tasks: the ``Nơi nhận`` distribution list and the formulaic
+execution clause (``... chịu trách nhiệm thi hành Quyết định này``).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from vbgraph.loaders.models import Item
+from vbgraph.loaders.text.fold import fold_name
+from vbgraph.loaders.text.patterns import Pattern, phrases
+from vbgraph.loaders.vocab.agency_names import STOP_PAIRS
+from vbgraph.loaders.vocab.cues import MEMBER_TITLES, METADATA_LABELS, RECIPIENT_LABELS
+
+#: Rank of each marker kind: an item contains the items after it of a higher rank.
+RANKS: dict[str, int] = {
+    "part": 0,
+    "article": 1,
+    "roman": 1,
+    "arabic": 2,
+    "decimal": 3,
+    "letter": 5,
+    "dash": 6,
+}
+
+#: A Roman numeral, never empty (the lookahead asks for its first letter).
+_ROMAN = r"(?=[XIV])(?:X{0,3})(?:IX|IV|V?I{0,3})"
+#: Item markers, tried in this order, each declaring the characters it starts with.
+_MARKERS: tuple[tuple[str, Pattern], ...] = (
+    ("part", Pattern("part marker", r"(?:Phần|PHẦN)\s+(" + _ROMAN + r"|thứ\s+\w+)\b\.?[ \t]*",
+                     starts="P")),
+    ("article", Pattern("article marker", r"Điều\s+([0-9]{1,3})\s*[\.:]\s*", starts="Đ")),
+    ("roman", Pattern("roman marker", r"(" + _ROMAN + r")\s*[\.\)/]\s*(?=\S|$)", starts="XIV")),
+    ("decimal", Pattern("decimal marker", r"([0-9]{1,2}(?:\.[0-9]{1,2}){1,3})\.?\)?\s+(?=\S)",
+                        starts="0123456789")),
+    # "2." "2)" and "2 - Sở X có trách nhiệm" (a dash between spaces, before a capital)
+    ("arabic", Pattern("arabic marker", r"([0-9]{1,2})(?:\s*[\.\)]|[ \t]+-(?=[ \t]+[A-ZĐÀ-Ỹ]))"
+                       r"\s*(?=\S|$)", starts="0123456789")),
+    ("letter", Pattern("letter marker", r"([a-zđ])\s*\)\s*", starts="abcdefghijklmnopqrstuvwxyzđ")),
+    ("dash", Pattern("dash marker", r"[-–—+•*]\s*(?=\w)", starts="-–—+•*")),
+)  # fmt: skip
+
+
+#: The markers a line can hold, by the character it starts with, in :data:`_MARKERS` order:
+#: a line that starts with none of these characters needs no regex at all.
+_MARKERS_BY_FIRST: dict[str, tuple[tuple[str, Pattern], ...]] = {
+    ch: tuple((kind, p) for kind, p in _MARKERS if ch in p.starts)
+    for ch in {c for _, p in _MARKERS for c in p.starts}
+}
+
+
+#: A line start where some marker may be (a filter: :func:`_marker_at` decides).  The
+#: markers sit in a lookahead so that one that runs on over a line break (``\s*``) does
+#: not hide the next line's start from ``finditer``.
+_MARKED_LINE = re.compile(
+    r"^(?=[ \t]*(?:" + "|".join(pattern.pattern for _, pattern in _MARKERS) + "))", re.M | re.U
+)
+
+
+def _line_starts(text: str, start: int, end: int) -> list[int]:
+    """``start`` and the starts of the lines after it, before ``end``, that may hold a marker."""
+    starts = [start]
+    for m in _MARKED_LINE.finditer(text, start + 1):
+        if m.start() >= end:
+            break
+        starts.append(m.start())
+    return starts
+
+
+def _marker_at(text: str, i: int) -> tuple[str, str, int] | None:
+    # leading spaces/tabs or a table pipe left over from HTML extraction
+    j = i
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    if j == len(text):
+        return None
+    first = text[j]
+    markers = _MARKERS_BY_FIRST.get(first, ())
+    for kind, pattern in markers:
+        m = pattern.match(text, j)
+        if not m:
+            continue
+        return kind, m.group(1) if m.groups() else "-", m.end()
+    return None
+
+
+def parse_items(text: str, start: int = 0, end: int | None = None) -> list[Item]:
+    """Every item of ``text[start:end]`` in document order, nested by marker kind."""
+    end = len(text) if end is None else end
+    raw: list[tuple[str, str, int, int]] = []
+    for ls in _line_starts(text, start, end):
+        if ls >= end:
+            continue
+        found = _marker_at(text, ls)
+        if found is None:
+            continue
+        kind, label, body = found
+        if body > end:
+            continue
+        raw.append((kind, label, ls, body))
+
+    kinds: list[str] = []
+    labels: list[str] = []
+    starts: list[int] = []
+    bodies: list[int] = []
+    parents: list[int | None] = []
+    depths: list[int] = []
+    ids: list[str] = []
+    ends: list[int] = []
+    stack: list[int] = []
+    dash_counts: dict[int | None, int] = {}
+    for kind, label, s, body in raw:
+        rank = RANKS[kind]
+        while stack and RANKS[kinds[stack[-1]]] >= rank:
+            ends[stack.pop()] = s  # an item ends where the next of its rank or above starts
+        parent = stack[-1] if stack else None
+        parent_id = ids[parent] if parent is not None else ""
+        if kind == "dash":
+            dash_counts[parent] = dash_counts.get(parent, 0) + 1
+            item_id = f"{parent_id}-{dash_counts[parent]}"
+        else:
+            part = _id_part(kind, label)
+            if kind == "decimal" and parent is not None and label.startswith(labels[parent] + "."):
+                # "1.1" under "1." under "II." is II.1.1, not II.1.1.1
+                parent_id = parent_id.rsplit(".", 1)[0] if "." in parent_id else ""
+            item_id = f"{parent_id}.{part}" if parent_id else part
+        kinds.append(kind)
+        labels.append(label)
+        starts.append(s)
+        bodies.append(body)
+        parents.append(parent)
+        depths.append(len(stack))
+        ids.append(item_id)
+        ends.append(end)
+        stack.append(len(ids) - 1)
+
+    items: list[Item] = []
+    n = len(ids)
+    for i in range(n):
+        item_end = ends[i]
+        own_end = starts[i + 1] if i + 1 < n and starts[i + 1] < item_end else item_end
+        items.append(
+            Item(
+                ids[i],
+                kinds[i],
+                labels[i],
+                starts[i],
+                bodies[i],
+                item_end,
+                own_end,
+                parents[i],
+                depths[i],
+            )
+        )
+    return items
+
+
+def _id_part(kind: str, label: str) -> str:
+    if kind == "part":
+        return f"P{label}"
+    if kind == "article":
+        return f"Đ{label}"
+    return label
+
+
+#: An addressee list's label ("Nơi nhận:", "Kính gửi:", "Thành phần:") opening a line or,
+#: for "Kính gửi", anywhere on the header's last line.
+_RECIPIENTS = Pattern(
+    "recipients",
+    rf"(?:^[ \t]*|(?<=\s))(?:{phrases(RECIPIENT_LABELS)})\s*:",
+    re.M,
+    contains=RECIPIENT_LABELS,
+)
+#: A line of signature metadata: "Ký bởi: ...", "Cơ quan: ...".
+_METADATA = re.compile(rf"^[ \t]*(?:{METADATA_LABELS})[ \t]*:[^\n]*", re.M)
+#: A line of a membership list: one office and its body, nothing else.
+_MEMBER = re.compile(
+    rf"^[ \t]*[-+•][ \t]*(?:\d{{1,2}}[ \t]+)?(?:{MEMBER_TITLES})[ \t]+[^\n;:.]{{2,110}}"
+    r"[;.]?[ \t]*$",
+    re.M,
+)
+#: Where a list given inline after its label ends: a defined short name's ")", a sentence.
+_INLINE_END = re.compile(r"\)[ \t]*(?=[A-ZĐÀ-Ỹ])|\.[ \t]+(?=[A-ZĐÀ-Ỹ])")
+_EXECUTION = Pattern(
+    "execution clause", r"chịu\s+trách\s+nhiệm\s+thi\s+hành", re.I, starts=("chịu",)
+)
+
+
+def _list_end(text: str, pos: int) -> int:
+    """The end of an addressee list whose label ends at ``pos``: the rest of its line (to a
+    short name's ")" or a sentence when the line goes on) and the "-" lines after it."""
+    nl = text.find("\n", pos)
+    line_end = len(text) if nl < 0 else nl
+    inline = _INLINE_END.search(text, pos, line_end)
+    if inline:
+        return inline.start() + 1
+    stop = line_end + 1
+    while stop < len(text):
+        nl = text.find("\n", stop)
+        line = text[stop : len(text) if nl < 0 else nl]
+        if not line.strip() or line.lstrip().startswith(("-", "+", "•")):
+            stop = len(text) if nl < 0 else nl + 1
+            continue
+        break
+    return min(stop, len(text))
+
+
+def _has_task(line: str) -> bool:
+    """Whether a line names a task besides an office: one of the verbs that end a name."""
+    words = fold_name(line).split()
+    return any(f"{a} {b}" in STOP_PAIRS for a, b in pairwise(words))
+
+
+def excluded_spans(text: str) -> list[tuple[int, int]]:
+    """Spans that name agencies without assigning them: addressee and membership lists,
+    signature metadata, execution clauses."""
+    spans: list[tuple[int, int]] = []
+    for m in _RECIPIENTS.finditer(text):
+        spans.append((m.start(), _list_end(text, m.end())))
+    spans += [m.span() for m in _METADATA.finditer(text)]
+    spans += [m.span() for m in _MEMBER.finditer(text) if not _has_task(m.group())]
+    for m in _EXECUTION.finditer(text):
+        a = max(text.rfind(".\n", 0, m.start()), text.rfind("Điều", 0, m.start()))
+        a = max(a, 0)
+        b = text.find(".", m.end())
+        spans.append((a, len(text) if b < 0 else b + 1))
+    return spans

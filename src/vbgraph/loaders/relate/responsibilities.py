@@ -1,0 +1,395 @@
+"""Who must do what: agencies, their roles, tasks and deadlines.
+
+``extract_responsibilities(norm, subject)`` reads the normalised text of one
+document and returns its :class:`~vbgraph.models.Assignment` and
+:class:`~vbgraph.models.Task` objects (spans into the *original* text).
+
+How roles are read (``gold/README.md`` defines them):
+
+* agency mentions come from the gazetteer (:mod:`vbgraph.loaders.find.agencies.matcher`);
+  mentions joined by ``,`` ``;`` ``và`` ``cùng`` form one *list* that shares a role;
+* the cue just before a list decides its role: ``phối hợp (chặt chẽ) (với)``
+  -> coordinate; ``Đề nghị`` -> requested; ``Giao`` / ``yêu cầu`` -> lead;
+  ``(qua`` / ``(thông qua`` / ``gửi ... tổng hợp`` -> report_hub;
+* a list that opens an item or a clause is the clause's subject -> lead, and an
+  item that opens with a list (``3. Sở Ngoại vụ``) hands it to its sub-items;
+* ``X chủ trì`` -> lead; ``X - Cơ quan thường trực`` -> monitor; ``theo dõi,
+  đôn đốc ... thực hiện Kế hoạch`` -> monitor for the current subject;
+* appendix tables (:mod:`vbgraph.loaders.find.tables`): the lead / coordinate
+  columns, plus the same cues inside the task text.
+
+Recipients lists (``Nơi nhận``) and execution clauses (``chịu trách nhiệm thi
+hành``) are skipped: they name agencies without assigning them anything.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from vbgraph.loaders.find.agencies.matcher import find_mentions
+from vbgraph.loaders.find.agencies.names import issuing_ministry, open_mentions
+from vbgraph.loaders.find.deadlines import find_deadline, parse_deadline
+from vbgraph.loaders.find.structure import excluded_spans, parse_items
+from vbgraph.loaders.find.tables import find_tables
+from vbgraph.loaders.models import Agency, AgencyMention, Deadline, Item, Row, Table
+from vbgraph.loaders.relate.roles import (
+    AFTER_LEAD,
+    GIVEN_TO,
+    MONITOR,
+    AgencyList,
+    RoleReader,
+    Verdict,
+)
+from vbgraph.loaders.text.fold import fold_same_length
+from vbgraph.loaders.vocab.agencies import PROVINCIAL_COMMITTEES
+from vbgraph.models import Assignment, DocInfo, NormalizedText, Task
+
+_ISSUER_TITLE = re.compile(r"^(?:Bộ trưởng|Chủ tịch|Giám đốc|Thủ trưởng)\s+")
+_ISSUER_PARTY = re.compile(r"(?:Ban Thường vụ\s+)?(Tỉnh ủy|Thành ủy)\b")
+_ISSUER_COUNCIL = re.compile(r"(?:HĐND|Hội đồng nhân dân)\s+(?:tỉnh|[Tt]hành phố)\b")
+_COUNCIL = re.compile(r"(?:HĐND|Hội đồng nhân dân)\b")
+
+
+@dataclass(slots=True)
+class _Found:
+    """Assignments and task lists gathered while scanning, deduplicated."""
+
+    assignments: dict[tuple[str, str, str | None], Assignment] = field(default_factory=dict)
+
+    def add(self, a: Assignment) -> None:
+        key = (a.agency + "|" + (a.province or ""), a.role, a.task)
+        if key not in self.assignments:
+            self.assignments[key] = a
+
+
+class _MentionIndex:
+    """Mentions in text order, with the range queries the extractor asks many times."""
+
+    def __init__(self, mentions: list[AgencyMention]) -> None:
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.in_order = all(x <= y for x, y in zip(self.starts, self.starts[1:], strict=False))
+        self.longest = max((m.end - m.start for m in mentions), default=0)
+
+    def inside(self, a: int, b: int) -> list[AgencyMention]:
+        """The mentions within ``[a, b)``, in list order."""
+        if not self.in_order:
+            return [m for m in self.mentions if a <= m.start and m.end <= b]
+        lo = bisect_left(self.starts, a)
+        hi = bisect_right(self.starts, b)
+        return [m for m in self.mentions[lo:hi] if m.end <= b]
+
+    def overlapping(self, a: int, b: int) -> list[AgencyMention]:
+        """The mentions that overlap ``[a, b)``, in list order."""
+        if not self.in_order:
+            return [m for m in self.mentions if m.start < b and m.end > a]
+        lo = bisect_right(self.starts, a - self.longest)
+        hi = bisect_left(self.starts, b)
+        return [m for m in self.mentions[lo:hi] if m.end > a]
+
+
+@dataclass(frozen=True, slots=True)
+class _Owner:
+    """The agencies an item opens with, handed to its sub-items, and where they are named."""
+
+    agencies: tuple[Agency, ...] = ()
+    start: int = -1
+    end: int = -1
+
+
+_NO_OWNER = _Owner()
+
+
+@dataclass(slots=True)
+class _Segment:
+    """What scanning one segment (an item's own text, a table cell) keeps track of."""
+
+    task: str | None
+    subject: tuple[Agency, ...]  # whom a monitoring clause names
+    leads: dict[str, Agency]
+    coords: dict[str, Agency] = field(default_factory=dict)
+    subject_requested: bool = False  # the subject was requested, not assigned
+    owner: _Owner = _NO_OWNER  # the list that opens the segment
+
+
+def _issuer_names(issuer: str | None, ministry: str | None) -> set[str]:
+    """The issuing body's own names: it is not assigned tasks by its own document."""
+    names: set[str] = set()
+    if ministry:
+        names.add(ministry)
+    if issuer:
+        body = _ISSUER_TITLE.sub("", issuer)
+        names.add(body)
+        m = _ISSUER_PARTY.match(body)
+        if m:
+            names.update({m.group(1), f"Ban Thường vụ {m.group(1)}"})
+        if _ISSUER_COUNCIL.match(body):
+            names.update({"Hội đồng nhân dân tỉnh", "Hội đồng nhân dân thành phố"})
+    return names
+
+
+def _assigns_committee(issuer: str | None) -> bool:
+    """Whether the issuer gives its People's Committee tasks: a People's Council's resolution.
+
+    Elsewhere the provincial People's Committee is the issuer itself or the body that
+    receives reports, and is not an assignee.
+    """
+    return bool(issuer and _COUNCIL.match(issuer))
+
+
+
+
+def extract_responsibilities(
+    norm: NormalizedText, subject: DocInfo
+) -> tuple[list[Assignment], list[Task]]:
+    """Assignments and tasks of one document (spans into ``norm.original``)."""
+    return _Extractor(norm, subject).run()
+
+
+_NOT_WORD = re.compile(r"[\W_]")
+
+
+class _Extractor:
+    def __init__(self, norm: NormalizedText, subject: DocInfo) -> None:
+        self.norm = norm
+        self.text = norm.text
+        self.folded = fold_same_length(norm.text)
+        self.province = subject.province
+        excluded = excluded_spans(self.text)
+        known = find_mentions(self.text, self.province)
+        self.mentions = [
+            m
+            for m in open_mentions(self.text, self.province, known)
+            if not any(a <= m.start < b for a, b in excluded)
+        ]
+        #: The issuer's own names (and the province's committee unless a council's resolution
+        #: gives it tasks): not given tasks by the document, only sent its reports.
+        self.reported_to_only = _issuer_names(subject.issuer, issuing_ministry(self.text, known))
+        if not _assigns_committee(subject.issuer):
+            self.reported_to_only |= PROVINCIAL_COMMITTEES
+        self.index = _MentionIndex(self.mentions)
+        self.roles = RoleReader(self.text, self.folded)
+        self.found = _Found()
+        self.tasks: list[Task] = []
+
+    # --- helpers ---------------------------------------------------------------------
+    def _span(self, a: int, b: int) -> tuple[str, int, int]:
+        oa, ob = self.norm.to_original(a, b)
+        return self.norm.original[oa:ob], oa, ob
+
+    def _assign(
+        self, agency: Agency, role: str, a: int, b: int, task: str | None, uncertain: bool = False
+    ) -> None:
+        raw, oa, ob = self._span(a, b)
+        self.found.add(
+            Assignment(
+                agency=agency.name,
+                province=agency.province,
+                role=role,
+                raw=raw,
+                start=oa,
+                end=ob,
+                collective=agency.collective,
+                task=task,
+                uncertain=uncertain,
+            )
+        )
+
+    def is_agency_text(self, a: int, b: int) -> bool:
+        """Whether ``text[a:b]`` is (almost) only agency names: a table's agency cell."""
+        if b - a > 300:
+            return False
+        body = _NOT_WORD.sub("", self.text[a:b])
+        if not body:
+            return False
+        covered = sum(
+            len(_NOT_WORD.sub("", self.text[max(a, m.start) : min(b, m.end)]))
+            for m in self.index.overlapping(a, b)
+        )
+        return covered >= 0.7 * len(body)
+
+    # --- main ----------------------------------------------------------------------------
+    def run(self) -> tuple[list[Assignment], list[Task]]:
+        tables = find_tables(self.text, self.is_agency_text)
+        # the body is the text outside the tables (a plan may go on after one)
+        pos = 0
+        for table in tables:
+            if table.start > pos:
+                self._scan_body(pos, table.start)
+            pos = max(pos, table.end)
+        if pos < len(self.text):
+            self._scan_body(pos, len(self.text))
+        for table in tables:
+            self._scan_table(table)
+        return list(self.found.assignments.values()), self.tasks
+
+    def _scan_body(self, start: int, end: int) -> None:
+        items = parse_items(self.text, start, end)
+        owners: dict[int, _Owner] = {}
+        first = items[0].start if items else end
+        self._scan_segment(start, first, None, _NO_OWNER, body=start)
+        for k, item in enumerate(items):
+            inherited = owners.get(item.parent, _NO_OWNER) if item.parent is not None else _NO_OWNER
+            owner = self._scan_segment(item.body, item.own_end, item, inherited, body=item.body)
+            owners[k] = owner if owner.agencies else inherited
+
+    def _scan_segment(
+        self,
+        a: int,
+        b: int,
+        item: Item | None,
+        inherited: _Owner,
+        body: int,
+        row: Row | None = None,
+    ) -> _Owner:
+        """Assign roles in ``text[a:b]``; return the list that opens it (the item's owner)."""
+        mentions = self.index.inside(a, b)
+        if not mentions and not inherited.agencies:
+            return _NO_OWNER  # no list, and no subject for a monitoring clause to name
+        seg = _Segment(
+            task=item.id if item is not None else (row.id if row is not None else None),
+            subject=inherited.agencies,
+            leads={x.key: x for x in inherited.agencies},
+        )
+        events: list[tuple[int, AgencyList | re.Match[str]]] = [
+            (lst.start, lst) for lst in self.roles.lists(mentions)
+        ]
+        events += [(m.start(), m) for m in MONITOR.finditer(self.folded, a, b)]
+        events.sort(key=lambda e: e[0])
+        if inherited.agencies and seg.task is not None:
+            for agency in inherited.agencies:
+                self._assign(agency, "lead", inherited.start, inherited.end, seg.task)
+        for _pos, obj in events:
+            if isinstance(obj, re.Match):
+                if not seg.subject_requested:  # "Đề nghị MTTQ ... giám sát": not monitoring
+                    for agency in seg.subject:
+                        self._assign(agency, "monitor", obj.start(), obj.end(), seg.task)
+            else:
+                self._list(obj, self.roles.judge(obj, a, b), seg, body)
+        if seg.task is not None and item is not None and (seg.leads or seg.coords):
+            self._add_task(seg.task, a, b, seg.leads, seg.coords, table=False)
+        return seg.owner
+
+    def _list(self, lst: AgencyList, verdict: Verdict, seg: _Segment, body: int) -> None:
+        """Give the agencies of ``lst`` what ``verdict`` says, and keep the segment's state."""
+        role = verdict.role
+        agencies = tuple(
+            a for a in lst.agencies if role == "report_hub" or a.name not in self.reported_to_only
+        )
+        if not agencies:
+            return
+        if role is not None:
+            for agency in agencies:
+                self._assign(agency, role, verdict.cue_start, verdict.span_end, seg.task)
+                if role == "lead":
+                    seg.leads[agency.key] = agency
+                elif role == "coordinate":
+                    seg.coords[agency.key] = agency
+        if verdict.monitor:
+            for agency in agencies:
+                self._assign(agency, "monitor", lst.start, lst.end, seg.task)
+        if verdict.subject or role in ("lead", "requested"):
+            seg.subject, seg.subject_requested = agencies, role == "requested"
+        if role == "lead" and not seg.owner.agencies and self.roles.opens(body, lst):
+            seg.owner = _Owner(agencies, lst.start, lst.end)
+
+    def _add_task(
+        self,
+        task_id: str,
+        a: int,
+        b: int,
+        leads: dict[str, Agency],
+        coords: dict[str, Agency],
+        table: bool,
+        deadline: Deadline | None = None,
+        text: str | None = None,
+        uncertain: bool = False,
+    ) -> None:
+        if deadline is None:
+            deadline = find_deadline(self.text, a, b)
+        oa, ob = self.norm.to_original(a, b)
+        body = text if text is not None else " ".join(self.norm.original[oa:ob].split())
+        self.tasks.append(
+            Task(
+                id=task_id,
+                text=body,
+                lead=tuple(x.name for x in leads.values()),
+                coordinate=tuple(x.name for x in coords.values() if x.key not in leads),
+                deadline=deadline.date if deadline else None,
+                recurring=deadline.recurring if deadline else None,
+                deadline_raw=deadline.raw if deadline else "",
+                start=oa,
+                end=ob,
+                table=table,
+                uncertain=uncertain,
+            )
+        )
+
+    # --- appendix tables -------------------------------------------------------------------
+    def _cell_agencies(self, cells: tuple[object, ...]) -> list[tuple[Agency, int, int]]:
+        out: list[tuple[Agency, int, int]] = []
+        for cell in cells:
+            start, end = cell.start, cell.end  # type: ignore[attr-defined]
+            for m in self.index.inside(start, end):
+                out.append((m.agency, m.start, m.end))
+        return out
+
+    def _title_leads(self, table: Table) -> list[AgencyMention]:
+        """A table without a lead column whose title names it: "NHIỆM VỤ GIAO SỞ X CHỦ TRÌ"."""
+        if "lead" in table.columns:
+            return []
+        a = max(0, table.start - 500)
+        k = self.folded.rfind("phu luc", a, table.start)
+        a = k if k >= 0 else a
+        out = []
+        for m in self.index.inside(a, table.start):
+            before = self.folded[max(a, m.start - 20) : m.start]
+            if AFTER_LEAD.match(self.folded[m.end : m.end + 30]) or GIVEN_TO.search(before):
+                out.append(m)
+        return out
+
+    def _scan_table(self, table: Table) -> None:
+        title_leads = self._title_leads(table)
+        for row in table.rows:
+            lead = self._cell_agencies(row.lead)
+            if not lead and title_leads and row.content:
+                lead = [(m.agency, m.start, m.end) for m in title_leads]
+            coord = self._cell_agencies(row.coordinate)
+            if row.is_group and not lead and not coord:
+                continue
+            for agency, s, e in lead:
+                self._assign(agency, "lead", s, e, row.id)
+            for agency, s, e in coord:
+                self._assign(agency, "coordinate", s, e, row.id)
+            leads = {x.key: x for x, _, _ in lead}
+            coords = {x.key: x for x, _, _ in coord}
+            for cell in row.content:
+                self._scan_segment(cell.start, cell.end, None, _NO_OWNER, cell.start, row=row)
+            if row.content:
+                a, b = row.content[0].start, row.content[-1].end
+            else:
+                a, b = row.start, row.end
+            deadline = None
+            if row.deadline is not None:
+                d = parse_deadline(row.deadline.text)
+                if d is not None:
+                    oa = row.deadline.start
+                    deadline = Deadline(
+                        d.date, d.recurring, row.deadline.text, oa, row.deadline.end
+                    )
+            if deadline is None:
+                deadline = find_deadline(self.text, a, b)
+            text = " ".join(" ".join(c.text.split()) for c in row.content)
+            self._add_task(
+                row.id,
+                a,
+                b,
+                leads,
+                coords,
+                table=True,
+                deadline=deadline,
+                text=text,
+                uncertain=not lead and not coord,
+            )

@@ -1,0 +1,232 @@
+"""The role grammar: which role the words around a list of agencies give it.
+
+Folded text (:func:`vbgraph.loaders.text.fold.fold_same_length`) is read, so cues match
+without regard to case or diacritics; the cue words are vocabulary (``vocab/cues.toml``).
+
+* mentions joined by ``,`` ``;`` ``và`` ``cùng`` (and titles or fillers such as ``các``,
+  ``liên quan``) form one *list* that shares a role;
+* the cue just before a list decides its role: ``phối hợp (chặt chẽ) (với)`` ->
+  coordinate; ``Đề nghị`` -> requested; ``Giao`` / ``yêu cầu`` -> lead; ``(qua`` /
+  ``(thông qua`` / ``gửi ... tổng hợp`` -> report_hub; a list that opens a clause is its
+  subject -> lead;
+* the words after it can change that: ``X chủ trì`` -> lead, ``X phối hợp ...`` ->
+  coordinate, ``X được đầu tư`` -> no role (passive), ``X - Cơ quan thường trực`` ->
+  monitor, ``X theo dõi, đôn đốc việc thực hiện Kế hoạch`` -> monitor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vbgraph.loaders.models import Agency, AgencyMention
+from vbgraph.loaders.text.patterns import Pattern
+from vbgraph.loaders.vocab.cues import (
+    CARRY_OUT_FOLDED,
+    CHECK_VERBS_FOLDED,
+    COORDINATE_ADVERBS_FOLDED,
+    LIST_FILLERS_FOLDED,
+    MONITOR_STARTS,
+    MONITOR_VERBS_FOLDED,
+    MONITORED_FOLDED,
+    TITLES_FOLDED,
+)
+
+_TITLES = f"(?:{TITLES_FOLDED})"
+_GAP = re.compile(
+    rf"^(?:[\s,;&/\-–]|\b(?:va|cung|voi|{LIST_FILLERS_FOLDED}|{TITLES_FOLDED})\b)*$"
+)
+_GAP_LINK = re.compile(r"[,;&]|\b(?:va|cung)\b")
+
+#: The cues before a list, tried in this order, each with words one of which any match
+#: holds (a substring test spares most searches, which try every position of the window).
+_ROLE_CUES: tuple[tuple[str, Pattern], ...] = (
+    (
+        "coordinate",
+        Pattern(
+            "before coordinate",
+            rf"phoi\s*hop(?:\s+(?:{COORDINATE_ADVERBS_FOLDED}))*(?:[^.;:\n]{{0,30}}?\bvoi)?"
+            rf"(?:\s*[,:])?\s*(?:\b{_TITLES}\s+)*$",
+            contains=("hop",),
+        ),
+    ),
+    (
+        "requested",
+        Pattern(
+            "before requested",
+            rf"\bde\s*nghi\s*:?\s*(?:\b{_TITLES}\s+)*$",
+            contains=("nghi",),
+        ),
+    ),
+    (
+        "lead",
+        Pattern(
+            "before lead",
+            r"(?:^|[^a-z])(?:giao(?:\s+cho)?|yeu\s+cau(?:\s+cac)?|phan\s+cong"
+            # a field of a task: "- Đơn vị chủ trì: Vụ X", "Cơ quan thực hiện: Sở Y"
+            r"|(?:co\s+quan|don\s+vi)\s+(?:chu\s*tri|thuc\s+hien)\s*:)\s*:?\s*"
+            rf"(?:\b{_TITLES}\s+)*$",
+            contains=("giao", "cau", "cong", "tri", "hien"),
+        ),
+    ),
+)
+_BEFORE_REPORT = Pattern(
+    "before report",
+    rf"(?:\(\s*(?:thong\s+)?qua|\bgui\s*(?:ve|den|cho)?|\bve"
+    # "báo cáo Chính phủ", "báo cáo kết quả thực hiện về Bộ Y tế"
+    r"|\bbao\s*cao(?:\s+(?:ket\s+qua|tinh\s+hinh)[^.;:\n]{0,40}?)?(?:\s+(?:ve|den|len|cho))?)"
+    rf"\s*(?:\b{_TITLES}\s+)*$",
+    contains=("qua", "gui", "ve", "cao"),
+)
+_AFTER_REPORT = re.compile(r"^[\s)]*(?:de\s+)?(?:tong\s*hop|bao\s*cao|theo doi)")
+AFTER_LEAD = re.compile(r"^[\s,]*(?:la\s+co\s+quan\s+|lam\s+)?chu\s*tri")
+#: "Sở X phối hợp tham mưu ...": a subject whose verb is "phối hợp" coordinates.
+_AFTER_COORDINATE = re.compile(r"^[\s,]*(?:cung\s+)?phoi\s*hop\b")
+_WITH = re.compile(r"[^,.;:\n]{0,30}?\bvoi\b")
+_AFTER_MONITOR = re.compile(r"^[\s,:–\-(]*(?:la\s+|lam\s+)?co\s+quan\s+thuong\s+truc")
+#: A subject of a passive clause ("Trung tâm Hội nghị tỉnh được đầu tư nâng cấp") is
+#: what is acted on, not who acts; "được giao / được phân công" still assigns.
+_AFTER_PASSIVE = re.compile(r"^\s*(?:da\s+|se\s+|tiep\s+tuc\s+)?duoc\s+(?!giao|phan\s+cong)")
+#: A subject whose verb is "theo dõi, đôn đốc": it monitors, it does not lead a task.
+_AFTER_MONITOR_VERB = re.compile(rf"^\s*(?:{MONITOR_VERBS_FOLDED})\b")
+#: Checking how the document itself is carried out, whatever its kind (a plan, a
+#: decision, a ministry's circular: "hướng dẫn, theo dõi, kiểm tra việc thực hiện Thông tư này").
+MONITOR = Pattern(
+    "monitor",
+    rf"(?:{MONITOR_VERBS_FOLDED}|{CHECK_VERBS_FOLDED})[^.;]{{0,80}}?"
+    rf"(?:{CARRY_OUT_FOLDED})[^.;]{{0,20}}?(?:{MONITORED_FOLDED})"
+    # "theo dõi, đôn đốc, kiểm tra việc thực hiện." with the plan understood
+    rf"|(?:{MONITOR_VERBS_FOLDED})[^.;]{{0,40}}?viec\s+thuc\s+hien\s*(?=[.;]|$)",
+    starts=MONITOR_STARTS,
+)
+_TITLE_ONLY = re.compile(r"^(?:\s|\b" + _TITLES + r"\b)*$")
+_CLAUSE_PREFIX = re.compile(
+    r"^(?:\s|[-–+•*:)]|\b(?:ve [^:]{0,80}:|" + _TITLES + r"|ubnd tinh|uy ban nhan dan tinh)\b)*$"
+)
+_SENTENCE_STOP = re.compile(r"[.;]")
+_CLAUSE_STOP = re.compile(r"[.;:!?]\s|\n(?=\S)")
+GIVEN_TO = re.compile(r"\bgiao\s*(?:cho\s*)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyList:
+    """Agencies named together, sharing one role."""
+
+    mentions: tuple[AgencyMention, ...]
+
+    @property
+    def start(self) -> int:
+        return self.mentions[0].start
+
+    @property
+    def end(self) -> int:
+        return self.mentions[-1].end
+
+    @property
+    def agencies(self) -> tuple[Agency, ...]:
+        seen: dict[str, Agency] = {}
+        for m in self.mentions:
+            seen.setdefault(m.agency.key, m.agency)
+        return tuple(seen.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What a list is given: ``role`` from ``cue_start`` to ``span_end`` (None: no role),
+    ``monitor``: it monitors too (or only, without a role), ``subject``: it becomes the
+    subject later monitoring clauses name."""
+
+    role: str | None
+    cue_start: int = -1
+    span_end: int = -1
+    monitor: bool = False
+    subject: bool = False
+
+
+class RoleReader:
+    """Reads roles in one document's text (``text``) and its folded form (``folded``)."""
+
+    def __init__(self, text: str, folded: str) -> None:
+        self.text, self.folded = text, folded
+
+    def lists(self, mentions: list[AgencyMention]) -> list[AgencyList]:
+        """The mentions grouped into lists (in text order)."""
+        lists: list[list[AgencyMention]] = []
+        for m in mentions:
+            if lists:
+                prev = lists[-1][-1]
+                gap = self.folded[prev.end : m.start]
+                if len(gap) <= 40 and _GAP.match(gap) and _GAP_LINK.search(gap):
+                    lists[-1].append(m)
+                    continue
+            lists.append([m])
+        return [AgencyList(tuple(ms)) for ms in lists]
+
+    def judge(self, lst: AgencyList, a: int, b: int) -> Verdict:
+        """The role of ``lst`` in the segment ``[a, b)``: the cue before, the verb after."""
+        role, cue_start = self._role(lst, a)
+        after = self.folded[lst.end : min(b, lst.end + 60)]
+        m_lead = AFTER_LEAD.match(after)
+        if role is None and m_lead:
+            role, cue_start = "lead", lst.start
+        if role is None:
+            return Verdict(None, monitor=bool(_AFTER_MONITOR.match(after)))
+        if role == "lead" and cue_start == lst.start and _AFTER_PASSIVE.match(after):
+            return Verdict(None)
+        m_coord = _AFTER_COORDINATE.match(after)
+        if role == "lead" and m_coord and not _WITH.match(after, m_coord.end()):
+            role = "coordinate"  # "phối hợp (chặt chẽ) với Y ...": X acts, Y helps
+        if (
+            role == "lead"
+            and _AFTER_MONITOR_VERB.match(after)
+            and MONITOR.match(self.folded, lst.end + len(after) - len(after.lstrip()), b)
+        ):
+            return Verdict(None, monitor=True, subject=True)
+        span_end = lst.end + m_lead.end() if role == "lead" and m_lead else lst.end
+        return Verdict(role, cue_start, span_end, bool(_AFTER_MONITOR.match(after)))
+
+    def opens(self, body: int, lst: AgencyList) -> bool:
+        """Whether ``lst`` opens the item whose text starts at ``body`` (titles aside)."""
+        lead_in = self.folded[body : lst.start].strip(" \t\n-:")
+        return not lead_in or bool(_TITLE_ONLY.match(lead_in))
+
+    def _role(self, lst: AgencyList, floor: int) -> tuple[str | None, int]:
+        """The role the words before ``lst`` give it, and where that cue starts."""
+        window_start = max(floor, lst.start - 120)
+        before = self.folded[window_start : lst.start]
+        for role, pattern in _ROLE_CUES:
+            m = pattern.search(before)
+            if m:
+                return role, window_start + m.start()
+        m = _BEFORE_REPORT.search(before)
+        if m:
+            after = self.folded[lst.end : lst.end + 40]
+            clause = _SENTENCE_STOP.split(before)[-1]
+            paren = "(" in m.group(0)
+            if paren or _AFTER_REPORT.match(after) or "bao cao" in clause:
+                return "report_hub", window_start + m.start()
+        # a clause subject: nothing but a marker, a title or "Về ...:" since the clause began
+        clause_text = _CLAUSE_STOP.split(before)
+        tail = before[len(before) - len(clause_text[-1]) :] if clause_text else before
+        boundary_ok = self._clause_boundary(window_start + len(before) - len(tail), floor)
+        if boundary_ok and _CLAUSE_PREFIX.match(tail):
+            return "lead", lst.start
+        return None, lst.start
+
+    def _clause_boundary(self, pos: int, floor: int) -> bool:
+        """Whether ``pos`` opens a clause: segment start, after . ; : or a finished line."""
+        if pos <= floor:
+            return True
+        k = pos - 1
+        while k > floor and self.text[k] in " \t":
+            k -= 1
+        ch = self.text[k]
+        if ch in ".;:!?":
+            return True
+        if ch == "\n":
+            j = k - 1
+            while j > floor and self.text[j] in " \t":
+                j -= 1
+            return j <= floor or self.text[j] in ".;:!?"
+        return False
+

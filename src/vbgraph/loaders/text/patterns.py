@@ -1,0 +1,260 @@
+"""Building regexes from vocabulary, and regexes that declare their own prefilter.
+
+Vocabulary lives in data files as plain phrases; the grammar that places them lives in
+the modules that use it.  The helpers here turn phrases into regex text:
+
+* :func:`phrases` -- an alternation of phrases, longest first, a space as ``\\s+``;
+* :func:`initial_alternation` -- the same, case-insensitive, opening with the set of the
+  phrases' first letters so that a search skips in C to the next place one can start.
+
+:class:`Pattern` is a compiled regex with the literal prefilter it admits, the idea of
+eyecite's ``TokenExtractor(regex, ..., strings=[...])``: ``contains`` (every match holds
+one of these strings) or ``starts`` (every match starts with one of them).  Searches skip
+the regex where the prefilter rules a match out, and ``tests/test_patterns.py`` checks
+for every declared pattern that the prefilter admits every match (on generated texts
+and on the real corpora), so a regex edit cannot silently lose matches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+#: The characters ``re.IGNORECASE`` takes for a letter besides its lower and upper case.
+_CASE_EXTRA: dict[str, str] = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def case_variants(letter: str) -> str:
+    """Every character ``re.IGNORECASE`` matches for the letter ``letter``."""
+    low = letter.lower()
+    return low + low.upper() + _CASE_EXTRA.get(low, "")
+
+
+def phrase(words: str, space: str = r"\s+") -> str:
+    """One phrase as regex text: escaped, each space as ``space`` (any whitespace run)."""
+    return re.escape(words).replace(r"\ ", space)
+
+
+def phrases(words: Iterable[str], space: str = r"\s+") -> str:
+    """The alternation of ``words`` (longest first, so a longer phrase wins), no group."""
+    return "|".join(phrase(w, space) for w in sorted(words, key=len, reverse=True))
+
+
+def initial_alternation(words: Iterable[str], guard: str = "") -> str:
+    """The case-insensitive alternation of ``words`` (spaces as ``\\s+``), opening with a set.
+
+    A pattern that opens with a character set and has no IGNORECASE flag of
+    its own lets ``re`` skip in C to the next possible first letter instead of
+    trying the pattern at every position.  The set holds every case of the
+    first letters; a lookbehind on the letter just read then picks the words
+    that begin with it, matched case-insensitively in their order (words of
+    different groups cannot match at the same place), so the match is the
+    one of the plain ``(?i:w1|w2|...)``.  ``guard`` is put right after the
+    first letter: a lookbehind for the character before a word must be one
+    character wider there, ``(?<![\\w/].)``.
+    """
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0].lower(), []).append(w)
+    branches = []
+    for first, ws in groups.items():
+        rest = "|".join(re.escape(w[1:]).replace(r"\ ", r"\s+") for w in ws)
+        branches.append(f"(?<=[{case_variants(first)}])(?i:{rest})")
+    initials = "".join(case_variants(first) for first in groups)
+    return f"[{initials}]{guard}(?:{'|'.join(branches)})"
+
+
+#: Every :class:`Pattern` built, for the test that checks each prefilter.
+REGISTRY: list[Pattern] = []
+
+
+class Pattern:
+    """A regex with its prefilter.
+
+    ``contains``: every match holds one of these strings; ``starts``: every match begins
+    with one of them (compared case-insensitively when the regex ignores case);
+    ``candidates``: a function giving, in order, places every match starts at (for a
+    pattern whose literals are common but whose matches are rare: it may look for a rarer
+    part first).  :meth:`search` and :meth:`finditer` give what the regex's own give.
+
+    With ``starts``, searches run a second regex that opens with the set of the starts'
+    first characters, ``[...](?<=(?=STARTS)(?=REGEX).)``: the engine skips in C to the
+    next such character and tries the regex only where a literal begins.
+    """
+
+    __slots__ = ("_fast", "_find", "_starts", "contains", "name", "regex", "starts")
+
+    def __init__(
+        self,
+        name: str,
+        regex: str | re.Pattern[str],
+        flags: int = 0,
+        *,
+        contains: Iterable[str] = (),
+        starts: Iterable[str] = (),
+        candidates: Callable[[str, int, int], Iterable[int]] | None = None,
+    ) -> None:
+        self.name = name
+        self.regex = regex if isinstance(regex, re.Pattern) else re.compile(regex, flags)
+        self.contains = tuple(contains)
+        self.starts = tuple(starts)
+        if sum(map(bool, (self.contains, self.starts, candidates))) > 1:
+            raise ValueError(f"{name}: declare one prefilter, contains, starts or candidates")
+        self._find = candidates
+        self._starts = Starts((self,)) if self.starts else None
+        self._fast: re.Pattern[str] | None = None
+        if self.starts:
+            firsts = {c for s in self.starts for c in case_variants(s[0])}
+            first_set = re.escape("".join(sorted(firsts)))
+            literals = "|".join(re.escape(s) for s in sorted(self.starts, key=len, reverse=True))
+            self._fast = re.compile(
+                f"[{first_set}](?<=(?=(?:{literals}))(?=(?:{self.regex.pattern})).)",
+                self.regex.flags,
+            )
+        REGISTRY.append(self)
+
+    def __repr__(self) -> str:
+        return f"Pattern({self.name!r})"
+
+    @property
+    def pattern(self) -> str:
+        return self.regex.pattern
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        end = len(text) if endpos is None else endpos
+        if self._find is not None:
+            return next(self.matches_from(text, self._find(text, pos, end), end), None)
+        if self._fast is not None:
+            at = self._fast.search(text, pos, end)
+            return None if at is None else self.regex.match(text, at.start(), end)
+        if self.contains:
+            window = text[pos:end] if pos or end < len(text) else text
+            if not any(s in window for s in self.contains):
+                return None
+        return self.regex.search(text, pos, end)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        return self.regex.match(text, pos, len(text) if endpos is None else endpos)
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        """The matches ``regex.finditer`` gives (non-empty ones), tried only where admitted."""
+        end = len(text) if endpos is None else endpos
+        if self._find is not None:
+            yield from self.matches_from(text, self._find(text, pos, end), end)
+        elif self._fast is not None:
+            fast, regex = self._fast, self.regex
+            while (at := fast.search(text, pos, end)) is not None:
+                m = regex.match(text, at.start(), end)
+                if m is None:  # pragma: no cover - the lookahead said it matches here
+                    raise AssertionError(self.name)
+                yield m
+                pos = max(m.end(), at.start() + 1)
+        elif not self.contains or any(s in text[pos:end] for s in self.contains):
+            yield from self.regex.finditer(text, pos, end)
+
+    def matches_from(
+        self, text: str, candidates: Iterable[int], end: int
+    ) -> Iterator[re.Match[str]]:
+        """``finditer`` given every place a match can start (in order), as :class:`Starts`
+        finds them: leftmost matches, none overlapping."""
+        free = 0
+        for start in candidates:
+            if start < free:
+                continue
+            m = self.regex.match(text, start, end)
+            if m:
+                yield m
+                free = max(m.end(), start + 1)
+
+    def candidates(self, text: str, pos: int, end: int) -> list[int]:
+        """Every place in ``text[pos:end]`` the prefilter lets a match start (in order)."""
+        if self._find is not None:
+            return list(self._find(text, pos, end))
+        if self._starts is None:
+            raise ValueError(f"{self.name}: no starts or candidates declared")
+        return self._starts.positions(text, pos, end)[0]
+
+
+def _case_extras() -> re.Pattern[str] | None:
+    """Characters that ``re.IGNORECASE`` matches with letters ``str.lower`` does not give
+    (dotless ``ı`` for ``i``, long ``ſ`` for ``s`` ...), from the ``re`` module's own table;
+    None when that table is not there (then every case-insensitive scan is a regex scan)."""
+    try:
+        from re import _casefix  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - another Python's re
+        return None
+    chars = {chr(c) for k, v in _casefix._EXTRA_CASES.items() for c in (k, *v)}
+    return re.compile("[" + re.escape("".join(sorted(c for c in chars if not c.isascii()))) + "]")
+
+
+_CASE_EXTRAS = _case_extras()
+
+
+class Starts:
+    """Where each of several patterns can start in a text, found in one pass for them all.
+
+    Each literal of the patterns' ``starts`` is looked for with ``str.find`` (on the
+    lower-cased text when a pattern ignores case, which gives what ``re.IGNORECASE``
+    matches unless the text holds a character lower-casing does not fold the same way;
+    such a text is scanned with one regex instead).
+    """
+
+    __slots__ = ("_ignore", "_literals", "_scan", "_shared", "patterns")
+
+    def __init__(self, patterns: Sequence[Pattern]) -> None:
+        self.patterns = tuple(patterns)
+        self._ignore = any(p.regex.flags & re.IGNORECASE for p in patterns)
+        by_literal: dict[str, list[int]] = {}
+        for k, p in enumerate(patterns):
+            for start in p.starts:
+                key = start.lower() if self._ignore else start
+                by_literal.setdefault(key, []).append(k)
+        #: (literal as looked for, the patterns it starts)
+        self._literals = tuple((lit, tuple(ks)) for lit, ks in by_literal.items())
+        #: Whether each pattern has several literals (its places must then be merged).
+        self._shared = tuple(
+            sum(k in ks for ks in by_literal.values()) > 1 for k in range(len(patterns))
+        )
+        alternation = "|".join(re.escape(lit) for lit, _ in self._literals)
+        self._scan = re.compile(alternation, re.IGNORECASE if self._ignore else 0)
+
+    def positions(self, text: str, pos: int, end: int) -> list[list[int]]:
+        """For each pattern, the places in ``text[pos:end]`` where it can start, in order."""
+        window = text[pos:end] if pos or end < len(text) else text
+        if self._ignore:
+            hay = window.lower()
+            if len(hay) != len(window) or _CASE_EXTRAS is None or _CASE_EXTRAS.search(window):
+                return self._scanned(text, pos, end)
+        else:
+            hay = window
+        found: list[list[int]] = [[] for _ in self.patterns]
+        for lit, owners in self._literals:
+            i = hay.find(lit)
+            while i >= 0:
+                for k in owners:
+                    found[k].append(pos + i)
+                i = hay.find(lit, i + 1)
+        # one literal's places come in order; several literals' need merging
+        return [sorted(set(f)) if len(f) > 1 and self._shared[k] else f
+                for k, f in enumerate(found)]  # fmt: skip
+
+    def scan(self, text: str, pos: int, end: int) -> Iterator[int]:
+        """Every place in ``text[pos:end]`` where some literal begins, found one at a time
+        (for a search that stops at its first match)."""
+        at = pos
+        while (m := self._scan.search(text, at, end)) is not None:
+            yield m.start()
+            at = m.start() + 1
+
+    def _scanned(self, text: str, pos: int, end: int) -> list[list[int]]:
+        """:meth:`positions` by a regex scan that tries every place (overlaps too)."""
+        found: list[set[int]] = [set() for _ in self.patterns]
+        flags = self._scan.flags
+        for start in self.scan(text, pos, end):
+            for lit, owners in self._literals:
+                if re.match(re.escape(lit), text[start:end], flags):
+                    for k in owners:
+                        found[k].add(start)
+        return [sorted(f) for f in found]

@@ -1,0 +1,80 @@
+"""Cue words (``cues.toml``) as regex text for the grammars that place them.
+
+Each constant is an alternation without a group (wrap it as the rule needs); a space in
+a phrase matches any whitespace run.  The folded forms (``*_FOLDED``) are for rules
+that run on :func:`vbgraph.loaders.text.fold.fold_same_length` text.
+"""
+
+from __future__ import annotations
+
+from vbgraph.loaders.text.fold import fold_name
+from vbgraph.loaders.text.patterns import phrase, phrases
+from vbgraph.loaders.vocab.files import load
+
+_DATA = load("cues.toml")
+_IMPLEMENTS = _DATA["implements"]
+
+#: Words that open a statement ("Căn cứ", "Theo đề nghị", "Thực hiện" ...).
+STATEMENT_OPENERS = phrases(_DATA["statements"]["openers"])
+
+#: Verbs of carrying out a document ("thực hiện", "triển khai").
+IMPLEMENT_VERBS = phrases(_IMPLEMENTS["verbs"])
+#: Verbs that may come before them ("tổ chức", "triển khai").
+IMPLEMENT_LEAD_INS = phrases(_IMPLEMENTS["lead_ins"])
+#: Carrying out a law ("tổ chức thi hành", "hướng dẫn thi hành" ...).
+EXECUTE = rf"(?:{phrases(_IMPLEMENTS['execute_lead_ins'])})\s+{phrase(_IMPLEMENTS['execute'])}"
+#: Any verb of carrying out: a document's or a law's.
+CARRY_OUT = f"{IMPLEMENT_VERBS}|{EXECUTE}"
+#: The verbs of carrying out as folded text ("thuc\s+hien|trien\s+khai|thi\s+hanh").
+CARRY_OUT_FOLDED = phrases(fold_name(w) for w in (*_IMPLEMENTS["verbs"], _IMPLEMENTS["execute"]))
+
+#: The opening of a short-form definition: "(sau đây gọi tắt là ".
+SHORT_FORM_OPEN = rf"\(\s*(?:sau đây\s+)?(?:{phrases(_DATA['short_form']['markers'])})\s+"
+
+#: "kèm theo": a text issued with a document.
+ATTACHED = phrase(_DATA["attached"]["words"])
+#: The types of document that issue a text attached to them ("Quyết định" ...).
+ISSUING_TYPES = phrases(_DATA["attached"]["issuing_types"])
+
+_RELATIONS = _DATA["relations"]
+#: Statement openers of each relation, and the words of proposals and of changes.
+BASED_ON_OPENERS = phrases(_RELATIONS["based_on"])
+PROPOSAL_OPENERS = phrases(_RELATIONS["proposal_openers"])
+PROPOSAL_WORDS = phrases(_RELATIONS["proposal_words"])
+AMENDS = phrases(_RELATIONS["amends"])
+REPLACES = phrases(_RELATIONS["replaces"])
+
+_ROLES = _DATA["roles"]
+
+
+def _folded(words: list[str], space: str = " ") -> str:
+    """Folded phrases (``space`` between words), for rules on folded text."""
+    return phrases((fold_name(w) for w in words), space=space)
+
+
+#: Person titles before an agency's name, folded ("giam doc|thu truong|...").
+TITLES_FOLDED = _folded(_ROLES["titles"])
+#: Words between the agencies of one list, folded ("lien quan|don vi|...").
+LIST_FILLERS_FOLDED = _folded(_ROLES["list_fillers"])
+#: What may stand between "phối hợp" and the partners, folded.
+COORDINATE_ADVERBS_FOLDED = _folded(_ROLES["coordinate_adverbs"])
+#: Verbs of following how a document is carried out, and of checking it, folded.
+MONITOR_VERBS_FOLDED = _folded(_ROLES["monitor_verbs"], r"\s+")
+CHECK_VERBS_FOLDED = _folded(_ROLES["check_verbs"], r"\s+")
+#: The first words of those verbs, folded (where a monitoring clause can start).
+MONITOR_STARTS: tuple[str, ...] = tuple(
+    fold_name(w).split()[0] for w in (*_ROLES["monitor_verbs"], *_ROLES["check_verbs"])
+)
+#: Words of a document whose carrying out is monitored, folded, in the file's order.
+MONITORED_FOLDED = "|".join(phrase(fold_name(w)) for w in _ROLES["monitored"])
+
+#: Header words of a task table's columns, by role, in the order roles are tried.
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    role: tuple(words) for role, words in _DATA["table_columns"].items()
+}
+
+_NOT_ASSIGNED = _DATA["not_assigned"]
+#: Labels of addressee lists, of signature metadata lines, and offices of membership lists.
+RECIPIENT_LABELS: tuple[str, ...] = tuple(_NOT_ASSIGNED["recipients"])
+METADATA_LABELS = phrases(_NOT_ASSIGNED["metadata"])
+MEMBER_TITLES = phrases(_NOT_ASSIGNED["member_titles"])

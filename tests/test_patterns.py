@@ -1,0 +1,113 @@
+"""Every pattern's declared prefilter admits every match of its regex.
+
+A :class:`~vbgraph.loaders.text.patterns.Pattern` skips its regex where its prefilter
+(``starts``, ``contains`` or a ``candidates`` function) rules a match out.  Here each
+registered pattern is checked on texts generated from its own regex (hypothesis) and on
+the real corpora (as written and folded): every match holds the prefilter, and the
+prefiltered ``finditer``/``search`` give exactly what the plain regex gives.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import vbgraph.loaders
+from tests.conftest import SHARED
+from vbgraph.loaders.text.fold import fold_same_length
+from vbgraph.loaders.text.patterns import REGISTRY, Pattern
+
+# every module of the extraction package, so that every pattern is registered
+for _info in pkgutil.walk_packages(vbgraph.loaders.__path__, "vbgraph.loaders."):
+    importlib.import_module(_info.name)
+
+PATTERNS = sorted(REGISTRY, key=lambda p: p.name)
+
+
+def _holds_prefilter(pattern: Pattern, text: str, m: re.Match[str]) -> bool:
+    if not (pattern.contains or pattern.starts):  # a candidates function
+        return m.start() in pattern.candidates(text, 0, len(text))
+    if pattern.contains:
+        return any(s in m.group() for s in pattern.contains)
+    if pattern.starts:
+        flags = re.IGNORECASE if pattern.regex.flags & re.IGNORECASE else 0
+        return any(re.match(re.escape(s), text[m.start() :], flags) for s in pattern.starts)
+    return True
+
+
+def _spans(matches: object) -> list[tuple[int, int]]:
+    return [m.span() for m in matches if m.end() > m.start()]  # type: ignore[attr-defined]
+
+
+def _agree(pattern: Pattern, text: str) -> None:
+    for m in pattern.regex.finditer(text):
+        if m.end() > m.start():
+            assert _holds_prefilter(pattern, text, m), (pattern.name, m.group())
+    assert _spans(pattern.finditer(text)) == _spans(pattern.regex.finditer(text)), pattern.name
+    found, plain = pattern.search(text), pattern.regex.search(text)
+    if plain is not None and plain.end() > plain.start():
+        assert found is not None and found.span() == plain.span(), pattern.name
+    for pos, end in ((3, len(text) - 2), (len(text) // 2, len(text))):
+        if 0 <= pos <= end:
+            window = _spans(pattern.finditer(text, pos, end))
+            assert window == _spans(pattern.regex.finditer(text, pos, end)), pattern.name
+
+
+def test_every_extraction_pattern_is_registered() -> None:
+    assert len(PATTERNS) >= 30
+    assert len({p.name for p in PATTERNS}) == len(PATTERNS), "pattern names are unique"
+    for p in PATTERNS:  # every pattern declares a prefilter
+        assert p.starts or p.contains or p.candidates("", 0, 0) == [], p.name
+
+
+@pytest.mark.parametrize("pattern", PATTERNS, ids=[p.name for p in PATTERNS])
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@given(data=st.data())
+def test_prefilter_admits_what_the_regex_matches(pattern: Pattern, data: st.DataObject) -> None:
+    """Texts built to hold a match of the regex (anywhere, with anything around it)."""
+    text = data.draw(st.from_regex(pattern.regex), label="text")
+    _agree(pattern, text)
+
+
+def _corpus_texts() -> list[str]:
+    folders = [SHARED / "corpus" / "seeds", SHARED / "corpus" / "dev"]
+    missing = [str(f) for f in folders if not f.is_dir()]
+    if missing:
+        pytest.fail(f"the real corpora are missing: {missing} (../shared beside the checkout)")
+    paths = [p for f in folders for p in sorted(f.glob("*.txt"))]
+    paths += sorted((Path(__file__).parent / "heldout").glob("**/*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    return texts + [fold_same_length(t) for t in texts]
+
+
+@pytest.mark.parametrize("pattern", PATTERNS, ids=[p.name for p in PATTERNS])
+def test_prefiltered_search_is_the_regex_search_on_real_text(pattern: Pattern) -> None:
+    for text in _corpus_texts():
+        _agree(pattern, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nghị quyết số 21/NQ-CP; theo Nghị quyết số 21 và Chương trình hành động số 5.",
+        "Chương  trình\nhành   động          số 45 và Kế hoạch\t\t\t\t\t\t\t\t\tsố 7",
+        "Thông tư liên tịch số 3, Nghị quyếtsố 4, xKế hoạch số 12/ và Kế hoạch số 12a",
+        "theo dõi,\nđôn đốc việc thực hiện; kiểm tra việc thực hiện Kế hoạch; giám sát",
+        "Phòng Tài chính - Kế hoạch các huyện, thành phố; UBND huyện Cát Hải và các quận",
+        "trước ngày 15/11 hàng năm; định kỳ 6 tháng; quý IV/2024; HẰNG NĂM; ſáu tháng",
+    ],
+)
+def test_tricky_texts(text: str) -> None:
+    for pattern in PATTERNS:
+        _agree(pattern, text)
+        _agree(pattern, fold_same_length(text))
