@@ -41,6 +41,7 @@ class AgencyEntry:
     collective: bool = False
     provinces: tuple[str, ...] = ()  # empty: every province
     kind: str = "state"  # state | party | front | mass | press | bank | military | collective
+    cased: bool = False  # every form must start with a capital letter in the text
 
 
 # --------------------------------------------------------------------------- symbols, dates

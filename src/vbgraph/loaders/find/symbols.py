@@ -52,7 +52,8 @@ _UNIT_CODE = r"[A-ZĐƯ][A-Za-zĐđƯư]{0,7}"
 SYMBOL_RE = re.compile(
     r"(?P<num>\d(?<![\w/.-]\d)\d{0,4}[a-z]?)"
     r"(?:"
-    rf"-(?P<ptype>{_CODE})/(?P<piss>[A-ZĐƯ][A-ZĐƯ]{{0,7}})"  # Party
+    # Party; a Công báo footnote marker may be glued on: "66-NQ/TW1"
+    rf"-(?P<ptype>{_CODE})/(?P<piss>[A-ZĐƯ][A-ZĐƯ]{{0,7}})(?:\d{{1,2}}(?![\w/]))?"
     r"|/(?:(?P<year>(?:19|20)\d{2})/)?"
     r"(?:(?P<law>(?:UBTV)?QH\d{1,2})"  # a law 77/2015/QH13, a resolution 26/2022/UBTVQH15
     rf"|(?P<stype>{_UNIT_CODE})-(?P<siss>[A-ZĐ][A-Za-zĐđ]{{0,9}}\d{{0,2}})"
@@ -70,15 +71,20 @@ _CENTRAL_BY_FOLD: dict[str, str] = {c.upper().replace("Đ", "D"): c for c in CEN
 
 
 def canonical_issuer(code: str) -> str:
-    """A central State issuer code in its canonical case: ``TTG`` -> ``TTg``.
+    """A State issuer code in its canonical case: ``TTG`` -> ``TTg``.
 
-    A National Assembly term (``QH15``) is kept; unknown codes are left alone.
+    A National Assembly term (``QH15``, ``UBTVQH15``) is kept; digits after any other
+    code are a footnote marker glued on in Công báo text (``NĐ-CP4``) and are dropped.
+    Unknown codes keep their case.
     """
     m = _ROOT_AND_TERM.fullmatch(code)
     if not m:
         return code
-    known = _CENTRAL_BY_FOLD.get(m.group("root").upper().replace("Đ", "D"))
-    return known + m.group("term") if known else code
+    root, term = m.group("root"), m.group("term")
+    if not root.upper().endswith("QH"):
+        term = ""
+    known = _CENTRAL_BY_FOLD.get(root.upper().replace("Đ", "D"))
+    return (known or root) + term
 
 
 def is_party_issuer(code: str) -> bool:

@@ -124,6 +124,8 @@ _CHANGED_BY = re.compile(
     r"(?:\s+các)?\s*$",
     re.IGNORECASE,
 )
+#: A part of a document ("Bãi bỏ khoản 2 Điều 18 ..."): repealing it amends the document.
+_PART = re.compile(r"\b(?:khoản|điểm|điều|mục|chương|phụ\s+lục|một\s+số)\b", re.IGNORECASE)
 #: "X ... và Y" in a "Căn cứ" or "Thực hiện" statement: Y is a second object.
 _AND_BEFORE = re.compile(r"\s(?:và|cùng)\s+(?:các\s+)?$", re.IGNORECASE)
 _REVERSE_ANCHOR = re.compile(
@@ -137,7 +139,7 @@ _IMPLEMENTING_PHRASE = re.compile(
 
 
 #: What opens a statement before its cue: bullets, "Điều 2.", "1.2.", "a)".
-_ITEM_LEAD = re.compile(r"[\s\-+•]*(?:Điều\s+\d+\.\s*|\d+(?:\.\d+)*\.\s*|[a-zđ]\)\s*)?")
+_ITEM_LEAD = re.compile(r"[\s\-+•]*(?:Điều\s+\d+\s*\.\s*|\d+(?:\.\d+)*\s*\.\s*|[a-zđ]\s*\)\s*)?")
 
 
 @dataclass(slots=True)
@@ -251,6 +253,8 @@ class _Edges:
             if rx.match(stripped):
                 head = relation
         in_opening = any(a <= st.start < b for a, b in self.openings)
+        if head in ("based_on", "proposal") and not in_opening:
+            head = None  # "Căn cứ" in a table cell or a task: the task's ground, cited
         open_cue = _OPEN_CUE.search(stripped) if in_opening else None
         if head is None and open_cue:
             head = "implements"
@@ -282,7 +286,7 @@ class _Edges:
         elif prev in links.direct and (
             _COORDINATION.match(gap)
             or (
-                links.head in ("based_on", "implements")
+                links.head in ("based_on", "implements", "proposal")
                 and not m.short
                 and m.type_word
                 and _AND_BEFORE.search(gap)  # "Căn cứ X ... về ... và Quyết định số Y ..."
@@ -293,7 +297,8 @@ class _Edges:
     def _first(self, links: _Links, m: DocMention) -> None:
         """The statement's first mention: the cue's object, or the next of a list."""
         before = self.text[links.lead : m.start].strip()
-        if self.prev_head is not None and links.head is None and (
+        cue_after = links.open_cue is not None and links.lead + links.open_cue.start() > m.start
+        if self.prev_head is not None and (links.head is None or cue_after) and (
             not before or TYPE_WORD.match(before)
         ):
             # "Thực hiện X ...; Y ...", "Căn cứ Luật A; Luật B số ...": Y continues the list
@@ -309,6 +314,8 @@ class _Edges:
     def _relation(self, st: _Statement, links: _Links, m: DocMention, changed: set[int]) -> str:
         """What the document itself is to mention ``m`` of the statement."""
         relation = links.head if m in links.direct and links.head is not None else "cites"
+        if relation == "replaces" and _PART.search(self.text, links.lead, m.start):
+            relation = "amends"  # "Bãi bỏ khoản 2 Điều 18 Quy chế ...": a part repealed
         gap_before = self.text[max(st.start, m.start - 60) : m.start]
         if _ISSUED_WITH.search(self.text[links.lead : m.start]):
             return _stronger(relation, "issued_with")

@@ -234,7 +234,7 @@ def _page_numbers(text: str) -> Iterable[Edit]:
 # "590 /QĐ-UBND", "17 /11/2022", "03/10 /2017"
 _SPACE_SLASH = re.compile(r"\d(?P<sp>[ \t]+)/[ \t]*[\dA-ZĐ]")
 # "17/ 11/2022", "590/ QĐ-UBND"
-_SLASH_SPACE = re.compile(r"\d/(?P<sp>[ \t]+)(?:\d|[A-ZĐ])")
+_SLASH_SPACE = re.compile(r"\d/(?P<sp>[ \t]+\n?[ \t]*)(?:\d|[A-ZĐ])")
 # "45- CTr/TU", "29 - NQ/TW", "45 -CTr/TU"
 _SPACED_DASH = re.compile(r"\d(?P<sp>[ \t]*-[ \t]*)[A-ZĐ][A-Za-zĐđ]{0,5}[ \t]*/[ \t]*[A-ZĐ]")
 # "45-CTr /TU", "45-CTr/ TU"

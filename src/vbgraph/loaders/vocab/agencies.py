@@ -17,6 +17,7 @@ ENTRIES: tuple[AgencyEntry, ...] = tuple(
         collective=row.get("collective", False),
         provinces=tuple(row.get("provinces", ())),
         kind=row.get("kind", "state"),
+        cased=row.get("cased", False),
     )
     for row in load_table("agencies.toml", "agency")
 )

@@ -68,7 +68,7 @@ class AgencyMatcher:
         by_skel: dict[str, _Pattern] = {}
         for entry, agency in agencies_in(province):
             for alias in (entry.name, *entry.aliases):
-                cased = alias.startswith("^")
+                cased = entry.cased or alias.startswith("^")
                 text = expand(alias.lstrip("^"), province)
                 if not text:
                     continue
