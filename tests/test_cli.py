@@ -332,3 +332,12 @@ def test_view_agency_corpus_and_annotate(store_dir: str, tmp_path: Path,
     assert both.exit_code == 2
     unknown = run(store_dir, "view", "--agency", "Sở Không Có", "-o", str(tmp_path / "y.html"))
     assert unknown.exit_code == 1
+
+
+def test_read_commands_work_on_a_new_store(tmp_path: Path) -> None:
+    """Reading commands open a never-written embedded store too (it has no accounts, so
+    it is set up like a writer's; FalkorDB refuses to read a graph never written)."""
+    store = str(tmp_path / "new")
+    assert run_json(store, "stats")["documents"] == {"in_corpus": 0, "stubs": 0}  # type: ignore[index]
+    result = run(store, "lineage", "590/QĐ-UBND")
+    assert result.exit_code == 1 and "no document" in result.stderr

@@ -41,6 +41,8 @@ PARAMS: dict[str, Any] = {
     "sources": ["/corpus/590.txt"],
     "agency": "Sở Ngoại vụ|Quảng Ngãi",
     "version": 2,
+    "holder": "test pid 1",
+    "lease_ms": 1000,
 }
 _WRITES = re.compile(r"\b(MERGE|DELETE|SET|CREATE)\b")
 QUERIES = cypher.all_queries()
@@ -75,8 +77,10 @@ def _lint(texts: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
 
 
 def test_every_query_passes_neo4j_parser() -> None:
-    texts = dict(QUERIES)
-    texts.update({f"NEO4J_SCHEMA[{i}]": t for i, t in enumerate(cypher.NEO4J_SCHEMA)})
+    """Every text of ``queries/``: the shared ones, each engine's variants and schema."""
+    texts = cypher.every_text()
+    assert set(cypher.ENGINE_ONLY) <= set(texts)
+    assert {f"SCHEMA[neo4j][{i}]" for i in range(len(cypher.NEO4J_SCHEMA))} <= set(texts)
     errors = {name: diags for name, diags in _lint(texts).items() if diags}
     assert errors == {}
 
@@ -97,8 +101,9 @@ def test_relationship_type_texts_refuse_unknown_types() -> None:
 
 #: Questions asked of one document or agency start from an index, never from a scan of
 #: every node of a label (bench findings Q1, Q3: the scan grows with the whole corpus).
-ANCHORED = ("ASSIGNED", "ASSIGNED_ALL_ROLES", "AGENCY_TASKS", "COORDINATION", "LINEAGE_UP",
-            "LINEAGE_DOWN", "DOCUMENT_CARD", "FIND_AGENCIES", "FIND_DOCUMENTS")
+ANCHORED = ("ASSIGNED", "ASSIGNED_ALL_ROLES", "AGENCY_TASKS", "COORDINATION", "LINEAGE_STEP_UP",
+            "LINEAGE_STEP_DOWN", "LINEAGE_STEP_BOTH", "PATH_STEP", "DOCUMENT_CARD",
+            "FIND_AGENCIES", "FIND_DOCUMENTS")
 
 
 @pytest.mark.parametrize("name", ANCHORED)

@@ -40,9 +40,10 @@ class _Settings:
 
 
 @contextmanager
-def _store(ctx: click.Context) -> Iterator[GraphStore]:
+def _store(ctx: click.Context, write: bool = False) -> Iterator[GraphStore]:
+    """The configured store; only writing commands (``write``) set up its schema."""
     settings: _Settings = ctx.find_object(_Settings)  # type: ignore[assignment]
-    store = open_store(settings.store_dir, settings.neo4j_uri)
+    store = open_store(settings.store_dir, settings.neo4j_uri, read_only=not write)
     try:
         yield store
     finally:
@@ -135,7 +136,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], glob: str | None, workers
         if bar is not None and outcome.status != "pruned":
             bar.update(1)
 
-    with _store(ctx) as store:
+    with _store(ctx, write=True) as store:
         if bar is not None:
             with bar:
                 report = ingest_paths(store, paths, glob, progress, workers, prune, batch)
@@ -539,7 +540,12 @@ def show(ctx: click.Context, doc: str, province: str | None, year: str | None,
 @_output_options
 @click.pass_context
 def cypher(ctx: click.Context, query: str, params: tuple[str, ...], fmt: str | None) -> None:
-    """Run a read-only Cypher QUERY; a write clause is refused.
+    """Run a read-only Cypher QUERY; anything that is not reading is refused.
+
+    Write and administration clauses are refused, and procedures other than
+    db.labels, db.relationshipTypes, db.propertyKeys, db.schema.* (and FalkorDB's
+    db.indexes, db.constraints); the query runs in a read transaction with a
+    timeout (VBGRAPH_QUERY_TIMEOUT seconds on Neo4j).
 
     \b
     Example:
@@ -601,6 +607,29 @@ def export(ctx: click.Context, fmt: str, out: str) -> None:
     with _store(ctx) as store:
         written = run_export(store, fmt, out)
     click.echo(f"Wrote {written}")
+
+
+@cli.command("import")
+@click.argument("path", type=click.Path(exists=True))
+@click.option("--merge", is_flag=True,
+              help="Merge into a store that already holds documents (default: refuse).")
+@click.pass_context
+def import_command(ctx: click.Context, path: str, merge: bool) -> None:
+    """Load an export (a --format cypher file or a --format csv folder) into the store.
+
+    The store it builds gives the same stats and answers as the one exported, so
+    this moves a laptop store to a Neo4j server (or back).
+
+    \b
+    Example:
+      vbgraph --store ./kho export --format cypher -o kho.cypher
+      vbgraph --neo4j neo4j://server:7687 import kho.cypher
+    """
+    from vbgraph.importer import import_path
+
+    with _store(ctx, write=True) as store:
+        report = import_path(store, path, merge)
+    click.echo(f"Imported {report.summary()} from {path}")
 
 
 @cli.command()
@@ -704,7 +733,7 @@ def demo(ctx: click.Context, out: str) -> None:
     from vbgraph.views.lineage import render_lineage
 
     seeds = resources.files("vbgraph") / "data" / "seeds"
-    with resources.as_file(seeds) as folder, _store(ctx) as store:
+    with resources.as_file(seeds) as folder, _store(ctx, write=True) as store:
         report = ingest_paths(store, [folder])
         for o in report.failed:
             click.echo(f"Error: {o.reason}", err=True)

@@ -1,11 +1,20 @@
 """Export the whole graph: GraphML / GEXF (Gephi), CSV (neo4j-admin import), Cypher script.
 
+Every property of every node and relationship is written (``lookup``,
+``number``, ``scope``, ``title_fold``, ``text_fold``, spans, checksums...), so
+``vbgraph import`` of a ``csv`` or ``cypher`` export rebuilds a store with the
+same ``stats`` and the same answers (``vbgraph/importer.py``).
+
 * ``graphml`` / ``gexf``: one file through networkx; every node carries its
   label (``Document``, ``Agency``, ``Task``) and properties, every edge its type.
 * ``csv``: a folder of ``neo4j-admin database import`` files with typed headers
-  (``key:ID(Document)``, ``:START_ID(Agency)``, ``:TYPE``...).
+  (``key:ID(Document)``, ``in_corpus:boolean``, ``start:int``, ``:START_ID(Agency)``,
+  ``:TYPE``...).  A null is an empty field, an empty string a quoted ``""`` (what
+  neo4j-admin reads unless ``--ignore-empty-strings``); texts hold line breaks, so
+  pass ``--multiline-fields=true``.
 * ``cypher``: a ``cypher-shell`` script that sets ``:param rows`` and runs the
-  same batched MERGE texts ``ingest`` uses, so it loads into any Neo4j 5.
+  same batched MERGE texts ``ingest`` uses, so it loads into any Neo4j 5 -- or
+  into any vbgraph store with ``vbgraph import``.
 """
 
 from __future__ import annotations
@@ -13,12 +22,13 @@ from __future__ import annotations
 import csv
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from vbgraph.errors import VbgraphError
-from vbgraph.graph.store import GraphStore, Row
+from vbgraph.graph.store import BATCH_SIZE, GraphStore, Row
 from vbgraph.queries import cypher as q
 
 EXPORT_FORMATS = ("graphml", "gexf", "csv", "cypher")
@@ -26,21 +36,32 @@ EXPORT_FORMATS = ("graphml", "gexf", "csv", "cypher")
 
 @dataclass(slots=True)
 class GraphDump:
-    documents: list[Row] = field(default_factory=list)
-    agencies: list[Row] = field(default_factory=list)
-    tasks: list[Row] = field(default_factory=list)
-    doc_edges: list[Row] = field(default_factory=list)
-    roles: list[Row] = field(default_factory=list)
-    issued_by: list[Row] = field(default_factory=list)
+    """The whole graph as rows; each node and relationship with all its properties
+    (``props``).  Derived data (the ``ASSIGNED_IN`` summaries) is left out and rebuilt."""
+
+    documents: list[Row] = field(default_factory=list)  # key, props
+    agencies: list[Row] = field(default_factory=list)  # key, props
+    tasks: list[Row] = field(default_factory=list)  # key, doc, props
+    doc_edges: list[Row] = field(default_factory=list)  # source, target, relation, props
+    roles: list[Row] = field(default_factory=list)  # agency, task, role, props
+    issued_by: list[Row] = field(default_factory=list)  # doc, agency
 
 
 def dump(store: GraphStore) -> GraphDump:
+    def rows(text: str, drop: tuple[str, ...] = ()) -> list[Row]:
+        out = store.read(text)
+        for r in out:
+            r["props"] = {k: v for k, v in (r.get("props") or {}).items() if v is not None}
+            for k in drop:
+                r.pop(k, None)
+        return out
+
     return GraphDump(
-        documents=store.read(q.ALL_DOCUMENTS),
-        agencies=store.read(q.ALL_AGENCIES),
-        tasks=store.read(q.ALL_TASKS),
-        doc_edges=store.read(q.ALL_DOCUMENT_EDGES),
-        roles=store.read(q.ALL_ROLES),
+        documents=rows(q.EXPORT_DOCUMENTS),
+        agencies=rows(q.EXPORT_AGENCIES),
+        tasks=rows(q.EXPORT_TASKS),
+        doc_edges=rows(q.EXPORT_DOCUMENT_EDGES, drop=("asserted_by",)),
+        roles=rows(q.EXPORT_ROLES),
         issued_by=store.read(q.ALL_ISSUED_BY),
     )
 
@@ -54,9 +75,9 @@ def export(store: GraphStore, fmt: str, path: str | Path) -> Path:
     if fmt in ("graphml", "gexf"):
         _write_networkx(data, fmt, out)
     elif fmt == "csv":
-        _write_csv(data, out)
+        write_csv(data, out)
     else:
-        _write_cypher(data, out)
+        write_cypher(data, out)
     return out
 
 
@@ -65,22 +86,23 @@ def to_networkx(data: GraphDump) -> Any:
 
     g = nx.MultiDiGraph()
 
-    def clean(row: Row) -> dict[str, Any]:
+    def clean(props: Row) -> dict[str, Any]:
         # GraphML/GEXF take scalars only; None is left out.
-        return {k: v for k, v in row.items() if v is not None and not isinstance(v, (list, dict))}
+        return {k: v for k, v in props.items()
+                if v is not None and not isinstance(v, (list, dict)) and k != "label"}
 
     for r in data.documents:
-        g.add_node(r["key"], label="Document", **clean(r))
+        g.add_node(r["key"], label="Document", **clean(r["props"]))
     for r in data.agencies:
-        g.add_node(r["key"], label="Agency", **clean(r))
+        g.add_node(r["key"], label="Agency", **clean(r["props"]))
     for r in data.tasks:
-        g.add_node(r["key"], label="Task", **clean(r))
+        g.add_node(r["key"], label="Task", **clean(r["props"]))
         g.add_edge(r["doc"], r["key"], type="HAS_TASK")
     for r in data.doc_edges:
         g.add_edge(r["source"], r["target"], type=r["relation"],
-                   asserted_by=r.get("asserted_by") or "", raw=r.get("raw") or "")
+                   **clean({"asserted_by": "", "raw": "", **r["props"]}))
     for r in data.roles:
-        g.add_edge(r["agency"], r["task"], type=r["role"], raw=r.get("raw") or "")
+        g.add_edge(r["agency"], r["task"], type=r["role"], **clean({"raw": "", **r["props"]}))
     for r in data.issued_by:
         g.add_edge(r["doc"], r["agency"], type="ISSUED_BY")
     return g
@@ -96,61 +118,102 @@ def _write_networkx(data: GraphDump, fmt: str, out: Path) -> None:
         nx.write_gexf(g, out)
 
 
-_DOC_COLUMNS = ("key", "symbol", "type", "issuer", "province", "date", "year", "title",
-                "in_corpus")
+# --------------------------------------------------------------------------
+# CSV (neo4j-admin import)
+# --------------------------------------------------------------------------
+
+#: Columns written first (then every other property, sorted).
+_FIRST_COLUMNS: dict[str, tuple[str, ...]] = {
+    "documents.csv": ("symbol", "type", "issuer", "province", "date", "year", "title",
+                      "in_corpus"),
+    "agencies.csv": ("name", "province", "level", "collective"),
+    "tasks.csv": ("doc", "section", "text", "deadline", "recurring"),
+    "document_edges.csv": ("asserted_by", "raw"),
+    "roles.csv": ("raw",),
+}
+
+#: The files of a CSV export: name -> (head columns, node label or None for relationships).
+CSV_FILES = ("documents.csv", "agencies.csv", "tasks.csv", "document_edges.csv",
+             "has_task.csv", "roles.csv", "issued_by.csv")
 
 
-def _write_csv(data: GraphDump, folder: Path) -> None:
+def _type_suffix(name: str, values: list[Any]) -> str:
+    kinds = {type(v) for v in values if v is not None}
+    if not kinds or kinds == {str}:
+        return ""
+    if kinds == {bool}:
+        return ":boolean"
+    if kinds == {int}:
+        return ":long"
+    if kinds <= {int, float}:
+        return ":double"
+    raise VbgraphError(f"cannot write property {name!r} of types "
+                       f"{sorted(k.__name__ for k in kinds)} to CSV")
+
+
+def _prop_columns(file: str, rows: list[Row]) -> list[tuple[str, str]]:
+    """(property, typed header) of every property the rows hold but ``key`` (the ID
+    column), in file order."""
+    names = {k for r in rows for k in r["props"]} - {"key"}
+    first = [c for c in _FIRST_COLUMNS.get(file, ()) if c in names or file == "documents.csv"]
+    order = first + sorted(names - set(first))
+    return [(n, n + _type_suffix(n, [r["props"].get(n) for r in rows])) for n in order]
+
+
+def write_csv(data: GraphDump, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
 
-    def write(name: str, header: list[str], rows: list[list[Any]]) -> None:
+    def write(name: str, header: list[str], rows: Iterator[list[Any]]) -> None:
         with (folder / name).open("w", encoding="utf-8", newline="") as fh:
-            w = csv.writer(fh)
-            w.writerow(header)
-            w.writerows(rows)
+            csv.writer(fh).writerow(header)
+            csv.writer(fh, quoting=csv.QUOTE_NOTNULL).writerows(rows)
 
-    write("documents.csv",
-          ["key:ID(Document)", *[c if c != "in_corpus" else "in_corpus:boolean"
-                                 for c in _DOC_COLUMNS[1:]], ":LABEL"],
-          [[_csv(r.get(c)) for c in _DOC_COLUMNS] + ["Document"] for r in data.documents])
-    write("agencies.csv",
-          ["key:ID(Agency)", "name", "province", "level", "collective:boolean", ":LABEL"],
-          [[r["key"], r["name"], _csv(r.get("province")), _csv(r.get("level")),
-            _csv(r.get("collective")), "Agency"] for r in data.agencies])
-    write("tasks.csv",
-          ["key:ID(Task)", "doc", "section", "text", "deadline", "recurring", ":LABEL"],
-          [[r["key"], r["doc"], _csv(r.get("section")), _csv(r.get("text")),
-            _csv(r.get("deadline")), _csv(r.get("recurring")), "Task"] for r in data.tasks])
-    write("document_edges.csv",
-          [":START_ID(Document)", ":END_ID(Document)", ":TYPE", "asserted_by", "raw"],
-          [[r["source"], r["target"], r["relation"], _csv(r.get("asserted_by")),
-            _csv(r.get("raw"))] for r in data.doc_edges])
-    write("has_task.csv", [":START_ID(Document)", ":END_ID(Task)", ":TYPE"],
-          [[r["doc"], r["key"], "HAS_TASK"] for r in data.tasks])
-    write("roles.csv", [":START_ID(Agency)", ":END_ID(Task)", ":TYPE", "raw"],
-          [[r["agency"], r["task"], r["role"], _csv(r.get("raw"))] for r in data.roles])
-    write("issued_by.csv", [":START_ID(Document)", ":END_ID(Agency)", ":TYPE"],
-          [[r["doc"], r["agency"], "ISSUED_BY"] for r in data.issued_by])
+    def nodes(name: str, label: str, rows: list[Row]) -> None:
+        cols = _prop_columns(name, rows)
+        write(name, [f"key:ID({label})", *[h for _, h in cols], ":LABEL"],
+              ([r["key"], *[_csv(r["props"].get(c)) for c, _ in cols], label] for r in rows))
+
+    def relationships(name: str, start: tuple[str, str], end: tuple[str, str], kind: str,
+                      rows: list[Row]) -> None:
+        cols = _prop_columns(name, rows)
+        write(name, [f":START_ID({start[0]})", f":END_ID({end[0]})", ":TYPE",
+                     *[h for _, h in cols]],
+              ([r[start[1]], r[end[1]], r[kind], *[_csv(r["props"].get(c)) for c, _ in cols]]
+               for r in rows))
+
+    nodes("documents.csv", "Document", data.documents)
+    nodes("agencies.csv", "Agency", data.agencies)
+    nodes("tasks.csv", "Task", data.tasks)
+    relationships("document_edges.csv", ("Document", "source"), ("Document", "target"),
+                  "relation", data.doc_edges)
+    relationships("has_task.csv", ("Document", "doc"), ("Task", "key"), "type",
+                  [{"doc": r["doc"], "key": r["key"], "type": "HAS_TASK", "props": {}}
+                   for r in data.tasks])
+    relationships("roles.csv", ("Agency", "agency"), ("Task", "task"), "role", data.roles)
+    relationships("issued_by.csv", ("Document", "doc"), ("Agency", "agency"), "type",
+                  [{**r, "type": "ISSUED_BY", "props": {}} for r in data.issued_by])
 
 
 def _csv(value: Any) -> Any:
-    if value is None:
-        return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     return value
 
 
-def _write_cypher(data: GraphDump, out: Path) -> None:
-    def props(r: Row, skip: tuple[str, ...]) -> dict[str, Any]:
-        return {k: v for k, v in r.items() if k not in skip and v is not None}
+# --------------------------------------------------------------------------
+# Cypher script (cypher-shell, vbgraph import)
+# --------------------------------------------------------------------------
 
-    corpus = [{"key": r["key"], "props": props(r, ("key", "in_corpus"))}
-              for r in data.documents if r.get("in_corpus")]
-    stubs = [{"key": r["key"], "props": props(r, ("key", "in_corpus"))}
-             for r in data.documents if not r.get("in_corpus")]
-    agencies = [{"key": r["key"], "props": props(r, ("key",))} for r in data.agencies]
-    tasks = [{"key": r["key"], "doc": r["doc"], "props": props(r, ("key",))} for r in data.tasks]
+
+def write_steps(data: GraphDump) -> list[tuple[str, list[Row]]]:
+    """The MERGE texts and their rows that rebuild ``data``, nodes first."""
+    corpus = [{"key": r["key"], "props": _without(r["props"], "key")}
+              for r in data.documents if r["props"].get("in_corpus")]
+    stubs = [{"key": r["key"], "props": _without(r["props"], "key")}
+             for r in data.documents if not r["props"].get("in_corpus")]
+    agencies = [{"key": r["key"], "props": _without(r["props"], "key")} for r in data.agencies]
+    tasks = [{"key": r["key"], "doc": r["doc"], "props": _without(r["props"], "key")}
+             for r in data.tasks]
     steps: list[tuple[str, list[Row]]] = [
         (q.MERGE_CORPUS_DOCUMENTS, corpus),
         (q.MERGE_STUB_DOCUMENTS, stubs),
@@ -158,24 +221,38 @@ def _write_cypher(data: GraphDump, out: Path) -> None:
         (q.MERGE_TASKS, tasks),
     ]
     for rel_type, text in q.MERGE_EDGES.items():
-        rows = [{"source": r["source"], "target": r["target"],
-                 "asserted_by": r.get("asserted_by") or "", "raw": r.get("raw") or "",
-                 "start": -1, "end": -1, "uncertain": False}
-                for r in data.doc_edges if r["relation"] == rel_type]
-        steps.append((text, rows))
+        steps.append((text, [
+            {"source": r["source"], "target": r["target"],
+             "asserted_by": r["props"].get("asserted_by"), "raw": r["props"].get("raw"),
+             "start": r["props"].get("start"), "end": r["props"].get("end"),
+             "uncertain": r["props"].get("uncertain")}
+            for r in data.doc_edges if r["relation"] == rel_type]))
     for rel_type, text in q.MERGE_ROLES.items():
-        rows = [{"agency": r["agency"], "task": r["task"], "raw": r.get("raw") or "",
-                 "start": -1, "end": -1, "uncertain": False}
-                for r in data.roles if r["role"] == rel_type]
-        steps.append((text, rows))
-    steps.append((q.MERGE_ISSUED_BY, data.issued_by))
+        steps.append((text, [
+            {"agency": r["agency"], "task": r["task"], "raw": r["props"].get("raw"),
+             "start": r["props"].get("start"), "end": r["props"].get("end"),
+             "uncertain": r["props"].get("uncertain")}
+            for r in data.roles if r["role"] == rel_type]))
+    steps.append((q.MERGE_ISSUED_BY, [{"doc": r["doc"], "agency": r["agency"]}
+                                      for r in data.issued_by]))
+    return [(text, rows) for text, rows in steps if rows]
+
+
+def _without(props: Row, *names: str) -> Row:
+    return {k: v for k, v in props.items() if k not in names}
+
+
+#: First line of a Cypher export (``vbgraph import`` checks it).
+CYPHER_HEADER = "// vbgraph export: run with cypher-shell -f this-file, or vbgraph import this-file"
+
+
+def write_cypher(data: GraphDump, out: Path) -> None:
     with out.open("w", encoding="utf-8") as fh:
-        fh.write("// vbgraph export: run with cypher-shell -f this-file\n")
-        for text, rows in steps:
-            if not rows:
-                continue
-            fh.write(f":param rows => {cypher_literal(rows)}\n")
-            fh.write(text.strip() + ";\n")
+        fh.write(CYPHER_HEADER + "\n")
+        for text, rows in write_steps(data):
+            for i in range(0, len(rows), BATCH_SIZE):
+                fh.write(f":param rows => {cypher_literal(rows[i : i + BATCH_SIZE])}\n")
+                fh.write(text.strip() + ";\n")
 
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")

@@ -20,6 +20,7 @@ from vbgraph.errors import QueryError, StoreError
 from vbgraph.graph.falkor_result import params_header, plain_rows
 from vbgraph.graph.lock import file_lock
 from vbgraph.graph.store import Params, Row
+from vbgraph.graph.values import plain_value
 from vbgraph.queries.cypher import DELETE_ALL, FALKORDB_SCHEMA, FALKORDB_UNIQUE
 
 GRAPH_NAME = "vbgraph"
@@ -47,6 +48,7 @@ class FalkorStore:
     """FalkorDB embedded in this process's lifetime, data under ``directory``."""
 
     name = "falkordb"
+    dialect = "falkordb"
 
     def __init__(self, directory: Path) -> None:
         self.directory = Path(directory).expanduser()
@@ -132,7 +134,7 @@ class FalkorStore:
                 raise QueryError(f"the query writes, and reads are read-only: {text}") from None
             raise QueryError(f"FalkorDB refused the query: {text}") from None
         names = [h[1] if isinstance(h, (list, tuple)) else h for h in result.header]
-        return [dict(zip(names, (_plain(v) for v in row), strict=False))
+        return [dict(zip(names, (plain_value(v) for v in row), strict=False))
                 for row in result.result_set]
 
     def clear(self) -> None:
@@ -206,13 +208,3 @@ def _library_result(graph: Any, response: list[Any], query: str, params: Params)
         return QueryResult(graph, response)
     except SchemaVersionMismatchException:
         return graph.ro_query(query, params)
-
-
-def _plain(value: Any) -> Any:
-    """Node/edge objects to their property dicts; everything else as is."""
-    props = getattr(value, "properties", None)
-    if isinstance(props, dict):
-        return dict(props)
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value

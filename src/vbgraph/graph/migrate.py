@@ -11,6 +11,7 @@ stamped):
 
 from __future__ import annotations
 
+from vbgraph.errors import StoreError
 from vbgraph.graph.ingest import refresh_summaries
 from vbgraph.graph.store import GraphStore
 from vbgraph.queries import cypher as q
@@ -31,3 +32,15 @@ def migrate(store: GraphStore) -> int:
             refresh_summaries(store, [r["key"] for r in store.read(q.DOCUMENTS_WITH_TASKS)])
         store.write(q.SET_STORE_VERSION, {"version": CURRENT})
     return found
+
+
+def check_current(store: GraphStore) -> None:
+    """For read-only opening: refuse a store that needs ``migrate`` (which writes).
+
+    An empty store, or one without tasks, answers correctly as it is."""
+    if store_version(store) < CURRENT and store.read(q.DOCUMENTS_WITH_TASKS):
+        raise StoreError(
+            "the store was written by an older vbgraph and must be upgraded before it can "
+            "be read: run any writing command on it once (for example `vbgraph ingest` of a "
+            "folder already stored), with an account that may write"
+        )

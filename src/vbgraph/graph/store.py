@@ -1,8 +1,9 @@
 """The ``GraphStore`` protocol and how a store is opened.
 
 Two backends: ``FalkorStore`` (embedded FalkorDB, the default) and
-``Neo4jStore`` (a Neo4j 5 server through the official driver).  Both run the
-same Cypher texts from ``vbgraph.queries.cypher``.
+``Neo4jStore`` (a Neo4j 5 server -- or any Bolt server -- through the official
+driver).  Both run the Cypher texts of ``vbgraph.queries.cypher``; a store's
+``dialect`` says which engine's variant of a text it needs.
 """
 
 from __future__ import annotations
@@ -26,12 +27,14 @@ class GraphStore(Protocol):
     """What the rest of vbgraph needs from a graph database."""
 
     name: str
+    #: The engine's Cypher dialect: ``"falkordb"`` or ``"neo4j"`` (picks query variants).
+    dialect: str
 
     def setup_schema(self) -> None:
-        """Create indexes and unique constraints (idempotent)."""
+        """Create indexes and unique constraints (idempotent; writers only)."""
 
     def write_lock(self) -> AbstractContextManager[None]:
-        """Held while a batch of documents is written (one writer per embedded store)."""
+        """Held while documents are written: one writer at a time per store."""
 
     def write(self, query: str, params: Params | None = None) -> None:
         """Run a write query."""
@@ -59,8 +62,16 @@ def default_store_dir() -> Path:
     return Path(user_data_dir("vbgraph", appauthor=False)) / "store"
 
 
-def open_store(store_dir: str | Path | None = None, neo4j_uri: str | None = None) -> GraphStore:
-    """Open the Neo4j store when a URI is given (or ``NEO4J_URI`` is set), else the embedded one."""
+def open_store(store_dir: str | Path | None = None, neo4j_uri: str | None = None, *,
+               read_only: bool = False) -> GraphStore:
+    """Open the Neo4j store when a URI is given (or ``NEO4J_URI`` is set), else the embedded one.
+
+    A writer (the default) gets the schema set up and an older store brought up to
+    date; on a server, ``read_only`` writes nothing, so an account that may only read
+    can ask every question (a store that needs upgrading is reported instead).  The
+    embedded store has no accounts, and FalkorDB refuses to read a graph never written,
+    so it is always set up.
+    """
     uri = neo4j_uri or (None if store_dir else os.environ.get("NEO4J_URI"))
     if uri:
         from vbgraph.graph.neo4j_store import Neo4jStore
@@ -70,19 +81,34 @@ def open_store(store_dir: str | Path | None = None, neo4j_uri: str | None = None
         from vbgraph.graph.falkor_store import FalkorStore
 
         store = FalkorStore(Path(store_dir) if store_dir else default_store_dir())
+    try:
+        if read_only and uri:
+            from vbgraph.graph.migrate import check_current
+
+            check_current(store)
+        else:
+            prepare_for_writing(store)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def prepare_for_writing(store: GraphStore) -> None:
+    """Schema set up and the store brought to the current format (idempotent)."""
     store.setup_schema()
     from vbgraph.graph.migrate import migrate
 
     migrate(store)
-    return store
 
 
 @contextmanager
 def opened_store(
-    store_dir: str | Path | None = None, neo4j_uri: str | None = None
+    store_dir: str | Path | None = None, neo4j_uri: str | None = None, *,
+    read_only: bool = False,
 ) -> Iterator[GraphStore]:
     """``open_store`` as a context manager that always closes."""
-    store = open_store(store_dir, neo4j_uri)
+    store = open_store(store_dir, neo4j_uri, read_only=read_only)
     try:
         yield store
     finally:

@@ -11,10 +11,11 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from vbgraph.errors import AmbiguousError, NotFoundError, QueryError
-from vbgraph.graph.store import GraphStore, Row
+from vbgraph.graph.store import BATCH_SIZE, GraphStore, Row
 from vbgraph.lookup import fold_name, fold_symbol, symbol_number
 from vbgraph.models import RELATION_ORDER, RELATION_TYPES, ROLE_TYPES, ROLES
 from vbgraph.queries import cypher as q
+from vbgraph.queries.guard import check_read_only
 
 LINEAGE_RELATIONS: tuple[str, ...] = ("implements", "based_on", "issued_with", "amends", "replaces")
 _ROLE_BY_TYPE = {v: k for k, v in ROLE_TYPES.items()}
@@ -182,7 +183,8 @@ def lineage(
 ) -> Lineage:
     """What ``doc`` descends from (up), what descends from it (down), or both."""
     key = find_document(store, doc, province, year)
-    text = {"up": q.LINEAGE_UP, "down": q.LINEAGE_DOWN, "both": q.LINEAGE_BOTH}.get(direction)
+    text = {"up": q.LINEAGE_STEP_UP, "down": q.LINEAGE_STEP_DOWN,
+            "both": q.LINEAGE_STEP_BOTH}.get(direction)
     if text is None:
         raise QueryError(f"direction must be up, down or both, not {direction!r}")
     unknown = [r for r in relations if r not in RELATION_ORDER]
@@ -190,15 +192,44 @@ def lineage(
         raise QueryError(f"unknown relation {unknown[0]!r}; use one of {', '.join(RELATION_ORDER)}")
     if depth < 1 or depth > q.MAX_DEPTH:
         raise QueryError(f"depth must be between 1 and {q.MAX_DEPTH}")
-    params = {"key": key, "depth": depth, "relations": [RELATION_TYPES[r] for r in relations]}
+    rows, _ = _breadth_first(store, text, key, depth, [RELATION_TYPES[r] for r in relations])
     edges = tuple(
         EdgeRow(r["source"], r["target"], _RELATION_BY_TYPE[r["relation"]],
                 r["asserted_by"] or "", r.get("raw") or "")
-        for r in store.read(text, params)
+        for r in rows
     )
     keys = sorted({key} | {e.source for e in edges} | {e.target for e in edges})
     nodes = tuple(_document_row(r) for r in store.read(q.DOCUMENTS_BY_KEYS, {"keys": keys}))
     return Lineage(key, nodes, edges)
+
+
+def _breadth_first(store: GraphStore, step: str, root: str, depth: int,
+                   relation_types: list[str]) -> tuple[list[Row], dict[str, int]]:
+    """Walk ``step`` (a ``LINEAGE_STEP_*`` text) out from ``root`` for ``depth`` levels.
+
+    Returns every relationship met, once each, sorted (source, target, relation,
+    asserted_by), and each document reached with its distance.  The same edges as every
+    path of up to ``depth`` steps from ``root`` (the shortest walk to an edge's near end
+    never uses that edge), found with one query per level instead of path enumeration.
+    """
+    distance = {root: 0}
+    frontier = [root]
+    edges: dict[tuple[str, str, str, str], Row] = {}
+    for level in range(1, depth + 1):
+        if not frontier:
+            break
+        found: set[str] = set()
+        for i in range(0, len(frontier), BATCH_SIZE):
+            params = {"keys": frontier[i : i + BATCH_SIZE], "relations": relation_types}
+            for r in store.read(step, params):
+                edges.setdefault((r["source"], r["target"], r["relation"],
+                                  r["asserted_by"] or ""), r)
+                if r["other"] not in distance:
+                    found.add(r["other"])
+        for k in found:
+            distance[k] = level
+        frontier = sorted(found)
+    return [edges[k] for k in sorted(edges)], distance
 
 
 def longest_chain(result: Lineage) -> list[str]:
@@ -329,24 +360,10 @@ def stats(store: GraphStore) -> dict[str, Any]:
     }
 
 
-_WRITE_CLAUSE = re.compile(
-    r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|LOAD\s+CSV|FOREACH)\b|\bCALL\s+(db|dbms|apoc)\.",
-    re.IGNORECASE,
-)
-_STRING_OR_COMMENT = re.compile(
-    r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.DOTALL
-)
-
-
 def run_read_query(store: GraphStore, text: str, params: dict[str, Any]) -> list[Row]:
-    """Run a user's Cypher read query; a write clause is refused before it reaches the store."""
-    bare = _STRING_OR_COMMENT.sub(" ", text)
-    m = _WRITE_CLAUSE.search(bare)
-    if m:
-        raise QueryError(
-            f"the query contains the write clause {m.group(0).upper()!r}; `vbgraph cypher` is "
-            "read-only (use `vbgraph ingest` to change the graph)"
-        )
+    """Run a user's Cypher read query: anything but reading is refused before it reaches
+    the store (``queries/guard.py``), which then runs it in a read transaction."""
+    check_read_only(text)
     return store.read(text, params)
 
 
@@ -386,7 +403,8 @@ def tasks(
                 r.get("recurring"), r["agency"], _ROLE_BY_TYPE[r["role"]], r.get("raw") or "")
         for r in rows
     ]
-    return sorted(out, key=lambda t: (t.doc, section_sort_key(t.section), ROLES.index(t.role)))
+    return sorted(out, key=lambda t: (t.doc, section_sort_key(t.section), ROLES.index(t.role),
+                                      t.agency, t.task))
 
 
 def section_sort_key(section: str) -> tuple[tuple[int, str], ...]:
@@ -446,12 +464,90 @@ def matrix(store: GraphStore, province: str | None = None) -> Matrix:
 
 
 def path(store: GraphStore, doc_a: str, doc_b: str) -> list[EdgeRow]:
-    """The shortest chain of document relations connecting two documents (either direction)."""
+    """The shortest chain of document relations connecting two documents (either direction).
+
+    Among several chains of that length, the one through the alphabetically first
+    documents (then relations), on every backend: Neo4j finds them with
+    ``allShortestPaths``, FalkorDB by a breadth-first walk from both ends.
+    """
     a, b = find_document(store, doc_a), find_document(store, doc_b)
-    rows = store.read(q.PATH_BETWEEN, {"a": a, "b": b})
-    edges = [EdgeRow(r["source"], r["target"], _RELATION_BY_TYPE[r["relation"]],
-                     r["asserted_by"] or "", r.get("raw") or "") for r in rows]
-    return _chain_order(edges, a)
+    if a == b:
+        return []
+    if getattr(store, "dialect", "falkordb") == "neo4j":
+        chains = [(tuple(r["keys"]), [_edge_row(e) for e in r["edges"]])
+                  for r in store.read(q.PATH_BETWEEN_NEO4J, {"a": a, "b": b})]
+        if not chains:
+            return []
+        return min(chains, key=lambda c: (c[0], [_edge_sort(e) for e in c[1]]))[1]
+    return _path_breadth_first(store, a, b)
+
+
+def _edge_row(r: Row) -> EdgeRow:
+    return EdgeRow(r["source"], r["target"], _RELATION_BY_TYPE[r["relation"]],
+                   r["asserted_by"] or "", r.get("raw") or "")
+
+
+def _edge_sort(e: EdgeRow) -> tuple[str, str, str, str]:
+    return (RELATION_TYPES[e.relation], e.asserted_by, e.source, e.target)
+
+
+def _path_breadth_first(store: GraphStore, a: str, b: str) -> list[EdgeRow]:
+    """Breadth-first from both ends, one query per level, until the two balls meet."""
+    dist = {a: {a: 0}, b: {b: 0}}
+    frontier = {a: [a], b: [b]}
+    links: dict[frozenset[str], list[EdgeRow]] = {}
+    meet: set[str] = set()
+    for _ in range(q.PATH_DEPTH):
+        side = a if len(frontier[a]) <= len(frontier[b]) else b
+        if not frontier[side]:
+            return []
+        level = dist[side][frontier[side][0]] + 1
+        found: set[str] = set()
+        for i in range(0, len(frontier[side]), BATCH_SIZE):
+            for r in store.read(q.PATH_STEP, {"keys": frontier[side][i : i + BATCH_SIZE]}):
+                links.setdefault(frozenset((r["key"], r["other"])), []).append(_edge_row(r))
+                if r["other"] not in dist[side]:
+                    found.add(r["other"])
+        for k in found:
+            dist[side][k] = level
+        frontier[side] = sorted(found)
+        meet = {k for k in dist[a] if k in dist[b]}
+        if meet:
+            break
+    if not meet:
+        return []
+    length = min(dist[a][k] + dist[b][k] for k in meet)
+    # The alphabetically first shortest chain: from a, always the smallest next document
+    # that still lies on a shortest chain (distance to b known on that side's ball).
+    to_b = _distances_to(b, links, length)
+    chain, current = [], a
+    for step in range(length):
+        nxt = min(k for pair in links if current in pair for k in pair
+                  if k != current and to_b.get(k) == length - step - 1)
+        chain.append(min(links[frozenset((current, nxt))], key=_edge_sort))
+        current = nxt
+    return chain
+
+
+def _distances_to(b: str, links: dict[frozenset[str], list[EdgeRow]],
+                  length: int) -> dict[str, int]:
+    """Distance to ``b`` of every document met, over the relations both searches read
+    (they hold every shortest chain), up to ``length``."""
+    neighbours: dict[str, set[str]] = {}
+    for pair in links:
+        for x in pair:
+            neighbours.setdefault(x, set()).update(pair - {x})
+    out = {b: 0}
+    frontier = [b]
+    for level in range(1, length + 1):
+        following = []
+        for k in frontier:
+            for o in neighbours.get(k, ()):
+                if o not in out:
+                    out[o] = level
+                    following.append(o)
+        frontier = following
+    return out
 
 
 def _chain_order(edges: list[EdgeRow], start: str) -> list[EdgeRow]:
@@ -472,11 +568,20 @@ def descendants_by_province(
 ) -> dict[str, list[dict[str, Any]]]:
     """What implements ``doc`` (transitively), grouped by province ("" for central)."""
     key = find_document(store, doc)
-    rows = store.read(q.DESCENDANTS_BY_PROVINCE,
-                      {"key": key, "relations": [RELATION_TYPES[r] for r in relations]})
+    _, distance = _breadth_first(store, q.LINEAGE_STEP_DOWN, key, q.MAX_DEPTH,
+                                 [RELATION_TYPES[r] for r in relations])
+    reached = sorted(k for k in distance if k != key)
+    rows = []
+    for i in range(0, len(reached), BATCH_SIZE):
+        for r in store.read(q.DOCUMENTS_BY_KEYS, {"keys": reached[i : i + BATCH_SIZE]}):
+            rows.append({"key": r["key"], "symbol": r["symbol"], "province": r.get("province"),
+                         "date": r.get("date"), "title": r.get("title"),
+                         "in_corpus": r.get("in_corpus"), "depth": distance[r["key"]]})
+    rows.sort(key=lambda r: (r["province"] is not None, r["province"] or "", r["depth"],
+                             r["key"]))
     out: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
-        out.setdefault(r.get("province") or "", []).append(dict(r))
+        out.setdefault(r.get("province") or "", []).append(r)
     return out
 
 

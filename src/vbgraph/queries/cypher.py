@@ -1,14 +1,17 @@
 """Every Cypher text vbgraph runs, in one place.
 
-Each text serves both backends (FalkorDB and Neo4j 5) unchanged, is executed
-on FalkorDB and checked with Neo4j's own parser in the test suite.  Forms used
-only where both accept them: no ``EXISTS { }`` subqueries (pattern
-predicates instead), no ``=~``, ``shortestPath`` only inside ``WITH``,
-values projected before ``ORDER BY``.  Variable-length bounds cannot be
-parameters, so paths are bounded by ``MAX_DEPTH`` and filtered by ``$depth``.
+Almost every text serves both engines (FalkorDB and Neo4j 5) unchanged, is
+executed on FalkorDB -- embedded and over Bolt -- and checked with Neo4j's own
+parser in the test suite.  Forms used only where both accept them: no
+``EXISTS { }`` subqueries (pattern predicates instead), no ``=~``, values
+projected before ``ORDER BY``; lineage and ``path`` walk breadth-first one
+step per query rather than enumerating variable-length paths.
 
-Only schema setup differs per backend (FalkorDB has no ``CREATE CONSTRAINT``);
-those texts are the ``*_SCHEMA`` tuples at the end.
+Where the engines differ, the variants sit side by side here and the store's
+``dialect`` (``"falkordb"`` or ``"neo4j"``, detected from the server) picks one:
+schema setup (``SCHEMA``: unique constraints on Neo4j, indexes on FalkorDB) and
+``path`` (``PATH_BETWEEN_NEO4J``, Neo4j's ``allShortestPaths``, against
+``PATH_STEP`` elsewhere).
 """
 
 from __future__ import annotations
@@ -174,30 +177,34 @@ ORDER BY key
 LIMIT 10
 """
 
-_LINEAGE_RETURN = """
-WHERE length(p) <= $depth
-  AND all(r IN relationships(p) WHERE type(r) IN $relations)
-UNWIND relationships(p) AS r
-WITH DISTINCT r
-RETURN startNode(r).key AS source, endNode(r).key AS target, type(r) AS relation,
-       r.asserted_by AS asserted_by, r.raw AS raw
-ORDER BY source, target, relation, asserted_by
+#: One breadth-first step of ``lineage``: the relations of types ``$relations`` leaving
+#: (``UP``), entering (``DOWN``) or touching (``BOTH``) the documents ``$keys``.  Lineage
+#: walks level by level, so its work grows with the edges it returns, never with the
+#: number of paths (a variable-length match from a hub such as 22-NQ/TW enumerates every
+#: path up to the depth; issue 17).
+LINEAGE_STEP_UP = f"""
+UNWIND $keys AS k
+MATCH (d:Document {{key: k}})-[r:{DOC_RELS}]->(o:Document)
+WHERE type(r) IN $relations
+RETURN o.key AS other, startNode(r).key AS source, endNode(r).key AS target,
+       type(r) AS relation, r.asserted_by AS asserted_by, r.raw AS raw
 """
 
-#: What ``$key`` rests on and implements (newer -> older), transitively.
-LINEAGE_UP = f"""
-MATCH p = (root:Document {{key: $key}})-[:{DOC_RELS}*1..{MAX_DEPTH}]->(other:Document)
-{_LINEAGE_RETURN}"""
+LINEAGE_STEP_DOWN = f"""
+UNWIND $keys AS k
+MATCH (d:Document {{key: k}})<-[r:{DOC_RELS}]-(o:Document)
+WHERE type(r) IN $relations
+RETURN o.key AS other, startNode(r).key AS source, endNode(r).key AS target,
+       type(r) AS relation, r.asserted_by AS asserted_by, r.raw AS raw
+"""
 
-#: What rests on or implements ``$key``, transitively.
-LINEAGE_DOWN = f"""
-MATCH p = (other:Document)-[:{DOC_RELS}*1..{MAX_DEPTH}]->(root:Document {{key: $key}})
-{_LINEAGE_RETURN}"""
-
-#: Both directions: every document connected to ``$key`` by lineage edges.
-LINEAGE_BOTH = f"""
-MATCH p = (root:Document {{key: $key}})-[:{DOC_RELS}*1..{MAX_DEPTH}]-(other:Document)
-{_LINEAGE_RETURN}"""
+LINEAGE_STEP_BOTH = f"""
+UNWIND $keys AS k
+MATCH (d:Document {{key: k}})-[r:{DOC_RELS}]-(o:Document)
+WHERE type(r) IN $relations
+RETURN o.key AS other, startNode(r).key AS source, endNode(r).key AS target,
+       type(r) AS relation, r.asserted_by AS asserted_by, r.raw AS raw
+"""
 
 DOCUMENTS_BY_KEYS = """
 UNWIND $keys AS k
@@ -308,21 +315,21 @@ DOCUMENT_OUT_EDGES = f"""
 MATCH (d:Document {{key: $key}})-[r:{DOC_RELS}]->(o:Document)
 RETURN o.key AS key, o.symbol AS symbol, o.title AS title, type(r) AS relation,
        r.asserted_by AS asserted_by, r.raw AS raw
-ORDER BY relation, key
+ORDER BY relation, key, asserted_by
 """
 
 DOCUMENT_IN_EDGES = f"""
 MATCH (o:Document)-[r:{DOC_RELS}]->(d:Document {{key: $key}})
 RETURN o.key AS key, o.symbol AS symbol, o.title AS title, type(r) AS relation,
        r.asserted_by AS asserted_by, r.raw AS raw
-ORDER BY relation, key
+ORDER BY relation, key, asserted_by
 """
 
 DOCUMENT_TASKS = f"""
 MATCH (d:Document {{key: $key}})-[:HAS_TASK]->(t:Task)
 OPTIONAL MATCH (a:Agency)-[r:{ROLE_RELS}]->(t)
 WITH t, a, r
-ORDER BY t.key
+ORDER BY t.key, r.start, a.name, type(r)
 RETURN t.key AS key, t.section AS section, t.text AS text, t.deadline AS deadline,
        t.recurring AS recurring, a.name AS agency, type(r) AS role, r.raw AS raw
 """
@@ -346,9 +353,19 @@ COUNT_RELATIONSHIPS: dict[str, str] = {
 }
 
 # --------------------------------------------------------------------------
-# Schema (backend-specific)
+# Schema and server (engine-specific)
 # --------------------------------------------------------------------------
 
+#: Which engine a Bolt server is: Neo4j answers with its components and version (the
+#: way neo4j-graphrag tells versions apart); FalkorDB's Bolt endpoint does not have
+#: the procedure (and calls itself ``Neo4j/5.13.0`` in its agent string).
+SERVER_COMPONENTS = """
+CALL dbms.components() YIELD name, versions, edition
+RETURN name, versions, edition
+"""
+
+#: FalkorDB indexes (no ``IF NOT EXISTS``: the store creates only the missing ones,
+#: listed by ``INDEXES``).
 FALKORDB_SCHEMA: tuple[str, ...] = (
     "CREATE INDEX FOR (d:Document) ON (d.key)",
     "CREATE INDEX FOR (d:Document) ON (d.lookup)",
@@ -357,9 +374,14 @@ FALKORDB_SCHEMA: tuple[str, ...] = (
     "CREATE INDEX FOR (a:Agency) ON (a.key)",
     "CREATE INDEX FOR (a:Agency) ON (a.lookup)",
     "CREATE INDEX FOR (t:Task) ON (t.key)",
+    "CREATE INDEX FOR (l:WriteLock) ON (l.key)",
 )
 
-#: FalkorDB unique constraints (``GRAPH.CONSTRAINT CREATE``): label, property.
+#: FalkorDB's index list (``label``, ``properties``), to skip existing indexes.
+INDEXES = "CALL db.indexes()"
+
+#: FalkorDB unique constraints (``GRAPH.CONSTRAINT CREATE``, embedded store only): label,
+#: property.
 FALKORDB_UNIQUE: tuple[tuple[str, str], ...] = (
     ("Document", "key"),
     ("Agency", "key"),
@@ -370,20 +392,109 @@ NEO4J_SCHEMA: tuple[str, ...] = (
     "CREATE CONSTRAINT document_key IF NOT EXISTS FOR (d:Document) REQUIRE d.key IS UNIQUE",
     "CREATE CONSTRAINT agency_key IF NOT EXISTS FOR (a:Agency) REQUIRE a.key IS UNIQUE",
     "CREATE CONSTRAINT task_key IF NOT EXISTS FOR (t:Task) REQUIRE t.key IS UNIQUE",
+    "CREATE CONSTRAINT write_lock_key IF NOT EXISTS FOR (l:WriteLock) REQUIRE l.key IS UNIQUE",
     "CREATE INDEX document_lookup IF NOT EXISTS FOR (d:Document) ON (d.lookup)",
     "CREATE INDEX document_number IF NOT EXISTS FOR (d:Document) ON (d.number)",
     "CREATE INDEX document_source IF NOT EXISTS FOR (d:Document) ON (d.source)",
     "CREATE INDEX agency_lookup IF NOT EXISTS FOR (a:Agency) ON (a.lookup)",
 )
 
+#: Schema texts by dialect.
+SCHEMA: dict[str, tuple[str, ...]] = {"falkordb": FALKORDB_SCHEMA, "neo4j": NEO4J_SCHEMA}
+
+# --------------------------------------------------------------------------
+# The write lock of a server store (Neo4j, or FalkorDB over Bolt)
+# --------------------------------------------------------------------------
+
+#: Take the lock ``(:WriteLock {key: 'vbgraph'})`` for ``$holder`` when it is free, already
+#: ``$holder``'s, or expired (server clock, milliseconds); returns who holds it now.  The
+#: first ``SET`` takes Neo4j's write lock on the node before its holder is read, so two
+#: writers cannot both see it free; FalkorDB runs one write query at a time.
+ACQUIRE_WRITE_LOCK = """
+MERGE (l:WriteLock {key: 'vbgraph'})
+SET l.claim = $holder
+WITH l, (l.holder IS NULL OR l.holder = $holder OR l.expires < timestamp()) AS free
+SET l.holder = CASE WHEN free THEN $holder ELSE l.holder END,
+    l.expires = CASE WHEN free THEN timestamp() + $lease_ms ELSE l.expires END,
+    l.claim = null
+RETURN l.holder AS holder, l.expires - timestamp() AS remaining_ms
+"""
+
+#: Push the expiry of ``$holder``'s lock forward; no row when the lock is no longer theirs.
+RENEW_WRITE_LOCK = """
+MATCH (l:WriteLock {key: 'vbgraph'})
+WHERE l.holder = $holder
+SET l.expires = timestamp() + $lease_ms
+RETURN l.holder AS holder
+"""
+
+RELEASE_WRITE_LOCK = """
+MATCH (l:WriteLock {key: 'vbgraph'})
+WHERE l.holder = $holder
+DELETE l
+"""
+
+# --------------------------------------------------------------------------
+# Export: every property, so that an import rebuilds the same store
+# --------------------------------------------------------------------------
+
+EXPORT_DOCUMENTS = """
+MATCH (d:Document)
+RETURN d.key AS key, properties(d) AS props
+ORDER BY key
+"""
+
+EXPORT_AGENCIES = """
+MATCH (a:Agency)
+RETURN a.key AS key, properties(a) AS props
+ORDER BY key
+"""
+
+EXPORT_TASKS = """
+MATCH (d:Document)-[:HAS_TASK]->(t:Task)
+RETURN t.key AS key, d.key AS doc, properties(t) AS props
+ORDER BY key
+"""
+
+EXPORT_DOCUMENT_EDGES = f"""
+MATCH (a:Document)-[r:{DOC_RELS}]->(b:Document)
+RETURN a.key AS source, b.key AS target, type(r) AS relation, r.asserted_by AS asserted_by,
+       properties(r) AS props
+ORDER BY source, target, relation, asserted_by
+"""
+
+EXPORT_ROLES = f"""
+MATCH (a:Agency)-[r:{ROLE_RELS}]->(t:Task)
+RETURN a.key AS agency, t.key AS task, type(r) AS role, properties(r) AS props
+ORDER BY agency, task, role
+"""
+
+
+#: Texts that only one engine runs (the others are for every engine).
+ENGINE_ONLY: dict[str, str] = {
+    "PATH_BETWEEN_NEO4J": "neo4j",
+    "SERVER_COMPONENTS": "neo4j",
+    "INDEXES": "falkordb",
+}
+
 
 def all_queries() -> dict[str, str]:
-    """Every query text that must run on both backends, by name (for the tests)."""
+    """Every query text that must run on every engine, by name (for the tests)."""
+    return {name: text for name, text in every_text().items()
+            if name not in ENGINE_ONLY and not name.startswith("SCHEMA[")}
+
+
+def every_text() -> dict[str, str]:
+    """Every Cypher text of this module, variants and schema included, by name: what
+    Neo4j's parser checks in the tests."""
     out: dict[str, str] = {}
     for name, value in globals().items():
         if (name.isupper() and isinstance(value, str) and not name.startswith("_")
                 and name not in ("DOC_RELS", "ROLE_RELS")):
             out[name] = value
+    for dialect, texts in SCHEMA.items():
+        for i, text in enumerate(texts):
+            out[f"SCHEMA[{dialect}][{i}]"] = text
     for rel, text in MERGE_EDGES.items():
         out[f"MERGE_EDGES[{rel}]"] = text
     for role, text in MERGE_ROLES.items():
@@ -427,7 +538,7 @@ WHERE NOT other.key IN $agencies
 WITH other, count(DISTINCT t) AS shared
 RETURN other.key AS key, other.name AS name, other.province AS province,
        other.collective AS collective, shared
-ORDER BY shared DESC, name
+ORDER BY shared DESC, name, key
 """
 
 #: Agency x document: how many tasks of each role each agency has in each document.
@@ -460,27 +571,28 @@ RETURN c.key AS key, c.symbol AS symbol, c.type AS type, c.in_corpus AS in_corpu
 ORDER BY key
 """
 
-#: Descendants of ``$key`` in the corpus, with their province.
-DESCENDANTS_BY_PROVINCE = f"""
-MATCH p = (d:Document)-[:{DOC_RELS}*1..{MAX_DEPTH}]->(root:Document {{key: $key}})
-WHERE all(r IN relationships(p) WHERE type(r) IN $relations)
-WITH d, min(length(p)) AS depth
-RETURN d.key AS key, d.symbol AS symbol, d.province AS province, d.date AS date,
-       d.title AS title, d.in_corpus AS in_corpus, depth
-ORDER BY province, depth, key
+#: ``path`` on FalkorDB (embedded or over Bolt), which has no undirected shortest-path
+#: search: one breadth-first step over every document relation touching ``$keys``, taken
+#: from both ends until they meet (the work grows with the edges within ``PATH_DEPTH``,
+#: not with the number of paths).
+PATH_STEP = f"""
+UNWIND $keys AS k
+MATCH (d:Document {{key: k}})-[r:{DOC_RELS}]-(o:Document)
+RETURN d.key AS key, o.key AS other, startNode(r).key AS source, endNode(r).key AS target,
+       type(r) AS relation, r.asserted_by AS asserted_by, r.raw AS raw
 """
 
-#: How ``$a`` and ``$b`` are connected (any document relation, either direction): the
-#: shortest such chain.  FalkorDB has no undirected ``shortestPath``, so the bounded
-#: variable-length match is ordered by length instead.
-PATH_BETWEEN = f"""
-MATCH p = (a:Document {{key: $a}})-[:{DOC_RELS}*1..{PATH_DEPTH}]-(b:Document {{key: $b}})
-WITH p, length(p) AS hops
-ORDER BY hops
-LIMIT 1
-UNWIND relationships(p) AS r
-RETURN startNode(r).key AS source, endNode(r).key AS target, type(r) AS relation,
-       r.asserted_by AS asserted_by, r.raw AS raw, hops
+#: ``path`` on Neo4j: the server's own bidirectional search for the shortest chains
+#: (lazily produced, so ``LIMIT`` bounds the work); ``api.path`` picks among them the
+#: same one ``PATH_STEP`` leads to.
+PATH_BETWEEN_NEO4J = f"""
+MATCH (a:Document {{key: $a}}), (b:Document {{key: $b}})
+MATCH p = allShortestPaths((a)-[:{DOC_RELS}*..{PATH_DEPTH}]-(b))
+WITH p
+LIMIT 1000
+RETURN [n IN nodes(p) | n.key] AS keys,
+       [r IN relationships(p) | {{source: startNode(r).key, target: endNode(r).key,
+        relation: type(r), asserted_by: r.asserted_by, raw: r.raw}}] AS edges
 """
 
 #: Diacritics-insensitive search over document titles (``$needle`` is folded).
@@ -513,7 +625,7 @@ ALL_DOCUMENT_EDGES = f"""
 MATCH (a:Document)-[r:{DOC_RELS}]->(b:Document)
 RETURN a.key AS source, b.key AS target, type(r) AS relation, r.asserted_by AS asserted_by,
        r.raw AS raw
-ORDER BY source, target, relation
+ORDER BY source, target, relation, asserted_by
 """
 
 ALL_AGENCIES = """
