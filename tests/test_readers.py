@@ -219,15 +219,15 @@ def test_pdf_ascii_without_embedded_font(tmp_path: Path) -> None:
     )
 
 
-def test_pdf_page_without_text_is_a_warning(tmp_path: Path) -> None:
+def test_pdf_page_without_text_or_scan_is_a_warning(tmp_path: Path) -> None:
     writer = ff.PdfWriter(None)
     writer.page().texts.append((50, 800, 10, "Ke hoach 214/KH-UBND"))
-    writer.page().filled.append((50, 100, 495, 650))
-    path = tmp_path / "half-scanned.pdf"
+    writer.page().filled.append((50, 100, 495, 650))  # a drawing, not a scanned image
+    path = tmp_path / "half-drawn.pdf"
     writer.write(path)
     doc = read_document(path)
     assert doc.text == "Ke hoach 214/KH-UBND"
-    assert "page(s) 2 have no text layer" in doc.warnings[0]
+    assert doc.warnings == ("page(s) 2 have no text and no scanned image",)
 
 
 # ---------------------------------------------------------------------- html
