@@ -95,6 +95,7 @@ _DROP_PREFIXES = (
 )
 #: Containers of the document body on common portals and generic pages.
 _BODY_XPATHS = (
+    "//*[@id='toanvancontent']",
     "//*[@id='divContentDoc']",
     "//*[contains(concat(' ', @class, ' '), ' content1 ')]",
     "//*[@itemprop='articleBody']",
@@ -212,6 +213,8 @@ def _boilerplate(el: Any) -> str | None:
     if el.tag in ("header", "footer"):  # an article's own header holds its title
         inside = any(a.tag in ("article", "main") for a in el.iterancestors())
         return None if inside else "tag"
+    if el.tag == "form":  # ASP.NET portals (vbpl.vn) wrap the whole page in one form
+        return "class"
     if el.tag in _DROP_TAGS or (el.get("role") or "").lower() in _DROP_ROLES:
         return "tag"
     tokens = f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()
