@@ -280,13 +280,34 @@ def test_html_in_windows_1258_by_its_meta_charset(tmp_path: Path) -> None:
 def test_html_falls_back_to_block_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(html_reader, "_trafilatura", lambda html: "")
     path = tmp_path / "page.html"
-    path.write_text(ff.portal_page(ff.decision_590()), encoding="utf-8")
+    page = ff.portal_page(ff.decision_590())
+    # no document container a portal is known by: trafilatura's turn, then the fallback
+    path.write_text(page.replace('id="divContentDoc" class="content1"', ""), encoding="utf-8")
     doc = read_document(path)
     assert any("block-level" in w for w in doc.warnings)
     assert_contains(doc.text, ff.seed_line("Điều 2. Giao Sở Ngoại vụ"))
     assert "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |" in (
         doc.text.splitlines()
     )
+    for junk in BOILERPLATE:
+        assert junk not in doc.text
+
+
+def test_html_document_container_is_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A portal's document container is the text: trafilatura (which drops paragraphs
+    of long laws) is not asked."""
+
+    def refuse(html: str) -> str:
+        raise AssertionError("trafilatura asked although the page has a document container")
+
+    monkeypatch.setattr(html_reader, "_trafilatura", refuse)
+    path = tmp_path / "page.html"
+    path.write_text(ff.portal_page(ff.decision_590()), encoding="utf-8")
+    doc = read_document(path)
+    assert doc.warnings == ()
+    assert_contains(doc.text, ff.seed_line("Điều 2. Giao Sở Ngoại vụ"))
     for junk in BOILERPLATE:
         assert junk not in doc.text
 
