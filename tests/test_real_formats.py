@@ -207,6 +207,29 @@ def test_ocr_of_a_real_scan_matches_its_docx_twin() -> None:
     assert "/2019/NĐ-CP" in page_text  # the number itself is written in by hand
 
 
+@needs_ocr
+def test_ingest_says_which_files_were_ocrd_and_how_long(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from vbgraph.cli import cli
+
+    assert FONT is not None, "apt-get install fonts-dejavu-core"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    lines = [line for line in ff.seed_text().splitlines() if line.strip()][:12]
+    ff.make_rendered_scan(folder / "590-scan.pdf", lines, FONT)
+    (folder / "214.txt").write_text(ff.seed_text("002_8eda3a25e50b8ea0.txt"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--store", str(tmp_path / "s"), "ingest", str(folder)])
+    assert result.exit_code == 0, result.stderr
+    notes = [line for line in result.stderr.splitlines() if "OCR:" in line]
+    assert len(notes) == 1, result.stderr  # the text file was not OCR'd
+    assert re.match(
+        rf"Note: {re.escape(str(folder / '590-scan.pdf'))}: OCR: page\(s\) 1 of 1 were scans "
+        r"without a text layer, read with Tesseract \(vie\) in \d+\.\d s",
+        notes[0],
+    )
+
+
 def test_scan_without_tesseract_is_one_error_saying_what_to_install(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
