@@ -19,6 +19,7 @@ import pytest
 
 from tests import format_fixtures as ff
 from vbgraph.errors import InputError
+from vbgraph.loaders.formats import doc as doc_reader
 from vbgraph.loaders.formats import html as html_reader
 from vbgraph.loaders.formats.read import read_document, read_text, sniff_format
 from vbgraph.loaders.formats.txt import decode_bytes, is_vietnamese, mojibake_count
@@ -391,18 +392,14 @@ def test_doc_without_converter_says_what_to_install(
     assert "apt-get install catdoc" in str(err.value)
 
 
-@pytest.mark.skipif(
-    shutil.which("catdoc") is None, reason="catdoc not installed (apt-get install catdoc)"
-)
-@pytest.mark.skipif(
-    bool(shutil.which("soffice") or shutil.which("libreoffice")),
-    reason="LibreOffice is preferred over catdoc when installed",
-)
-def test_real_catdoc_refuses_a_damaged_doc(tmp_path: Path) -> None:
+@pytest.mark.parametrize("route", doc_reader.ROUTES)
+def test_real_converter_refuses_a_damaged_doc(tmp_path: Path, route: str) -> None:
+    assert doc_reader.route_available(route), f"{route} missing: .ci/run installs it"
     path = _ole_file(tmp_path / "damaged.doc")
     with pytest.raises(InputError) as err:
-        read_document(path)
+        doc_reader.read_doc_with(route, path.read_bytes(), path)
     assert str(err.value).startswith(str(path))
+    assert "\n" not in str(err.value)
 
 
 # --------------------------------------------------------------------- walk

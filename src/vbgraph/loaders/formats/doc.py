@@ -85,7 +85,7 @@ def _run(command: list[str], path: Path) -> subprocess.CompletedProcess[bytes]:
 
 def _via_catdoc(catdoc: str, path: Path) -> DecodedText:
     result = _run([catdoc, "-w", "-d", "utf-8", "-s", "cp1258", str(path.resolve())], path)
-    stderr = result.stderr.decode("utf-8", errors="replace").strip()
+    stderr = " ".join(result.stderr.decode("utf-8", errors="replace").split())
     if result.returncode != 0:
         raise InputError(
             f"{path}: catdoc could not read the .doc ({stderr or 'exit ' + str(result.returncode)})"
@@ -128,7 +128,7 @@ def _via_libreoffice(soffice: str, path: Path) -> DecodedText:
         result = _run(command, path)
         converted = out / (path.stem + ".docx")
         if result.returncode != 0 or not converted.is_file():
-            stderr = result.stderr.decode("utf-8", errors="replace").strip()
+            stderr = " ".join(result.stderr.decode("utf-8", errors="replace").split())
             raise InputError(
                 f"{path}: LibreOffice could not convert the .doc "
                 f"({stderr or 'exit ' + str(result.returncode)}); the file is damaged or "
