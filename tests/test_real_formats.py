@@ -251,6 +251,52 @@ def test_scan_without_tesseract_is_one_error_saying_what_to_install(
     assert "\n" not in message
 
 
+def _half_scanned(tmp_path: Path) -> Path:
+    """Page 1 with a text layer (590's letterhead), page 2 a scan of its grounds."""
+    import pypdfium2 as pdfium
+
+    assert FONT is not None, "apt-get install fonts-dejavu-core"
+    text_pdf, scan_pdf = tmp_path / "text.pdf", tmp_path / "scan.pdf"
+    writer = ff.PdfWriter(FONT)
+    writer.page().texts.append((50, 800, 11, ff.seed_line("Số: 590/QĐ-UBND")))
+    writer.write(text_pdf)
+    ff.make_rendered_scan(scan_pdf, [ff.seed_line("Căn cứ Nghị quyết số 22-NQ/TW")], FONT)
+    merged = pdfium.PdfDocument.new()
+    for part in (text_pdf, scan_pdf):
+        source = pdfium.PdfDocument(part)
+        merged.import_pages(source)
+        source.close()
+    path = tmp_path / "half-scanned.pdf"
+    merged.save(path)
+    merged.close()
+    return path
+
+
+@needs_ocr
+def test_half_scanned_pdf_gets_both_pages(tmp_path: Path) -> None:
+    doc = read_document(_half_scanned(tmp_path))
+    assert doc.text.startswith(ff.seed_line("Số: 590/QĐ-UBND"))
+    assert "22-NQ/TW" in doc.text.splitlines()[1]
+    assert doc.warnings[0].startswith("OCR: page(s) 2 of 2 were scans")
+
+
+def test_half_scanned_pdf_without_tesseract_keeps_the_text_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pytesseract
+
+    path = _half_scanned(tmp_path)
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "no-such-tesseract")
+    ocr._check.cache_clear()
+    try:
+        doc = read_document(path)
+    finally:
+        ocr._check.cache_clear()
+    assert doc.text == ff.seed_line("Số: 590/QĐ-UBND")
+    assert doc.warnings[0].startswith("page(s) 2 are scans without a text layer, not read")
+    assert "apt-get install tesseract-ocr tesseract-ocr-vie" in doc.warnings[0]
+
+
 # ------------------------------------------------------------------------- Word 97
 
 #: Real .doc files and their .docx twins in the same folder set.

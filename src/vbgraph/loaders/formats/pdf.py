@@ -120,7 +120,8 @@ def _read(document: Any, tables: _TablePages, path: Path | str) -> DecodedText:
         pages.append(lines)
     warnings: list[str] = []
     if scans:
-        warnings.append(_ocr_into(pages, scans, document, path, text_pages=len(pages) - len(scans)))
+        text_pages = sum(1 for lines in pages if lines)
+        warnings.append(_ocr_into(pages, scans, document, path, text_pages))
     if not any(pages):
         raise InputError(
             f"{path}: no text in the PDF (blank pages or text drawn as shapes); "
