@@ -392,11 +392,93 @@ def make_pdf(path: Path, font: Path | None) -> dict[str, list[str] | list[list[s
     return content
 
 
-def make_scanned_pdf(path: Path) -> None:
-    """A one-page PDF with only a grey box where the scan would be: no text layer."""
+def make_drawn_pdf(path: Path) -> None:
+    """A one-page PDF with only a grey box drawn as a shape: no text and no image."""
     writer = PdfWriter(None)
     writer.page().filled.append((50, 100, 495, 650))
     writer.write(path)
+
+
+def make_rendered_scan(path: Path, lines: list[str], font: Path, dpi: int = 300) -> list[str]:
+    """A scanned-looking PDF: ``lines`` rendered in ``font`` (12 pt) on A4 page images at
+    ``dpi``, one image per page and no text layer.  Long lines are wrapped; returns the
+    lines as they were drawn (the clean text the OCR is measured against)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    px = dpi / 72
+    size, margin, leading = 12 * px, 60 * px, 12 * px * 1.45
+    width, height = int(595 * px), int(842 * px)
+    face = ImageFont.truetype(str(font), int(size))
+    drawn: list[str] = []
+    for line in lines:
+        words, current = line.split(), ""
+        for word in words:
+            candidate = f"{current} {word}".strip()
+            if current and face.getlength(candidate) > width - 2 * margin:
+                drawn.append(current)
+                current = word
+            else:
+                current = candidate
+        drawn.append(current)
+    per_page = int((height - 2 * margin) / leading)
+    pages = []
+    for start in range(0, len(drawn), per_page):
+        image = Image.new("L", (width, height), 255)
+        pen = ImageDraw.Draw(image)
+        for i, line in enumerate(drawn[start : start + per_page]):
+            pen.text((margin, margin + i * leading), line, font=face, fill=0)
+        pages.append(image)
+    pages[0].save(path, "PDF", resolution=dpi, save_all=True, append_images=pages[1:])
+    return drawn
+
+
+def make_task_table_pdf(path: Path, font: Path | None) -> list[list[str]]:
+    """Two pages of a ruled task table (STT / Nội dung nhiệm vụ / Cơ quan chủ trì / Cơ
+    quan phối hợp / Thời gian hoàn thành) from 590/QĐ-UBND's appendix, as Word prints it:
+    the header row repeated on page 2, a page number at each foot, and task 2's row
+    split by the page break (its last text lines and its lead, coordinators and deadline
+    cells continue at the top of page 2, under the repeated header).  Returns the rows
+    as they should be read: header first, one list of cells per task."""
+    fold = _ascii_fold if font is None else (lambda s: s)
+    header = ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp",
+              "Thời gian hoàn thành"]
+    rows = [[str(c) for c in row] for row in decision_590()["tasks"][1:] if row[0]]
+    rows = [[fold(c) for c in row] for row in [header, *rows]]
+    widths = [30, 205, 95, 95, 70]
+    writer = PdfWriter(font)
+
+    def draw(page: PdfPage, top: float, cells: list[list[str]]) -> float:
+        height = 13 * max(len(c) or 1 for c in cells) + 6
+        x = 50.0
+        for w, lines in zip(widths, cells, strict=True):
+            page.rects.append((x, top - height, w, height))
+            for i, line in enumerate(lines):
+                page.texts.append((x + 3, top - 12 - 13 * i, 9, line))
+            x += w
+        return top - height
+
+    def wrapped(row: list[str]) -> list[list[str]]:
+        return [textwrap.wrap(c, max(4, int(w / 5.2))) for c, w in zip(row, widths, strict=True)]
+
+    page = writer.page()
+    page.texts.append((50, 800, 11, fold("PHỤ LỤC: NHIỆM VỤ CỤ THỂ")))
+    top = draw(page, 780, wrapped(rows[0]))
+    split = 2  # the row of task 2 runs over the page break
+    for row in rows[1:split]:
+        top = draw(page, top, wrapped(row))
+    cells = wrapped(rows[split])
+    cut = max(1, len(cells[1]) // 2)
+    top = draw(page, top, [cells[0], cells[1][:cut], [], [], []])
+    page.texts.append((295, 30, 10, "3"))
+    page = writer.page()
+    top = draw(page, 800, wrapped(rows[0]))
+    top = draw(page, top, [[], cells[1][cut:], cells[2], cells[3], cells[4]])
+    for row in rows[split + 1 :]:
+        top = draw(page, top, wrapped(row))
+    page.texts.append((50, top - 30, 10, fold("Nơi nhận:")))
+    page.texts.append((295, 30, 10, "4"))
+    writer.write(path)
+    return rows
 
 
 def _ascii_fold(text: str) -> str:

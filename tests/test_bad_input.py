@@ -32,9 +32,9 @@ def _pdf_bytes(tmp: Path) -> bytes:
     return path.read_bytes()
 
 
-def _scanned(tmp: Path) -> bytes:
+def _drawn(tmp: Path) -> bytes:
     path = tmp / "source.pdf"
-    ff.make_scanned_pdf(path)
+    ff.make_drawn_pdf(path)
     return path.read_bytes()
 
 
@@ -70,7 +70,7 @@ CASES: list[tuple[str, str, Builder, tuple[str, ...]]] = [
     ("truncated pdf", "cut.pdf", lambda t: _pdf_bytes(t)[:700], ("PDF", "damaged")),
     ("pdf garbage", "junk.pdf", lambda t: b"%PDF-1.4\n" + os.urandom(300), ("PDF",)),
     ("not a pdf", "fake.pdf", lambda t: b"hello world" * 10, ("not a PDF",)),
-    ("scanned pdf", "scan.pdf", _scanned, ("no text layer (scanned?)", "ocrmypdf")),
+    ("pdf of shapes only", "drawn.pdf", _drawn, ("no text in the PDF", "right document")),
     ("doc not ole", "fake.doc", lambda t: b"Quyet dinh 590" * 10, ("not a Word 97-2003",)),
     ("rtf as doc", "letter.doc", lambda t: b"{\\rtf1\\ansi Quyet dinh}", ("RTF", ".docx")),
     (
@@ -148,10 +148,10 @@ def test_no_library_exception_escapes_from_truncated_files(tmp_path: Path, kind:
 def test_a_broken_file_never_stops_the_folder(tmp_path: Path) -> None:
     (tmp_path / "a-empty.txt").write_bytes(b"")
     (tmp_path / "b-cut.docx").write_bytes(_docx_bytes(tmp_path)[:900])
-    (tmp_path / "c-scan.pdf").write_bytes(_scanned(tmp_path))
+    (tmp_path / "c-drawn.pdf").write_bytes(_drawn(tmp_path))
     (tmp_path / "d-590.txt").write_text(ff.seed_text(), encoding="utf-8")
     (tmp_path / "source.docx").unlink()
     (tmp_path / "source.pdf").unlink()
     results = list(iter_documents(tmp_path))
-    assert [p.name for p, _ in results] == ["a-empty.txt", "b-cut.docx", "c-scan.pdf", "d-590.txt"]
+    assert [p.name for p, _ in results] == ["a-empty.txt", "b-cut.docx", "c-drawn.pdf", "d-590.txt"]
     assert [type(r).__name__ for _, r in results] == ["InputError"] * 3 + ["SourceDocument"]

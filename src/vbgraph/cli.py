@@ -133,6 +133,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], glob: str | None, workers
             click.echo(f"Note: {outcome.path}: {outcome.reason}", err=True)
         elif not quiet and not as_json and bar is None:
             click.echo(f"{outcome.status:9} {outcome.key}  ({outcome.path})", err=True)
+        if outcome.note and not quiet and not as_json:
+            click.echo(f"\nNote: {outcome.path}: {outcome.note}" if bar else
+                       f"Note: {outcome.path}: {outcome.note}", err=True)
         if bar is not None and outcome.status != "pruned":
             bar.update(1)
 

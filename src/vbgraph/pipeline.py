@@ -35,6 +35,9 @@ class FileOutcome:
     status: str
     key: str = ""
     reason: str = ""
+    #: What the reader did that the user should know, e.g. which pages were OCR'd and
+    #: how long it took (``OCR: ...``).
+    note: str = ""
 
 
 @dataclass(slots=True)
@@ -141,10 +144,12 @@ def ingest_paths(
             for path, _ in pending:
                 record(FileOutcome(str(path), "failed", reason=f"{path}: {exc}"))
         else:
-            for (path, _), result in zip(pending, results, strict=True):
+            for (path, ex), result in zip(pending, results, strict=True):
                 reason = f"same document as {result.other}, which is kept" if result.other \
                     else ""
-                record(FileOutcome(str(path), result.status, key=result.key, reason=reason))
+                note = "; ".join(w for w in ex.warnings if w.startswith("OCR:"))
+                record(FileOutcome(str(path), result.status, key=result.key, reason=reason,
+                                   note=note))
         pending.clear()
 
     with store.write_lock():

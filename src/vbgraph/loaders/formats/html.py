@@ -7,14 +7,19 @@
    the element holds most of the page's text).  Data tables (tables with no
    table inside) become one paragraph per row, ``| cell | cell |``, with
    colspan/rowspan positions written empty; layout tables are unwrapped.
-3. Extract the body with trafilatura (``favor_recall``); when it returns too
-   little, fall back to block-level text of the cleaned page (or of its
-   document container when one is recognised), recorded in ``warnings``.
+3. When the page has a document container a portal uses (vbpl.vn's
+   ``#toanvancontent`` with the letterhead beside it, ``#divContentDoc``,
+   thuvienphapluat's ``.content1``,
+   ``articleBody``, ``<article>``, ``<main>``) holding a good share of the text,
+   its block-level text is the document.  Otherwise extract the body with
+   trafilatura (``favor_recall``); when it returns too little, fall back to
+   block-level text of the cleaned page, recorded in ``warnings``.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +100,7 @@ _DROP_PREFIXES = (
 )
 #: Containers of the document body on common portals and generic pages.
 _BODY_XPATHS = (
+    "//*[@id='toanvancontent']/..",  # vbpl.vn: the letterhead tables, then the text
     "//*[@id='divContentDoc']",
     "//*[contains(concat(' ', @class, ' '), ' content1 ')]",
     "//*[@itemprop='articleBody']",
@@ -150,8 +156,13 @@ def read_html(data: bytes, path: Path | str) -> DecodedText:
         parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
         root = lxml.html.fromstring(html.encode("utf-8"), parser=parser)
         clean_tree(root)
-        fallback = block_text(_body_container(root))
-        extracted = _trafilatura(lxml.html.tostring(root, encoding="unicode"))
+        container = _body_container(root)
+        fallback = block_text(container)
+        # A portal's document container holds the whole text: trafilatura's paragraph
+        # scoring drops articles of long laws (Điều 3 of the Bộ luật Hình sự page).
+        extracted = "" if container is not root else _trafilatura(
+            lxml.html.tostring(root, encoding="unicode")
+        )
     except InputError:
         raise
     except Exception as exc:  # lxml raises ParserError/XMLSyntaxError/ValueError
@@ -163,14 +174,14 @@ def read_html(data: bytes, path: Path | str) -> DecodedText:
         text = extracted
     else:
         text = fallback
-        if fallback:
+        if fallback and container is root:
             warnings.append("trafilatura found too little; used block-level text of the page")
     if not text.strip():
         raise InputError(
             f"{path}: no document text in the page (only navigation or scripts?); "
             "save the page once it has loaded, or copy the document text into a .txt file"
         )
-    return DecodedText(text, encoding, tuple(warnings))
+    return DecodedText(unicodedata.normalize("NFC", text), encoding, tuple(warnings))
 
 
 def _decode_html(data: bytes, path: Path | str) -> tuple[str, str, list[str]]:
@@ -212,6 +223,8 @@ def _boilerplate(el: Any) -> str | None:
     if el.tag in ("header", "footer"):  # an article's own header holds its title
         inside = any(a.tag in ("article", "main") for a in el.iterancestors())
         return None if inside else "tag"
+    if el.tag == "form":  # ASP.NET portals (vbpl.vn) wrap the whole page in one form
+        return "class"
     if el.tag in _DROP_TAGS or (el.get("role") or "").lower() in _DROP_ROLES:
         return "tag"
     tokens = f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()

@@ -2,11 +2,11 @@
 
 | suffix | reader | module |
 |---|---|---|
-| .txt .md | UTF-8 / BOM / UTF-16 / Windows-1258, mojibake repair | ``loaders.text`` |
-| .docx | python-docx, tables as ``| a | b |`` rows | ``loaders.docx_reader`` |
-| .pdf | pdfplumber text layer, tables as rows | ``loaders.pdf_reader`` |
-| .doc | LibreOffice or catdoc on PATH | ``loaders.doc_reader`` |
-| .html .htm | cleaned tree + trafilatura | ``loaders.html_reader`` |
+| .txt .md | UTF-8 / BOM / UTF-16 / Windows-1258, mojibake repair | ``formats.txt`` |
+| .docx | python-docx, tables as ``| a | b |`` rows | ``formats.docx`` |
+| .pdf | PDFium; task tables: pdfplumber; scans: OCR | ``formats.pdf``, ``pdf_tables``, ``ocr`` |
+| .doc | LibreOffice or catdoc on PATH | ``formats.doc`` |
+| .html .htm | cleaned tree: portal container, else trafilatura | ``formats.html`` |
 
 Every failure is an ``InputError`` whose message starts with the path and says
 what to do.  When the bytes say a different format than the suffix (a .doc
