@@ -65,6 +65,67 @@ PIPE = "\n".join(
 )
 
 
+# Written for this test in the layout of a gazette PDF's text layer (no real document): a
+# header broken over lines, cells broken over lines, two cells on one line after a wide
+# gap, a row number with its first line, and a page break (footnote, running head, page
+# number, the header again) inside the table.
+GAZETTE = """\
+Phụ lục
+DANH MỤC NHIỆM VỤ
+TT
+Tên nhiệm vụ
+Cơ quan
+chủ trì
+Cơ quan
+phối hợp
+Thời gian
+hoàn thành
+1
+Rà soát các quy định về thủ tục hành chính trong lĩnh vực
+đầu tư của
+Bộ Kế hoạch và Đầu tư
+Các bộ,
+cơ quan ngang bộ
+Bộ Tư pháp
+Năm 2026
+2
+Tổng kết việc thi hành luật, tham mưu Chính
+phủ trình Quốc hội sửa đổi
+Bộ Tài chính    Các bộ, ngành,
+UBND tỉnh, thành phố
+Quý II/2026
+1 Nghị quyết số 12/NQ-CP ngày 01/01/2026 của Chính phủ.
+
+CÔNG BÁO/Số 10/Ngày 01-02-2026
+95
+TT
+Tên nhiệm vụ
+Cơ quan
+chủ trì
+Cơ quan
+phối hợp
+Thời gian
+hoàn thành
+3  Xây dựng cơ sở dữ liệu quốc gia
+về thủ tục hành chính
+Văn phòng Chính phủ
+Bộ Công an
+Năm 2027
+"""
+
+
+def test_gazette_table_rows() -> None:
+    rows = _rows(GAZETTE)
+    assert set(rows) == {"1", "2", "3"}  # "95" is the page number, not a row
+    assert rows["1"].lead == ("Các Bộ, ngành Trung ương",)  # the task text's words are no lead
+    assert rows["1"].coordinate == ("Bộ Tư pháp",)
+    assert rows["2"].lead == ("Bộ Tài chính",)  # "Chính / phủ" goes on with the task's text
+    assert set(rows["2"].coordinate) == {"Các Bộ, ngành Trung ương", "UBND tỉnh, thành phố"}
+    assert rows["2"].deadline == "2026-06-30"
+    assert rows["3"].text.startswith("Xây dựng cơ sở dữ liệu quốc gia")
+    assert rows["3"].lead == ("Văn phòng Chính phủ",) and rows["3"].coordinate == ("Bộ Công an",)
+
+
 def _rows(text: str) -> dict[str, Task]:
     _, tasks = extract_responsibilities(normalize(text), SUBJECT)
     return {t.id: t for t in tasks if t.table}
