@@ -411,6 +411,42 @@ ISSUED_PHRASINGS = [
         },
         set(),
     ),
+    (  # a task's field lines name its holders, persons by office included; an apposition
+        # after a comma is no holder; the deadline is the field's
+        "1. Tổ chức hội nghị hiệp thương lần thứ nhất.\n"
+        "- Thời gian hoàn thành: Quý I/2026.\n"
+        "- Đơn vị chủ trì: Đồng chí Phó Chủ tịch Thường trực, phụ trách công tác dân vận\n"
+        "- Đơn vị phối hợp: Các đ/c Phó Chủ tịch, Trưởng thôn.\n",
+        None,
+        "Ban Thường trực Ủy ban MTTQ Việt Nam xã Lương Minh",
+        {("Phó Chủ tịch Thường trực", "lead"), ("Phó Chủ tịch", "coordinate"),
+         ("Trưởng thôn", "coordinate")},
+        {("Phụ trách công tác dân vận", "lead")},
+    ),
+    (  # a Party committee of a body is not the body; a field's value goes on after ";"
+        "3.1. Tăng cường công tác tuyên truyền.\n"
+        "Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân\ntỉnh; các cấp ủy, tổ chức đảng.\n",
+        "Lào Cai",
+        "Tỉnh ủy Lào Cai",
+        {("Đảng ủy UBND tỉnh", "lead"), ("Các cấp ủy, tổ chức đảng", "lead")},
+        {("UBND tỉnh", "lead")},
+    ),
+    (  # bodies of a commune by their level, not the province's body the gazetteer knows
+        "2. Phối hợp với UBND xã, Công an xã tổ chức hội nghị cử tri.",
+        None,
+        "Ban Thường trực Ủy ban MTTQ Việt Nam xã Lương Minh",
+        {("UBND xã", "coordinate"), ("Công an xã", "coordinate")},
+        {("Công an tỉnh", "coordinate")},
+    ),
+    (  # an item that only names a body heads its items, which are its tasks; the addressee
+        # list's lines are no tasks
+        "2. Sở Tài chính\n- Bố trí kinh phí thực hiện.\n- Hướng dẫn thanh quyết toán.\n"
+        "Nơi nhận:\n- Sở Y tế;\n- Lưu: VT.\n",
+        "Lào Cai",
+        "UBND tỉnh Lào Cai",
+        {("Sở Tài chính", "lead")},
+        {("Sở Y tế", "lead")},
+    ),
 ]
 
 
@@ -448,3 +484,14 @@ def test_indexed_lookups_match_plain_scans() -> None:
             assert ex.index.overlapping(a, b) == overlapping
             plain = [m.span() for m in _MONITOR.regex.finditer(ex.folded, a, b)]
             assert [m.span() for m in _MONITOR.finditer(ex.folded, a, b)] == plain
+
+
+def test_an_item_naming_only_a_body_is_no_task_of_its_own() -> None:
+    text = "2. Sở Tài chính\n- Bố trí kinh phí thực hiện.\n- Hướng dẫn thanh quyết toán.\n"
+    subject = DocInfo(symbol="1/KH-UBND", key="1/KH-UBND|Lào Cai|2026", province="Lào Cai")
+    assignments, tasks = extract_responsibilities(normalize(text), subject)
+    assert {(a.agency, a.task) for a in assignments} == {
+        ("Sở Tài chính", "2-1"),
+        ("Sở Tài chính", "2-2"),
+    }
+    assert {t.id for t in tasks} == {"2-1", "2-2"}

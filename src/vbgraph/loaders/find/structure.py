@@ -122,7 +122,7 @@ def parse_items(text: str, start: int = 0, end: int | None = None) -> list[Item]
         if kind == "dash" and _FIELD.match(text, body, end):
             kind = "field"
         raw.append((kind, label, ls, body))
-    raw = _without_fields(raw)
+    raw = _without_fields(_with_unmarked_fields(text, start, end, raw))
 
     kinds: list[str] = []
     labels: list[str] = []
@@ -178,6 +178,21 @@ def parse_items(text: str, start: int = 0, end: int | None = None) -> list[Item]
             )
         )
     return items
+
+
+#: A field line without a marker ("Trách nhiệm chỉ đạo thực hiện: Đảng ủy ...").
+_UNMARKED_FIELD = re.compile(rf"^[ \t]*(?=(?i:{FIELD_LABELS})[ \t]*:)", re.M)
+
+
+def _with_unmarked_fields(
+    text: str, start: int, end: int, raw: list[tuple[str, str, int, int]]
+) -> list[tuple[str, str, int, int]]:
+    """``raw`` with the field lines that have no marker, in text order."""
+    fields = [("field", "", m.start(), m.end()) for m in _UNMARKED_FIELD.finditer(text, start, end)]
+    if not fields:
+        return raw
+    taken = {s for _, _, s, _ in raw}
+    return sorted(raw + [f for f in fields if f[2] not in taken], key=lambda e: e[2])
 
 
 def _without_fields(raw: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:

@@ -158,7 +158,7 @@ class _Extractor:
         self.text = norm.text
         self.folded = fold_same_length(norm.text)
         self.province = subject.province
-        excluded = excluded_spans(self.text)
+        self.excluded = excluded = excluded_spans(self.text)
         known = find_mentions(self.text, self.province)
         found = open_mentions(self.text, self.province, known)
         self.mentions = [
@@ -232,10 +232,35 @@ class _Extractor:
         owners: dict[int, _Owner] = {}
         first = items[0].start if items else end
         self._scan_segment(start, first, None, _NO_OWNER, body=start)
+        parents = {item.parent for item in items}
         for k, item in enumerate(items):
+            if k in parents and (heading := self._heading(item)) is not None:
+                owners[k] = heading  # "2. Đảng ủy Ủy ban nhân dân tỉnh": its items' holder
+                continue
+            listed = next((b for a, b in self.excluded if a <= item.start < b), None)
+            if listed is not None:
+                # a line of an addressee list ("- Ủy ban nhân dân tỉnh;") is no task; the
+                # text after the list is read on its own
+                if item.own_end > listed:
+                    self._scan_segment(listed, item.own_end, None, _NO_OWNER, body=listed)
+                continue
             inherited = owners.get(item.parent, _NO_OWNER) if item.parent is not None else _NO_OWNER
             owner = self._scan_segment(item.body, item.own_end, item, inherited, body=item.body)
             owners[k] = owner if owner.agencies else inherited
+
+    def _heading(self, item: Item) -> _Owner | None:
+        """An item that only names agencies heads the items under it, which are theirs; it
+        is no task of its own."""
+        a, b = item.body, item.own_end
+        mentions = self.index.inside(a, b)
+        if not mentions or self.text[a : mentions[0].start].strip():
+            return None  # no names, or words before them ("Đề nghị UBND các xã"): a task
+        if not self.is_agency_text(a, b):
+            return None
+        agencies = {m.agency.key: m.agency for m in mentions}
+        if any(name in self.reported_to_only for name in (x.name for x in agencies.values())):
+            return None
+        return _Owner(tuple(agencies.values()), mentions[0].start, mentions[-1].end)
 
     def _scan_segment(
         self,

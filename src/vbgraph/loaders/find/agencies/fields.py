@@ -28,6 +28,9 @@ from vbgraph.loaders.vocab.cues import FIELD_LABELS_FOLDED, PERSON_MARKERS_FOLDE
 _LABELS = "|".join(FIELD_LABELS_FOLDED.values())
 #: A field line on folded text: its label, then the value to the line's end.
 _FIELD = re.compile(rf"^[ \t]*(?:[-–+•*][ \t]*)?(?:{_LABELS})[ \t]*:[ \t]*(?P<value>[^\n]+)", re.M)
+#: A value goes on in the next line after these, or when that line opens in lower case.
+_GOES_ON = re.compile(r"(?:[,;]|\bvà)[ \t]*$")
+_NEXT_LINE = re.compile(r"\n[ \t]*([^\n]+)")
 _SPLIT = re.compile(r"\s*[,;]\s*|\s+và\s+(?=[A-ZĐÀ-Ỹ]|các\s|[Đđ]ồng\s+chí|[Đđ]/[Cc])")
 _MARKER = re.compile(rf"(?:{PERSON_MARKERS_FOLDED})\s+")
 _LETTERS = re.compile(r"[^\W\d_]")
@@ -46,6 +49,7 @@ def field_mentions(
     dropped: set[int] = set()
     for field in _FIELD.finditer(folded):
         a, b = field.span("value")
+        b = _value_end(text, a, b)
         inside = [k for k, m in enumerate(mentions) if a <= m.start and m.end <= b]
         for s, e in _parts(text, a, b, [mentions[k] for k in inside]):
             found = [k for k in inside if s <= mentions[k].start and mentions[k].end <= e]
@@ -57,6 +61,16 @@ def field_mentions(
         return mentions
     kept = [m for k, m in enumerate(mentions) if k not in dropped]
     return sorted(kept + added, key=lambda m: (m.start, -m.end))
+
+
+def _value_end(text: str, a: int, b: int) -> int:
+    """Where a field's value that starts on ``text[a:b]`` ends: it goes on in the next
+    lines after "," ";" "và" or when they open in lower case ("... các đoàn thể" / "tỉnh;")."""
+    while (nxt := _NEXT_LINE.match(text, b)) and (
+        _GOES_ON.search(text, a, b) or nxt.group(1)[0].islower()
+    ):
+        b = nxt.end()
+    return b
 
 
 def _parts(text: str, a: int, b: int, found: list[AgencyMention]) -> Iterator[tuple[int, int]]:

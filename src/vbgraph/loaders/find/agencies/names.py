@@ -85,6 +85,8 @@ _UNITS_OF_MINISTRY = Pattern(
     rf"(?:\s+(?:(?:trực\s+)?thuộc\s+Bộ|liên quan|có liên quan))?{ANY_PLACE})",
     starts=HEADS["ministry_units"],
 )
+#: The Party committee or caucus of the body named next: "Đảng ủy Ủy ban nhân dân tỉnh".
+_PARTY_OF = re.compile(r"(?:Đảng\s+(?:ủy|uỷ|đoàn)|Ban\s+cán\s+sự\s+[Đđ]ảng)[ \t]+\Z")
 _ALL_PROVINCES = re.compile(r"\s+các tỉnh, thành phố trực thuộc Trung ương")
 _DISTRICT_COLLECTIVE = "các huyện, thị xã, thành phố"
 #: Every head pattern, and where any of them can start (:class:`_Heads`).
@@ -264,8 +266,22 @@ class _OpenReader:
         for m in (*named_bodies(*args, self.known_starts), *offices(*args)):
             if self.free(m.start, m.end):
                 self.add(m)
+        self._party_committees()
         self.out.sort(key=lambda m: m.start)
         return self.out
+
+    def _party_committees(self) -> None:
+        """``Đảng ủy Ủy ban nhân dân tỉnh``: the Party committee of a body, not the body."""
+        for i, m in enumerate(self.out):
+            if m.agency.kind == "party":
+                continue
+            before = _PARTY_OF.search(self.text, max(0, m.start - 30), m.start)
+            if before is None:
+                continue
+            name = f"{' '.join(before.group().split())} {m.agency.name}"
+            agency = Agency(name, m.agency.province, False, m.agency.level, "party")
+            a = before.start()
+            self.out[i] = AgencyMention(agency, a, m.end, self.text[a : m.end])
 
     def _cover(self, m: AgencyMention) -> None:
         """A collective phrase or a body of a level, over the single bodies the gazetteer
