@@ -7,6 +7,7 @@ import ipaddress
 import socket
 import threading
 from collections.abc import Callable
+from types import FrameType
 
 import uvicorn
 
@@ -71,6 +72,13 @@ class _Server(uvicorn.Server):
         await super().startup(sockets)
         if self.started and not self.should_exit:
             self._on_ready()
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        """Ctrl+C or SIGTERM: shut down, then return normally so the store is closed
+        (uvicorn would raise the signal again once stopped: a SIGTERM would then end the
+        process before the embedded server is stopped)."""
+        super().handle_exit(sig, frame)
+        self._captured_signals.clear()
 
 
 def serve(store: GraphStore, sock: socket.socket, on_ready: Callable[[str], None],

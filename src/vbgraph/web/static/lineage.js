@@ -44,7 +44,7 @@
                                   DATA.options);
   const expanded = new Set();
   const state = { ready: false, expanding: 0, expansions: 0, nodes: () => nodes.length,
-                  edges: () => edges.length, network };
+                  edges: () => edges.length, visible: () => view.length, network };
   window.vbgraph = state;
   const describe = () => nodes.length + " văn bản, " + edges.length +
     " quan hệ — bấm vào một văn bản để xem thẻ và mở rộng.";
