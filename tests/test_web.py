@@ -182,32 +182,43 @@ def test_agency_page_has_years_documents_tasks_and_partners(server: LiveServer) 
     assert data["documents"] == len(assigned["documents"])
     assert {d["key"] for d in data["documents_page"]} == {d["key"] for d in assigned["documents"]}
     assert sum(y["documents"] for y in data["years"]) == data["documents"]
+    assert data["tasks"] == sum(d["tasks"] for d in assigned["documents"])
     assert data["partners"] and "<meter" in html
-    # the tasks shown are those with a deadline, latest first
+    assert 'href="/api/assigned?agency=S%E1%BB%9F+Ngo%E1%BA%A1i+v%E1%BB%A5&amp;province=' in html
+    assert 'href="/api/coordination?agency=' in html
+
+
+def test_agency_page_lists_tasks_by_deadline_and_marks_the_overdue(server: LiveServer) -> None:
+    data = server.get("/agency/Sở Ngoại vụ?province=Thanh Hóa&format=json").json()
     deadlines = [t["deadline"] for t in data["tasks_page"]]
     assert deadlines == sorted(deadlines, reverse=True) and all(deadlines)
-    assert 'href="/api/assigned?agency=S%E1%BB%9F+Ngo%E1%BA%A1i+v%E1%BB%A5&amp;province=' in html
-
-
-def test_agency_page_marks_overdue_tasks(server: LiveServer) -> None:
-    data = server.get("/agency/Sở Ngoại vụ?province=Thanh Hóa&format=json").json()
-    assert data["overdue"] >= 1 and data["with_deadline"] > data["overdue"] - 1
+    assert [t["overdue"] for t in data["tasks_page"]] == [d < TODAY for d in deadlines]
     html = page(server, "/agency/Sở Ngoại vụ?province=Thanh Hóa")
     assert re.search(r'<tr class="overdue"><td class="deadline">2018-01-01 \(quá hạn\)', html)
     assert re.search(r"<tr><td class=\"deadline\">2099-12-31</td>", html)
 
 
-def test_agency_paging_covers_every_document_once(server: LiveServer,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_agency_paging_covers_every_document_and_task_once(
+        server: LiveServer, monkeypatch: pytest.MonkeyPatch) -> None:
     from vbgraph.queries import pages
 
-    monkeypatch.setattr(pages, "PAGE_SIZE", 2)
+    monkeypatch.setattr(pages, "PAGE_SIZE", 1)
     first = server.get("/agency/Sở Ngoại vụ?format=json").json()
     seen = []
     for n in range(1, first["pages"] + 1):
-        seen += [d["key"] for d in server.get(
-            f"/agency/Sở Ngoại vụ?page={n}&format=json").json()["documents_page"]]
+        rows = server.get(f"/agency/Sở Ngoại vụ?page={n}&format=json").json()["documents_page"]
+        assert len(rows) == 1
+        seen += [d["key"] for d in rows]
     assert first["pages"] > 1 and len(seen) == len(set(seen)) == first["documents"]
+    tasks, n, more = [], 1, True
+    while more:
+        reply = server.get(f"/agency/Sở Ngoại vụ?tpage={n}&format=json").json()
+        assert len(reply["tasks_page"]) == 1
+        tasks += [t["task"] for t in reply["tasks_page"]]
+        more, n = reply["more_tasks"], n + 1
+    everything = server.get("/api/tasks?agency=Sở Ngoại vụ").json()
+    assert n > 2 and sorted(tasks) == sorted({t["task"] for t in everything if t["deadline"]})
+    assert server.get(f"/agency/Sở Ngoại vụ?tpage={n}").status == 400
 
 
 def test_coverage_page_lists_central_directives_and_missing_documents(server: LiveServer) -> None:
@@ -258,9 +269,9 @@ def test_every_page_table_downloads_as_csv_and_json(server: LiveServer) -> None:
             rows = list(csv.reader(io.StringIO(as_csv.text)))
             assert len(rows) == len(as_json.json()) + 1, (path, name)  # a header line
             links = html.replace("&amp;", "&")
-            if path.startswith("/agency") and name != "years":
-                # shown in part (paged, the first partners): the links give all, from /api
-                command = {"documents": "assigned", "tasks": "tasks", "partners": "coordination"}
+            if path.startswith("/agency") and name in ("documents", "tasks"):
+                # shown page by page: the links give them all, from /api
+                command = {"documents": "assigned", "tasks": "tasks"}
                 assert f'href="/api/{command[name]}?agency=' in links, name
                 continue
             assert f"table={name}" in links, (path, name)
@@ -313,6 +324,7 @@ BAD: list[tuple[str, int, str]] = [
     ("/nope", 404, "no page '/nope'"),
     ("/agency/Sở Ngoại vụ?page=999", 400, "page must be between 1 and"),
     ("/agency/Sở Ngoại vụ?tpage=0", 400, "tpage must be between 1 and"),
+    ("/agency/Sở Ngoại vụ?tpage=9999", 400, "tasks with a deadline end before that page"),
     ("/agency/Cơ quan không có", 404, "no agency"),
     ("/?q=%20", 400, "parameter 'q' is required"),
     ("/?q=x&limit=100000", 400, "limit must be between 1 and 1000"),
@@ -421,3 +433,28 @@ def test_console_write_attempts_change_nothing(server: LiveServer,
             reply: Reply = server.get(path + urlencode({"query": text}))
             assert reply.status == 400, (text, reply)
     assert falkor_session.read("MATCH (n) RETURN count(n) AS n")[0]["n"] == before
+
+
+def test_lineage_graph_draws_the_documents_nearest_the_root_first() -> None:
+    from vbgraph.queries.api import DocumentRow, EdgeRow, Lineage
+    from vbgraph.web.lineage_page import vis_graph
+
+    def doc(key: str) -> DocumentRow:
+        return DocumentRow(key, key.split("|")[0], None, None, None, None, True)
+
+    # root <- a1 <- a2 <- a3 (a chain), and root <- b0..b9 (ten plans one step away)
+    keys = ["root|VN|2013", "a1|X|2014", "a2|X|2015", "a3|X|2016",
+            *[f"b{i}|Y|2014" for i in range(10)]]
+    edges = [EdgeRow("a1|X|2014", "root|VN|2013", "implements", "a1|X|2014"),
+             EdgeRow("a2|X|2015", "a1|X|2014", "implements", "a2|X|2015"),
+             EdgeRow("a3|X|2016", "a2|X|2015", "implements", "a3|X|2016"),
+             *[EdgeRow(f"b{i}|Y|2014", "root|VN|2013", "based_on", f"b{i}|Y|2014")
+               for i in range(10)]]
+    lineage = Lineage("root|VN|2013", tuple(doc(k) for k in keys), tuple(edges))
+    whole = vis_graph(lineage)
+    assert len(whole["nodes"]) == 14 and whole["drawn_of"] == 14
+    part = vis_graph(lineage, limit=12)
+    drawn = {n["id"] for n in part["nodes"]}
+    assert len(drawn) == 12 and part["drawn_of"] == 14
+    assert "a1|X|2014" in drawn and "a3|X|2016" not in drawn  # nearest first
+    assert all(e["from"] in drawn and e["to"] in drawn for e in part["edges"])

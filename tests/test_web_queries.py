@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.test_cypher import PARAMS, _lint
-from tests.web_server import TODAY, populate
+from tests.web_server import populate
 from vbgraph.graph.falkor_result import params_header
 from vbgraph.graph.falkor_store import FalkorStore
 from vbgraph.models import ROLES
@@ -20,7 +20,7 @@ from vbgraph.queries import api, pages
 from vbgraph.queries.page_cypher import page_queries
 
 QUERIES = page_queries()
-VALUES = {**PARAMS, "skip": 0, "limit": 10, "today": TODAY, "needle": "ngoai vu"}
+VALUES = {**PARAMS, "skip": 0, "limit": 10, "needle": "ngoai vu"}
 
 
 def _params(text: str) -> dict[str, object]:
@@ -31,7 +31,7 @@ def _params(text: str) -> dict[str, object]:
 
 def test_the_module_has_the_texts_the_pages_use() -> None:
     assert set(QUERIES) == {"SEARCH_AGENCIES", "AGENCY_YEARS", "AGENCY_DOCUMENTS_PAGE",
-                            "AGENCY_TASK_COUNTS", "AGENCY_TASKS_PAGE"}
+                            "AGENCY_TASKS_PAGE", "AGENCY_PARTNERS"}
 
 
 @pytest.mark.parametrize("name", sorted(QUERIES))
@@ -57,10 +57,12 @@ def test_overview_and_pages_agree_with_the_whole_answers(store: FalkorStore,
                                                           seeds_dir: Path) -> None:
     populate(store, seeds_dir)
     agencies = store.read("MATCH (a:Agency) RETURN a.name AS name, a.province AS province")
-    checked = by_year = 0
+    checked = by_year = with_partners = 0
+    cards: dict[str, api.Card] = {}
     for a in agencies:
         name, province = a["name"], a["province"]
-        overview = pages.agency_overview(store, name, province, TODAY)
+        found = api.find_agencies(store, name, province)
+        overview = pages.agency_overview(store, found)
         whole = api.assigned(store, name, province=province)
         assert overview.documents == len(whole.documents), name
         if all(d.date for d in whole.documents):  # a dated document's year is its date's
@@ -76,18 +78,32 @@ def test_overview_and_pages_agree_with_the_whole_answers(store: FalkorStore,
         distinct = {t.task: t for t in tasks}
         dated = [t for t in distinct.values() if t.deadline]
         assert overview.tasks == len(distinct), name
-        assert overview.with_deadline == len(dated), name
-        assert overview.overdue == sum(1 for t in dated if t.deadline < TODAY), name  # type: ignore[operator]
         paged = [d.key for n in range(1, overview.documents // 2 + 2)
                  for d in pages.agency_documents(store, overview.keys, n, size=2)]
         assert sorted(paged) == sorted(d.key for d in whole.documents), name
+        dates = [d.date or "" for n in range(1, overview.documents // 2 + 2)
+                 for d in pages.agency_documents(store, overview.keys, n, size=2)]
+        assert dates == sorted(dates, reverse=True), name
         rows = [t for n in range(1, len(dated) // 3 + 2)
                 for t in pages.agency_tasks(store, overview.keys, n, size=3)]
         assert sorted(t["task"] for t in rows) == sorted(t.task for t in dated), name
         assert [t["deadline"] for t in rows] == sorted((t["deadline"] for t in rows),
                                                        reverse=True)
+        assert all(set(t["roles"]) == {x.role for x in tasks if x.task == t["task"]}
+                   for t in rows), name
+        # Partners: the other agencies the cards of its documents give tasks, per document.
+        expected: dict[str, int] = {}
+        for d in whole.documents:
+            card = cards.setdefault(d.key, api.show(store, d.key))
+            for other in {g["agency"] for t in card.tasks for g in t["agencies"]} - {name}:
+                expected[other] = expected.get(other, 0) + 1
+        got: dict[str, int] = {}
+        for p in pages.agency_partners(store, overview.keys, limit=1000):
+            got[p["name"]] = got.get(p["name"], 0) + p["documents"]
+        assert got == expected, name
+        with_partners += bool(got)
         checked += 1
-    assert checked == len(agencies) > 50 and by_year > 50
+    assert checked == len(agencies) > 50 and by_year > 50 and with_partners > 50
 
 
 def test_a_page_before_the_first_is_refused(store: FalkorStore) -> None:

@@ -21,14 +21,15 @@ ORDER BY name, province
 LIMIT $limit
 """
 
-#: How many documents give one of ``$agencies`` each set of roles, per year (read from
-#: the per-document ``ASSIGNED_IN`` summaries: one relationship per document).
+#: How many documents give one of ``$agencies`` each set of roles, and with how many
+#: tasks, per year (read from the per-document ``ASSIGNED_IN`` summaries: one
+#: relationship per document).
 AGENCY_YEARS = """
 MATCH (a:Agency)
 WHERE a.key IN $agencies
 WITH a
 MATCH (a)-[s:ASSIGNED_IN]->(d:Document)
-RETURN d.year AS year, s.roles AS roles, count(s) AS documents
+RETURN d.year AS year, s.roles AS roles, count(s) AS documents, sum(s.tasks) AS tasks
 ORDER BY year
 """
 
@@ -46,20 +47,8 @@ SKIP $skip
 LIMIT $limit
 """
 
-#: How many tasks ``$agencies`` have, how many with a deadline, and how many of those
-#: deadlines are before ``$today``.
-AGENCY_TASK_COUNTS = f"""
-MATCH (a:Agency)
-WHERE a.key IN $agencies
-WITH a
-MATCH (a)-[:{ROLE_RELS}]->(t:Task)
-WITH DISTINCT t
-RETURN count(t) AS tasks, count(t.deadline) AS with_deadline,
-       sum(CASE WHEN t.deadline < $today THEN 1 ELSE 0 END) AS overdue
-"""
-
 #: One page of the tasks of ``$agencies`` that have a deadline, latest deadline first,
-#: with the agency's roles in each.
+#: with the agency's roles in each; the page is cut before its documents are read.
 AGENCY_TASKS_PAGE = f"""
 MATCH (a:Agency)
 WHERE a.key IN $agencies
@@ -67,12 +56,29 @@ WITH a
 MATCH (a)-[r:{ROLE_RELS}]->(t:Task)
 WHERE t.deadline IS NOT NULL
 WITH t, collect(DISTINCT type(r)) AS roles
-MATCH (t)<-[:HAS_TASK]-(d:Document)
-WITH d, t, roles, t.deadline AS deadline, d.key AS doc, t.section AS section
-RETURN doc, d.symbol AS symbol, t.key AS task, section, t.text AS text, deadline,
-       t.recurring AS recurring, roles
-ORDER BY deadline DESC, doc, section
+WITH t, roles, t.deadline AS deadline, t.key AS task
+ORDER BY deadline DESC, task
 SKIP $skip
+LIMIT $limit
+MATCH (t)<-[:HAS_TASK]-(d:Document)
+RETURN d.key AS doc, d.symbol AS symbol, task, t.section AS section, t.text AS text, deadline,
+       t.recurring AS recurring, roles
+ORDER BY deadline DESC, task
+"""
+
+#: The agencies most often assigned in the same documents as one of ``$agencies``
+#: (from the ``ASSIGNED_IN`` summaries; ``COORDINATION`` counts shared tasks, a walk
+#: over every task of the agency: ~3x the time at 10k documents).
+AGENCY_PARTNERS = """
+MATCH (a:Agency)
+WHERE a.key IN $agencies
+WITH a
+MATCH (a)-[:ASSIGNED_IN]->(d:Document)<-[:ASSIGNED_IN]-(other:Agency)
+WHERE NOT other.key IN $agencies
+WITH other, count(DISTINCT d) AS documents
+RETURN other.key AS key, other.name AS name, other.province AS province,
+       other.collective AS collective, documents
+ORDER BY documents DESC, name
 LIMIT $limit
 """
 

@@ -8,6 +8,7 @@ store: counts and one page of rows at a time.  Every Cypher text comes from
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,10 +38,8 @@ class AgencyOverview:
     name: str
     agencies: tuple[Row, ...]  # the stored agencies the name matched: key, name, province
     documents: int
-    years: tuple[YearRoles, ...]
     tasks: int
-    with_deadline: int
-    overdue: int
+    years: tuple[YearRoles, ...]
 
     @property
     def keys(self) -> list[str]:
@@ -54,7 +53,6 @@ class AgencyOverview:
         return {
             "agency": self.name, "agencies": list(self.agencies), "provinces": self.provinces,
             "documents": self.documents, "tasks": self.tasks,
-            "with_deadline": self.with_deadline, "overdue": self.overdue,
             "years": [{"year": y.year, "documents": y.documents, "roles": y.roles}
                       for y in self.years],
         }
@@ -64,34 +62,29 @@ def _role_names(types: list[str]) -> list[str]:
     return sorted((_ROLE_BY_TYPE[t] for t in types if t in _ROLE_BY_TYPE), key=ROLES.index)
 
 
-def agency_overview(store: GraphStore, name: str, province: str | None, today: str
-                    ) -> AgencyOverview:
-    """The agencies ``name`` matches (folded, like ``assigned``), their documents per year
-    and role, and their task and overdue counts (deadlines before ``today``, ISO)."""
-    found = tuple(api.find_agencies(store, name, province))
-    keys = [r["key"] for r in found]
+def agency_overview(store: GraphStore, found: Sequence[Row]) -> AgencyOverview:
+    """For the agencies ``found`` (``api.find_agencies``): their documents per year and
+    role, and how many documents and tasks give them a role."""
     per_year: dict[str, int] = {}
     roles: dict[str, dict[str, int]] = {}
-    for r in store.read(pq.AGENCY_YEARS, {"agencies": keys}):
+    tasks = 0
+    for r in store.read(pq.AGENCY_YEARS, {"agencies": [a["key"] for a in found]}):
         year, n = str(r.get("year") or ""), int(r["documents"])
         per_year[year] = per_year.get(year, 0) + n
+        tasks += int(r["tasks"] or 0)
         counts_of = roles.setdefault(year, {})
         for role in _role_names(list(r["roles"] or [])):
             counts_of[role] = counts_of.get(role, 0) + n
     years = tuple(YearRoles(y, per_year[y], roles[y]) for y in sorted(per_year))
-    counts = store.read(pq.AGENCY_TASK_COUNTS, {"agencies": keys, "today": today})
-    c = counts[0] if counts else {}
-    return AgencyOverview(
-        name=str(found[0]["name"]), agencies=found, documents=sum(per_year.values()),
-        years=years, tasks=int(c.get("tasks") or 0),
-        with_deadline=int(c.get("with_deadline") or 0), overdue=int(c.get("overdue") or 0),
-    )
+    return AgencyOverview(name=str(found[0]["name"]), agencies=tuple(found),
+                          documents=sum(per_year.values()), tasks=tasks, years=years)
 
 
-def _slice(page: int, size: int) -> dict[str, int]:
+def _slice(page: int, size: int, peek: bool = False) -> dict[str, int]:
+    """SKIP/LIMIT of page ``page``; ``peek``: one row more, to tell whether a next page is."""
     if page < 1:
         raise QueryError(f"page must be 1 or more, not {page}")
-    return {"skip": (page - 1) * size, "limit": size}
+    return {"skip": (page - 1) * size, "limit": size + peek}
 
 
 def agency_documents(store: GraphStore, keys: list[str], page: int = 1,
@@ -105,10 +98,16 @@ def agency_documents(store: GraphStore, keys: list[str], page: int = 1,
 
 
 def agency_tasks(store: GraphStore, keys: list[str], page: int = 1,
-                 size: int = PAGE_SIZE) -> list[dict[str, Any]]:
-    """One page of the agencies' tasks that have a deadline, latest deadline first."""
-    rows = store.read(pq.AGENCY_TASKS_PAGE, {"agencies": keys, **_slice(page, size)})
+                 size: int = PAGE_SIZE, peek: bool = False) -> list[dict[str, Any]]:
+    """One page of the agencies' tasks that have a deadline, latest deadline first (and the
+    first task of the next page when ``peek``)."""
+    rows = store.read(pq.AGENCY_TASKS_PAGE, {"agencies": keys, **_slice(page, size, peek)})
     return [{**r, "roles": _role_names(list(r["roles"] or []))} for r in rows]
+
+
+def agency_partners(store: GraphStore, keys: list[str], limit: int = 30) -> list[Row]:
+    """The ``limit`` agencies most often assigned in the same documents as ``keys``."""
+    return store.read(pq.AGENCY_PARTNERS, {"agencies": keys, "limit": limit})
 
 
 def search_agencies(store: GraphStore, text: str, limit: int = 50) -> list[Row]:

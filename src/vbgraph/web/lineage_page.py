@@ -29,6 +29,8 @@ from vbgraph.web.render import PageAnswer, Table, respond
 DIRECTIONS = {"both": "cả hai chiều", "up": "nguồn gốc (văn bản được căn cứ, thực hiện)",
               "down": "văn bản căn cứ, thực hiện văn bản này"}
 DEFAULT_DEPTH = 3
+#: Documents drawn at most (the nearest to the root first); the table lists every edge.
+MAX_DRAWN = 400
 
 
 def page_lineage(store: GraphStore, key: str, direction: str, depth: int,
@@ -43,19 +45,41 @@ def page_lineage(store: GraphStore, key: str, direction: str, depth: int,
     return api.Lineage(key, tuple(nodes[k] for k in sorted(nodes)), tuple(edges))
 
 
-def vis_graph(result: api.Lineage) -> dict[str, Any]:
-    """vis-network nodes and edges of a lineage, styled like the static views."""
+def nearest(result: api.Lineage, limit: int) -> set[str]:
+    """The ``limit`` documents closest to the root (breadth first, either direction)."""
+    around: dict[str, list[str]] = {}
+    for e in result.edges:
+        around.setdefault(e.source, []).append(e.target)
+        around.setdefault(e.target, []).append(e.source)
+    seen, frontier = {result.root}, [result.root]
+    while frontier and len(seen) < limit:
+        step = []
+        for key in frontier:
+            for other in sorted(around.get(key, ())):
+                if other not in seen and len(seen) < limit:
+                    seen.add(other)
+                    step.append(other)
+        frontier = step
+    return seen
+
+
+def vis_graph(result: api.Lineage, limit: int = MAX_DRAWN) -> dict[str, Any]:
+    """vis-network nodes and edges of a lineage, styled like the static views; at most
+    ``limit`` documents, the nearest to the root (``drawn_of`` says how many there were)."""
+    keep = nearest(result, limit) if len(result.nodes) > limit else None
+    rows = [n for n in result.nodes if keep is None or n.key in keep]
     symbols = {n.key: n.symbol for n in result.nodes}
-    nodes = [document_node(n, root=n.key == result.root) for n in result.nodes]
-    for node, row in zip(nodes, result.nodes, strict=True):
+    nodes = [document_node(n, root=n.key == result.root) for n in rows]
+    for node, row in zip(nodes, rows, strict=True):
         node["province"] = row.province or ""
         node["in_corpus"] = row.in_corpus
         node.pop("search", None)
     edges = document_edges(
-        [(e.source, e.target, e.relation, e.asserted_by, e.raw) for e in result.edges], symbols)
+        [(e.source, e.target, e.relation, e.asserted_by, e.raw) for e in result.edges
+         if keep is None or (e.source in keep and e.target in keep)], symbols)
     for e in edges:
         e["id"] = f"{e['from']}>{e['to']}>{e['relation']}"
-    return {"nodes": nodes, "edges": edges}
+    return {"nodes": nodes, "edges": edges, "drawn_of": len(result.nodes)}
 
 
 def lineage_page(request: Request) -> Response:
