@@ -80,7 +80,8 @@ def pick_targets(store_dir: Path, n: int, seed: int) -> dict[str, Any]:
         chosen = rng.sample(docs, min(n, len(docs)))
         agencies = []
         for d in rng.sample(docs, min(n, len(docs))):
-            rows = store.read("MATCH (a:Agency)-[:ASSIGNED_IN]->(d:Document {key: $key}) "
+            rows = store.read("MATCH (d:Document {key: $key}) WITH d "
+                              "MATCH (a:Agency)-[:ASSIGNED_IN]->(d) "
                               "WHERE a.collective = false AND a.province IS NOT NULL "
                               "RETURN a.name AS name, a.province AS province", {"key": d["key"]})
             if rows:

@@ -188,11 +188,14 @@ def test_agency_page_has_years_documents_tasks_and_partners(server: LiveServer) 
     assert 'href="/api/coordination?agency=' in html
 
 
-def test_agency_page_lists_tasks_by_deadline_and_marks_the_overdue(server: LiveServer) -> None:
+def test_agency_page_lists_its_documents_tasks_by_deadline_and_marks_the_overdue(
+        server: LiveServer) -> None:
     data = server.get("/agency/Sở Ngoại vụ?province=Thanh Hóa&format=json").json()
-    deadlines = [t["deadline"] for t in data["tasks_page"]]
-    assert deadlines == sorted(deadlines, reverse=True) and all(deadlines)
-    assert [t["overdue"] for t in data["tasks_page"]] == [d < TODAY for d in deadlines]
+    deadlines = [t["deadline"] or "" for t in data["tasks_page"]]
+    assert deadlines == sorted(deadlines, reverse=True)
+    assert [t["overdue"] for t in data["tasks_page"]] == [bool(d) and d < TODAY
+                                                          for d in deadlines]
+    assert {t["doc"] for t in data["tasks_page"]} <= {d["key"] for d in data["documents_page"]}
     html = page(server, "/agency/Sở Ngoại vụ?province=Thanh Hóa")
     assert re.search(r'<tr class="overdue"><td class="deadline">2018-01-01 \(quá hạn\)', html)
     assert re.search(r"<tr><td class=\"deadline\">2099-12-31</td>", html)
@@ -204,21 +207,16 @@ def test_agency_paging_covers_every_document_and_task_once(
 
     monkeypatch.setattr(pages, "PAGE_SIZE", 1)
     first = server.get("/agency/Sở Ngoại vụ?format=json").json()
-    seen = []
+    seen, tasks = [], []
     for n in range(1, first["pages"] + 1):
-        rows = server.get(f"/agency/Sở Ngoại vụ?page={n}&format=json").json()["documents_page"]
-        assert len(rows) == 1
-        seen += [d["key"] for d in rows]
-    assert first["pages"] > 1 and len(seen) == len(set(seen)) == first["documents"]
-    tasks, n, more = [], 1, True
-    while more:
-        reply = server.get(f"/agency/Sở Ngoại vụ?tpage={n}&format=json").json()
-        assert len(reply["tasks_page"]) == 1
+        reply = server.get(f"/agency/Sở Ngoại vụ?page={n}&format=json").json()
+        assert len(reply["documents_page"]) == 1
+        seen += [d["key"] for d in reply["documents_page"]]
+        assert {t["doc"] for t in reply["tasks_page"]} <= set(seen[-1:])
         tasks += [t["task"] for t in reply["tasks_page"]]
-        more, n = reply["more_tasks"], n + 1
+    assert first["pages"] > 1 and len(seen) == len(set(seen)) == first["documents"]
     everything = server.get("/api/tasks?agency=Sở Ngoại vụ").json()
-    assert n > 2 and sorted(tasks) == sorted({t["task"] for t in everything if t["deadline"]})
-    assert server.get(f"/agency/Sở Ngoại vụ?tpage={n}").status == 400
+    assert sorted(tasks) == sorted({t["task"] for t in everything})
 
 
 def test_coverage_page_lists_central_directives_and_missing_documents(server: LiveServer) -> None:
@@ -323,8 +321,8 @@ BAD: list[tuple[str, int, str]] = [
     ("/api/nope", 404, "no command 'nope'"),
     ("/nope", 404, "no page '/nope'"),
     ("/agency/Sở Ngoại vụ?page=999", 400, "page must be between 1 and"),
-    ("/agency/Sở Ngoại vụ?tpage=0", 400, "tpage must be between 1 and"),
-    ("/agency/Sở Ngoại vụ?tpage=9999", 400, "tasks with a deadline end before that page"),
+    ("/agency/Sở Ngoại vụ?page=0", 400, "page must be between 1 and"),
+    ("/agency/Sở Ngoại vụ?tpage=2", 400, "unknown parameter 'tpage'"),
     ("/agency/Cơ quan không có", 404, "no agency"),
     ("/?q=%20", 400, "parameter 'q' is required"),
     ("/?q=x&limit=100000", 400, "limit must be between 1 and 1000"),
@@ -372,7 +370,7 @@ def test_junk_in_any_parameter_of_any_route_is_never_a_500(server: LiveServer) -
         "/text/590/QĐ-UBND": ("province", "year", "format", "table"),
         "/lineage/590/QĐ-UBND": ("direction", "depth", "relation", "province", "year",
                                  "format", "table"),
-        "/agency/Sở Ngoại vụ": ("province", "page", "tpage", "format", "table"),
+        "/agency/Sở Ngoại vụ": ("province", "page", "format", "table"),
         "/coverage": ("format", "table"),
         "/cypher": ("query", "param", "format", "table"),
         "/api/lineage?doc=590/QĐ-UBND": ("direction", "depth", "relation", "by-province",
@@ -458,3 +456,10 @@ def test_lineage_graph_draws_the_documents_nearest_the_root_first() -> None:
     assert len(drawn) == 12 and part["drawn_of"] == 14
     assert "a1|X|2014" in drawn and "a3|X|2016" not in drawn  # nearest first
     assert all(e["from"] in drawn and e["to"] in drawn for e in part["edges"])
+
+
+def test_errors_answer_in_the_form_asked_for(server: LiveServer) -> None:
+    assert server.get("/doc/999/X?format=json").json()["status"] == 404
+    assert server.get("/doc/999/X?format=csv").json()["status"] == 404
+    html = server.get("/doc/999/X?format=html")
+    assert html.status == 404 and html.headers["content-type"].startswith("text/html")

@@ -20,7 +20,8 @@ from vbgraph.queries import api, pages
 from vbgraph.queries.page_cypher import page_queries
 
 QUERIES = page_queries()
-VALUES = {**PARAMS, "skip": 0, "limit": 10, "needle": "ngoai vu"}
+VALUES = {**PARAMS, "skip": 0, "limit": 10, "needle": "ngoai vu", "recent": 200,
+          "docs": ["590/QĐ-UBND|Quảng Ngãi|2014"]}
 
 
 def _params(text: str) -> dict[str, object]:
@@ -31,7 +32,7 @@ def _params(text: str) -> dict[str, object]:
 
 def test_the_module_has_the_texts_the_pages_use() -> None:
     assert set(QUERIES) == {"SEARCH_AGENCIES", "AGENCY_YEARS", "AGENCY_DOCUMENTS_PAGE",
-                            "AGENCY_TASKS_PAGE", "AGENCY_PARTNERS"}
+                            "AGENCY_DOCUMENT_TASKS", "AGENCY_PARTNERS"}
 
 
 @pytest.mark.parametrize("name", sorted(QUERIES))
@@ -76,7 +77,6 @@ def test_overview_and_pages_agree_with_the_whole_answers(store: FalkorStore,
             by_year += 1
         tasks = api.tasks(store, name, province=province)
         distinct = {t.task: t for t in tasks}
-        dated = [t for t in distinct.values() if t.deadline]
         assert overview.tasks == len(distinct), name
         paged = [d.key for n in range(1, overview.documents // 2 + 2)
                  for d in pages.agency_documents(store, overview.keys, n, size=2)]
@@ -84,11 +84,12 @@ def test_overview_and_pages_agree_with_the_whole_answers(store: FalkorStore,
         dates = [d.date or "" for n in range(1, overview.documents // 2 + 2)
                  for d in pages.agency_documents(store, overview.keys, n, size=2)]
         assert dates == sorted(dates, reverse=True), name
-        rows = [t for n in range(1, len(dated) // 3 + 2)
-                for t in pages.agency_tasks(store, overview.keys, n, size=3)]
-        assert sorted(t["task"] for t in rows) == sorted(t.task for t in dated), name
-        assert [t["deadline"] for t in rows] == sorted((t["deadline"] for t in rows),
-                                                       reverse=True)
+        page_docs = [d.key for d in pages.agency_documents(store, overview.keys, 1, size=3)]
+        rows = pages.agency_tasks(store, overview.keys, page_docs)
+        assert sorted(t["task"] for t in rows) == sorted(
+            t.task for t in distinct.values() if t.doc in page_docs), name
+        assert [t["deadline"] or "" for t in rows] == sorted(
+            (t["deadline"] or "" for t in rows), reverse=True)
         assert all(set(t["roles"]) == {x.role for x in tasks if x.task == t["task"]}
                    for t in rows), name
         # Partners: the other agencies the cards of its documents give tasks, per document.
@@ -98,12 +99,25 @@ def test_overview_and_pages_agree_with_the_whole_answers(store: FalkorStore,
             for other in {g["agency"] for t in card.tasks for g in t["agencies"]} - {name}:
                 expected[other] = expected.get(other, 0) + 1
         got: dict[str, int] = {}
-        for p in pages.agency_partners(store, overview.keys, limit=1000):
+        for p in pages.agency_partners(store, overview.keys, limit=1000, recent=1000):
             got[p["name"]] = got.get(p["name"], 0) + p["documents"]
         assert got == expected, name
         with_partners += bool(got)
         checked += 1
     assert checked == len(agencies) > 50 and by_year > 50 and with_partners > 50
+
+
+def test_partners_are_counted_in_the_latest_documents(store: FalkorStore,
+                                                      seeds_dir: Path) -> None:
+    populate(store, seeds_dir)
+    found = api.find_agencies(store, "Sở Ngoại vụ", "Quảng Ngãi")
+    keys = [a["key"] for a in found]
+    latest = pages.agency_documents(store, keys, 1, size=1)[0]  # 214/KH-UBND, 2024
+    card = api.show(store, latest.key)
+    named = {g["agency"] for t in card.tasks for g in t["agencies"]} - {"Sở Ngoại vụ"}
+    partners = pages.agency_partners(store, keys, limit=100, recent=1)
+    assert {p["name"] for p in partners} == named and {p["documents"] for p in partners} == {1}
+    assert len(pages.agency_partners(store, keys, limit=2)) == 2
 
 
 def test_a_page_before_the_first_is_refused(store: FalkorStore) -> None:

@@ -80,11 +80,10 @@ def agency_overview(store: GraphStore, found: Sequence[Row]) -> AgencyOverview:
                           documents=sum(per_year.values()), tasks=tasks, years=years)
 
 
-def _slice(page: int, size: int, peek: bool = False) -> dict[str, int]:
-    """SKIP/LIMIT of page ``page``; ``peek``: one row more, to tell whether a next page is."""
+def _slice(page: int, size: int) -> dict[str, int]:
     if page < 1:
         raise QueryError(f"page must be 1 or more, not {page}")
-    return {"skip": (page - 1) * size, "limit": size + peek}
+    return {"skip": (page - 1) * size, "limit": size}
 
 
 def agency_documents(store: GraphStore, keys: list[str], page: int = 1,
@@ -97,17 +96,26 @@ def agency_documents(store: GraphStore, keys: list[str], page: int = 1,
         tasks=int(r["tasks"] or 0)) for r in rows]
 
 
-def agency_tasks(store: GraphStore, keys: list[str], page: int = 1,
-                 size: int = PAGE_SIZE, peek: bool = False) -> list[dict[str, Any]]:
-    """One page of the agencies' tasks that have a deadline, latest deadline first (and the
-    first task of the next page when ``peek``)."""
-    rows = store.read(pq.AGENCY_TASKS_PAGE, {"agencies": keys, **_slice(page, size, peek)})
-    return [{**r, "roles": _role_names(list(r["roles"] or []))} for r in rows]
+def agency_tasks(store: GraphStore, keys: list[str], docs: list[str]) -> list[dict[str, Any]]:
+    """The tasks the documents ``docs`` give the agencies ``keys``, latest deadline first."""
+    rows = [{**r, "roles": _role_names(list(r["roles"] or []))}
+            for r in store.read(pq.AGENCY_DOCUMENT_TASKS, {"agencies": keys, "docs": docs})]
+    # Tasks without a deadline last (Cypher sorts nulls first in descending order).
+    rows.sort(key=lambda r: r["deadline"] or "", reverse=True)
+    return rows
 
 
-def agency_partners(store: GraphStore, keys: list[str], limit: int = 30) -> list[Row]:
-    """The ``limit`` agencies most often assigned in the same documents as ``keys``."""
-    return store.read(pq.AGENCY_PARTNERS, {"agencies": keys, "limit": limit})
+#: The partners of an agency are counted in its latest documents, this many.
+PARTNER_DOCUMENTS = 200
+
+
+def agency_partners(store: GraphStore, keys: list[str], limit: int = 30,
+                    recent: int = PARTNER_DOCUMENTS) -> list[Row]:
+    """The ``limit`` agencies most often assigned with ``keys`` in their ``recent`` latest
+    documents, most documents in common first."""
+    rows = store.read(pq.AGENCY_PARTNERS, {"agencies": keys, "limit": limit, "recent": recent})
+    return sorted(rows, key=lambda r: (-int(r["documents"]), str(r["name"]),
+                                       str(r.get("province") or "")))
 
 
 def search_agencies(store: GraphStore, text: str, limit: int = 50) -> list[Row]:

@@ -1,9 +1,11 @@
 """The agency page: its roles across documents over time, its tasks and deadlines, its partners.
 
 A Sở of one province is assigned in thousands of documents of a national store,
-so the page reads counts and one page of documents and of tasks at a time
-(``vbgraph.queries.pages``), the four reads at once; its download links give the
-whole answers through ``/api/assigned``, ``/api/tasks`` and ``/api/coordination``.
+so the page reads what stays bounded (``vbgraph.queries.pages``): per-year counts
+from one summary per document, one page of its documents (newest first) with the
+tasks they give it, and its partners in its latest documents, side by side.  Its
+download links give the whole answers: ``/api/assigned``, ``/api/tasks`` (every
+task, with deadlines) and ``/api/coordination`` (shared tasks with every partner).
 """
 
 from __future__ import annotations
@@ -23,35 +25,28 @@ from vbgraph.web.render import PageAnswer, Table, respond
 
 #: Partners listed on the page (most documents in common first).
 MAX_PARTNERS = 30
-#: Deepest task page asked for (the pager shows "next" while a page is full).
-MAX_TASK_PAGE = 10_000
 #: The reads of one page run side by side: the store answers them on its own threads.
 _POOL = ThreadPoolExecutor(max_workers=8, thread_name_prefix="vbgraph-agency")
 
 
 def agency_page(request: Request) -> Response:
-    params = Params(request.query_params, ("province", "page", "tpage", *DATA))
+    params = Params(request.query_params, ("province", "page", *DATA))
     store = store_of(request)
     name = request.path_params["name"]
     province = params.text("province")
     page = params.integer("page", 1, 10**9, 1)
-    tpage = params.integer("tpage", 1, MAX_TASK_PAGE, 1)
     found = api.find_agencies(store, name, province)
     keys = [str(a["key"]) for a in found]
+    # Bounded reads: per-year counts from one summary per document, one page of documents
+    # and their tasks, the partners of the latest documents (bench/README.md, serve).
     overview_f = _POOL.submit(pages.agency_overview, store, found)
-    documents_f = _POOL.submit(pages.agency_documents, store, keys, page, pages.PAGE_SIZE)
-    tasks_f = _POOL.submit(pages.agency_tasks, store, keys, tpage, pages.PAGE_SIZE, True)
-    partners_f = _POOL.submit(pages.agency_partners, store, keys, MAX_PARTNERS + 1)
-    overview, documents = overview_f.result(), documents_f.result()
-    tasks, partners = tasks_f.result(), partners_f.result()
+    partners_f = _POOL.submit(pages.agency_partners, store, keys, MAX_PARTNERS)
+    documents = pages.agency_documents(store, keys, page, pages.PAGE_SIZE)
+    tasks = pages.agency_tasks(store, keys, [d.key for d in documents])
+    overview, partners = overview_f.result(), partners_f.result()
     doc_pages = max(1, -(-overview.documents // pages.PAGE_SIZE))
     if page > doc_pages:
         raise ParameterError(f"page must be between 1 and {doc_pages}, not {page}")
-    more_tasks = len(tasks) > pages.PAGE_SIZE
-    tasks = tasks[:pages.PAGE_SIZE]
-    if tpage > 1 and not tasks:
-        raise ParameterError(f"tpage={tpage}: the agency's tasks with a deadline end before "
-                             "that page")
     day = today(request)
     for t in tasks:
         t["overdue"] = bool(t.get("deadline") and t["deadline"] < day)
@@ -68,18 +63,16 @@ def agency_page(request: Request) -> Response:
                            doc_rows),
         "tasks": Table(["doc", "symbol", "section", "deadline", "recurring", "roles", "text"],
                        tasks),
-        "partners": Table(["key", "name", "province", "collective", "documents"],
-                          partners[:MAX_PARTNERS]),
+        "partners": Table(["key", "name", "province", "collective", "documents"], partners),
     }
     data: dict[str, Any] = {
-        **overview.to_json(), "page": page, "pages": doc_pages, "tpage": tpage,
-        "more_tasks": more_tasks, "documents_page": doc_rows, "tasks_page": tasks,
-        "partners": partners[:MAX_PARTNERS], "more_partners": len(partners) > MAX_PARTNERS}
+        **overview.to_json(), "page": page, "pages": doc_pages, "documents_page": doc_rows,
+        "tasks_page": tasks, "partners": partners,
+        "partners_among_latest": pages.PARTNER_DOCUMENTS}
     most = max((y.documents for y in overview.years), default=0)
     context = {"overview": overview, "province": province, "years": year_rows, "most": most,
-               "documents": doc_rows, "tasks": tasks, "partners": partners[:MAX_PARTNERS],
-               "more_partners": len(partners) > MAX_PARTNERS, "page": page, "pages": doc_pages,
-               "tpage": tpage, "more_tasks": more_tasks, "downloads": downloads, "today": day,
-               "roles": ROLES}
+               "documents": doc_rows, "tasks": tasks, "partners": partners, "page": page,
+               "pages": doc_pages, "downloads": downloads, "today": day, "roles": ROLES,
+               "latest": pages.PARTNER_DOCUMENTS}
     return respond(request, params, PageAnswer(
         "agency.html", f"{overview.name} — cơ quan", context, tables, data))

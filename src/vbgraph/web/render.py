@@ -158,14 +158,16 @@ def respond(request: Request, params: Params, answer: PageAnswer) -> Response:
                 tables=answer.tables, **answer.context)
 
 
-def is_api(request: Request) -> bool:
+def wants_data(request: Request) -> bool:
+    """An /api route, or a page asked for its JSON or CSV: errors answer in JSON."""
     path = request.url.path
-    return path == "/api" or path.startswith("/api/") or "format=" in request.url.query
+    return (path == "/api" or path.startswith("/api/")
+            or request.query_params.get("format") in ("json", "csv"))
 
 
 def error_response(request: Request, status: int, message: str,
                    candidates: Sequence[Mapping[str, Any]] = ()) -> Response:
-    if is_api(request):
+    if wants_data(request):
         body: dict[str, Any] = {"error": message, "status": status}
         if candidates:
             body["candidates"] = [dict(c) for c in candidates]
