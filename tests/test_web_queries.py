@@ -20,8 +20,7 @@ from vbgraph.queries import api, pages
 from vbgraph.queries.page_cypher import page_queries
 
 QUERIES = page_queries()
-VALUES = {**PARAMS, "skip": 0, "limit": 10, "needle": "ngoai vu", "recent": 200,
-          "docs": ["590/QĐ-UBND|Quảng Ngãi|2014"]}
+VALUES = {**PARAMS, "skip": 0, "limit": 10, "needle": "ngoai vu", "recent": 200}
 
 
 def _params(text: str) -> dict[str, object]:
@@ -32,7 +31,7 @@ def _params(text: str) -> dict[str, object]:
 
 def test_the_module_has_the_texts_the_pages_use() -> None:
     assert set(QUERIES) == {"SEARCH_AGENCIES", "AGENCY_YEARS", "AGENCY_DOCUMENTS_PAGE",
-                            "AGENCY_DOCUMENT_TASKS", "AGENCY_PARTNERS"}
+                            "AGENCY_PARTNERS"}
 
 
 @pytest.mark.parametrize("name", sorted(QUERIES))
@@ -78,20 +77,20 @@ def test_overview_and_pages_agree_with_the_whole_answers(store: FalkorStore,
         tasks = api.tasks(store, name, province=province)
         distinct = {t.task: t for t in tasks}
         assert overview.tasks == len(distinct), name
-        paged = [d.key for n in range(1, overview.documents // 2 + 2)
-                 for d in pages.agency_documents(store, overview.keys, n, size=2)]
+        listed = [pages.agency_documents(store, overview.keys, n, size=2)
+                  for n in range(1, overview.documents // 2 + 2)]
+        paged = [d.key for p in listed for d in p.documents]
         assert sorted(paged) == sorted(d.key for d in whole.documents), name
-        dates = [d.date or "" for n in range(1, overview.documents // 2 + 2)
-                 for d in pages.agency_documents(store, overview.keys, n, size=2)]
+        dates = [d.date or "" for p in listed for d in p.documents]
         assert dates == sorted(dates, reverse=True), name
-        page_docs = [d.key for d in pages.agency_documents(store, overview.keys, 1, size=3)]
-        rows = pages.agency_tasks(store, overview.keys, page_docs)
-        assert sorted(t["task"] for t in rows) == sorted(
-            t.task for t in distinct.values() if t.doc in page_docs), name
-        assert [t["deadline"] or "" for t in rows] == sorted(
-            (t["deadline"] or "" for t in rows), reverse=True)
-        assert all(set(t["roles"]) == {x.role for x in tasks if x.task == t["task"]}
-                   for t in rows), name
+        for p in listed:
+            shown = {d.key for d in p.documents}
+            assert sorted(t["task"] for t in p.tasks) == sorted(
+                t.task for t in distinct.values() if t.doc in shown), name
+            deadlines = [t["deadline"] or "" for t in p.tasks]
+            assert deadlines == sorted(deadlines, reverse=True), name
+            assert all(set(t["roles"]) == {x.role for x in tasks if x.task == t["task"]}
+                       for t in p.tasks), name
         # Partners: the other agencies the cards of its documents give tasks, per document.
         expected: dict[str, int] = {}
         for d in whole.documents:
@@ -112,7 +111,7 @@ def test_partners_are_counted_in_the_latest_documents(store: FalkorStore,
     populate(store, seeds_dir)
     found = api.find_agencies(store, "Sở Ngoại vụ", "Quảng Ngãi")
     keys = [a["key"] for a in found]
-    latest = pages.agency_documents(store, keys, 1, size=1)[0]  # 214/KH-UBND, 2024
+    latest = pages.agency_documents(store, keys, 1, size=1).documents[0]  # 214/KH-UBND, 2024
     card = api.show(store, latest.key)
     named = {g["agency"] for t in card.tasks for g in t["agencies"]} - {"Sở Ngoại vụ"}
     partners = pages.agency_partners(store, keys, limit=100, recent=1)

@@ -33,37 +33,26 @@ RETURN d.year AS year, s.roles AS roles, count(s) AS documents, sum(s.tasks) AS 
 ORDER BY year
 """
 
-#: One page of the documents that assign one of ``$agencies``, newest first.
-AGENCY_DOCUMENTS_PAGE = """
+#: One page of the documents that assign one of ``$agencies``, newest first, each with the
+#: tasks it gives the agency (one row per task; ``task`` null for a document without one).
+#: Bounded by the page: sorting all of a Sở's tasks by deadline read every one of them
+#: (~5,000 at 100k documents: 29 ms of server time), and the page's tasks read apart
+#: from its documents cost one more round trip and index lookup per document.
+AGENCY_DOCUMENTS_PAGE = f"""
 MATCH (a:Agency)
 WHERE a.key IN $agencies
 WITH a
 MATCH (a)-[s:ASSIGNED_IN]->(d:Document)
-WITH d, s, d.date AS date, d.key AS key
-RETURN key, d.symbol AS symbol, d.title AS title, d.province AS province, date,
-       s.roles AS roles, s.tasks AS tasks
+WITH a, d, s, d.date AS date, d.key AS key
 ORDER BY date DESC, key
 SKIP $skip
 LIMIT $limit
-"""
-
-#: The tasks that the documents ``$docs`` (one page of ``AGENCY_DOCUMENTS_PAGE``) give one
-#: of ``$agencies``, with its roles in each (``pages.agency_tasks`` puts the latest deadline
-#: first, the tasks without one last).  Bounded by the page:
-#: sorting all of a Sở's tasks by deadline read every one of them (~5,000 at 100k
-#: documents, 29 ms of server time against 8.5 ms for a page's).
-AGENCY_DOCUMENT_TASKS = f"""
-UNWIND $docs AS k
-MATCH (d:Document {{key: k}})
-WITH d
-MATCH (d)-[:HAS_TASK]->(t:Task)
-WITH d, t
-MATCH (t)<-[r:{ROLE_RELS}]-(a:Agency)
-WHERE a.key IN $agencies
-WITH d, t, collect(DISTINCT type(r)) AS roles
-RETURN d.key AS doc, d.symbol AS symbol, t.key AS task, t.section AS section, t.text AS text,
-       t.deadline AS deadline, t.recurring AS recurring, roles
-ORDER BY task
+OPTIONAL MATCH (d)-[:HAS_TASK]->(t:Task)<-[r:{ROLE_RELS}]-(a)
+WITH d, s, date, key, t, collect(DISTINCT type(r)) AS roles
+RETURN key, d.symbol AS symbol, d.title AS title, d.province AS province, date,
+       s.roles AS document_roles, s.tasks AS tasks, t.key AS task, t.section AS section,
+       t.text AS text, t.deadline AS deadline, t.recurring AS recurring, roles
+ORDER BY date DESC, key, task
 """
 
 #: The agencies most often assigned in the same documents as one of ``$agencies``, among

@@ -86,23 +86,39 @@ def _slice(page: int, size: int) -> dict[str, int]:
     return {"skip": (page - 1) * size, "limit": size}
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentsPage:
+    """One page of an agency's documents (newest first) and the tasks they give it."""
+
+    documents: tuple[api.AssignedDocument, ...]
+    tasks: tuple[dict[str, Any], ...]  # latest deadline first, those without one last
+
+
 def agency_documents(store: GraphStore, keys: list[str], page: int = 1,
-                     size: int = PAGE_SIZE) -> list[api.AssignedDocument]:
-    """One page of the documents assigning the agencies ``keys``, newest first."""
-    rows = store.read(pq.AGENCY_DOCUMENTS_PAGE, {"agencies": keys, **_slice(page, size)})
-    return [api.AssignedDocument(
-        key=r["key"], symbol=r["symbol"], title=r.get("title"), province=r.get("province"),
-        date=r.get("date"), roles=tuple(_role_names(list(r["roles"] or []))),
-        tasks=int(r["tasks"] or 0)) for r in rows]
-
-
-def agency_tasks(store: GraphStore, keys: list[str], docs: list[str]) -> list[dict[str, Any]]:
-    """The tasks the documents ``docs`` give the agencies ``keys``, latest deadline first."""
-    rows = [{**r, "roles": _role_names(list(r["roles"] or []))}
-            for r in store.read(pq.AGENCY_DOCUMENT_TASKS, {"agencies": keys, "docs": docs})]
-    # Tasks without a deadline last (Cypher sorts nulls first in descending order).
-    rows.sort(key=lambda r: r["deadline"] or "", reverse=True)
-    return rows
+                     size: int = PAGE_SIZE) -> DocumentsPage:
+    """Page ``page`` of the documents assigning the agencies ``keys``, with their tasks."""
+    documents: dict[str, api.AssignedDocument] = {}
+    tasks: dict[str, dict[str, Any]] = {}
+    for r in store.read(pq.AGENCY_DOCUMENTS_PAGE, {"agencies": keys, **_slice(page, size)}):
+        if r["key"] not in documents:
+            documents[r["key"]] = api.AssignedDocument(
+                key=r["key"], symbol=r["symbol"], title=r.get("title"),
+                province=r.get("province"), date=r.get("date"),
+                roles=tuple(_role_names(list(r["document_roles"] or []))),
+                tasks=int(r["tasks"] or 0))
+        if r.get("task") is None:
+            continue
+        roles = _role_names(list(r["roles"] or []))
+        known = tasks.get(r["task"])
+        if known is not None:  # the same task given to two of the agencies ``keys``
+            known["roles"] = sorted(set(known["roles"]) | set(roles), key=ROLES.index)
+            continue
+        tasks[r["task"]] = {"doc": r["key"], "symbol": r["symbol"], "task": r["task"],
+                            "section": r["section"], "text": r["text"],
+                            "deadline": r["deadline"], "recurring": r["recurring"],
+                            "roles": roles}
+    ordered = sorted(tasks.values(), key=lambda t: t["deadline"] or "", reverse=True)
+    return DocumentsPage(tuple(documents.values()), tuple(ordered))
 
 
 #: The partners of an agency are counted in its latest documents, this many.

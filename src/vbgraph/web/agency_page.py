@@ -38,11 +38,11 @@ def agency_page(request: Request) -> Response:
     found = api.find_agencies(store, name, province)
     keys = [str(a["key"]) for a in found]
     # Bounded reads: per-year counts from one summary per document, one page of documents
-    # and their tasks, the partners of the latest documents (bench/README.md, serve).
+    # with their tasks, the partners in the latest documents (bench/README.md, serve).
     overview_f = _POOL.submit(pages.agency_overview, store, found)
     partners_f = _POOL.submit(pages.agency_partners, store, keys, MAX_PARTNERS)
-    documents = pages.agency_documents(store, keys, page, pages.PAGE_SIZE)
-    tasks = pages.agency_tasks(store, keys, [d.key for d in documents])
+    listed = pages.agency_documents(store, keys, page, pages.PAGE_SIZE)
+    documents, tasks = listed.documents, [dict(t) for t in listed.tasks]
     overview, partners = overview_f.result(), partners_f.result()
     doc_pages = max(1, -(-overview.documents // pages.PAGE_SIZE))
     if page > doc_pages:
