@@ -139,3 +139,39 @@ def test_unknown_host_name_is_an_error_line() -> None:
     assert result.output.startswith("Error: cannot listen on 'no-such-host.invalid'")
 
 
+
+
+def test_a_store_read_from_threads_stops_its_server_when_closed(tmp_path: Path) -> None:
+    """The app reads from several threads at once, so the store's client holds several
+    connections; closing must not take them for other processes using the server."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from vbgraph.graph.falkor_store import FalkorStore
+
+    store = FalkorStore(tmp_path)
+    try:
+        store.setup_schema()
+        slow = "UNWIND range(1, 200000) AS x WITH x WHERE x % 7 = 0 RETURN count(x) AS n"
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            counts = {r[0]["n"] for r in pool.map(lambda _: store.read(slow), range(8))}
+        assert counts == {28571}
+        assert len(store._db.client.connection_pool._available_connections) > 1
+        assert len(_servers_of(tmp_path)) == 1
+    finally:
+        store.close()
+    assert _servers_of(tmp_path) == []
+
+
+def test_serve_stops_its_server_after_pages_read_side_by_side(
+        store_dir: Path, stopping: list[subprocess.Popen[str]]) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    proc = _start(store_dir, "--port", "0")
+    stopping.append(proc)
+    url = _ready_url(proc)
+    path = "/agency/S%E1%BB%9F%20Ngo%E1%BA%A1i%20v%E1%BB%A5"  # reads side by side
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert set(pool.map(lambda _: _get(url, path)[0], range(12))) == {200}
+    proc.send_signal(signal.SIGINT)
+    assert proc.wait(TIMEOUT) == 0
+    assert _servers_of(store_dir) == []
