@@ -182,7 +182,17 @@ class Browser:
         settle: float = 0.5,
     ) -> Page:
         """Open ``path`` from file:// in a fresh tab and wait until ``ready`` is true."""
-        url = path.resolve().as_uri()
+        return self.load_url(path.resolve().as_uri(), ready, timeout, settle, name=path.name)
+
+    def load_url(
+        self,
+        url: str,
+        ready: str = "document.documentElement.dataset.ready === '1'",
+        timeout: float = 60,
+        settle: float = 0.5,
+        name: str | None = None,
+    ) -> Page:
+        """Open ``url`` in a fresh tab and wait until ``ready`` is true."""
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})[
             "sessionId"
@@ -197,16 +207,7 @@ class Browser:
         self._events.clear()
         page = Page(self, session, target, PageReport(url))
         self.send("Page.navigate", {"url": url}, session=session)
-        started = time.monotonic()
-        probe = f"(() => {{ try {{ return !!({ready}); }} catch (e) {{ return false; }} }})()"
-        while not page.evaluate(probe):
-            if time.monotonic() - started > timeout:
-                page.collect()
-                raise TimeoutError(
-                    f"{path.name} not ready after {timeout}s; errors: {page.report.errors}"
-                )
-            self.pump(0.1)
-        page.load_seconds = time.monotonic() - started
+        page.load_seconds = page.wait_for(ready, timeout, what=name or url)
         self.pump(settle)
         page.collect()
         return page
@@ -247,6 +248,29 @@ class Page:
         if "exceptionDetails" in result:
             raise ProtocolError(f"{expression}: {result['exceptionDetails']}")
         return result["result"].get("value")
+
+    def wait_for(self, condition: str, timeout: float = 60, what: str = "the page") -> float:
+        """Wait until the JS expression ``condition`` is true; the seconds it took."""
+        started = time.monotonic()
+        probe = f"(() => {{ try {{ return !!({condition}); }} catch (e) {{ return false; }} }})()"
+        while not self.evaluate(probe):
+            if time.monotonic() - started > timeout:
+                self.collect()
+                raise TimeoutError(
+                    f"{what}: not ready after {timeout}s; errors: {self.report.errors}"
+                )
+            self.browser.pump(0.1)
+        return time.monotonic() - started
+
+    def click(self, x: float, y: float) -> None:
+        """A real left click at viewport coordinates (mouse pressed and released)."""
+        for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
+            self.browser.send(
+                "Input.dispatchMouseEvent",
+                {"type": kind, "x": x, "y": y, "button": "left" if kind != "mouseMoved"
+                 else "none", "clickCount": 1},
+                session=self.session,
+            )
 
     def collect(self) -> None:
         """Move this page's recorded events into its report."""

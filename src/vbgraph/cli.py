@@ -709,6 +709,44 @@ def annotate(path: str, out: str) -> None:
                f"{len(extraction.assignments)} assignments)")
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but a loopback address lets other "
+                   "machines read the store (a warning says so).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="Port to listen on (0: any free port; the ready line names it).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the search page in a browser.")
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, open_browser: bool) -> None:
+    """Serve a local research web app over the store, read-only, until Ctrl+C.
+
+    Pages in Vietnamese: search, document cards with the sentence behind each
+    edge, lineage graphs expanded on click, agencies (roles over time, tasks
+    and deadlines, partners), coverage, a read-only Cypher console; every table
+    downloads as CSV and JSON.  /api/<command> answers the query commands with
+    their --json (/api/lineage?doc=590/QĐ-UBND&direction=up).  The store is
+    opened once and kept open; no request leaves the machine.
+
+    \b
+    Example:
+      vbgraph --store ./kho serve --open
+      vbgraph --store ./kho serve --port 9000
+    """
+    from vbgraph.web.server import bind, is_loopback
+    from vbgraph.web.server import serve as run_server
+
+    sock = bind(host, port)  # a busy port fails before the store is opened
+    if not is_loopback(sock):
+        click.echo(f"Warning: listening on {host}, not on a loopback address: anyone who "
+                   "can reach this machine can read the store.", err=True)
+
+    def ready(url: str) -> None:
+        click.echo(f"Ready: {url} (read-only; Ctrl+C to stop)")
+
+    with _store(ctx) as store:
+        run_server(store, sock, ready, open_browser)
+
+
 # --------------------------------------------------------------------------
 # demo
 # --------------------------------------------------------------------------

