@@ -447,6 +447,16 @@ ISSUED_PHRASINGS = [
         {("Sở Tài chính", "lead")},
         {("Sở Y tế", "lead")},
     ),
+    (  # an item held by a person named by office; electing deputies is no task of the
+        # National Assembly; a slogan is no task
+        "1. Đồng chí Phó Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban: Trực tiếp chỉ đạo "
+        "công tác tuyên truyền bầu cử đại biểu Quốc hội khóa XVI.\n"
+        "2. Quốc hội Việt Nam - Cơ quan đại biểu cao nhất của Nhân dân!\n",
+        None,
+        "Tiểu ban Tuyên truyền xã Phố Bảng",
+        {("Phó Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban", "lead")},
+        {("Quốc hội", "lead"), ("Phòng Văn hóa - Xã hội", "lead")},
+    ),
 ]
 
 

@@ -20,9 +20,12 @@ So the scorer matches loosely where the schema is loose:
 * *assignments*: a gold entry ``(agency as written, role, task_hint)`` is found by a
   predicted assignment with the same role (``report_to`` is ``report_hub``; an
   ``alt_role`` is accepted) whose agency is the same body (names equal after folding,
-  one containing the other, or the gazetteer reading the gold name as the predicted
-  one), the one nearest the task's words, each used once.  Precision only where the
-  gold lists every assignment (``assignments_complete``, or fewer than 15 listed).
+  one containing the other, or the extractor's own reading of the gold name giving the
+  predicted one), the one nearest the task's words (zero inside the task it was given
+  for), each used once.  Gold entries of one agency and role whose task words stand on
+  one line are one assignment (the graph gives an agency one role per task).  Precision
+  only where the gold lists every assignment (``assignments_complete``, or fewer than
+  15 listed).
 * *subject*: number/symbol (none when the gold number is null), issuer, date, type.
 
 Entries marked ``uncertain`` count neither as misses nor as false hits.
@@ -244,12 +247,10 @@ def _score_assignments(gold: JSON, predicted: JSON, text: str) -> JSON:
     used: set[int] = set()
     tp = fn = 0
     misses: list[JSON] = []
-    for g in entries:
+    for g, where in _one_per_line(entries, text, flat, offsets):
         roles = {_ROLES.get(g["role"], g["role"])}
         if g.get("alt_role"):
             roles.add(_ROLES.get(g["alt_role"], g["alt_role"]))
-        at = flat.find(_WORDS.sub(" ", g.get("task_hint", "")))
-        where = offsets[at] if at >= 0 else -1
         best, distance = None, _TASK_REACH
         for k, p in enumerate(pool):
             if k in used or p["role"] not in roles or not _same_agency(g["agency"], p, province):
@@ -270,6 +271,26 @@ def _score_assignments(gold: JSON, predicted: JSON, text: str) -> JSON:
         out["false_hits"] = [{"agency": p["agency"], "role": p["role"]} for p in extra]
     else:
         out["fp"] = 0
+    return out
+
+
+def _one_per_line(
+    entries: list[JSON], text: str, flat: str, offsets: list[int]
+) -> list[tuple[JSON, int]]:
+    """The gold entries with where their task's words are (-1: not found), one per agency,
+    role and line: clauses of one line given to one agency ("Phụ trách chung ...; chủ động
+    kiểm tra ...") are one assignment of one task in the graph."""
+    out: list[tuple[JSON, int]] = []
+    seen: set[tuple[str, str, int]] = set()
+    for g in entries:
+        at = flat.find(_WORDS.sub(" ", g.get("task_hint", "")))
+        where = offsets[at] if at >= 0 else -1
+        if where >= 0:
+            key = (_fold(g["agency"]), g["role"], text.count("\n", 0, where))
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append((g, where))
     return out
 
 

@@ -45,6 +45,7 @@ from vbgraph.loaders.relate.roles import (
 )
 from vbgraph.loaders.text.fold import fold_same_length
 from vbgraph.loaders.vocab.agencies import PROVINCIAL_COMMITTEES
+from vbgraph.loaders.vocab.cues import MEMBERS_OF_FOLDED
 from vbgraph.models import Assignment, DocInfo, NormalizedText, Task
 
 _ISSUER_TITLE = re.compile(r"^(?:Bộ trưởng|Chủ tịch|Giám đốc|Thủ trưởng)\s+")
@@ -150,6 +151,8 @@ def extract_responsibilities(
 
 
 _NOT_WORD = re.compile(r"[\W_]")
+#: "đại biểu Quốc hội": the body's members, not the body.
+_MEMBERS_OF = re.compile(rf"\b(?:{MEMBERS_OF_FOLDED})\s+\Z")
 
 
 class _Extractor:
@@ -165,6 +168,7 @@ class _Extractor:
             m
             for m in field_mentions(self.text, self.folded, self.province, found)
             if not any(a <= m.start < b for a, b in excluded)
+            and not _MEMBERS_OF.search(self.folded, max(0, m.start - 20), m.start)
         ]
         #: The issuer's own names (and the province's committee unless a council's resolution
         #: gives it tasks): not given tasks by the document, only sent its reports.
@@ -237,6 +241,8 @@ class _Extractor:
             if k in parents and (heading := self._heading(item)) is not None:
                 owners[k] = heading  # "2. Đảng ủy Ủy ban nhân dân tỉnh": its items' holder
                 continue
+            if self.text[item.body : item.own_end].rstrip().endswith("!"):
+                continue  # a slogan ("Quốc hội Việt Nam - Cơ quan đại biểu cao nhất ...!")
             listed = next((b for a, b in self.excluded if a <= item.start < b), None)
             if listed is not None:
                 # a line of an addressee list ("- Ủy ban nhân dân tỉnh;") is no task; the

@@ -1,4 +1,5 @@
-"""Agencies a task's field lines name: "- Đơn vị chủ trì: Đồng chí Phó Chủ tịch Thường trực".
+"""Agencies a task's field lines name: "- Đơn vị chủ trì: Đồng chí Phó Chủ tịch Thường trực",
+and the holder an item opens with: "1. Đồng chí Trưởng Ban Tuyên giáo - Trưởng Tiểu ban: ...".
 
 Plans often lay a task out as field lines under its heading (the labels are vocabulary,
 ``[task_fields]`` of ``vocab/cues.toml``).  The value of a lead or coordinate field *is*
@@ -31,11 +32,19 @@ _FIELD = re.compile(rf"^[ \t]*(?:[-–+•*][ \t]*)?(?:{_LABELS})[ \t]*:[ \t]*(?
 #: A value goes on in the next line after these, or when that line opens in lower case.
 _GOES_ON = re.compile(r"(?:[,;]|\bvà)[ \t]*$")
 _NEXT_LINE = re.compile(r"\n[ \t]*([^\n]+)")
+#: An item held by a person, named by office before a colon: "1. Đồng chí Phó Trưởng phòng
+#: Văn hóa - Xã hội - Phó Trưởng tiểu ban: Trực tiếp chỉ đạo ...".
+_HOLDER = re.compile(
+    r"^[ \t]*(?:(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-z]\)|[-–+•*])[ \t]*)?"
+    rf"(?P<value>(?:{PERSON_MARKERS_FOLDED})\s+[^:\n]{{3,120}}):",
+    re.M,
+)
 _SPLIT = re.compile(r"\s*[,;]\s*|\s+và\s+(?=[A-ZĐÀ-Ỹ]|các\s|[Đđ]ồng\s+chí|[Đđ]/[Cc])")
 _MARKER = re.compile(rf"(?:{PERSON_MARKERS_FOLDED})\s+")
 _LETTERS = re.compile(r"[^\W\d_]")
+_WORDS = re.compile(r"\w+")
 #: A part with more words than this is a sentence, not a name.
-_MAX_WORDS = 14
+_MAX_WORDS = 16
 #: Share of a part's letters found names must cover for the part to keep them.
 _COVERED = 0.7
 
@@ -47,9 +56,11 @@ def field_mentions(
     order); ``folded`` is ``text`` folded to the same length."""
     added: list[AgencyMention] = []
     dropped: set[int] = set()
-    for field in _FIELD.finditer(folded):
-        a, b = field.span("value")
-        b = _value_end(text, a, b)
+    values = [
+        (f.start("value"), _value_end(text, *f.span("value"))) for f in _FIELD.finditer(folded)
+    ]
+    values += [h.span("value") for h in _HOLDER.finditer(folded)]
+    for a, b in values:
         inside = [k for k, m in enumerate(mentions) if a <= m.start and m.end <= b]
         for s, e in _parts(text, a, b, [mentions[k] for k in inside]):
             found = [k for k in inside if s <= mentions[k].start and mentions[k].end <= e]
@@ -97,7 +108,7 @@ def _written(
     name_from = marker.end() if marker else s
     name = " ".join(text[name_from:e].split())
     letters = len(_LETTERS.findall(name))
-    if not letters or len(name.split()) > _MAX_WORDS:
+    if not letters or len(_WORDS.findall(name)) > _MAX_WORDS:
         return None
     if marker is None and name[0].islower() and not folded.startswith("cac ", name_from):
         return None  # "phụ trách lĩnh vực ...": describes the name before it
