@@ -20,6 +20,7 @@ class ReadOnlyStore:
     def __init__(self, inner: GraphStore) -> None:
         self._inner = inner
         self.name = inner.name
+        self.dialect = inner.dialect
 
     def _refuse(self, what: str) -> StoreError:
         return StoreError(f"the web app opens the store read-only: {what} refused "
