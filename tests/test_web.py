@@ -314,7 +314,7 @@ BAD: list[tuple[str, int, str]] = [
     ("/api/search?q=%20", 400, "is required"),
     ("/api/search?q=x&limit=0", 400, "limit must be between 1 and 1000"),
     ("/api/search?q=x&text=y", 400, "give the search text once"),
-    ("/api/cypher?query=CREATE (n:Injected) RETURN n", 400, "write clause 'CREATE'"),
+    ("/api/cypher?query=CREATE (n:Injected) RETURN n", 400, "contains 'CREATE'"),
     ("/api/cypher?query=MATCH (n RETURN n", 400, "FalkorDB refused the query"),
     ("/api/cypher?query=RETURN 1&param=novalue", 400, "is not NAME=VALUE"),
     ("/api/cypher?query=RETURN 1&format=xml", 400, "format='xml' is not one of json, csv"),
@@ -332,7 +332,7 @@ BAD: list[tuple[str, int, str]] = [
     ("/doc/590/QĐ-UBND?table=tasks", 400, "table=NAME goes with format=csv or format=json"),
     ("/text/22-NQ/TW", 404, "only cited"),
     (f"/text/{quote(HOSTILE_KEY, safe='')}", 404, "/nonexistent/66_KH-UBND.txt"),
-    ("/cypher?query=MERGE (n:Injected)", 400, "write clause 'MERGE'"),
+    ("/cypher?query=MERGE (n:Injected)", 400, "contains 'MERGE'"),
     ("/coverage?x=1", 400, "unknown parameter 'x'; this page takes format, table"),
 ]
 

@@ -28,7 +28,14 @@ from vbgraph.loaders.vocab.cues import FIELD_LABELS_FOLDED, PERSON_MARKERS_FOLDE
 
 _LABELS = "|".join(FIELD_LABELS_FOLDED.values())
 #: A field line on folded text: its label, then the value to the line's end.
-_FIELD = re.compile(rf"^[ \t]*(?:[-–+•*][ \t]*)?(?:{_LABELS})[ \t]*:[ \t]*(?P<value>[^\n]+)", re.M)
+_LABEL = rf"(?:{_LABELS})[ \t]*:"
+#: A field on folded text: its label at a line's start or after ";" (two fields on one
+#: line: "Đơn vị chủ trì: X; Đơn vị phối hợp: Y, Z."), then its value.
+_FIELD = re.compile(
+    rf"(?:^[ \t]*(?:[-–+•*][ \t]*)?|(?<=;)[ \t]*){_LABEL}[ \t]*"
+    rf"(?P<value>(?:(?!;[ \t]*{_LABEL})[^\n])+)",
+    re.M,
+)
 #: A value goes on in the next line after these, or when that line opens in lower case.
 _GOES_ON = re.compile(r"(?:[,;]|\bvà)[ \t]*$")
 _NEXT_LINE = re.compile(r"\n[ \t]*([^\n]+)")
