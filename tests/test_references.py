@@ -237,6 +237,35 @@ CASES = [
         (("", "19-NQ/TW|VN|2022", "based_on"), ("", "150/QĐ-TTg|VN|2022", "based_on")),
     ),
     Case(
+        "second order across phrasings: a plan 'về chương trình hành động thực hiện', "
+        "'sửa đổi, bổ<newline>sung, cập nhật', two changed documents joined by và, "
+        "a quoted title, a symbol broken after its dash, and 'Y ban hành kèm theo'",
+        "Căn cứ Nghị quyết số 88/NQ-CP ngày 22/7/2022 của Chính phủ về chương trình hành động "
+        "thực hiện Nghị quyết số 10-NQ/TW ngày 10/02/2022 của Bộ Chính trị;\n"
+        "Căn cứ Nghị quyết số 11/NQ-CP ngày 14/01/2026 của Chính phủ về sửa đổi, bổ\nsung, "
+        "cập nhật Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ;\n"
+        "Căn cứ Thông tư số 138/2025/TT-BTC ngày 30/12/2025 của Bộ Tài chính sửa đổi, bổ sung "
+        "một số điều của Thông tư 95/2020/TT-BTC ngày 16/11/2020 của Bộ Tài chính hướng dẫn "
+        "giám sát giao dịch và Thông tư số 06/2022/TT-BTC ngày 08/02/2022 của Bộ Tài chính;\n"
+        "Căn cứ Kế hoạch số 113/KH-UBND ngày 18/3/2026 của UBND tỉnh về việc thực hiện "
+        "“Đề án 08-ĐA/TU ngày 29/12/2025 về phát triển công nghiệp” năm 2026;\n"
+        "Căn cứ Chương trình số 104-CTr/TU ngày 30/8/2026 của Tỉnh ủy thực hiện Kết luận số "
+        "75-KL/TW ngày 28/7/2026 và Chương trình hành động số 31-\n   CTr/TW ngày 28/7/2026 "
+        "của Bộ Chính trị;\n"
+        "Căn cứ Nghị quyết số 35-NQ/TU ngày 29/12/2025 của Tỉnh ủy về phát triển công nghiệp "
+        "và Đề án số 09-ĐA/TU ban hành kèm theo;\n",
+        HA_TINH_PLAN,
+        (
+            ("88/NQ-CP|VN|2022", "10-NQ/TW|VN|2022", "implements"),
+            ("11/NQ-CP|VN|2026", "71/NQ-CP|VN|2025", "amends"),
+            ("138/2025/TT-BTC|VN|2025", "95/2020/TT-BTC|VN|2020", "amends"),
+            ("138/2025/TT-BTC|VN|2025", "06/2022/TT-BTC|VN|2022", "amends"),
+            ("113/KH-UBND|Hà Tĩnh|2026", "08-ĐA/TU|Hà Tĩnh|2025", "implements"),
+            ("104-CTr/TU|Hà Tĩnh|2026", "31-CTr/TW|VN|2026", "implements"),
+            ("09-ĐA/TU|Hà Tĩnh|", "35-NQ/TU|Hà Tĩnh|2025", "issued_with"),
+        ),
+    ),
+    Case(
         "an upper-case title: the Prime Minister's code in its canonical case",
         "KẾ HOẠCH\nTRIỂN KHAI QUYẾT ĐỊNH SỐ 1500/QĐ-TTG NGÀY 02/12/2023 CỦA THỦ TƯỚNG CHÍNH PHỦ"
         "\n\nThực hiện Quyết định số 1500/QĐ-TTg ngày 02/12/2023 của Thủ tướng Chính phủ;\n",

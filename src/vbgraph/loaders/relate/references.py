@@ -94,25 +94,31 @@ _HEAD_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
 _ISSUED_WITH = re.compile(
     rf"^[\s(\[\-]*(?:được\s+)?(?:ban\s+hành\s+)?{ATTACHED}\s*$", re.IGNORECASE
 )
+#: "... và Đề án số 08 ban hành kèm theo;": the mention is issued with the one before.
+_ATTACHED_AFTER = re.compile(rf"\s*(?:được\s+)?ban\s+hành\s+{ATTACHED}\s*[;.]?\s*$", re.IGNORECASE)
 _AMENDS = re.compile(rf"(?:{AMENDS})[^;]{{0,40}}$", re.IGNORECASE)
 _REPLACES = re.compile(rf"(?:{REPLACES})[^;]{{0,20}}$", re.IGNORECASE)
 _COORDINATION = re.compile(r"^[\s,;]*(?:và|cùng|,|;)?\s*(?:các\s+)?(?:số\s*:?\s*)?$", re.IGNORECASE)
 _SECOND_ORDER = re.compile(
     r"^[\s,]*(?:(?:về việc|về|nhằm|để)\s+)?"
+    # "về chương trình hành động thực hiện X": the mention is a plan carrying X out
+    r"(?:(?:chương\s+trình\s+hành\s+động|chương\s+trình|kế\s+hoạch)\s+)?"
     r"(?:(?:tiếp\s+\S+|tiếp|đẩy mạnh|tăng cường|nâng cao hiệu quả|lãnh đạo|chỉ đạo)\s+){0,3}"
     r"(?:(?:ban\s+hành|phê\s+duyệt)\s+[^;]{0,90}?\s+)?"
     rf"(?:(?:{IMPLEMENT_LEAD_INS})\s+)?(?:{CARRY_OUT})"
-    r"(?:\s+(?:Bộ\s+)?[Ll]uật\s+[^;,()]{1,60}?\s+số)?\s*$",  # "... thi hành Luật Đất đai số"
+    # "... thi hành Luật Đất đai số", "về việc thực hiện “Đề án 08-ĐA/TU ...”"
+    r"(?:\s+(?:Bộ\s+)?[Ll]uật\s+[^;,()]{1,60}?\s+số)?[\s“\"]*$",
     re.IGNORECASE,
 )
 #: A mention described as amending or replacing the next one: "Nghị định số
 #: 38/2023/NĐ-CP ... sửa đổi, bổ sung một số điều của Nghị định số 27/2022/NĐ-CP",
 #: "Nghị quyết 98 thay thế Nghị quyết số 54/2017/QH14".
 _SECOND_ORDER_CHANGE = re.compile(
-    r"^[\s,]*(?:(?:về việc|về|quy\s+định)\s+)?(?:(?P<amends>sửa đổi(?:\s*,\s*|\s+và\s+)bổ sung"
+    r"^[\s,]*(?:(?:về việc|về|quy\s+định)\s+)?(?:(?P<amends>sửa\s+đổi(?:\s*,\s*|\s+và\s+)bổ\s+sung"
+    r"(?:\s*,?\s*cập\s+nhật)?"
     rf"|{AMENDS})|(?P<replaces>{REPLACES}))"
     r"(?:\s+(?:một số|các|toàn bộ)?\s*(?:điều|khoản|điểm|nội dung)[^;()]{0,40}?)?"
-    r"\s*(?:của|tại)?\s*$",
+    r"\s*(?:của|tại)?[\s“\"]*$",
     re.IGNORECASE,
 )
 #: "X được sửa đổi, bổ sung bởi Y": Y changed X (the passive of the above); the
@@ -229,8 +235,13 @@ class _Edges:
         links = self._cue(st)
         anchor = links.lead
         for k, m in enumerate(st.mentions):
-            self._link(st, links, k, m, self.text[anchor : m.start])
+            gap = self.text[anchor : m.start]
+            self._link(st, links, k, m, gap)
             anchor = max(m.tail, m.end)
+            nxt = st.mentions[k + 1].start if k + 1 < len(st.mentions) else st.end
+            if k and _AND_BEFORE.search(gap) and _ATTACHED_AFTER.match(self.text, anchor, nxt):
+                # "Nghị quyết số 35-NQ/TU ... và Đề án số 08 ban hành kèm theo"
+                self.add(self.key(m), self.key(st.mentions[k - 1]), "issued_with", st)
         for k, gov in links.governed.items():
             self.add(self.key(gov), self.key(st.mentions[k]), "implements", st)
         for k, (src, rel) in links.changed.items():
@@ -277,8 +288,10 @@ class _Edges:
                 links.direct.append(m)  # "Căn cứ Luật X được sửa đổi, bổ sung bởi Luật Y"
         elif change:
             links.changed[k] = (prev, "amends" if change.group("amends") else "replaces")
-        elif k - 1 in links.governed and _COORDINATION.match(gap):
+        elif k - 1 in links.governed and _joined(gap):
             links.governed[k] = links.governed[k - 1]  # "thực hiện X và Y": both carried out
+        elif k - 1 in links.changed and _joined(gap):
+            links.changed[k] = links.changed[k - 1]  # "sửa đổi ... của X về ... và Y": both
         elif _REVERSE_ANCHOR.search(gap) and _implementing_before(self.text, st, prev):
             self.add(self.key(m), self.key(prev), "implements", st)
             if prev in links.direct:
@@ -327,6 +340,19 @@ class _Edges:
         if amending and _AMENDS.search(gap_before):
             return _stronger(relation, "amends")
         return relation
+
+
+#: "X hướng dẫn giám sát giao dịch và Y": X's title, then Y joined to it.
+_TITLE_AND = re.compile(r"^[^;:]{0,200}\s(?:và|cùng)\s+(?:các\s+)?$", re.IGNORECASE)
+_OTHER_CUE = re.compile(rf"{AMENDS}|{REPLACES}|{ATTACHED}|\b(?:{CARRY_OUT})\b", re.IGNORECASE)
+
+
+def _joined(gap: str) -> bool:
+    """Whether the next mention is joined to the one before (its title between them at
+    most, and no cue of another relation)."""
+    return bool(_COORDINATION.match(gap)) or (
+        bool(_TITLE_AND.match(gap)) and not _OTHER_CUE.search(gap)
+    )
 
 
 def _cue_relation(cue: str) -> str | None:

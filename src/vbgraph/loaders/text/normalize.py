@@ -235,8 +235,10 @@ def _page_numbers(text: str) -> Iterable[Edit]:
 _SPACE_SLASH = re.compile(r"\d(?P<sp>[ \t]+)/[ \t]*[\dA-ZĐ]")
 # "17/ 11/2022", "590/ QĐ-UBND"
 _SLASH_SPACE = re.compile(r"\d/(?P<sp>[ \t]+\n?[ \t]*)(?:\d|[A-ZĐ])")
-# "45- CTr/TU", "29 - NQ/TW", "45 -CTr/TU"
-_SPACED_DASH = re.compile(r"\d(?P<sp>[ \t]*-[ \t]*)[A-ZĐ][A-Za-zĐđ]{0,5}[ \t]*/[ \t]*[A-ZĐ]")
+# "45- CTr/TU", "29 - NQ/TW", "45 -CTr/TU", "31-\n   CTr/TW" (broken at a line end)
+_SPACED_DASH = re.compile(
+    r"\d(?P<sp>[ \t]*-[ \t]*\n?[ \t]*)[A-ZĐ][A-Za-zĐđ]{0,5}[ \t]*/[ \t]*[A-ZĐ]"
+)
 # "45-CTr /TU", "45-CTr/ TU"
 _CODE_SPACED_SLASH = re.compile(r"\d-[A-ZĐ][A-Za-zĐđ]{0,5}(?P<sp>[ \t]*/[ \t]*)[A-ZĐ]")
 # "QĐ-- UBND", "QĐ -UBND", "QĐ-\nUBND" inside a State symbol "n/[yyyy/]QĐ-...",
@@ -252,7 +254,7 @@ _SYMBOL_SPACE_RULES: tuple[re.Pattern[str], ...] = (
 _KEEP = {2: "-", 3: "/", 4: "-"}
 # Where ``_SPACED_DASH`` and ``_ISSUER_DASH`` matches continue after their
 # first character(s): scanned fast, as they open on a literal.
-_DASH_TAIL = re.compile(r"-(?P<after>[ \t]*)[A-ZĐ][A-Za-zĐđ]{0,5}[ \t]*/[ \t]*[A-ZĐ]")
+_DASH_TAIL = re.compile(r"-(?P<after>[ \t]*\n?[ \t]*)[A-ZĐ][A-Za-zĐđ]{0,5}[ \t]*/[ \t]*[A-ZĐ]")
 _SLASH_TAIL = re.compile(r"/[A-ZĐ][A-Za-zĐđ]{0,7}(?P<sp>\s*-+\s*)[A-ZĐ]")
 
 
