@@ -32,6 +32,7 @@ from vbgraph.spacy import AGENCIES_KEY, REFS_KEY, excerpt, extraction_of
 from vbgraph.spacy.convert import plan_spans, span_record
 from vbgraph.views.annotate import collect_marks
 
+README = Path(__file__).resolve().parents[1] / "README.md"
 SEEDS = sorted(PACKAGE_SEEDS.glob("*.txt"))
 NAMES = [p.name for p in SEEDS]
 FILE_590 = next(p for p in SEEDS if "590/QĐ-UBND" in p.read_text("utf-8")[:2000])
@@ -121,23 +122,27 @@ def test_component_gives_what_vbgraph_extract_gives(
         assert r["deadline"] == deadlines.get(r["task"])
 
 
-def test_the_five_lines_on_590(cli_json: dict[str, dict[str, Any]]) -> None:
-    """The issue's "done when": the README's five lines on 590/QĐ-UBND, in a fresh
-    interpreter that never imports vbgraph itself (spaCy finds the factory through the
-    entry point), give the references and roles of `vbgraph extract --json`."""
-    code = textwrap.dedent(
+def _readme_lines() -> str:
+    """The README's code block under "vbgraph in spaCy"."""
+    section = README.read_text("utf-8").split("\n## vbgraph in spaCy\n", 1)[1]
+    return section.split("```python\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_readme_lines_on_590_give_what_vbgraph_extract_gives(
+    cli_json: dict[str, dict[str, Any]],
+) -> None:
+    """The issue's "done when": the README's five lines on 590/QĐ-UBND, run as written in
+    a fresh interpreter (which never imports vbgraph itself: spaCy finds the factory
+    through the entry point), give the references and roles of `vbgraph extract --json`."""
+    lines = _readme_lines()
+    assert lines.count("\n") == 5 and "vbgraph" in lines and "import vbgraph" not in lines
+    code = "import json, sys\n" + lines.replace('"quyet-dinh-590.txt"', "sys.argv[1]")
+    code += textwrap.dedent(
         """
-        import json, sys
-        import spacy
-        nlp = spacy.blank("xx")
-        nlp.add_pipe("vbgraph")
-        light = "vbgraph.loaders.extraction" not in sys.modules
-        doc = nlp(open(sys.argv[1], encoding="utf-8").read())
         print(json.dumps({
-            "extractor_loaded_lazily": light,
-            "refs": [[s.text, s.label_, s._.vbgraph["source"], s._.vbgraph["key"]]
-                     for s in doc.spans["vbgraph_refs"]],
-            "agencies": [[s.label_, s._.vbgraph["agency"]] for s in doc.spans["vbgraph_agencies"]],
+            "refs": [[s.text, s.label_, s._.vbgraph["source"], s._.vbgraph["key"]] for s in refs],
+            "agencies": [[s.label_, s._.vbgraph["agency"]] for s in agencies],
+            "extraction": extraction,
         }, ensure_ascii=False))
         """
     )
@@ -147,15 +152,37 @@ def test_the_five_lines_on_590(cli_json: dict[str, dict[str, Any]]) -> None:
     )
     got = json.loads(out.stdout)
     expected = cli_json[FILE_590.name]
-    assert got["extractor_loaded_lazily"], "spacy.blank() must not load the extractor"
     edges = Counter((e["source"], e["target"], e["relation"]) for e in expected["edges"])
     assert Counter((src, key, rel) for _t, rel, src, key in got["refs"] if key) == edges
     assert ["22-NQ/TW", "implements", "45-CTr/TU|Quảng Ngãi|2013", "22-NQ/TW|VN|2013"] in got[
         "refs"
     ]
+    assert ["45-CTr/TU", "implements", "590/QĐ-UBND|Quảng Ngãi|2014",
+            "45-CTr/TU|Quảng Ngãi|2013"] in got["refs"]
     assert Counter(tuple(a) for a in got["agencies"]) == Counter(
         (a["role"], a["agency"]) for a in expected["assignments"]
     )
+    assert ["lead", "Sở Ngoại vụ"] in got["agencies"]
+    assert got["extraction"]["edges"] == expected["edges"]
+
+
+def test_adding_the_pipe_does_not_load_the_extractor() -> None:
+    """spacy.blank() imports every registered factory's module, for every spaCy user:
+    the extractor itself loads on the first doc only."""
+    code = textwrap.dedent(
+        """
+        import sys
+        import spacy
+        nlp = spacy.blank("xx")
+        nlp.add_pipe("vbgraph")
+        before = "vbgraph.loaders.extraction" in sys.modules
+        nlp("Căn cứ Nghị quyết số 22-NQ/TW ngày 10/4/2013 của Bộ Chính trị;")
+        print(before, "vbgraph.loaders.extraction" in sys.modules)
+        """
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=300, check=True)
+    assert out.stdout.split() == ["False", "True"]
 
 
 def test_the_factory_is_registered_through_spacy_entry_points() -> None:
