@@ -75,25 +75,23 @@ def plan_spans(
     plans: list[SpanPlan] = []
     unplaced: list[str] = []
 
-    def add(group: str, item: str, span: tuple[int, int] | None, label: str, kb_id: str) -> None:
-        span = span and trimmed(text, *span)
-        if span is None or span[1] <= span[0]:
-            unplaced.append(ID_PREFIX + item)
+    def add(group: str, kind: str, i: int, item: JSON, label: str, kb_id: str) -> None:
+        place = _place(data, text, kind, item)
+        span_id = f"{ID_PREFIX}{kind}/{i}"
+        if place is None:
+            unplaced.append(span_id)
         else:
-            plans.append(SpanPlan(group, span[0], span[1], label, kb_id, ID_PREFIX + item))
+            plans.append(SpanPlan(group, place[0], place[1], label, kb_id, span_id))
 
     for i, e in enumerate(data.get("edges", ())):
-        mention = _edge_mention(data, text, e)
-        add(REFS_KEY, f"edges/{i}", mention and mention[:2], e["relation"], e["target"])
+        add(REFS_KEY, "edges", i, e, e["relation"], e["target"])
     if include_unnumbered:
         for i, u in enumerate(data.get("unnumbered", ())):
-            found = located(text, u["start"], u["end"], u["raw"])
-            add(REFS_KEY, f"unnumbered/{i}", found and found[:2], u["relation"], "")
+            add(REFS_KEY, "unnumbered", i, u, u["relation"], "")
     for i, a in enumerate(data.get("assignments", ())):
         if province is not None and fold_name(a.get("province") or CENTRAL[0]) != province:
             continue
-        found = located(text, a["start"], a["end"], a.get("raw") or a["agency"])
-        add(AGENCIES_KEY, f"assignments/{i}", found and found[:2], a["role"],
+        add(AGENCIES_KEY, "assignments", i, a, a["role"],
             agency_key(a["agency"], a.get("province")))
     return plans, unplaced
 
@@ -105,15 +103,26 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start + len(chunk) - len(chunk.lstrip()), end - len(chunk) + len(chunk.rstrip())
 
 
-def _edge_mention(data: JSON, text: str, edge: JSON) -> tuple[int, int, str] | None:
-    """(start, end, how) of the referenced document's symbol: ``how`` is ``symbol`` when
-    it was found in the statement, ``statement`` when the span is the whole statement."""
-    statement = located(text, edge["start"], edge["end"], edge["raw"])
-    if statement is None:
-        return None
-    lo, hi, _approximate = statement
-    inner = symbol_in(text, _symbol(data, edge["target"]), lo, hi)
-    return (*inner, "symbol") if inner else (lo, hi, "statement")
+def _place(data: JSON, text: str, kind: str, item: JSON) -> tuple[int, int, str] | None:
+    """(start, end, how) of an item's mention in ``text``, white space trimmed; None when
+    it has no place there. ``how``: ``symbol`` (a reference's symbol, found in its
+    statement), ``statement`` (the symbol is not written there: the whole statement),
+    ``name`` (a reference by name), ``agency`` (an assignment's mention)."""
+    if kind == "edges":
+        found = located(text, item["start"], item["end"], item["raw"])
+        if found is None:
+            return None
+        lo, hi, _approximate = found
+        inner = symbol_in(text, _symbol(data, item["target"]), lo, hi)
+        start, end, how = (*inner, "symbol") if inner else (lo, hi, "statement")
+    else:
+        raw = item["raw"] if kind == "unnumbered" else item.get("raw") or item["agency"]
+        found = located(text, item["start"], item["end"], raw)
+        if found is None:
+            return None
+        start, end, how = found[0], found[1], "name" if kind == "unnumbered" else "agency"
+    start, end = trimmed(text, start, end)
+    return (start, end, how) if start < end else None
 
 
 def _symbol(data: JSON, key: str) -> str:
@@ -129,45 +138,39 @@ def span_record(data: JSON, text: str, span_id: str) -> JSON | None:
     if not span_id.startswith(ID_PREFIX):
         return None
     kind, _, index = span_id.removeprefix(ID_PREFIX).partition("/")
-    items = data.get(kind)
+    items = data.get(kind) if kind in ("edges", "unnumbered", "assignments") else None
     if not index.isdigit() or not isinstance(items, list | tuple) or int(index) >= len(items):
         return None
     item = items[int(index)]
     subject = data["document"]["key"]
+    start, end, how = _place(data, text, kind, item) or (-1, -1, "none")
     if kind == "edges":
-        return _edge_record(data, text, item, subject)
+        return _edge_record(data, item, subject) | {"start": start, "end": end, "mention": how}
     if kind == "unnumbered":
-        start, end = trimmed(text, item["start"], item["end"])
         return {
             "kind": "reference_by_name", "key": None, "name": item.get("name") or item["raw"],
             "type": item.get("type"), "relation": item["relation"], "source": subject,
-            "asserted_by": subject, "start": start, "end": end, "mention": "name",
+            "asserted_by": subject, "start": start, "end": end, "mention": how,
             "raw": item["raw"], "uncertain": bool(item.get("uncertain", False)),
         }
-    if kind == "assignments":
-        return _assignment_record(data, text, item, subject)
-    return None
+    return _assignment_record(data, item, subject) | {"start": start, "end": end}
 
 
-def _edge_record(data: JSON, text: str, edge: JSON, subject: str) -> JSON:
+def _edge_record(data: JSON, edge: JSON, subject: str) -> JSON:
     target: JSON = next(
         (d for d in data.get("documents", ()) if d["key"] == edge["target"]), {}
     )
-    mention = _edge_mention(data, text, edge) or (edge["start"], edge["end"], "statement")
-    start, end = trimmed(text, mention[0], mention[1])
     return {
         "kind": "reference", "key": edge["target"],
         "symbol": target.get("symbol") or edge["target"].split("|", 1)[0],
         "type": target.get("type"), "issuer": target.get("issuer"), "date": target.get("date"),
         "relation": edge["relation"], "source": edge["source"], "asserted_by": subject,
-        "start": start, "end": end, "mention": mention[2],
         "statement": edge["raw"], "statement_start": edge["start"],
         "statement_end": edge["end"], "uncertain": bool(edge.get("uncertain", False)),
     }
 
 
-def _assignment_record(data: JSON, text: str, a: JSON, subject: str) -> JSON:
-    start, end = trimmed(text, a["start"], a["end"])
+def _assignment_record(data: JSON, a: JSON, subject: str) -> JSON:
     task_id = a.get("task")
     task = next((t for t in data.get("tasks", ()) if t["id"] == task_id), None) or {}
     return {
@@ -177,6 +180,6 @@ def _assignment_record(data: JSON, text: str, a: JSON, subject: str) -> JSON:
         "document": subject, "task": task_id, "task_text": task.get("text"),
         "deadline": task.get("deadline"), "recurring": task.get("recurring"),
         "deadline_raw": task.get("deadline_raw") or None,
-        "start": start, "end": end, "raw": a.get("raw", ""),
+        "raw": a.get("raw", ""),
         "uncertain": bool(a.get("uncertain", False)),
     }
