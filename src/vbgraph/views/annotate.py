@@ -10,10 +10,10 @@ script only toggles classes.
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass
 from importlib import resources
 
+from vbgraph.locate import located, symbol_in
 from vbgraph.models import Extraction, SourceDocument
 from vbgraph.views.html import escape_text, fill_template
 from vbgraph.views.style import RELATION_LABELS, ROLE_LABELS
@@ -30,7 +30,6 @@ KIND_SHORT: dict[str, str] = {
     "agency": "cơ quan",
     "sentence": "câu",
 }
-_SEPARATORS = "-/–—"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,48 +44,6 @@ class Mark:
     approximate: bool = False  # located by searching the text, not by an extracted span
 
 
-def _flexible(text: str) -> re.Pattern[str]:
-    """A pattern for ``text`` tolerant of spacing and of ``-``/``/`` swaps."""
-    parts = []
-    for ch in text.strip():
-        if ch.isspace():
-            parts.append(r"\s*")
-        elif ch in _SEPARATORS:
-            parts.append(r"\s*[-/–—]\s*")
-        else:
-            parts.append(re.escape(ch) + r"\s*")
-    return re.compile("".join(parts).removesuffix(r"\s*"), re.IGNORECASE)
-
-
-def _find(text: str, needle: str, lo: int = 0, hi: int | None = None) -> tuple[int, int] | None:
-    if not needle.strip():
-        return None
-    hi = len(text) if hi is None else hi
-    m = _flexible(needle).search(text, lo, hi)
-    return (m.start(), m.end()) if m else None
-
-
-def _span(text: str, start: int, end: int, raw: str) -> tuple[int, int, bool] | None:
-    """The extracted span when it is valid, else where ``raw`` occurs (approximate)."""
-    if 0 <= start < end <= len(text):
-        return start, end, False
-    found = _find(text, raw)
-    return (*found, True) if found else None
-
-
-def _symbol_in(text: str, symbol: str, lo: int, hi: int) -> tuple[int, int] | None:
-    """Where ``symbol`` (or at least its number) is written inside ``text[lo:hi]``."""
-    found = _find(text, symbol, lo, hi)
-    if found:
-        return found
-    number = re.split(r"[-/]", symbol, maxsplit=1)[0]
-    if number:
-        m = re.compile(rf"(?<![\d]){re.escape(number)}\s*[-/][^\s,;.]*").search(text, lo, hi)
-        if m:
-            return m.start(), m.end()
-    return None
-
-
 def collect_marks(source: SourceDocument, extraction: Extraction) -> tuple[list[Mark], list[str]]:
     """The marks of an extraction in ``source.text``, and the items that could not be placed."""
     text = source.text
@@ -97,20 +54,20 @@ def collect_marks(source: SourceDocument, extraction: Extraction) -> tuple[list[
         rel = RELATION_LABELS.get(e.relation, e.relation)
         symbol = symbols.get(e.target, e.target.split("|")[0])
         detail = f"{rel} → {e.target}" + (" (không chắc chắn)" if e.uncertain else "")
-        span = _span(text, e.start, e.end, e.raw)
+        span = located(text, e.start, e.end, e.raw)
         if span is None:
             missing.append(f"{detail}: «{e.raw}»")
             continue
         start, end, approx = span
         marks.append(Mark("sentence", start, end, "", f"Câu nêu: {detail}", approx))
-        inner = _symbol_in(text, symbol, start, end)
+        inner = symbol_in(text, symbol, start, end)
         a, b = inner if inner else (start, end)
         marks.append(Mark("ref", a, b, f"{rel} → {e.target}", detail, approx))
     for u in extraction.unnumbered:
         rel = RELATION_LABELS.get(u.relation, u.relation)
         name = u.name or u.raw
         detail = f"{rel} → {u.type or '?'}: {name}" + (" (không chắc chắn)" if u.uncertain else "")
-        span = _span(text, u.start, u.end, u.raw)
+        span = located(text, u.start, u.end, u.raw)
         if span is None:
             missing.append(f"{detail}: «{u.raw}»")
             continue
@@ -126,9 +83,9 @@ def collect_marks(source: SourceDocument, extraction: Extraction) -> tuple[list[
             + (" (tập thể)" if g.collective else "")
             + (" (không chắc chắn)" if g.uncertain else "")
         )
-        span = _span(text, g.start, g.end, g.raw or g.agency)
+        span = located(text, g.start, g.end, g.raw or g.agency)
         if span is None and g.raw:
-            span = _span(text, -1, -1, g.agency)
+            span = located(text, -1, -1, g.agency)
         if span is None:
             missing.append(detail)
             continue
