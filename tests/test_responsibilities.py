@@ -457,6 +457,17 @@ ISSUED_PHRASINGS = [
         {("Phó Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban", "lead")},
         {("Quốc hội", "lead"), ("Phòng Văn hóa - Xã hội", "lead")},
     ),
+    (  # a sentence announcing the tasks after it gives none itself; a bullet naming only
+        # agencies and a colon heads the bullets after it
+        "UBND tỉnh yêu cầu các sở, ban, ngành thực hiện tốt các nhiệm vụ sau:\n"
+        "- Ủy ban nhân dân các huyện, thành phố:\n"
+        "- Quản lý đối tượng bảo trợ xã hội trên địa bàn.\n"
+        "- Hướng dẫn, kiểm tra, giám sát cấp xã.\n",
+        "Tuyên Quang",
+        "UBND tỉnh Tuyên Quang",
+        {("UBND các huyện, thị xã, thành phố", "lead")},
+        {("Các sở, ban, ngành", "lead")},
+    ),
 ]
 
 

@@ -45,7 +45,7 @@ from vbgraph.loaders.relate.roles import (
 )
 from vbgraph.loaders.text.fold import fold_same_length
 from vbgraph.loaders.vocab.agencies import PROVINCIAL_COMMITTEES
-from vbgraph.loaders.vocab.cues import MEMBERS_OF_FOLDED
+from vbgraph.loaders.vocab.cues import ANNOUNCED_FOLDED, MEMBERS_OF_FOLDED
 from vbgraph.models import Assignment, DocInfo, NormalizedText, Task
 
 _ISSUER_TITLE = re.compile(r"^(?:Bộ trưởng|Chủ tịch|Giám đốc|Thủ trưởng)\s+")
@@ -151,6 +151,12 @@ def extract_responsibilities(
 
 
 _NOT_WORD = re.compile(r"[\W_]")
+#: An item that ends with a colon: what follows is its.
+_HEADING_COLON = re.compile(r":\s*\Z")
+#: The rest of an announcing clause, on folded text: "thực hiện tốt các nhiệm vụ sau:".
+_ANNOUNCING = re.compile(
+    rf"[^.;:\n]{{0,100}}?\b(?:{ANNOUNCED_FOLDED})\b[^.;:\n]{{0,40}}?\bsau(?:\s+day)?\s*:"
+)
 #: "đại biểu Quốc hội": the body's members, not the body.
 _MEMBERS_OF = re.compile(rf"\b(?:{MEMBERS_OF_FOLDED})\s+\Z")
 
@@ -237,9 +243,17 @@ class _Extractor:
         first = items[0].start if items else end
         self._scan_segment(start, first, None, _NO_OWNER, body=start)
         parents = {item.parent for item in items}
+        #: "- Ủy ban nhân dân các huyện:" heading the "-" lines after it (same marker)
+        bullet_heads: dict[int | None, _Owner] = {}
         for k, item in enumerate(items):
-            if k in parents and (heading := self._heading(item)) is not None:
+            heading = self._heading(item)
+            if heading is not None and k in parents:
                 owners[k] = heading  # "2. Đảng ủy Ủy ban nhân dân tỉnh": its items' holder
+                continue
+            if heading is not None and item.kind == "dash" and _HEADING_COLON.search(
+                self.text, item.body, item.own_end
+            ):
+                bullet_heads[item.parent] = heading
                 continue
             if self.text[item.body : item.own_end].rstrip().endswith("!"):
                 continue  # a slogan ("Quốc hội Việt Nam - Cơ quan đại biểu cao nhất ...!")
@@ -251,6 +265,8 @@ class _Extractor:
                     self._scan_segment(listed, item.own_end, None, _NO_OWNER, body=listed)
                 continue
             inherited = owners.get(item.parent, _NO_OWNER) if item.parent is not None else _NO_OWNER
+            if item.kind == "dash" and item.parent in bullet_heads:
+                inherited = bullet_heads[item.parent]
             owner = self._scan_segment(item.body, item.own_end, item, inherited, body=item.body)
             owners[k] = owner if owner.agencies else inherited
 
@@ -313,6 +329,11 @@ class _Extractor:
         )
         if not agencies:
             return
+        if role in ("lead", "requested") and self._umbrella(lst):
+            # "yêu cầu các sở, ngành thực hiện các nhiệm vụ sau:": the tasks follow
+            if role == "lead" and not seg.owner.agencies and self.roles.opens(body, lst):
+                seg.owner = _Owner(agencies, lst.start, lst.end)
+            return
         if role is not None:
             for agency in agencies:
                 self._assign(agency, role, verdict.cue_start, verdict.span_end, seg.task)
@@ -327,6 +348,11 @@ class _Extractor:
             seg.subject, seg.subject_requested = agencies, role == "requested"
         if role == "lead" and not seg.owner.agencies and self.roles.opens(body, lst):
             seg.owner = _Owner(agencies, lst.start, lst.end)
+
+    def _umbrella(self, lst: AgencyList) -> bool:
+        """Whether the clause of ``lst`` only announces the tasks listed after it ("...
+        thực hiện tốt các nhiệm vụ sau:")."""
+        return _ANNOUNCING.match(self.folded, lst.end) is not None
 
     def _add_task(
         self,

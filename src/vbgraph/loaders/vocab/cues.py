@@ -77,6 +77,8 @@ _NOT_ASSIGNED = _DATA["not_assigned"]
 #: Labels of addressee lists, of signature metadata lines, and offices of membership lists.
 RECIPIENT_LABELS: tuple[str, ...] = tuple(_NOT_ASSIGNED["recipients"])
 METADATA_LABELS = phrases(_NOT_ASSIGNED["metadata"])
+#: What an announcing sentence announces ("các nhiệm vụ sau:"), folded.
+ANNOUNCED_FOLDED = _folded(_NOT_ASSIGNED["announced"], r"\s+")
 #: Words before a body that mean its members ("đại biểu Quốc hội"), folded.
 MEMBERS_OF_FOLDED = _folded(_NOT_ASSIGNED["members_of"], r"\s+")
 MEMBER_TITLES = phrases(_NOT_ASSIGNED["member_titles"])
