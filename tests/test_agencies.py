@@ -233,6 +233,31 @@ OPEN_CASES = [
         "Tây Ninh",
         ("Trung tâm Y tế các huyện, thị xã, thành phố", "Tây Ninh"),
     ),
+    (  # lower-case words end a name before a comma and the next body
+        "Đề nghị Hội Nông dân, Hội Cựu chiến binh, Đoàn Thanh niên phối hợp vận động",
+        "Hà Nội",
+        ("Hội Cựu chiến binh", "Hà Nội"),
+    ),
+    (  # a lower-case opener after the head
+        "phối hợp với Hội liên hiệp Phụ nữ, Hiệp hội Doanh nghiệp tuyên truyền",
+        "Hà Nội",
+        ("Hội liên hiệp Phụ nữ", "Hà Nội"),
+    ),
+    (  # the bodies of a commune by their level, over the province's body
+        "Công an xã, Ban chỉ huy quân sự xã phối hợp với Trưởng thôn",
+        "Lào Cai",
+        ("Công an xã", "Lào Cai"),
+    ),
+    (
+        "Công an xã, Ban chỉ huy quân sự xã phối hợp với Trưởng thôn",
+        "Lào Cai",
+        ("Trưởng thôn", "Lào Cai"),
+    ),
+    (  # the Party committee of a body is not the body
+        "Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo",
+        "Lào Cai",
+        ("Đảng ủy UBND tỉnh", "Lào Cai"),
+    ),
 ]
 
 

@@ -38,6 +38,9 @@ _GAP = re.compile(
     rf"^(?:[\s,;&/\-–]|\b(?:va|cung|voi|{LIST_FILLERS_FOLDED}|{TITLES_FOLDED})\b)*$"
 )
 _GAP_LINK = re.compile(r"[,;&]|\b(?:va|cung)\b")
+#: A collective's members after a colon on the same line: "các tổ chức hội: Hội Nông dân"
+#: (the collective's last words may be outside its name).
+_ENUMERATED = re.compile(r"[ \t]*(?:\w+[ \t]*){0,2}:[ \t]*\Z")
 
 #: The cues before a list, tried in this order, each with words one of which any match
 #: holds (a substring test spares most searches, which try every position of the window).
@@ -159,6 +162,9 @@ class RoleReader:
                 gap = self.folded[prev.end : m.start]
                 if len(gap) <= 40 and _GAP.match(gap) and _GAP_LINK.search(gap):
                     lists[-1].append(m)
+                    continue
+                if prev.agency.collective and _ENUMERATED.match(gap):
+                    lists[-1].append(m)  # "các tổ chức hội: Hội Nông dân, Hội ...": its members
                     continue
             lists.append([m])
         return [AgencyList(tuple(ms)) for ms in lists]

@@ -209,13 +209,22 @@ def _name_stop(tokens: list[tuple[int, int, str]], known_starts: set[int]) -> in
         nxt = tokens[j][2]
         joined = any(t in _CONNECTORS for t in run)
         if _ends_name(run) or (joined and fold_name(nxt) in NEXT_AGENCY):
-            return end
+            return end + _last_syllables(run)
         if not (_is_capitalised(nxt) or _is_locality(tokens, j)):
             return end
         end, words = j + 1, words + len(run) + 1
         if end < n and not nxt.isupper() and _continues_word(tokens, end):
             end, words = end + 1, words + 1
     return end
+
+
+def _last_syllables(run: list[str]) -> int:
+    """How many lower-case words before a connector still end the name: "binh" of "Hội
+    Cựu chiến binh, Hội ..." (at most two, no verb among them)."""
+    k = next((i for i, w in enumerate(run) if w in _CONNECTORS), len(run))
+    if k == len(run) or not 0 < k <= 2 or _ends_name(run[:k]):
+        return 0
+    return k
 
 
 def _continues_word(tokens: list[tuple[int, int, str]], k: int) -> bool:
