@@ -468,6 +468,18 @@ ISSUED_PHRASINGS = [
         {("UBND các huyện, thị xã, thành phố", "lead")},
         {("Các sở, ban, ngành", "lead")},
     ),
+    (  # a minister's authority line names the ministry its units belong to; a line listing
+        # members assigns nothing; "làm" ends a unit's name
+        "BỘ TRƯỞNG BỘ CÔNG THƯƠNG\n"
+        "Căn cứ Nghị định số 189/2007/NĐ-CP ngày 27/12/2007 của Chính phủ;\n"
+        "Điều 1. Tiểu ban nội dung do Vụ trưởng Vụ Chính sách thương mại đa biên làm Trưởng "
+        "Tiểu ban.\nThành viên của Tiểu ban gồm đại diện các đơn vị: Vụ Tài chính, Văn phòng Bộ.\n"
+        "Tiểu ban phối hợp với Vụ Hợp tác quốc tế xây dựng chương trình nghị sự.\n",
+        None,
+        "Bộ trưởng Bộ Công Thương",
+        {("Vụ Hợp tác quốc tế (Bộ Công Thương)", "coordinate")},
+        {("Vụ Tài chính (Bộ Công Thương)", "lead"), ("Văn phòng Bộ (Bộ Công Thương)", "lead")},
+    ),
 ]
 
 

@@ -26,6 +26,7 @@ from vbgraph.loaders.vocab.agency_names import STOP_PAIRS
 from vbgraph.loaders.vocab.cues import (
     FIELD_LABELS,
     MEMBER_TITLES,
+    MEMBERSHIP_OPENERS,
     METADATA_LABELS,
     RECIPIENT_LABELS,
 )
@@ -243,6 +244,10 @@ _MEMBER = re.compile(
     r"[;.]?[ \t]*$",
     re.M,
 )
+#: A line listing members: "Thành viên của Tiểu ban gồm đại diện ... : Vụ X, Vụ Y".
+_MEMBERSHIP = re.compile(
+    rf"^[ \t]*(?:[-+•][ \t]*)?(?:{MEMBERSHIP_OPENERS})\b[^\n.;:]{{0,120}}?\bgồm\b[^\n]*", re.M
+)
 #: Where a list given inline after its label ends: a defined short name's ")", a sentence.
 _INLINE_END = re.compile(r"\)[ \t]*(?=[A-ZĐÀ-Ỹ])|\.[ \t]+(?=[A-ZĐÀ-Ỹ])")
 _EXECUTION = Pattern(
@@ -283,6 +288,7 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
         spans.append((m.start(), _list_end(text, m.end())))
     spans += [m.span() for m in _METADATA.finditer(text)]
     spans += [m.span() for m in _MEMBER.finditer(text) if not _has_task(m.group())]
+    spans += [m.span() for m in _MEMBERSHIP.finditer(text)]
     for m in _EXECUTION.finditer(text):
         a = max(text.rfind(".\n", 0, m.start()), text.rfind("Điều", 0, m.start()))
         a = max(a, 0)

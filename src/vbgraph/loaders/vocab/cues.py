@@ -82,6 +82,8 @@ ANNOUNCED_FOLDED = _folded(_NOT_ASSIGNED["announced"], r"\s+")
 #: Words before a body that mean its members ("đại biểu Quốc hội"), folded.
 MEMBERS_OF_FOLDED = _folded(_NOT_ASSIGNED["members_of"], r"\s+")
 MEMBER_TITLES = phrases(_NOT_ASSIGNED["member_titles"])
+#: Openers of a sentence listing members ("Thành viên ... gồm").
+MEMBERSHIP_OPENERS = phrases(_NOT_ASSIGNED["membership_openers"])
 
 _FIELDS = _DATA["task_fields"]
 #: Labels of a task's field lines by role, folded ("don vi chu tri|co quan chu tri|...").

@@ -111,16 +111,26 @@ class _Heads:
         return list(pattern.matches_from(self.text, self._starts[pattern], self.end))
 
 
+#: What may stand before the ministry on its heading line: nothing, or its minister's title
+#: (a decision's authority line, "BỘ TRƯỞNG BỘ CÔNG THƯƠNG").
+_MINISTER = re.compile(r"\s*(?:[Bb][ộỘ]\s+[Tt][rR][ưƯ][ởỞ][nN][gG]\s*)?\Z")
+
+
 def issuing_ministry(text: str, mentions: list[AgencyMention]) -> str | None:
-    """The ministry heading a document (``BỘ TƯ PHÁP`` on its first lines), if any."""
+    """The ministry heading a document (``BỘ TƯ PHÁP`` on its first lines, or the
+    authority line ``BỘ TRƯỞNG BỘ CÔNG THƯƠNG`` before the preamble), if any."""
     for m in mentions:
-        if m.start > 120:
+        if m.start > _HEADING_REACH:
             break
         if m.agency.level == "central" and m.agency.name.startswith("Bộ "):
             line_start = text.rfind("\n", 0, m.start) + 1
-            if not text[line_start : m.start].strip():
+            if _MINISTER.match(text, line_start, m.start):
                 return m.agency.name
     return None
+
+
+#: The ministry heading a document stands within this many characters of its start.
+_HEADING_REACH = 400
 
 
 def _district_mentions(
