@@ -480,6 +480,17 @@ ISSUED_PHRASINGS = [
         {("Vụ Hợp tác quốc tế (Bộ Công Thương)", "coordinate")},
         {("Vụ Tài chính (Bộ Công Thương)", "lead"), ("Văn phòng Bộ (Bộ Công Thương)", "lead")},
     ),
+    (  # the execution clause names another article on the way; a heading of ministers and
+        # chairpersons stands for their bodies
+        "Điều 3. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các "
+        "tỉnh, thành phố:\na) Xây dựng kế hoạch chi tiết.\n"
+        "Điều 7. Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ và các thành viên quy định tại\n"
+        "Điều 1 chịu trách nhiệm thi hành Quyết định này./.\n",
+        None,
+        "Thủ tướng Chính phủ",
+        {("Các Bộ, ngành Trung ương", "lead"), ("Ủy ban nhân dân các tỉnh, thành phố", "lead")},
+        set(),
+    ),
 ]
 
 
@@ -517,6 +528,16 @@ def test_indexed_lookups_match_plain_scans() -> None:
             assert ex.index.overlapping(a, b) == overlapping
             plain = [m.span() for m in _MONITOR.regex.finditer(ex.folded, a, b)]
             assert [m.span() for m in _MONITOR.finditer(ex.folded, a, b)] == plain
+
+
+def test_the_execution_clause_assigns_nothing_whatever_article_it_names() -> None:
+    text = (
+        "Điều 7. Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ và các thành viên quy định tại\n"
+        "Điều 1 chịu trách nhiệm thi hành Quyết định này./.\n"
+    )
+    subject = DocInfo(symbol="798/QĐ-TTg", key="798/QĐ-TTg|VN|2026", issuer="Thủ tướng Chính phủ")
+    assignments, _ = extract_responsibilities(normalize(text), subject)
+    assert not assignments
 
 
 def test_an_item_naming_only_a_body_is_no_task_of_its_own() -> None:

@@ -250,6 +250,7 @@ _MEMBERSHIP = re.compile(
 )
 #: Where a list given inline after its label ends: a defined short name's ")", a sentence.
 _INLINE_END = re.compile(r"\)[ \t]*(?=[A-ZĐÀ-Ỹ])|\.[ \t]+(?=[A-ZĐÀ-Ỹ])")
+_ARTICLE_LINE = re.compile(r"^[ \t]*Điều\s+\d+\s*[.:]", re.M)
 _EXECUTION = Pattern(
     "execution clause", r"chịu\s+trách\s+nhiệm\s+thi\s+hành", re.I, starts=("chịu",)
 )
@@ -290,8 +291,10 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
     spans += [m.span() for m in _MEMBER.finditer(text) if not _has_task(m.group())]
     spans += [m.span() for m in _MEMBERSHIP.finditer(text)]
     for m in _EXECUTION.finditer(text):
-        a = max(text.rfind(".\n", 0, m.start()), text.rfind("Điều", 0, m.start()))
-        a = max(a, 0)
+        # the clause opens its article ("Điều 7. Các Bộ trưởng ... chịu trách nhiệm thi
+        # hành"), whatever article it names on the way ("quy định tại Điều 1")
+        articles = [h.start() for h in _ARTICLE_LINE.finditer(text, 0, m.start())]
+        a = max(text.rfind(".\n", 0, m.start()), articles[-1] if articles else -1, 0)
         b = text.find(".", m.end())
         spans.append((a, len(text) if b < 0 else b + 1))
     return spans
