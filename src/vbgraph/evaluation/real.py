@@ -21,8 +21,8 @@ So the scorer matches loosely where the schema is loose:
   predicted assignment with the same role (``report_to`` is ``report_hub``; an
   ``alt_role`` is accepted) whose agency is the same body (names equal after folding,
   one containing the other, or the extractor's own reading of the gold name giving the
-  predicted one), the one nearest the task's words (zero inside the task it was given
-  for), each used once.  Gold entries of one agency and role whose task words stand on
+  predicted one), one given for the gold's task first, else the nearest to the task's
+  words, each used once.  Gold entries of one agency and role whose task words stand on
   one line are one assignment (the graph gives an agency one role per task).  Precision
   only where the gold lists every assignment (``assignments_complete``, or fewer than
   15 listed).
@@ -247,21 +247,35 @@ def _score_assignments(gold: JSON, predicted: JSON, text: str) -> JSON:
     used: set[int] = set()
     tp = fn = 0
     misses: list[JSON] = []
-    for g, where in _one_per_line(entries, text, flat, offsets):
+    golds = _one_per_line(entries, text, flat, offsets)
+    # every admissible (distance, gold, predicted) pair: a gold entry takes the assignment
+    # given for its own task before an entry standing near that task takes it
+    pairs: list[tuple[int, int, int]] = []
+    for i, (g, where) in enumerate(golds):
         roles = {_ROLES.get(g["role"], g["role"])}
         if g.get("alt_role"):
             roles.add(_ROLES.get(g["alt_role"], g["alt_role"]))
-        best, distance = None, _TASK_REACH
         for k, p in enumerate(pool):
-            if k in used or p["role"] not in roles or not _same_agency(g["agency"], p, province):
-                continue
-            d = _distance(p, spans.get(p.get("task")), where)
-            if d <= distance:
-                best, distance = k, d
-        if best is not None:
-            used.add(best)
-            tp += not g.get("uncertain")
-        elif not g.get("uncertain"):
+            if p["role"] in roles and _same_agency(g["agency"], p, province):
+                d = _distance(p, spans.get(p.get("task")), where)
+                if d <= _TASK_REACH:
+                    pairs.append((d, i, k))
+    matched: dict[int, int] = {}
+    for d, i, k in pairs:  # first the assignments given for the gold's own task
+        if d == 0 and i not in matched and k not in used:
+            matched[i] = k
+            used.add(k)
+    for i in range(len(golds)):  # then, in the gold's order, the nearest left
+        near = [(d, k) for d, j, k in pairs if j == i and k not in used]
+        if i not in matched and near:
+            matched[i] = min(near)[1]
+            used.add(matched[i])
+    for i, (g, _where) in enumerate(golds):
+        if g.get("uncertain"):
+            continue
+        if i in matched:
+            tp += 1
+        else:
             fn += 1
             misses.append({"agency": g["agency"], "role": g["role"], "task": g.get("task_hint")})
     out: JSON = {"tp": tp, "fn": fn, "misses": misses, "complete": bool(complete)}
