@@ -491,6 +491,17 @@ ISSUED_PHRASINGS = [
         {("Các Bộ, ngành Trung ương", "lead"), ("Ủy ban nhân dân các tỉnh, thành phố", "lead")},
         set(),
     ),
+    (  # a heading with the cue that gives its items: "Đề nghị X" requests each item; those
+        # a rule binds are named by what they do
+        "1. Yêu cầu các tổ chức, cá nhân được cấp giấy phép khai thác khoáng sản nghiêm túc "
+        "thực hiện.\n2. Đề nghị UBND các xã, phường\n- Tăng cường kiểm tra, giám sát.\n"
+        "- Thường xuyên trao đổi thông tin với Sở.\n",
+        "Lào Cai",
+        "Sở Nông nghiệp và Môi trường tỉnh Lào Cai",
+        {("Các tổ chức, cá nhân được cấp giấy phép khai thác khoáng sản", "lead"),
+         ("UBND các xã, phường", "requested")},
+        {("UBND các xã, phường", "lead")},
+    ),
 ]
 
 

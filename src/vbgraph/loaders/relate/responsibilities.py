@@ -99,6 +99,8 @@ class _Owner:
     agencies: tuple[Agency, ...] = ()
     start: int = -1
     end: int = -1
+    #: What the sub-items give them: "lead", or "requested" under "Đề nghị X".
+    role: str = "lead"
 
 
 _NO_OWNER = _Owner()
@@ -151,6 +153,9 @@ def extract_responsibilities(
 
 
 _NOT_WORD = re.compile(r"[\W_]")
+#: What may stand before a heading's agencies, on folded text: nothing, or the cue that
+#: gives its items to them ("2. Đề nghị UBND các xã, phường", "3. Giao Sở Tài chính:").
+_HEADING_CUE = re.compile(r"[\s:]*(?:(?P<requested>de\s*nghi)|giao|yeu\s+cau)?[\s:]*\Z")
 #: An item that ends with a colon: what follows is its.
 _HEADING_COLON = re.compile(r":\s*\Z")
 #: The rest of an announcing clause, on folded text: "thực hiện tốt các nhiệm vụ sau:".
@@ -275,14 +280,14 @@ class _Extractor:
         is no task of its own."""
         a, b = item.body, item.own_end
         mentions = self.index.inside(a, b)
-        if not mentions or self.text[a : mentions[0].start].strip():
-            return None  # no names, or words before them ("Đề nghị UBND các xã"): a task
-        if not self.is_agency_text(a, b):
-            return None
+        cue = _HEADING_CUE.match(self.folded, a, mentions[0].start) if mentions else None
+        if cue is None or not self.is_agency_text(cue.end(), b):
+            return None  # no names, or other words before them: a task
         agencies = {m.agency.key: m.agency for m in mentions}
         if any(name in self.reported_to_only for name in (x.name for x in agencies.values())):
             return None
-        return _Owner(tuple(agencies.values()), mentions[0].start, mentions[-1].end)
+        role = "requested" if cue.group("requested") else "lead"
+        return _Owner(tuple(agencies.values()), mentions[0].start, mentions[-1].end, role)
 
     def _scan_segment(
         self,
@@ -309,7 +314,9 @@ class _Extractor:
         events.sort(key=lambda e: e[0])
         if inherited.agencies and seg.task is not None:
             for agency in inherited.agencies:
-                self._assign(agency, "lead", inherited.start, inherited.end, seg.task)
+                self._assign(agency, inherited.role, inherited.start, inherited.end, seg.task)
+            if inherited.role != "lead":
+                seg.leads, seg.subject_requested = {}, True
         for _pos, obj in events:
             if isinstance(obj, re.Match):
                 if not seg.subject_requested:  # "Đề nghị MTTQ ... giám sát": not monitoring

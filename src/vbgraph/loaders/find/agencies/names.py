@@ -26,6 +26,7 @@ from vbgraph.loaders.find.agencies.phrases import (
     level_bodies,
     named_bodies,
     offices,
+    regulated,
 )
 from vbgraph.loaders.models import Agency, AgencyMention
 from vbgraph.loaders.text.fold import fold_name
@@ -271,7 +272,7 @@ class _OpenReader:
             if self.free(a, b) and not (a > 0 and self.text[a - 1].isalnum()):
                 self._named(a, b, kind)
         args = (self.text, self.province, self.start, self.end)
-        for m in (*collectives(*args), *level_bodies(*args)):
+        for m in (*regulated(*args), *collectives(*args), *level_bodies(*args)):
             self._cover(m)
         for m in (*named_bodies(*args, self.known_starts), *offices(*args)):
             if self.free(m.start, m.end):

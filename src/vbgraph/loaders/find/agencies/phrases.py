@@ -267,6 +267,36 @@ def named_bodies(
         yield AgencyMention(agency, h.start(), stop, text[h.start() : stop])
 
 
+_REGULATED = Pattern(
+    "regulated parties",
+    rf"(?:các\s+)?(?:{phrases(_DATA['regulated']['openers'])})"
+    rf"\s+(?=(?:{phrases(_DATA['regulated']['activities'])})(?![^\W\d_]))",
+    re.IGNORECASE,
+    starts=("các", "tổ", "cơ", "doanh"),
+)
+_ACTIVITY_WORD = re.compile(r"[ \t]*([^\W_][^\s,;:.()]*)")
+#: An activity has at most this many words.
+_ACTIVITY_WORDS = 10
+
+
+def regulated(text: str, province: str | None, start: int, end: int) -> Iterator[AgencyMention]:
+    """Those a rule binds, by what they do: "tổ chức, cá nhân khai thác khoáng sản"."""
+    for m in _REGULATED.finditer(text, start, end):
+        pos, words = m.end(), []
+        while len(words) < _ACTIVITY_WORDS and (w := _ACTIVITY_WORD.match(text, pos, end)):
+            word = w.group(1)
+            nxt = _ACTIVITY_WORD.match(text, w.end(), end)
+            pair = fold_name(f"{word} {nxt.group(1)}") if nxt else ""
+            if words and (pair in STOP_PAIRS or word in STOP_WORDS or word in NOT_IN_NAME):
+                break
+            words.append(word)
+            pos = w.end()
+        name = " ".join(text[m.start() : pos].split())
+        name = name[:1].upper() + name[1:]
+        agency = Agency(name, province, True, "local" if province else "central", "collective")
+        yield AgencyMention(agency, m.start(), pos, text[m.start() : pos])
+
+
 def collectives(text: str, province: str | None, start: int, end: int) -> Iterator[AgencyMention]:
     """Collective addressees: "các sở, ngành liên quan", "UBND các huyện, thành phố"."""
     for pattern in (_COLLECTIVE, _EVERY_PLACE):
