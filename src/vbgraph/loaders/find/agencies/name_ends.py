@@ -25,11 +25,11 @@ TOKEN = re.compile(r"[^\s,;:.()\[\]\"“”|]+|[,;:.()\[\]\"“”|]|\n")
 ANY_PLACE = r"(?=$|[\s,;.:)])"
 _LOCALITY = re.compile(rf"\s({'|'.join(LOCALITIES)}){ANY_PLACE}")
 
-class _Tokens:
+class Tokens:
     """The tokens of ``text[pos:limit]`` (start, end, text), read only as far as asked for."""
 
-    def __init__(self, text: str, pos: int, limit: int) -> None:
-        self._matches = TOKEN.finditer(text, pos, limit)
+    def __init__(self, text: str, pos: int, limit: int, token: re.Pattern[str] = TOKEN) -> None:
+        self._matches = token.finditer(text, pos, limit)
         self._read: list[tuple[int, int, str]] = []
 
     def has(self, k: int) -> bool:
@@ -56,7 +56,7 @@ def name_end(
     lenient: frozenset[str] = frozenset(),
 ) -> int:
     """Where an open-class name that continues at ``pos`` ends (``lenient``: pairs let through)."""
-    tokens = _Tokens(text, pos, limit)
+    tokens = Tokens(text, pos, limit)
     end = pos
     words = 0
     k = 0

@@ -86,6 +86,7 @@ _UNITS_OF_MINISTRY = Pattern(
     rf"(?:\s+(?:(?:trực\s+)?thuộc\s+Bộ|liên quan|có liên quan))?{ANY_PLACE})",
     starts=HEADS["ministry_units"],
 )
+_NEXT_WORD = re.compile(r"\s+(\S+)")
 #: The Party committee or caucus of the body named next: "Đảng ủy Ủy ban nhân dân tỉnh".
 _PARTY_OF = re.compile(r"(?:Đảng\s+(?:ủy|uỷ|đoàn)|Ban\s+cán\s+sự\s+[Đđ]ảng)[ \t]+\Z")
 _ALL_PROVINCES = re.compile(r"\s+các tỉnh, thành phố trực thuộc Trung ương")
@@ -357,7 +358,7 @@ class _OpenReader:
         text, head = self.text, self.text[a:b]
         if head in HEADS["complete"]:  # the head is the whole name
             return b
-        nxt = re.match(r"\s+(\S+)", text[b : self.end])
+        nxt = _NEXT_WORD.match(text, b, self.end)
         if not nxt:
             return None
         word = nxt.group(1)

@@ -20,9 +20,10 @@ aliases of the bodies it knows, which :mod:`.names` puts first.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import pairwise
 
+from vbgraph.loaders.find.agencies.name_ends import Tokens
 from vbgraph.loaders.models import Agency, AgencyMention
 from vbgraph.loaders.text.fold import fold_name
 from vbgraph.loaders.text.patterns import Pattern, phrase, phrases
@@ -79,18 +80,42 @@ def _variants(table: dict[str, list[str]]) -> dict[str, str]:
 _LOCAL_HEADS = _variants(_LOCAL["bodies"])
 _VILLAGE_HEADS = _variants(_LOCAL["offices"])
 _VILLAGE = phrases(_LOCAL["village_levels"])
+_LEVEL_ALTERNATION = rf"(?:{phrases(_LOCAL['levels'])}|{_VILLAGE})"
+_BODY_HEADS = [v for vs in _LOCAL["bodies"].values() for v in vs]
+_OFFICE_HEADS = [v for vs in _LOCAL["offices"].values() for v in vs]
+#: The most words a head has.
+_HEAD_WORDS = max(len(h.split()) for h in (*_BODY_HEADS, *_OFFICE_HEADS))
+_LEVEL_ANCHOR = re.compile(rf"(?<=\s){_LEVEL_ALTERNATION}(?![^\W\d_])", re.IGNORECASE)
+
+
+def _before_anchors(anchor: re.Pattern[str], words: int) -> Callable[[str, int, int], list[int]]:
+    """Candidate starts for a pattern that ends in a rarer word (``anchor``): the starts of
+    the ``words`` words before each (the pattern itself decides), however they are spaced."""
+
+    def find(text: str, pos: int, end: int) -> list[int]:
+        out: set[int] = set()
+        for m in anchor.finditer(text, pos, end):
+            j = m.start()
+            for _ in range(words):
+                while j > pos and not text[j - 1].isalnum():
+                    j -= 1
+                if j <= pos:
+                    break
+                while j > pos and text[j - 1].isalnum():
+                    j -= 1
+                out.add(j)
+        return sorted(out)
+
+    return find
+
+
 _AT_LEVEL = Pattern(
     "body of a level",
-    rf"(?P<body>{phrases(v for vs in _LOCAL['bodies'].values() for v in vs)})"
-    rf"\s+(?P<level>{phrases(_LOCAL['levels'])}|{_VILLAGE})"
-    rf"|(?P<office>{phrases(v for vs in _LOCAL['offices'].values() for v in vs)})"
-    rf"\s+(?P<village>{_VILLAGE})"
+    rf"(?<![^\W_])(?:(?P<body>{phrases(_BODY_HEADS)})\s+(?P<level>{_LEVEL_ALTERNATION})"
+    rf"|(?P<office>{phrases(_OFFICE_HEADS)})\s+(?P<village>{_VILLAGE}))"
     r"(?![^\W\d_])(?!\s+hội\b)",
     re.IGNORECASE,
-    starts=tuple(
-        {v.split()[0] for vs in (*_LOCAL["bodies"].values(), *_LOCAL["offices"].values())
-         for v in vs}
-    ),
+    candidates=_before_anchors(_LEVEL_ANCHOR, _HEAD_WORDS),
 )
 _LEVEL_WORDS = {fold_name(w): w for w in (*_LOCAL["levels"], *_LOCAL["village_levels"])}
 #: A word of the place's name after the level: capitalised or a number ("xã Lương Minh",
@@ -173,39 +198,39 @@ def _ends_name(run: list[str]) -> bool:
     )
 
 
-def _is_locality(tokens: list[tuple[int, int, str]], k: int) -> bool:
+def _is_locality(tokens: Tokens, k: int) -> bool:
     """``tokens[k]`` names a locality ("thôn", "xã") rather than starting a word ("xã hội")."""
     if not _LOCALITY.fullmatch(tokens[k][2]):
         return False
-    return not (k + 1 < len(tokens) and fold_name(tokens[k][2] + " " + tokens[k + 1][2]) in
+    return not (tokens.has(k + 1) and fold_name(tokens[k][2] + " " + tokens[k + 1][2]) in
                 _NOT_LOCALITIES)  # fmt: skip
 
 
-def _name_stop(tokens: list[tuple[int, int, str]], known_starts: set[int]) -> int:
+def _name_stop(tokens: Tokens, known_starts: set[int]) -> int:
     """How many of ``tokens`` a body's name keeps after its head (see the module docs).
 
     Vietnamese capitalises a name's words' first syllables ("Tài chính", "Thương binh"),
     so one lower-case syllable after a capitalised one stays; longer lower-case runs stay
     only when a capital or a locality follows them and they hold no verb.
     """
-    n, end, words = len(tokens), 0, 0
-    while end < n and words < _MAX_WORDS:
+    end, words = 0, 0
+    while tokens.has(end) and words < _MAX_WORDS:
         s, _, tok = tokens[end]
         if s in known_starts and end:
             return end  # another body the gazetteer knows
         if _is_capitalised(tok) or _is_locality(tokens, end):
             end, words = end + 1, words + 1
-            if end < n and not tok.isupper() and _continues_word(tokens, end):
+            if tokens.has(end) and not tok.isupper() and _continues_word(tokens, end):
                 end, words = end + 1, words + 1  # "Tài chính", "Chỉ đạo"
             continue
         j = end  # a run of lower-case words and connectors, kept if a capital follows
-        while j < n and j - end < _LOWER_RUN and not _is_capitalised(tokens[j][2]):
+        while tokens.has(j) and j - end < _LOWER_RUN and not _is_capitalised(tokens[j][2]):
             if tokens[j][2] in _PUNCTUATION or _is_locality(tokens, j):
                 break
             j += 1
-        if j >= n or tokens[j][2] in _PUNCTUATION or tokens[j][0] in known_starts:
+        if not tokens.has(j) or tokens[j][2] in _PUNCTUATION or tokens[j][0] in known_starts:
             return end
-        run = [t[2] for t in tokens[end:j]]
+        run = [tokens[i][2] for i in range(end, j)]
         nxt = tokens[j][2]
         joined = any(t in _CONNECTORS for t in run)
         if _ends_name(run) or (joined and fold_name(nxt) in NEXT_AGENCY):
@@ -213,7 +238,7 @@ def _name_stop(tokens: list[tuple[int, int, str]], known_starts: set[int]) -> in
         if not (_is_capitalised(nxt) or _is_locality(tokens, j)):
             return end
         end, words = j + 1, words + len(run) + 1
-        if end < n and not nxt.isupper() and _continues_word(tokens, end):
+        if tokens.has(end) and not nxt.isupper() and _continues_word(tokens, end):
             end, words = end + 1, words + 1
     return end
 
@@ -227,11 +252,11 @@ def _last_syllables(run: list[str]) -> int:
     return k
 
 
-def _continues_word(tokens: list[tuple[int, int, str]], k: int) -> bool:
+def _continues_word(tokens: Tokens, k: int) -> bool:
     """``tokens[k]`` may finish the capitalised word before it ("chính" of "Tài chính"):
     lower case, and not the first syllable of a verb ("lãnh" of "lãnh đạo")."""
     tok = tokens[k][2]
-    if k + 1 < len(tokens) and fold_name(f"{tok} {tokens[k + 1][2]}") in STOP_PAIRS:
+    if tokens.has(k + 1) and fold_name(f"{tok} {tokens[k + 1][2]}") in STOP_PAIRS:
         return False
     return (
         tok[:1].islower()
@@ -242,6 +267,11 @@ def _continues_word(tokens: list[tuple[int, int, str]], k: int) -> bool:
     )
 
 
+_FIRST_WORD = re.compile(r"\s+(\S+)")
+#: Characters read after a head at most: a name's words and the words that end it.
+_NAME_WINDOW = 400
+
+
 def named_bodies(
     text: str, province: str | None, start: int, end: int, known_starts: set[int]
 ) -> Iterator[AgencyMention]:
@@ -249,13 +279,13 @@ def named_bodies(
     for h in _HEAD.finditer(text, start, end):
         pos = h.end()
         opener = _LOWER_OPENER.match(text, pos, end)
-        first = re.match(r"\s+(\S+)", text[pos:end])
+        first = _FIRST_WORD.match(text, pos, end)
         if opener is None and (first is None or not _is_capitalised(first.group(1))):
             continue
         if first is not None and first.group(1).isupper() and len(first.group(1)) > 5:
             continue  # a heading in capitals, not a name
         name_from = opener.end() if opener else pos
-        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, name_from, end)]
+        tokens = Tokens(text, name_from, min(end, name_from + _NAME_WINDOW), _TOKEN)
         keep = _name_stop(tokens, known_starts)
         stop = tokens[keep - 1][1] if keep else name_from
         if stop <= pos + 1:
@@ -267,12 +297,16 @@ def named_bodies(
         yield AgencyMention(agency, h.start(), stop, text[h.start() : stop])
 
 
+#: "cá nhân" closes every opener of those a rule binds.
+_INDIVIDUALS = re.compile(r"(?<=\s)cá\s+nhân(?![^\W\d_])", re.IGNORECASE)
 _REGULATED = Pattern(
     "regulated parties",
-    rf"(?:các\s+)?(?:{phrases(_DATA['regulated']['openers'])})"
+    rf"(?<![^\W_])(?:các\s+)?(?:{phrases(_DATA['regulated']['openers'])})"
     rf"\s+(?=(?:{phrases(_DATA['regulated']['activities'])})(?![^\W\d_]))",
     re.IGNORECASE,
-    starts=("các", "tổ", "cơ", "doanh"),
+    candidates=_before_anchors(
+        _INDIVIDUALS, max(len(o.split()) for o in _DATA["regulated"]["openers"]) + 1
+    ),
 )
 _ACTIVITY_WORD = re.compile(r"[ \t]*([^\W_][^\s,;:.()]*)")
 #: An activity has at most this many words.
@@ -282,7 +316,7 @@ _ACTIVITY_WORDS = 10
 def regulated(text: str, province: str | None, start: int, end: int) -> Iterator[AgencyMention]:
     """Those a rule binds, by what they do: "tổ chức, cá nhân khai thác khoáng sản"."""
     for m in _REGULATED.finditer(text, start, end):
-        pos, words = m.end(), []
+        pos, words = m.end(), list[str]()
         while len(words) < _ACTIVITY_WORDS and (w := _ACTIVITY_WORD.match(text, pos, end)):
             word = w.group(1)
             nxt = _ACTIVITY_WORD.match(text, w.end(), end)
