@@ -194,7 +194,7 @@ def test_killed_server_keeps_every_committed_write(tmp_path: Path, seeds_dir: Pa
     assert not (store_dir / DB_FILENAME).exists()  # closed without writing a snapshot
     before = stats(store_dir)
     store = FalkorStore(store_dir)
-    pid = store._db.client.pid
+    pid = store.server_pid
     store.write("MERGE (a:Agency {key: 'killed-test|'}) SET a.name = 'written last'")
     os.kill(pid, signal.SIGKILL)
     for _ in range(500):  # until the kernel has reaped it (it is not our child)

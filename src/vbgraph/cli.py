@@ -34,15 +34,17 @@ class _Group(click.Group):
 
 
 class _Settings:
-    def __init__(self, store_dir: str | None, neo4j_uri: str | None) -> None:
+    def __init__(self, store_dir: str | None, neo4j_uri: str | None,
+                 query_timeout: float | None = None) -> None:
         self.store_dir = store_dir
         self.neo4j_uri = neo4j_uri
+        self.query_timeout = query_timeout
 
 
 @contextmanager
 def _store(ctx: click.Context) -> Iterator[GraphStore]:
     settings: _Settings = ctx.find_object(_Settings)  # type: ignore[assignment]
-    store = open_store(settings.store_dir, settings.neo4j_uri)
+    store = open_store(settings.store_dir, settings.neo4j_uri, settings.query_timeout)
     try:
         yield store
     finally:
@@ -72,9 +74,14 @@ def _emit(rows: list[dict[str, Any]], columns: list[str], fmt: str | None, empty
 @click.option("--neo4j", "neo4j_uri", metavar="URI",
               help="Use a Neo4j server instead (also NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, "
                    "NEO4J_DATABASE).")
+@click.option("--query-timeout", type=click.FloatRange(min=0, min_open=True),
+              envvar="VBGRAPH_QUERY_TIMEOUT", metavar="SECONDS",
+              help="Stop a read query that runs longer than this (default 60). "
+                   "Env VBGRAPH_QUERY_TIMEOUT.")
 @click.version_option(package_name="vbgraph")
 @click.pass_context
-def cli(ctx: click.Context, store_dir: str | None, neo4j_uri: str | None) -> None:
+def cli(ctx: click.Context, store_dir: str | None, neo4j_uri: str | None,
+        query_timeout: float | None) -> None:
     """A knowledge graph of Vietnamese policy documents: lineage, references, responsibilities.
 
     \b
@@ -82,7 +89,7 @@ def cli(ctx: click.Context, store_dir: str | None, neo4j_uri: str | None) -> Non
       vbgraph --store ./kho ingest ./van-ban
       vbgraph --store ./kho lineage 590/QĐ-UBND
     """
-    ctx.obj = _Settings(store_dir, neo4j_uri)
+    ctx.obj = _Settings(store_dir, neo4j_uri, query_timeout)
 
 
 # --------------------------------------------------------------------------
@@ -573,6 +580,35 @@ def stats(ctx: click.Context, fmt: str | None) -> None:
             {"what": "tasks", "count": result["tasks"]}]
     rows += [{"what": rel, "count": n} for rel, n in result["edges"].items()]
     _emit(rows, ["what", "count"], fmt, "", data=result)
+
+
+@cli.command()
+@click.pass_context
+def repair(ctx: click.Context) -> None:
+    """Check the embedded store's files and repair what can be repaired.
+
+    A lost or damaged manifest is rebuilt from the log files; a log that ends in
+    the middle of a write (a crash, a full disk) is cut back to its last complete
+    write.  A copy of every file it changes is kept in STORE/damaged-<time>/.  A
+    batch of documents the cut removed is stored again by the next ingest of the
+    same folders.  The store must not be open in another program.
+
+    \b
+    Example:
+      vbgraph --store ./kho repair
+    """
+    from vbgraph.graph.falkor_server import repair as run_repair
+    from vbgraph.graph.store import default_store_dir
+
+    settings: _Settings = ctx.find_object(_Settings)  # type: ignore[assignment]
+    if settings.neo4j_uri:
+        raise click.UsageError("repair works on the embedded store (--store), not on Neo4j")
+    directory = Path(settings.store_dir) if settings.store_dir else default_store_dir()
+    report = run_repair(directory)
+    for action in report.actions:
+        click.echo(action)
+    if report.backup is not None:
+        click.echo(f"Copies of the files before the repair: {report.backup}")
 
 
 @cli.command()
