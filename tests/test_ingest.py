@@ -256,7 +256,7 @@ def test_workers_hold_the_next_batch_while_one_is_stored(monkeypatch: pytest.Mon
     from vbgraph import pipeline
 
     handed: list[Path] = []
-    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", ThreadPoolExecutor)
+    monkeypatch.setattr(pipeline, "_pool", ThreadPoolExecutor)
     monkeypatch.setattr(pipeline, "extract_file", lambda p: handed.append(p) or str(p))
     paths = [tmp_path / f"{n}.txt" for n in range(200)]
     results = pipeline._results(paths, workers=2, batch=50)

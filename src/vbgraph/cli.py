@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -556,6 +557,9 @@ def cypher(ctx: click.Context, query: str, params: tuple[str, ...], fmt: str | N
             parsed[name] = json.loads(value)
         except json.JSONDecodeError:
             parsed[name] = value
+        except RecursionError:
+            raise click.BadParameter(f"the value of {name!r} is nested too deeply to read",
+                                     param_hint="--param") from None
     with _store(ctx) as store:
         rows = api.run_read_query(store, query, parsed)
     _emit(rows, list(rows[0]) if rows else [], fmt, "(no rows)")
@@ -754,7 +758,14 @@ def demo(ctx: click.Context, out: str) -> None:
     click.echo(f"Wrote the lineage view to {out}")
 
 
+def _stop_on_sigterm(signum: int, frame: object) -> None:
+    """SIGTERM ends the command as Ctrl-C does: the store is closed (its server stopped if
+    nobody else uses it), the write lock released and the extraction workers stopped."""
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
     cli(prog_name="vbgraph")
 
 

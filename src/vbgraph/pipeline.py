@@ -11,12 +11,12 @@ from __future__ import annotations
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 
-from vbgraph.errors import InputError, VbgraphError
+from vbgraph.errors import InputError, StoreFailure, VbgraphError
 from vbgraph.graph.ingest import forget_document, store_extractions
 from vbgraph.graph.store import GraphStore
 from vbgraph.loaders.extract import extract
@@ -24,6 +24,7 @@ from vbgraph.loaders.read import read_document
 from vbgraph.loaders.walk import iter_paths
 from vbgraph.models import Extraction
 from vbgraph.queries import cypher as q
+from vbgraph.workers import stop_pool, worker_pool
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +91,9 @@ def _results(paths: list[Path], workers: int, batch: int = 0) -> Iterator[tuple[
         for p in paths:
             yield p, extract_file(p)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = _pool(workers)
+    finished = False
+    try:
         waiting = iter(paths)
         running = deque(
             (p, pool.submit(extract_file, p))
@@ -102,6 +105,16 @@ def _results(paths: list[Path], workers: int, batch: int = 0) -> Iterator[tuple[
             if following is not None:
                 running.append((following, pool.submit(extract_file, following)))
             yield path, future.result()
+        finished = True
+    finally:
+        if finished:
+            pool.shutdown()
+        else:  # the caller stopped early (an error, SIGTERM): no worker outlives it
+            stop_pool(pool)
+
+
+def _pool(workers: int) -> Executor:
+    return worker_pool(workers)
 
 
 #: Documents new to the store are written this many at a time (one round of writes).
@@ -138,6 +151,8 @@ def ingest_paths(
         try:
             forget_renumbered(store, [ex for _, ex in pending])
             results = store_extractions(store, [ex for _, ex in pending])
+        except StoreFailure:
+            raise  # nothing more can be stored: stop once, not once per remaining file
         except VbgraphError as exc:
             for path, _ in pending:
                 record(FileOutcome(str(path), "failed", reason=f"{path}: {exc}"))

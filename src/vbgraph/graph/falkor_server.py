@@ -433,6 +433,17 @@ def quote(value: str) -> bytes:
     return bytes(out)
 
 
+def exit_reason(info: ServerInfo) -> str | None:
+    """Why the server ``info`` exited, from its log (``None``: it runs, or the log is gone)."""
+    if _alive(info.pid):
+        return None
+    log = _read(Path(info.run_dir) / "redis.log")
+    errors = [line.split(" # ", 1)[-1].strip() for line in log.splitlines()
+              if " # " in line and "WARNING" not in line]
+    disk = [e for e in errors if "No space left on device" in e]
+    return " | ".join(disk[-1:] + errors[-2:]) or None
+
+
 def _read(path: Path) -> str:
     try:
         return path.read_text("utf-8", errors="replace")

@@ -19,7 +19,7 @@ from typing import Any
 
 import redis
 
-from vbgraph.errors import QueryError, StoreError
+from vbgraph.errors import QueryError, StoreError, StoreFailure
 from vbgraph.graph import falkor_server
 from vbgraph.graph.cypher_limits import check_query
 from vbgraph.graph.falkor_result import params_header, plain_rows
@@ -137,7 +137,7 @@ class FalkorStore:
         try:
             self._graph.query(query, params or {})
         except redis.ResponseError as exc:
-            raise StoreError(f"FalkorDB refused a write: {exc}") from exc
+            raise self._write_refused(exc) from exc
         except redis.RedisError as exc:
             raise self._connection_error(exc) from exc
 
@@ -178,12 +178,31 @@ class FalkorStore:
             return QueryError(f"the query writes, and reads are read-only: {text}")
         return QueryError(f"FalkorDB refused the query: {text}")
 
-    def _connection_error(self, exc: redis.RedisError) -> StoreError:
+    def _write_refused(self, exc: redis.ResponseError) -> StoreError:
+        text = str(exc)
+        if "No space left" in text or "ENOSPC" in text:
+            return StoreFailure(
+                f"the disk holding the store {self.directory} is full (No space left on "
+                "device): free some space, then run the same command again (an ingest "
+                "stores what is missing)")
+        if text.startswith("MISCONF") or "Errors writing to the AOF" in text:
+            return StoreFailure(f"the server cannot write the store {self.directory} to disk "
+                                f"({text}); check the disk and the directory's permissions")
+        return StoreError(f"FalkorDB refused a write: {text}")
+
+    def _connection_error(self, exc: redis.RedisError) -> StoreFailure:
         if isinstance(exc, redis.TimeoutError):
-            return StoreError(f"the FalkorDB server of {self.directory} did not answer "
-                              f"within {SOCKET_TIMEOUT_S:g} s: {exc}")
-        return StoreError(f"lost the connection to the FalkorDB server of {self.directory} "
-                          f"(pid {self.server_pid}): {exc}")
+            return StoreFailure(f"the FalkorDB server of {self.directory} did not answer "
+                                f"within {SOCKET_TIMEOUT_S:g} s: {exc}")
+        why = falkor_server.exit_reason(self._attachment.info)
+        if why is not None and ("No space left on device" in why or "Short write" in why):
+            return StoreFailure(
+                f"the disk holding the store {self.directory} is full (No space left on "
+                "device) and the server stopped; free some space, then run the same command "
+                "again (an ingest stores what is missing)")
+        return StoreFailure(f"lost the connection to the FalkorDB server of {self.directory} "
+                            f"(pid {self.server_pid}): {why or exc}; run the command again (an "
+                            "ingest stores what is missing)")
 
     def clear(self) -> None:
         self.write(DELETE_ALL)
