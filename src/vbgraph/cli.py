@@ -123,17 +123,20 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], glob: str | None, workers
     Example:
       vbgraph --store ./kho ingest ./van-ban --glob '*.docx' --workers 2
     """
-    from vbgraph.loaders.walk import iter_paths
+    from vbgraph.loaders.walk import iter_entries
     from vbgraph.pipeline import FileOutcome, ingest_paths
 
     interactive = sys.stderr.isatty() and not quiet and not as_json
-    total = len(list(iter_paths(list(paths), glob=glob))) if interactive else 0
+    total = len(list(iter_entries(list(paths), glob=glob))) if interactive else 0
     bar = click.progressbar(length=total, label="Ingesting", file=sys.stderr) \
         if interactive else None
 
     def progress(outcome: FileOutcome) -> None:
         if outcome.status == "failed":
             click.echo(f"\nError: {outcome.reason}" if bar else f"Error: {outcome.reason}",
+                       err=True)
+        elif outcome.status == "skipped":
+            click.echo(f"\nSkipped: {outcome.reason}" if bar else f"Skipped: {outcome.reason}",
                        err=True)
         elif outcome.status == "duplicate" and not as_json:
             click.echo(f"Note: {outcome.path}: {outcome.reason}", err=True)

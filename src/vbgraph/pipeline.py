@@ -21,7 +21,7 @@ from vbgraph.graph.ingest import forget_document, store_extractions
 from vbgraph.graph.store import GraphStore
 from vbgraph.loaders.extract import extract
 from vbgraph.loaders.read import read_document
-from vbgraph.loaders.walk import iter_paths
+from vbgraph.loaders.walk import WalkIssue, iter_entries, printable
 from vbgraph.models import Extraction
 from vbgraph.queries import cypher as q
 from vbgraph.workers import stop_pool, worker_pool
@@ -30,7 +30,8 @@ from vbgraph.workers import stop_pool, worker_pool
 @dataclass(frozen=True, slots=True)
 class FileOutcome:
     """One file's fate: ``added``, ``replaced``, ``unchanged``, ``duplicate`` (the same
-    document as another file, which is kept), ``pruned`` or ``failed``."""
+    document as another file, which is kept), ``pruned``, ``skipped`` (not a document file:
+    a link to a folder, a FIFO) or ``failed``."""
 
     path: str
     status: str
@@ -56,7 +57,7 @@ class IngestReport:
         c = self.counts()
         files = sum(n for s, n in c.items() if s != "pruned")
         parts = [f"{c.get(s, 0)} {s}" for s in ("added", "replaced", "unchanged", "failed")]
-        parts += [f"{c[s]} {s}" for s in ("duplicate", "pruned") if c.get(s)]
+        parts += [f"{c[s]} {s}" for s in ("duplicate", "skipped", "pruned") if c.get(s)]
         return f"{files} files: " + ", ".join(parts)
 
 
@@ -138,7 +139,8 @@ def ingest_paths(
     as stubs while other documents cite them).
     """
     roots = [Path(p) for p in paths]
-    files = list(iter_paths(roots, glob=glob))
+    entries = list(iter_entries(roots, glob=glob))
+    files = [e for e in entries if isinstance(e, Path)]
     report = IngestReport()
     pending: list[tuple[Path, Extraction]] = []
 
@@ -163,6 +165,9 @@ def ingest_paths(
                 record(FileOutcome(str(path), result.status, key=result.key, reason=reason))
         pending.clear()
 
+    for issue in (e for e in entries if isinstance(e, WalkIssue)):
+        record(FileOutcome(printable(issue.path), "skipped" if issue.skipped else "failed",
+                           reason=issue.message))
     with store.write_lock():
         for path, result in _results(files, workers, batch):
             if isinstance(result, str):
