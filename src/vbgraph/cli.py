@@ -104,14 +104,20 @@ def cli(ctx: click.Context, store_dir: str | None, neo4j_uri: str | None,
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Extract in this many parallel processes.")
 @click.option("--prune", is_flag=True,
-              help="Also remove documents whose files under PATHS are gone.")
+              help="Also remove documents whose files under PATHS are gone. Refused when "
+                   "that is all, or more than half, of a path's documents (an unmounted "
+                   "share?) unless --yes.")
+@click.option("--yes", "prune_confirmed", is_flag=True,
+              help="With --prune: remove them even when that is most or all of a path's "
+                   "documents.")
 @click.option("--batch", type=click.IntRange(1, 10_000), default=50, show_default=True,
               help="Write new documents this many at a time.")
 @click.option("--json", "as_json", is_flag=True, help="Print the outcome of each file as JSON.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress; only errors and the summary.")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], glob: str | None, workers: int,
-           prune: bool, batch: int, as_json: bool, quiet: bool) -> None:
+           prune: bool, prune_confirmed: bool, batch: int, as_json: bool,
+           quiet: bool) -> None:
     """Read, extract and store documents (files or folders, recursively).
 
     A file that cannot be read is reported by name and the rest are still
@@ -122,6 +128,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], glob: str | None, workers
     \b
     Example:
       vbgraph --store ./kho ingest ./van-ban --glob '*.docx' --workers 2
+      vbgraph --store ./kho ingest ./van-ban --prune
     """
     from vbgraph.loaders.walk import iter_entries
     from vbgraph.pipeline import FileOutcome, ingest_paths
@@ -148,9 +155,11 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], glob: str | None, workers
     with _store(ctx) as store:
         if bar is not None:
             with bar:
-                report = ingest_paths(store, paths, glob, progress, workers, prune, batch)
+                report = ingest_paths(store, paths, glob, progress, workers, prune, batch,
+                                      prune_confirmed)
         else:
-            report = ingest_paths(store, paths, glob, progress, workers, prune, batch)
+            report = ingest_paths(store, paths, glob, progress, workers, prune, batch,
+                                  prune_confirmed)
     if as_json:
         _print_json({"files": [dataclasses.asdict(o) for o in report.outcomes],
                      "counts": report.counts()})

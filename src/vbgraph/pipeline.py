@@ -23,6 +23,8 @@ from vbgraph.loaders.extract import extract
 from vbgraph.loaders.read import read_document
 from vbgraph.loaders.walk import WalkIssue, iter_entries, printable
 from vbgraph.models import Extraction
+from vbgraph.prune import check_prune, plan_prune
+from vbgraph.prune import prune as prune_documents
 from vbgraph.queries import cypher as q
 from vbgraph.workers import stop_pool, worker_pool
 
@@ -130,13 +132,16 @@ def ingest_paths(
     workers: int = 1,
     prune: bool = False,
     batch: int = DEFAULT_BATCH,
+    prune_confirmed: bool = False,
 ) -> IngestReport:
     """Read, extract and store every document under ``paths``.
 
     Documents are written ``batch`` at a time; an interrupted ingest loses at
     most the batch in flight, which the next run stores. ``prune`` also removes
     documents stored from files under ``paths`` that no longer exist (they stay
-    as stubs while other documents cite them).
+    as stubs while other documents cite them); when that would remove all of a
+    path's documents or more than ``prune.MAX_SHARE`` of them, nothing is done
+    (``InputError``) unless ``prune_confirmed``.
     """
     roots = [Path(p) for p in paths]
     entries = list(iter_entries(roots, glob=glob))
@@ -169,6 +174,8 @@ def ingest_paths(
         record(FileOutcome(printable(issue.path), "skipped" if issue.skipped else "failed",
                            reason=issue.message))
     with store.write_lock():
+        if prune and not prune_confirmed:
+            check_prune(plan_prune(store, roots))  # before anything is written
         for path, result in _results(files, workers, batch):
             if isinstance(result, str):
                 record(FileOutcome(str(path), "failed", reason=result))
@@ -183,8 +190,8 @@ def ingest_paths(
         if pending:
             flush()
         if prune:
-            for outcome in prune_missing(store, roots):
-                record(outcome)
+            for key, source in prune_documents(store, plan_prune(store, roots)):
+                record(FileOutcome(source, "pruned", key=key))
     return report
 
 
@@ -207,19 +214,3 @@ def forget_renumbered(store: GraphStore, extractions: list[Extraction]) -> None:
     for row in rows:
         if row["key"] != want[row["source"]]:
             forget_document(store, row["key"])
-
-
-def prune_missing(store: GraphStore, roots: list[Path]) -> list[FileOutcome]:
-    """Forget corpus documents whose source file under ``roots`` is gone."""
-    resolved = [r.resolve() for r in roots]
-    outcomes = []
-    for row in store.read(q.CORPUS_SOURCES):
-        source = row.get("source")
-        if not source:
-            continue
-        path = Path(source)
-        under = any(path == r or r in path.parents for r in resolved)
-        if under and not path.exists():
-            forget_document(store, row["key"])
-            outcomes.append(FileOutcome(source, "pruned", key=row["key"]))
-    return outcomes
