@@ -145,7 +145,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], glob: str | None, workers
         elif outcome.status == "skipped":
             click.echo(f"\nSkipped: {outcome.reason}" if bar else f"Skipped: {outcome.reason}",
                        err=True)
-        elif outcome.status == "duplicate" and not as_json:
+        elif outcome.status in ("duplicate", "collision"):
             click.echo(f"Note: {outcome.path}: {outcome.reason}", err=True)
         elif not quiet and not as_json and bar is None:
             click.echo(f"{outcome.status:9} {outcome.key}  ({outcome.path})", err=True)

@@ -17,7 +17,7 @@ from itertools import islice
 from pathlib import Path
 
 from vbgraph.errors import InputError, StoreFailure, VbgraphError
-from vbgraph.graph.ingest import forget_document, store_extractions
+from vbgraph.graph.ingest import StoreOutcome, store_extractions
 from vbgraph.graph.store import GraphStore
 from vbgraph.loaders.extract import extract
 from vbgraph.loaders.read import read_document
@@ -25,15 +25,16 @@ from vbgraph.loaders.walk import WalkIssue, iter_entries, printable
 from vbgraph.models import Extraction
 from vbgraph.prune import check_prune, plan_prune
 from vbgraph.prune import prune as prune_documents
-from vbgraph.queries import cypher as q
+from vbgraph.sameness import SameText
 from vbgraph.workers import stop_pool, worker_pool
 
 
 @dataclass(frozen=True, slots=True)
 class FileOutcome:
     """One file's fate: ``added``, ``replaced``, ``unchanged``, ``duplicate`` (the same
-    document as another file, which is kept), ``pruned``, ``skipped`` (not a document file:
-    a link to a folder, a FIFO) or ``failed``."""
+    document as another file, which is kept), ``collision`` (stored under a variant key: a
+    different document has its key), ``pruned``, ``skipped`` (not a document file: a link
+    to a folder, a FIFO) or ``failed``."""
 
     path: str
     status: str
@@ -59,7 +60,8 @@ class IngestReport:
         c = self.counts()
         files = sum(n for s, n in c.items() if s != "pruned")
         parts = [f"{c.get(s, 0)} {s}" for s in ("added", "replaced", "unchanged", "failed")]
-        parts += [f"{c[s]} {s}" for s in ("duplicate", "skipped", "pruned") if c.get(s)]
+        parts += [f"{c[s]} {s}{'s' if s == 'collision' and c[s] > 1 else ''}"
+                  for s in ("duplicate", "collision", "skipped", "pruned") if c.get(s)]
         return f"{files} files: " + ", ".join(parts)
 
 
@@ -148,6 +150,7 @@ def ingest_paths(
     files = [e for e in entries if isinstance(e, Path)]
     report = IngestReport()
     pending: list[tuple[Path, Extraction]] = []
+    same = SameText()
 
     def record(outcome: FileOutcome) -> None:
         report.outcomes.append(outcome)
@@ -156,8 +159,7 @@ def ingest_paths(
 
     def flush() -> None:
         try:
-            forget_renumbered(store, [ex for _, ex in pending])
-            results = store_extractions(store, [ex for _, ex in pending])
+            results = store_extractions(store, [ex for _, ex in pending], same)
         except StoreFailure:
             raise  # nothing more can be stored: stop once, not once per remaining file
         except VbgraphError as exc:
@@ -165,9 +167,8 @@ def ingest_paths(
                 record(FileOutcome(str(path), "failed", reason=f"{path}: {exc}"))
         else:
             for (path, _), result in zip(pending, results, strict=True):
-                reason = f"same document as {result.other}, which is kept" if result.other \
-                    else ""
-                record(FileOutcome(str(path), result.status, key=result.key, reason=reason))
+                record(FileOutcome(str(path), result.status, key=result.key,
+                                   reason=_explain(result)))
         pending.clear()
 
     for issue in (e for e in entries if isinstance(e, WalkIssue)):
@@ -195,6 +196,18 @@ def ingest_paths(
     return report
 
 
+def _explain(result: StoreOutcome) -> str:
+    if result.status == "duplicate":
+        return f"same document as {result.other}, which is kept"
+    if result.status == "collision":
+        held = (f"a different document, from {result.other}, has the key "
+                f"{result.collides_with}" if result.other
+                else f"a different document has the key {result.collides_with}")
+        return (f"{held}; this one is stored as {result.key} (check the number, year and "
+                "issuer in both headers)")
+    return ""
+
+
 def _prepare(extraction: Extraction, path: Path) -> Extraction | FileOutcome:
     """Check an extraction can be stored and record the file it came from."""
     if not extraction.document.symbol:
@@ -204,13 +217,3 @@ def _prepare(extraction: Extraction, path: Path) -> Extraction | FileOutcome:
                    "is this a policy document?",
         )
     return replace(extraction, path=str(path.resolve()))
-
-
-def forget_renumbered(store: GraphStore, extractions: list[Extraction]) -> None:
-    """Forget what these files stored earlier under another key (their number or date
-    was fixed since): one read for the whole batch."""
-    want = {ex.path: ex.document.key for ex in extractions}
-    rows = store.read(q.DOCUMENTS_FROM_SOURCES, {"sources": sorted(want)})
-    for row in rows:
-        if row["key"] != want[row["source"]]:
-            forget_document(store, row["key"])

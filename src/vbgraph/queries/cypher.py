@@ -567,3 +567,22 @@ DEMOTE_DOCUMENT = """
 MATCH (d:Document {key: $key})
 SET d.in_corpus = false, d.source = null, d.sha256 = null
 """
+
+# --------------------------------------------------------------------------
+# Ingest: where a batch's documents go (issue 15; graph/ingest.py)
+# --------------------------------------------------------------------------
+
+#: The corpus documents holding ``$keys``: which file each came from, and its checksum.
+CORPUS_KEY_SOURCES = """
+UNWIND $keys AS k
+MATCH (d:Document {key: k})
+WHERE d.in_corpus = true
+RETURN d.key AS key, d.source AS source, d.sha256 AS sha256
+"""
+
+#: Corpus documents whose folded symbol is ``$lookup`` (a key's variants among them).
+CORPUS_BY_LOOKUP = """
+MATCH (d:Document {lookup: $lookup})
+WHERE d.in_corpus = true
+RETURN d.key AS key, d.source AS source
+"""
