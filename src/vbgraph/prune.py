@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vbgraph.errors import InputError
-from vbgraph.graph.ingest import forget_document
+from vbgraph.graph.ingest import forget_documents
 from vbgraph.graph.store import GraphStore
 from vbgraph.queries import cypher as q
 
@@ -73,9 +73,7 @@ def check_prune(plan: PrunePlan) -> None:
 
 def prune(store: GraphStore, plan: PrunePlan) -> list[tuple[str, str]]:
     """Forget the planned documents whose files are still gone; returns (key, source)."""
-    done = []
-    for key, source in plan.documents():
-        if not Path(source).exists():
-            forget_document(store, key)
-            done.append((key, source))
+    done = [(key, source) for key, source in plan.documents() if not Path(source).exists()]
+    if done:
+        forget_documents(store, [key for key, _ in done])
     return done

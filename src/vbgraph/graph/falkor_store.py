@@ -26,7 +26,12 @@ from vbgraph.graph.falkor_result import params_header, plain_rows
 from vbgraph.graph.falkor_server import DB_FILENAME, Attachment, ServerInfo
 from vbgraph.graph.lock import file_lock
 from vbgraph.graph.store import Params, Row, resolve_query_timeout
-from vbgraph.queries.cypher import DELETE_ALL, FALKORDB_SCHEMA, FALKORDB_UNIQUE
+from vbgraph.queries.cypher import (
+    DELETE_ALL,
+    FALKORDB_EDGE_SCHEMA,
+    FALKORDB_SCHEMA,
+    FALKORDB_UNIQUE,
+)
 
 __all__ = ["DB_FILENAME", "GRAPH_NAME", "LOCK_FILENAME", "FalkorStore"]
 
@@ -87,7 +92,7 @@ class FalkorStore:
 
     def setup_schema(self) -> None:
         existing = self._index_keys()
-        for text in FALKORDB_SCHEMA:
+        for text in (*FALKORDB_SCHEMA, *FALKORDB_EDGE_SCHEMA):
             label_prop = _index_target(text)
             if label_prop in existing:
                 continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from vbgraph.graph.keys import base_key, parse_key, variant_key
@@ -75,20 +75,31 @@ def store_extractions(store: GraphStore, extractions: list[Extraction],
     todo = [p for p in placed if p.outcome is None]
     forget_renumbered(store, [p.extraction for p in todo])
     keys = sorted({p.extraction.document.key for p in todo})
-    stored = {r["key"] for r in store.read(q.CORPUS_KEYS, {"keys": keys})}
-    fresh: list[_Placed] = []
+    stored = {r["key"]: r.get("sha256")
+              for r in store.read(q.CORPUS_KEY_SOURCES, {"keys": keys})}
+    writing: list[_Placed] = []
+    replaced: list[str] = []
     for p in todo:
-        if p.extraction.document.key in stored:
-            p.outcome = _store_again(store, p.extraction)
-        else:
-            fresh.append(p)
-            p.outcome = StoreOutcome(p.extraction.document.key, "added")
-    if fresh:
-        candidates = _candidates(store, {p.extraction.document.key for p in fresh})
+        ex = p.extraction
+        key = ex.document.key
+        if key not in stored:
+            p.outcome = StoreOutcome(key, "added")
+        elif ex.sha256 and stored[key] == ex.sha256:
+            p.outcome = StoreOutcome(key, "unchanged")
+            continue
+        else:  # a changed file: what its old version stated goes first
+            p.outcome = StoreOutcome(key, "replaced")
+            replaced.append(key)
+        writing.append(p)
+    garbage = forget_assertions(store, replaced) if replaced else None
+    if writing:
+        candidates = _candidates(store, {p.extraction.document.key for p in writing})
         rows = GraphRows()
-        for p in fresh:
+        for p in writing:
             rows.extend(resolve(p.extraction, candidates))
         write_rows(store, rows)
+    if garbage is not None:  # after the new rows: what they cite again is not garbage
+        collect_garbage(store, garbage)
     out = []
     for p in placed:
         assert p.outcome is not None
@@ -151,19 +162,6 @@ def _variant_sources(store: GraphStore, key: str, claimed: dict[str, str],
     return list(dict.fromkeys(found))
 
 
-def _store_again(store: GraphStore, extraction: Extraction) -> StoreOutcome:
-    """A document this file stored before: unchanged (same checksum) or replaced."""
-    key = extraction.document.key
-    previous = store.read(q.DOCUMENT_SOURCE, {"key": key})
-    if previous and previous[0].get("in_corpus") and extraction.sha256 \
-            and previous[0].get("sha256") == extraction.sha256:
-        return StoreOutcome(key, "unchanged")
-    forget_assertions(store, key)
-    write_rows(store, resolve(extraction, _candidates(store, set())))
-    collect_garbage(store)
-    return StoreOutcome(key, "replaced")
-
-
 def rekey(extraction: Extraction, new_key: str) -> Extraction:
     """``extraction`` as the document ``new_key``: what it states about itself moves with
     it; its references to the old key still point at the document holding that key."""
@@ -183,9 +181,9 @@ def forget_renumbered(store: GraphStore, extractions: list[Extraction]) -> None:
     was fixed since): one read for the whole batch."""
     want = {ex.path: ex.document.key for ex in extractions if ex.path}
     rows = store.read(q.DOCUMENTS_FROM_SOURCES, {"sources": sorted(want)})
-    for row in rows:
-        if row["key"] != want[row["source"]]:
-            forget_document(store, row["key"])
+    stale = sorted({row["key"] for row in rows if row["key"] != want[row["source"]]})
+    if stale:
+        forget_documents(store, stale)
 
 
 def _candidates(store: GraphStore, pending: set[str]) -> Candidates:
@@ -228,22 +226,56 @@ def refresh_summaries(store: GraphStore, keys: list[str]) -> None:
         store.write(q.REFRESH_ASSIGNMENT_SUMMARIES, {"keys": keys[i : i + BATCH_SIZE]})
 
 
-def forget_assertions(store: GraphStore, key: str) -> None:
-    """Remove what the stored version of document ``key`` stated (edges, tasks, issuer)."""
-    store.write(q.DELETE_ASSERTED_EDGES, {"key": key})
-    store.write(q.DELETE_DOCUMENT_TASKS, {"key": key})
-    store.write(q.DELETE_ASSIGNMENT_SUMMARIES, {"key": key})
-    store.write(q.DELETE_ISSUED_BY, {"key": key})
+@dataclass(slots=True)
+class Garbage:
+    """Stubs and agencies that forgotten statements touched: removed if nothing else
+    refers to them (``collect_garbage``) -- the graph itself is never scanned."""
+
+    stubs: set[str] = field(default_factory=set)
+    agencies: set[str] = field(default_factory=set)
+
+
+def forget_assertions(store: GraphStore, keys: list[str]) -> Garbage:
+    """Remove what the stored versions of documents ``keys`` stated (edges, tasks, issuer,
+    summaries), looking only at their neighbourhood; returns what may now be garbage."""
+    garbage = Garbage()
+    for i in range(0, len(keys), BATCH_SIZE):
+        chunk = {"keys": keys[i : i + BATCH_SIZE]}
+        for rel_type in q.ASSERTED_EDGE_ENDS:
+            for row in store.read(q.ASSERTED_EDGE_ENDS[rel_type], chunk):
+                garbage.stubs.update((row["a"], row["b"]))
+            store.write(q.DELETE_EDGES_ASSERTED_BY[rel_type], chunk)
+        garbage.agencies.update(r["key"] for r in store.read(q.AGENCIES_OF_DOCUMENTS, chunk))
+        store.write(q.DELETE_TASKS_OF_DOCUMENTS, chunk)
+        store.write(q.DELETE_SUMMARIES_OF_DOCUMENTS, chunk)
+        store.write(q.DELETE_ISSUED_BY_OF_DOCUMENTS, chunk)
+    return garbage
+
+
+def forget_documents(store: GraphStore, keys: list[str]) -> None:
+    """Take documents ``keys`` out of the corpus: their statements go, each stays as a stub
+    while another document cites it."""
+    garbage = forget_assertions(store, keys)
+    for i in range(0, len(keys), BATCH_SIZE):
+        store.write(q.DEMOTE_DOCUMENTS, {"keys": keys[i : i + BATCH_SIZE]})
+    garbage.stubs.update(keys)
+    collect_garbage(store, garbage)
 
 
 def forget_document(store: GraphStore, key: str) -> None:
-    """Take document ``key`` out of the corpus: its statements go, it stays a stub if cited."""
-    forget_assertions(store, key)
-    store.write(q.DEMOTE_DOCUMENT, {"key": key})
-    collect_garbage(store)
+    """``forget_documents`` for one document."""
+    forget_documents(store, [key])
 
 
-def collect_garbage(store: GraphStore) -> None:
-    """Drop stubs and agencies nothing refers to any more."""
-    store.write(q.DELETE_ORPHAN_STUBS)
-    store.write(q.DELETE_ORPHAN_AGENCIES)
+def collect_garbage(store: GraphStore, garbage: Garbage | None = None) -> None:
+    """Drop the stubs and agencies among ``garbage`` that nothing refers to any more (all
+    of the store's when ``garbage`` is None: a scan of every document and agency)."""
+    if garbage is None:
+        store.write(q.DELETE_ORPHAN_STUBS)
+        store.write(q.DELETE_ORPHAN_AGENCIES)
+        return
+    stubs, agencies = sorted(garbage.stubs), sorted(garbage.agencies)
+    for i in range(0, len(stubs), BATCH_SIZE):
+        store.write(q.DELETE_ORPHAN_STUBS_AMONG, {"keys": stubs[i : i + BATCH_SIZE]})
+    for i in range(0, len(agencies), BATCH_SIZE):
+        store.write(q.DELETE_ORPHAN_AGENCIES_AMONG, {"keys": agencies[i : i + BATCH_SIZE]})
