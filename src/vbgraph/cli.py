@@ -644,9 +644,29 @@ def export(ctx: click.Context, fmt: str, out: str) -> None:
     """
     from vbgraph.export import export as run_export
 
+    _check_target(Path(out), folder=fmt == "csv")
     with _store(ctx) as store:
-        written = run_export(store, fmt, out)
+        try:
+            written = run_export(store, fmt, out)
+        except OSError as exc:  # the disk, not vbgraph: full, read-only, a device
+            raise VbgraphError(f"cannot write {exc.filename or out}: {exc.strerror}") from exc
     click.echo(f"Wrote {written}")
+
+
+def _check_target(out: Path, folder: bool) -> None:
+    """Refuse an output path that cannot be written, before the store is opened."""
+    if folder:
+        if out.exists() and not out.is_dir():
+            raise VbgraphError(f"{out} is a file; csv export writes a folder of files: give "
+                               "a folder (it is created if missing)")
+        return
+    if out.is_dir():
+        raise VbgraphError(f"{out} is a folder; give the name of the file to write "
+                           f"(e.g. {out / 'corpus'}.graphml)")
+    parent = out.parent
+    if not parent.is_dir():
+        raise VbgraphError(f"the folder {parent} does not exist; create it or write "
+                           "somewhere else")
 
 
 @cli.command()
