@@ -264,3 +264,18 @@ def test_the_server_file_names_the_running_server(tmp_path: Path, reap: list[Pat
         info = json.loads((store_dir / "server.json").read_text())
         assert info["pid"] == store.server_pid
     assert not (store_dir / "server.json").exists()
+
+
+def test_a_program_that_forgets_close_stops_the_server_at_exit(tmp_path: Path,
+                                                               reap: list[Path]) -> None:
+    store_dir = tmp_path / "store"
+    reap.append(store_dir)
+    subprocess.run([sys.executable, "-c", textwrap.dedent(f"""
+        from pathlib import Path
+        from vbgraph.graph.falkor_store import FalkorStore
+        store = FalkorStore(Path({str(store_dir)!r}))
+        store.write("CREATE (:Probe)")
+    """)], check=True, timeout=DEADLINE_S)
+    assert not servers_in(store_dir)
+    with opened(store_dir) as store:
+        assert store.read("MATCH (p:Probe) RETURN count(p) AS n") == [{"n": 1}]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import uuid
+import weakref
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
@@ -65,7 +66,9 @@ class FalkorStore:
         self._attachment: Attachment
         self._attachment, self._db = falkor_server.attach(self.directory, self._connect)
         self._graph = self._db.select_graph(GRAPH_NAME)
-        self._closed = False
+        # close() when the program forgets to (garbage collection, interpreter exit).
+        self._finalizer = weakref.finalize(self, _leave, self._attachment, self._db.connection,
+                                           self._client_name)
 
     def _connect(self, info: ServerInfo, started: bool) -> Any:
         from falkordb import FalkorDB
@@ -214,21 +217,21 @@ class FalkorStore:
 
     def close(self) -> None:
         """Disconnect; stop the server when no other process uses it."""
-        if self._closed:
-            return
-        self._closed = True
-        connection = self._db.connection
-        falkor_server.detach(
-            self._attachment,
-            others=lambda: falkor_server.connection_count(connection, self._client_name),
-            disconnect=connection.connection_pool.disconnect,
-        )
+        self._finalizer()
 
     def __enter__(self) -> FalkorStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _leave(attachment: Attachment, connection: Any, client_name: str) -> None:
+    falkor_server.detach(
+        attachment,
+        others=lambda: falkor_server.connection_count(connection, client_name),
+        disconnect=connection.connection_pool.disconnect,
+    )
 
 
 def _index_target(text: str) -> tuple[str, str]:
