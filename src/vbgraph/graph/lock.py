@@ -56,7 +56,7 @@ def file_lock(path: Path, timeout: float | None = None) -> Iterator[None]:
                 break
             except BlockingIOError:
                 holder = _holder(fh)
-                if holder is not None and not _alive(holder):
+                if holder is not None and not _alive(holder) and _still_orphaned(fh, holder):
                     raise StoreError(_orphaned(path, holder)) from None
                 if time.monotonic() >= deadline:
                     raise StoreError(
@@ -81,6 +81,23 @@ def _holder(fh: IO[str]) -> int | None:
     fh.seek(0)
     found = re.search(r"pid (\d+)", fh.read())
     return int(found.group(1)) if found else None
+
+
+def _still_orphaned(fh: IO[str], holder: int, settle: float = 1.0) -> bool:
+    """The dead ``holder`` is still named while the lock stays held for ``settle`` seconds
+    (a writer that has just taken the lock from a killed one writes its pid at once)."""
+    deadline = time.monotonic() + settle
+    while time.monotonic() < deadline:
+        time.sleep(0.1)
+        if _holder(fh) != holder:
+            return False
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            continue
+        fcntl.flock(fh, fcntl.LOCK_UN)  # free now: the caller takes it on its next try
+        return False
+    return True
 
 
 def _describe(holder: int | None) -> str:
