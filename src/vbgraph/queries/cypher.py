@@ -392,6 +392,10 @@ def all_queries() -> dict[str, str]:
         out[f"COUNT_NODES[{label}]"] = text
     for rel, text in COUNT_RELATIONSHIPS.items():
         out[f"COUNT_RELATIONSHIPS[{rel}]"] = text
+    for rel, text in ASSERTED_EDGE_ENDS.items():
+        out[f"ASSERTED_EDGE_ENDS[{rel}]"] = text
+    for rel, text in DELETE_EDGES_ASSERTED_BY.items():
+        out[f"DELETE_EDGES_ASSERTED_BY[{rel}]"] = text
     return out
 
 #: Everything, for ``GraphStore.clear`` (tests, ``ingest --replace``).
