@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from itertools import islice
@@ -89,7 +89,8 @@ def extract_file(path: Path) -> WorkResult:
 AHEAD_PER_WORKER = 8
 
 
-def _results(paths: list[Path], workers: int, batch: int = 0) -> Iterator[tuple[Path, WorkResult]]:
+def _results(paths: list[Path], workers: int,
+             batch: int = 0) -> Generator[tuple[Path, WorkResult], None, None]:
     """Each file's extraction, in order; ``workers`` processes extract while the caller
     stores what they handed back, ``batch`` at a time."""
     if workers <= 1 or len(paths) < 2:
@@ -177,17 +178,21 @@ def ingest_paths(
     with store.write_lock():
         if prune and not prune_confirmed:
             check_prune(plan_prune(store, roots))  # before anything is written
-        for path, result in _results(files, workers, batch):
-            if isinstance(result, str):
-                record(FileOutcome(str(path), "failed", reason=result))
-                continue
-            prepared = _prepare(result, path)
-            if isinstance(prepared, FileOutcome):
-                record(prepared)
-                continue
-            pending.append((path, prepared))
-            if len(pending) >= max(1, batch):
-                flush()
+        results = _results(files, workers, batch)
+        try:
+            for path, result in results:
+                if isinstance(result, str):
+                    record(FileOutcome(str(path), "failed", reason=result))
+                    continue
+                prepared = _prepare(result, path)
+                if isinstance(prepared, FileOutcome):
+                    record(prepared)
+                    continue
+                pending.append((path, prepared))
+                if len(pending) >= max(1, batch):
+                    flush()
+        finally:  # leaving early (an error, SIGTERM while a batch is stored): the workers
+            results.close()  # stop now, not when the generator is collected
         if pending:
             flush()
         if prune:

@@ -32,7 +32,8 @@ def worker_pool(workers: int) -> ProcessPoolExecutor:
 
 def stop_pool(pool: Executor) -> None:
     """Cancel what has not started and kill the workers (used when the caller leaves early)."""
-    processes = list(getattr(pool, "_processes", {}).values())
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    results = getattr(pool, "_result_queue", None)  # shutdown() forgets it
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         with contextlib.suppress(Exception):
@@ -40,6 +41,14 @@ def stop_pool(pool: Executor) -> None:
     for process in processes:
         with contextlib.suppress(Exception):
             process.join(timeout=5)
+    # A worker killed while it sent a result leaves half a message in the result pipe, and
+    # the pool's manager thread waits for the rest; this process holds the pipe's last
+    # writing end: closing it ends that wait (the thread sees a broken pool and exits),
+    # or the interpreter, which joins that thread at exit, would hang (1 SIGTERM in 20).
+    writer = getattr(results, "_writer", None)
+    if writer is not None:
+        with contextlib.suppress(Exception):
+            writer.close()
 
 
 def _tie_to_parent(parent: int) -> None:
