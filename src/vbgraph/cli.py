@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,16 +35,19 @@ class _Group(click.Group):
 
 
 class _Settings:
-    def __init__(self, store_dir: str | None, neo4j_uri: str | None) -> None:
+    def __init__(self, store_dir: str | None, neo4j_uri: str | None,
+                 query_timeout: float | None = None) -> None:
         self.store_dir = store_dir
         self.neo4j_uri = neo4j_uri
+        self.query_timeout = query_timeout
 
 
 @contextmanager
 def _store(ctx: click.Context, write: bool = False) -> Iterator[GraphStore]:
     """The configured store; only writing commands (``write``) set up its schema."""
     settings: _Settings = ctx.find_object(_Settings)  # type: ignore[assignment]
-    store = open_store(settings.store_dir, settings.neo4j_uri, read_only=not write)
+    store = open_store(settings.store_dir, settings.neo4j_uri, settings.query_timeout,
+                       read_only=not write)
     try:
         yield store
     finally:
@@ -73,9 +77,14 @@ def _emit(rows: list[dict[str, Any]], columns: list[str], fmt: str | None, empty
 @click.option("--neo4j", "neo4j_uri", metavar="URI",
               help="Use a Neo4j server instead (also NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, "
                    "NEO4J_DATABASE).")
+@click.option("--query-timeout", type=click.FloatRange(min=0, min_open=True),
+              envvar="VBGRAPH_QUERY_TIMEOUT", metavar="SECONDS",
+              help="Stop a read query that runs longer than this (default 60). "
+                   "Env VBGRAPH_QUERY_TIMEOUT.")
 @click.version_option(package_name="vbgraph")
 @click.pass_context
-def cli(ctx: click.Context, store_dir: str | None, neo4j_uri: str | None) -> None:
+def cli(ctx: click.Context, store_dir: str | None, neo4j_uri: str | None,
+        query_timeout: float | None) -> None:
     """A knowledge graph of Vietnamese policy documents: lineage, references, responsibilities.
 
     \b
@@ -83,7 +92,7 @@ def cli(ctx: click.Context, store_dir: str | None, neo4j_uri: str | None) -> Non
       vbgraph --store ./kho ingest ./van-ban
       vbgraph --store ./kho lineage 590/QĐ-UBND
     """
-    ctx.obj = _Settings(store_dir, neo4j_uri)
+    ctx.obj = _Settings(store_dir, neo4j_uri, query_timeout)
 
 
 # --------------------------------------------------------------------------
@@ -97,7 +106,12 @@ def cli(ctx: click.Context, store_dir: str | None, neo4j_uri: str | None) -> Non
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Extract in this many parallel processes.")
 @click.option("--prune", is_flag=True,
-              help="Also remove documents whose files under PATHS are gone.")
+              help="Also remove documents whose files under PATHS are gone. Refused when "
+                   "that is all, or more than half, of a path's documents (an unmounted "
+                   "share?) unless --yes.")
+@click.option("--yes", "prune_confirmed", is_flag=True,
+              help="With --prune: remove them even when that is most or all of a path's "
+                   "documents.")
 @click.option("--batch", type=click.IntRange(1, 10_000), default=DOCUMENTS_PER_ROUND,
               show_default=True,
               help="Write new documents this many at a time.")
@@ -105,7 +119,8 @@ def cli(ctx: click.Context, store_dir: str | None, neo4j_uri: str | None) -> Non
 @click.option("-q", "--quiet", is_flag=True, help="No progress; only errors and the summary.")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], glob: str | None, workers: int,
-           prune: bool, batch: int, as_json: bool, quiet: bool) -> None:
+           prune: bool, prune_confirmed: bool, batch: int, as_json: bool,
+           quiet: bool) -> None:
     """Read, extract and store documents (files or folders, recursively).
 
     A file that cannot be read is reported by name and the rest are still
@@ -116,12 +131,13 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], glob: str | None, workers
     \b
     Example:
       vbgraph --store ./kho ingest ./van-ban --glob '*.docx' --workers 2
+      vbgraph --store ./kho ingest ./van-ban --prune
     """
-    from vbgraph.loaders.formats.walk import iter_paths
+    from vbgraph.loaders.formats.walk import iter_entries
     from vbgraph.pipeline import FileOutcome, ingest_paths
 
     interactive = sys.stderr.isatty() and not quiet and not as_json
-    total = len(list(iter_paths(list(paths), glob=glob))) if interactive else 0
+    total = len(list(iter_entries(list(paths), glob=glob))) if interactive else 0
     bar = click.progressbar(length=total, label="Ingesting", file=sys.stderr) \
         if interactive else None
 
@@ -129,7 +145,10 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], glob: str | None, workers
         if outcome.status == "failed":
             click.echo(f"\nError: {outcome.reason}" if bar else f"Error: {outcome.reason}",
                        err=True)
-        elif outcome.status == "duplicate" and not as_json:
+        elif outcome.status == "skipped":
+            click.echo(f"\nSkipped: {outcome.reason}" if bar else f"Skipped: {outcome.reason}",
+                       err=True)
+        elif outcome.status in ("duplicate", "collision"):
             click.echo(f"Note: {outcome.path}: {outcome.reason}", err=True)
         elif not quiet and not as_json and bar is None:
             click.echo(f"{outcome.status:9} {outcome.key}  ({outcome.path})", err=True)
@@ -142,9 +161,11 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], glob: str | None, workers
     with _store(ctx, write=True) as store:
         if bar is not None:
             with bar:
-                report = ingest_paths(store, paths, glob, progress, workers, prune, batch)
+                report = ingest_paths(store, paths, glob, progress, workers, prune, batch,
+                                      prune_confirmed)
         else:
-            report = ingest_paths(store, paths, glob, progress, workers, prune, batch)
+            report = ingest_paths(store, paths, glob, progress, workers, prune, batch,
+                                  prune_confirmed)
     if as_json:
         _print_json({"files": [dataclasses.asdict(o) for o in report.outcomes],
                      "counts": report.counts()})
@@ -564,6 +585,9 @@ def cypher(ctx: click.Context, query: str, params: tuple[str, ...], fmt: str | N
             parsed[name] = json.loads(value)
         except json.JSONDecodeError:
             parsed[name] = value
+        except RecursionError:
+            raise click.BadParameter(f"the value of {name!r} is nested too deeply to read",
+                                     param_hint="--param") from None
     with _store(ctx) as store:
         rows = api.run_read_query(store, query, parsed)
     _emit(rows, list(rows[0]) if rows else [], fmt, "(no rows)")
@@ -591,6 +615,35 @@ def stats(ctx: click.Context, fmt: str | None) -> None:
 
 
 @cli.command()
+@click.pass_context
+def repair(ctx: click.Context) -> None:
+    """Check the embedded store's files and repair what can be repaired.
+
+    A lost or damaged manifest is rebuilt from the log files; a log that ends in
+    the middle of a write (a crash, a full disk) is cut back to its last complete
+    write.  A copy of every file it changes is kept in STORE/damaged-<time>/.  A
+    batch of documents the cut removed is stored again by the next ingest of the
+    same folders.  The store must not be open in another program.
+
+    \b
+    Example:
+      vbgraph --store ./kho repair
+    """
+    from vbgraph.graph.falkor_server import repair as run_repair
+    from vbgraph.graph.store import default_store_dir
+
+    settings: _Settings = ctx.find_object(_Settings)  # type: ignore[assignment]
+    if settings.neo4j_uri:
+        raise click.UsageError("repair works on the embedded store (--store), not on Neo4j")
+    directory = Path(settings.store_dir) if settings.store_dir else default_store_dir()
+    report = run_repair(directory)
+    for action in report.actions:
+        click.echo(action)
+    if report.backup is not None:
+        click.echo(f"Copies of the files before the repair: {report.backup}")
+
+
+@cli.command()
 @click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "csv", "cypher"]),
               required=True, help="graphml/gexf for Gephi, csv for neo4j-admin import "
                                   "(a folder), cypher for cypher-shell.")
@@ -607,8 +660,12 @@ def export(ctx: click.Context, fmt: str, out: str) -> None:
     """
     from vbgraph.export import export as run_export
 
+    _check_target(Path(out), folder=fmt == "csv")
     with _store(ctx) as store:
-        written = run_export(store, fmt, out)
+        try:
+            written = run_export(store, fmt, out)
+        except OSError as exc:  # the disk, not vbgraph: full, read-only, a device
+            raise VbgraphError(f"cannot write {exc.filename or out}: {exc.strerror}") from exc
     click.echo(f"Wrote {written}")
 
 
@@ -633,6 +690,22 @@ def import_command(ctx: click.Context, path: str, merge: bool) -> None:
     with _store(ctx, write=True) as store:
         report = import_path(store, path, merge)
     click.echo(f"Imported {report.summary()} from {path}")
+
+
+def _check_target(out: Path, folder: bool) -> None:
+    """Refuse an output path that cannot be written, before the store is opened."""
+    if folder:
+        if out.exists() and not out.is_dir():
+            raise VbgraphError(f"{out} is a file; csv export writes a folder of files: give "
+                               "a folder (it is created if missing)")
+        return
+    if out.is_dir():
+        raise VbgraphError(f"{out} is a folder; give the name of the file to write "
+                           f"(e.g. {out / 'corpus'}.graphml)")
+    parent = out.parent
+    if not parent.is_dir():
+        raise VbgraphError(f"the folder {parent} does not exist; create it or write "
+                           "somewhere else")
 
 
 @cli.command()
@@ -794,7 +867,14 @@ def demo(ctx: click.Context, out: str) -> None:
     click.echo(f"Wrote the lineage view to {out}")
 
 
+def _stop_on_sigterm(signum: int, frame: object) -> None:
+    """SIGTERM ends the command as Ctrl-C does: the store is closed (its server stopped if
+    nobody else uses it), the write lock released and the extraction workers stopped."""
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
     cli(prog_name="vbgraph")
 
 

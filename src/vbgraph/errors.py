@@ -19,6 +19,11 @@ class StoreError(VbgraphError):
     """The graph store cannot be opened, written or read."""
 
 
+class StoreFailure(StoreError):
+    """The store can take nothing more (its server is gone, its disk is full): a long job
+    stops at once with this one message instead of failing every remaining item."""
+
+
 class QueryError(VbgraphError):
     """A query was refused (for example a write clause in a read-only query)."""
 

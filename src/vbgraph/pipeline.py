@@ -10,26 +10,31 @@ from __future__ import annotations
 
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Generator, Iterable
+from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 
-from vbgraph.errors import InputError, VbgraphError
-from vbgraph.graph.ingest import forget_document, store_extractions
+from vbgraph.errors import InputError, StoreFailure, VbgraphError
+from vbgraph.graph.ingest import StoreOutcome, store_extractions
 from vbgraph.graph.store import DOCUMENTS_PER_ROUND, GraphStore
 from vbgraph.loaders.extraction import extract
 from vbgraph.loaders.formats.read import read_document
-from vbgraph.loaders.formats.walk import iter_paths
+from vbgraph.loaders.formats.walk import WalkIssue, iter_entries, printable
 from vbgraph.models import Extraction
-from vbgraph.queries import cypher as q
+from vbgraph.prune import check_prune, plan_prune
+from vbgraph.prune import prune as prune_documents
+from vbgraph.sameness import SameText
+from vbgraph.workers import stop_pool, worker_pool
 
 
 @dataclass(frozen=True, slots=True)
 class FileOutcome:
     """One file's fate: ``added``, ``replaced``, ``unchanged``, ``duplicate`` (the same
-    document as another file, which is kept), ``pruned`` or ``failed``."""
+    document as another file, which is kept), ``collision`` (stored under a variant key: a
+    different document has its key), ``pruned``, ``skipped`` (not a document file: a link
+    to a folder, a FIFO) or ``failed``."""
 
     path: str
     status: str
@@ -58,7 +63,8 @@ class IngestReport:
         c = self.counts()
         files = sum(n for s, n in c.items() if s != "pruned")
         parts = [f"{c.get(s, 0)} {s}" for s in ("added", "replaced", "unchanged", "failed")]
-        parts += [f"{c[s]} {s}" for s in ("duplicate", "pruned") if c.get(s)]
+        parts += [f"{c[s]} {s}{'s' if s == 'collision' and c[s] > 1 else ''}"
+                  for s in ("duplicate", "collision", "skipped", "pruned") if c.get(s)]
         return f"{files} files: " + ", ".join(parts)
 
 
@@ -86,14 +92,17 @@ def extract_file(path: Path) -> WorkResult:
 AHEAD_PER_WORKER = 8
 
 
-def _results(paths: list[Path], workers: int, batch: int = 0) -> Iterator[tuple[Path, WorkResult]]:
+def _results(paths: list[Path], workers: int,
+             batch: int = 0) -> Generator[tuple[Path, WorkResult], None, None]:
     """Each file's extraction, in order; ``workers`` processes extract while the caller
     stores what they handed back, ``batch`` at a time."""
     if workers <= 1 or len(paths) < 2:
         for p in paths:
             yield p, extract_file(p)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = _pool(workers)
+    finished = False
+    try:
         waiting = iter(paths)
         running = deque(
             (p, pool.submit(extract_file, p))
@@ -105,6 +114,16 @@ def _results(paths: list[Path], workers: int, batch: int = 0) -> Iterator[tuple[
             if following is not None:
                 running.append((following, pool.submit(extract_file, following)))
             yield path, future.result()
+        finished = True
+    finally:
+        if finished:
+            pool.shutdown()
+        else:  # the caller stopped early (an error, SIGTERM): no worker outlives it
+            stop_pool(pool)
+
+
+def _pool(workers: int) -> Executor:
+    return worker_pool(workers)
 
 
 #: Documents new to the store are written this many at a time (one round of writes).
@@ -118,58 +137,93 @@ def ingest_paths(
     workers: int = 1,
     prune: bool = False,
     batch: int = DOCUMENTS_PER_ROUND,
+    prune_confirmed: bool = False,
 ) -> IngestReport:
     """Read, extract and store every document under ``paths``.
 
     Documents are written ``batch`` at a time; an interrupted ingest loses at
     most the batch in flight, which the next run stores. ``prune`` also removes
     documents stored from files under ``paths`` that no longer exist (they stay
-    as stubs while other documents cite them).
+    as stubs while other documents cite them); when that would remove all of a
+    path's documents or more than ``prune.MAX_SHARE`` of them, nothing is done
+    (``InputError``) unless ``prune_confirmed``.
     """
     roots = [Path(p) for p in paths]
-    files = list(iter_paths(roots, glob=glob))
-    report = IngestReport()
-    pending: list[tuple[Path, Extraction]] = []
-
-    def record(outcome: FileOutcome) -> None:
-        report.outcomes.append(outcome)
-        if progress is not None:
-            progress(outcome)
-
-    def flush() -> None:
-        try:
-            forget_renumbered(store, [ex for _, ex in pending])
-            results = store_extractions(store, [ex for _, ex in pending])
-        except VbgraphError as exc:
-            for path, _ in pending:
-                record(FileOutcome(str(path), "failed", reason=f"{path}: {exc}"))
-        else:
-            for (path, ex), result in zip(pending, results, strict=True):
-                reason = f"same document as {result.other}, which is kept" if result.other \
-                    else ""
-                note = "; ".join(w for w in ex.warnings if w.startswith("OCR:"))
-                record(FileOutcome(str(path), result.status, key=result.key, reason=reason,
-                                   note=note))
-        pending.clear()
-
+    entries = list(iter_entries(roots, glob=glob))
+    run = _Ingest(store, progress)
+    for issue in (e for e in entries if isinstance(e, WalkIssue)):
+        run.record(FileOutcome(printable(issue.path), "skipped" if issue.skipped else "failed",
+                               reason=issue.message))
     with store.write_lock():
-        for path, result in _results(files, workers, batch):
-            if isinstance(result, str):
-                record(FileOutcome(str(path), "failed", reason=result))
-                continue
-            prepared = _prepare(result, path)
-            if isinstance(prepared, FileOutcome):
-                record(prepared)
-                continue
-            pending.append((path, prepared))
-            if len(pending) >= max(1, batch):
-                flush()
-        if pending:
-            flush()
+        if prune and not prune_confirmed:
+            check_prune(plan_prune(store, roots))  # before anything is written
+        run.store_all([e for e in entries if isinstance(e, Path)], workers, batch)
         if prune:
-            for outcome in prune_missing(store, roots):
-                record(outcome)
-    return report
+            for key, source in prune_documents(store, plan_prune(store, roots)):
+                run.record(FileOutcome(source, "pruned", key=key))
+    return run.report
+
+
+class _Ingest:
+    """One ingest's report and the extractions waiting to be stored."""
+
+    def __init__(self, store: GraphStore, progress: Progress | None) -> None:
+        self.store, self.progress = store, progress
+        self.report = IngestReport()
+        self.pending: list[tuple[Path, Extraction]] = []
+        self.same = SameText()
+
+    def record(self, outcome: FileOutcome) -> None:
+        self.report.outcomes.append(outcome)
+        if self.progress is not None:
+            self.progress(outcome)
+
+    def store_all(self, files: list[Path], workers: int, batch: int) -> None:
+        """Read and extract ``files`` (in ``workers``) and store them ``batch`` at a time."""
+        results = _results(files, workers, batch)
+        try:
+            for path, result in results:
+                if isinstance(result, str):
+                    self.record(FileOutcome(str(path), "failed", reason=result))
+                    continue
+                prepared = _prepare(result, path)
+                if isinstance(prepared, FileOutcome):
+                    self.record(prepared)
+                    continue
+                self.pending.append((path, prepared))
+                if len(self.pending) >= max(1, batch):
+                    self.flush()
+        finally:  # leaving early (an error, SIGTERM while a batch is stored): the workers
+            results.close()  # stop now, not when the generator is collected
+        if self.pending:
+            self.flush()
+
+    def flush(self) -> None:
+        try:
+            results = store_extractions(self.store, [ex for _, ex in self.pending], self.same)
+        except StoreFailure:
+            raise  # nothing more can be stored: stop once, not once per remaining file
+        except VbgraphError as exc:
+            for path, _ in self.pending:
+                self.record(FileOutcome(str(path), "failed", reason=f"{path}: {exc}"))
+        else:
+            for (path, ex), result in zip(self.pending, results, strict=True):
+                note = "; ".join(w for w in ex.warnings if w.startswith("OCR:"))
+                self.record(FileOutcome(str(path), result.status, key=result.key,
+                                        reason=_explain(result), note=note))
+        self.pending.clear()
+
+
+def _explain(result: StoreOutcome) -> str:
+    if result.status == "duplicate":
+        return f"same document as {result.other}, which is kept"
+    if result.status == "collision":
+        held = (f"a different document, from {result.other}, has the key "
+                f"{result.collides_with}" if result.other
+                else f"a different document has the key {result.collides_with}")
+        return (f"{held}; this one is stored as {result.key} (check the number, year and "
+                "issuer in both headers)")
+    return ""
 
 
 def _prepare(extraction: Extraction, path: Path) -> Extraction | FileOutcome:
@@ -181,29 +235,3 @@ def _prepare(extraction: Extraction, path: Path) -> Extraction | FileOutcome:
                    "is this a policy document?",
         )
     return replace(extraction, path=str(path.resolve()))
-
-
-def forget_renumbered(store: GraphStore, extractions: list[Extraction]) -> None:
-    """Forget what these files stored earlier under another key (their number or date
-    was fixed since): one read for the whole batch."""
-    want = {ex.path: ex.document.key for ex in extractions}
-    rows = store.read(q.DOCUMENTS_FROM_SOURCES, {"sources": sorted(want)})
-    for row in rows:
-        if row["key"] != want[row["source"]]:
-            forget_document(store, row["key"])
-
-
-def prune_missing(store: GraphStore, roots: list[Path]) -> list[FileOutcome]:
-    """Forget corpus documents whose source file under ``roots`` is gone."""
-    resolved = [r.resolve() for r in roots]
-    outcomes = []
-    for row in store.read(q.CORPUS_SOURCES):
-        source = row.get("source")
-        if not source:
-            continue
-        path = Path(source)
-        under = any(path == r or r in path.parents for r in resolved)
-        if under and not path.exists():
-            forget_document(store, row["key"])
-            outcomes.append(FileOutcome(source, "pruned", key=row["key"]))
-    return outcomes

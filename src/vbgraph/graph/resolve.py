@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from vbgraph.graph.keys import parse_key
 from vbgraph.graph.store import Row
 from vbgraph.lookup import fold_name, fold_symbol, symbol_number
 from vbgraph.models import RELATION_TYPES, ROLE_TYPES, DocInfo, Extraction
 
-#: Given (symbol, scope) of a year-less reference, the keys of stored documents that fit.
+#: Given (symbol, place) of a year-less reference, the keys of stored documents that fit
+#: (``place``: scope and locality, ``graph/keys.py``).
 Candidates = Callable[[str, str], list[str]]
 
 GENERAL_TASK = ""  # task id of assignments not tied to a numbered item
@@ -50,15 +52,16 @@ class GraphRows:
 
 def document_props(info: DocInfo) -> Row:
     """Node properties of a document (everything but ``key`` and ``in_corpus``)."""
-    parts = info.key.split("|")
-    scope = parts[1] if len(parts) == 3 else ""
-    year = parts[2] if len(parts) == 3 else ""
+    parts = parse_key(info.key) if info.key.count("|") == 2 else None
+    scope = parts.scope if parts else ""
+    year = parts.year if parts else ""
     return {
         "symbol": info.symbol,
         "number": symbol_number(info.symbol),
         "type": info.type,
         "issuer": info.issuer,
         "scope": scope,
+        "locality": parts.locality if parts else None,
         "province": info.province or (scope if scope and scope != "VN" else None),
         "date": info.date,
         "year": year,
@@ -83,9 +86,9 @@ def resolve(extraction: Extraction, candidates: Candidates | None = None) -> Gra
     rename: dict[str, str] = {}
     if candidates is not None:
         for info in extraction.documents:
-            symbol, scope, year = [*info.key.split("|"), "", ""][:3]
-            if not year:
-                found = [k for k in candidates(symbol, scope) if k != info.key]
+            parts = parse_key(info.key)
+            if not parts.year:
+                found = [k for k in candidates(parts.symbol, parts.place) if k != info.key]
                 if len(found) == 1:
                     rename[info.key] = found[0]
 

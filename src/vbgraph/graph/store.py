@@ -22,6 +22,30 @@ BATCH_SIZE = 1000
 #: Documents an ingest gathers before it stores them in one round of batched writes.
 DOCUMENTS_PER_ROUND = 50
 
+#: How long one read query may run before the server stops it, in seconds (env
+#: ``VBGRAPH_QUERY_TIMEOUT``, CLI ``--query-timeout``).  The slowest query of the
+#: national-scale benchmark (``assigned`` for one Sở over 40 provinces at 100k
+#: documents) takes ~4 s.  Writes are not limited (a batch must not stop halfway).
+DEFAULT_QUERY_TIMEOUT = 60.0
+
+
+def resolve_query_timeout(value: float | None = None) -> float:
+    """The read timeout: ``value`` when given, else ``VBGRAPH_QUERY_TIMEOUT``, else the default."""
+    from vbgraph.errors import StoreError
+
+    if value is None:
+        text = os.environ.get("VBGRAPH_QUERY_TIMEOUT")
+        if not text:
+            return DEFAULT_QUERY_TIMEOUT
+        try:
+            value = float(text)
+        except ValueError as exc:
+            raise StoreError(f"VBGRAPH_QUERY_TIMEOUT={text!r} is not a number of seconds") \
+                from exc
+    if not value > 0:
+        raise StoreError(f"the query timeout must be a positive number of seconds, not {value}")
+    return float(value)
+
 
 class GraphStore(Protocol):
     """What the rest of vbgraph needs from a graph database."""
@@ -62,10 +86,11 @@ def default_store_dir() -> Path:
     return Path(user_data_dir("vbgraph", appauthor=False)) / "store"
 
 
-def open_store(store_dir: str | Path | None = None, neo4j_uri: str | None = None, *,
-               read_only: bool = False) -> GraphStore:
+def open_store(store_dir: str | Path | None = None, neo4j_uri: str | None = None,
+               query_timeout: float | None = None, *, read_only: bool = False) -> GraphStore:
     """Open the Neo4j store when a URI is given (or ``NEO4J_URI`` is set), else the embedded one.
 
+    ``query_timeout`` (seconds; default ``resolve_query_timeout()``) bounds each read.
     A writer (the default) gets the schema set up and an older store brought up to
     date; on a server, ``read_only`` writes nothing, so an account that may only read
     can ask every question (a store that needs upgrading is reported instead).  The
@@ -80,7 +105,8 @@ def open_store(store_dir: str | Path | None = None, neo4j_uri: str | None = None
     else:
         from vbgraph.graph.falkor_store import FalkorStore
 
-        store = FalkorStore(Path(store_dir) if store_dir else default_store_dir())
+        store = FalkorStore(Path(store_dir) if store_dir else default_store_dir(),
+                            query_timeout=query_timeout)
     try:
         if read_only and uri:
             from vbgraph.graph.migrate import check_current
@@ -104,11 +130,11 @@ def prepare_for_writing(store: GraphStore) -> None:
 
 @contextmanager
 def opened_store(
-    store_dir: str | Path | None = None, neo4j_uri: str | None = None, *,
-    read_only: bool = False,
+    store_dir: str | Path | None = None, neo4j_uri: str | None = None,
+    query_timeout: float | None = None, *, read_only: bool = False,
 ) -> Iterator[GraphStore]:
     """``open_store`` as a context manager that always closes."""
-    store = open_store(store_dir, neo4j_uri, read_only=read_only)
+    store = open_store(store_dir, neo4j_uri, query_timeout, read_only=read_only)
     try:
         yield store
     finally:

@@ -503,6 +503,10 @@ def every_text() -> dict[str, str]:
         out[f"COUNT_NODES[{label}]"] = text
     for rel, text in COUNT_RELATIONSHIPS.items():
         out[f"COUNT_RELATIONSHIPS[{rel}]"] = text
+    for rel, text in ASSERTED_EDGE_ENDS.items():
+        out[f"ASSERTED_EDGE_ENDS[{rel}]"] = text
+    for rel, text in DELETE_EDGES_ASSERTED_BY.items():
+        out[f"DELETE_EDGES_ASSERTED_BY[{rel}]"] = text
     return out
 
 #: Everything, for ``GraphStore.clear`` (tests, ``ingest --replace``).
@@ -678,4 +682,99 @@ ORDER BY key
 DEMOTE_DOCUMENT = """
 MATCH (d:Document {key: $key})
 SET d.in_corpus = false, d.source = null, d.sha256 = null
+"""
+
+# --------------------------------------------------------------------------
+# Ingest: where a batch's documents go (issue 15; graph/ingest.py)
+# --------------------------------------------------------------------------
+
+#: The corpus documents holding ``$keys``: which file each came from, and its checksum.
+CORPUS_KEY_SOURCES = """
+UNWIND $keys AS k
+MATCH (d:Document {key: k})
+WHERE d.in_corpus = true
+RETURN d.key AS key, d.source AS source, d.sha256 AS sha256
+"""
+
+#: Corpus documents whose folded symbol is ``$lookup`` (a key's variants among them).
+CORPUS_BY_LOOKUP = """
+MATCH (d:Document {lookup: $lookup})
+WHERE d.in_corpus = true
+RETURN d.key AS key, d.source AS source
+"""
+
+# --------------------------------------------------------------------------
+# Replacing documents without scanning the graph (graph/ingest.py; issue 15, bench
+# bench/reingest.py).  A document's old statements are found from the document: its
+# tasks, summaries and issuer by its key, its edges through the relationship index
+# on ``asserted_by`` -- which FalkorDB uses for one relationship type with unlabelled
+# ends only, hence one text per type.  Stubs and agencies are then removed only among
+# those the forgotten statements touched.
+# --------------------------------------------------------------------------
+
+#: Relationship indexes of the embedded store (``FALKORDB_SCHEMA`` holds the others).
+FALKORDB_EDGE_SCHEMA: tuple[str, ...] = tuple(
+    f"CREATE INDEX FOR ()-[r:{t}]-() ON (r.asserted_by)" for t in RELATION_TYPES.values())
+
+ASSERTED_EDGE_ENDS: dict[str, str] = {t: f"""
+UNWIND $keys AS key
+MATCH (a)-[r:{t}]->(b)
+WHERE r.asserted_by = key
+RETURN DISTINCT a.key AS a, b.key AS b
+""" for t in RELATION_TYPES.values()}
+
+DELETE_EDGES_ASSERTED_BY: dict[str, str] = {t: f"""
+UNWIND $keys AS key
+MATCH ()-[r:{t}]->()
+WHERE r.asserted_by = key
+DELETE r
+""" for t in RELATION_TYPES.values()}
+
+#: The agencies the documents ``$keys`` give a role or are issued by.
+AGENCIES_OF_DOCUMENTS = f"""
+UNWIND $keys AS key
+MATCH (d:Document {{key: key}})-[:HAS_TASK]->(:Task)<-[:{ROLE_RELS}]-(a:Agency)
+RETURN DISTINCT a.key AS key
+UNION
+UNWIND $keys AS key
+MATCH (d:Document {{key: key}})-[:ISSUED_BY]->(a:Agency)
+RETURN DISTINCT a.key AS key
+"""
+
+DELETE_TASKS_OF_DOCUMENTS = """
+UNWIND $keys AS key
+MATCH (d:Document {key: key})-[:HAS_TASK]->(t:Task)
+DETACH DELETE t
+"""
+
+DELETE_SUMMARIES_OF_DOCUMENTS = """
+UNWIND $keys AS key
+MATCH (d:Document {key: key})<-[s:ASSIGNED_IN]-(:Agency)
+DELETE s
+"""
+
+DELETE_ISSUED_BY_OF_DOCUMENTS = """
+UNWIND $keys AS key
+MATCH (d:Document {key: key})-[r:ISSUED_BY]->(:Agency)
+DELETE r
+"""
+
+DEMOTE_DOCUMENTS = """
+UNWIND $keys AS key
+MATCH (d:Document {key: key})
+SET d.in_corpus = false, d.source = null, d.sha256 = null
+"""
+
+DELETE_ORPHAN_STUBS_AMONG = """
+UNWIND $keys AS key
+MATCH (d:Document {key: key})
+WHERE d.in_corpus = false AND NOT (d)--()
+DELETE d
+"""
+
+DELETE_ORPHAN_AGENCIES_AMONG = """
+UNWIND $keys AS key
+MATCH (a:Agency {key: key})
+WHERE NOT (a)--()
+DELETE a
 """
