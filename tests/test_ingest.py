@@ -76,6 +76,32 @@ def test_mixed_folder_with_bad_files(tmp_path: Path, seeds_dir: Path) -> None:
     assert stats(store) == counts
 
 
+def test_a_document_without_a_number_is_stored_under_its_own_key(tmp_path: Path) -> None:
+    """A draft's blank "Số:" (or a number OCR lost) is no reason to lose the document; a
+    text that is no policy document at all is still refused (written for this test)."""
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    draft = (
+        "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố:      /KH-UBND\n"
+        "Lào Cai, ngày    tháng 3 năm 2026\n\nKẾ HOẠCH\nTriển khai công tác quản lý khoáng sản\n"
+        "\n1. Sở Công Thương chủ trì rà soát các mỏ khoáng sản.\n"
+    )
+    (folder / "draft.txt").write_text(draft, encoding="utf-8")
+    (folder / "other-draft.txt").write_text(draft.replace("rà soát", "kiểm tra"), encoding="utf-8")
+    (folder / "notes.txt").write_text("Ghi chú họp nhóm: mang máy chiếu.\n", encoding="utf-8")
+    store = tmp_path / "store"
+
+    first = ingest(store, str(folder))
+    assert first.exit_code == 1
+    errors = [line for line in first.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and "notes.txt" in errors[0]
+    notes = [line for line in first.stderr.splitlines() if "unnumbered:" in line]
+    assert len(notes) == 2
+    assert stats(store)["documents"]["in_corpus"] == 2  # type: ignore[index]
+    again = ingest(store, str(folder))
+    assert "2 unchanged" in again.output + again.stderr
+
+
 def test_changed_file_replaces_its_statements(tmp_path: Path, seeds_dir: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()

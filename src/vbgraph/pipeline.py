@@ -8,6 +8,7 @@ second run completes it (files with a stored checksum are skipped).
 
 from __future__ import annotations
 
+import hashlib
 import traceback
 from collections import deque
 from collections.abc import Callable, Generator, Iterable
@@ -17,7 +18,8 @@ from itertools import islice
 from pathlib import Path
 
 from vbgraph.errors import InputError, StoreFailure, VbgraphError
-from vbgraph.graph.ingest import StoreOutcome, store_extractions
+from vbgraph.graph.ingest import StoreOutcome, rekey, store_extractions
+from vbgraph.graph.keys import variant_key
 from vbgraph.graph.store import DOCUMENTS_PER_ROUND, GraphStore
 from vbgraph.loaders.extraction import extract
 from vbgraph.loaders.formats.read import read_document
@@ -208,7 +210,7 @@ class _Ingest:
                 self.record(FileOutcome(str(path), "failed", reason=f"{path}: {exc}"))
         else:
             for (path, ex), result in zip(self.pending, results, strict=True):
-                note = "; ".join(w for w in ex.warnings if w.startswith("OCR:"))
+                note = "; ".join(w for w in ex.warnings if w.startswith(_NOTED))
                 self.record(FileOutcome(str(path), result.status, key=result.key,
                                         reason=_explain(result), note=note))
         self.pending.clear()
@@ -226,12 +228,28 @@ def _explain(result: StoreOutcome) -> str:
     return ""
 
 
+#: Warnings the ingest prints as a file's note.
+UNNUMBERED_NOTE = "unnumbered:"
+_NOTED = ("OCR:", UNNUMBERED_NOTE)
+
+
 def _prepare(extraction: Extraction, path: Path) -> Extraction | FileOutcome:
-    """Check an extraction can be stored and record the file it came from."""
-    if not extraction.document.symbol:
+    """Check an extraction can be stored and record the file it came from.
+
+    A document whose header has no number (a draft's blank "Số:", a number OCR could
+    not read) is stored under its own key, the file's checksum in it, when its header
+    says what kind of document it is; a file with neither is not a policy document."""
+    doc = extraction.document
+    ready = replace(extraction, path=str(path.resolve()))
+    if doc.symbol:
+        return ready
+    if not doc.type:
         return FileOutcome(
             str(path), "failed",
-            reason=f"{path}: no document number (Số: ...) found in the header; "
-                   "is this a policy document?",
+            reason=f"{path}: no document number (Số: ...) and no document type found in "
+                   "the header; is this a policy document?",
         )
-    return replace(extraction, path=str(path.resolve()))
+    key = variant_key(doc.key, extraction.sha256 or hashlib.sha256(bytes(path)).hexdigest())
+    note = (f"{UNNUMBERED_NOTE} no number in its header (a draft, or a number OCR could not "
+            f"read): stored as {key}, found by its title")
+    return replace(rekey(ready, key), warnings=(*ready.warnings, note))

@@ -232,9 +232,8 @@ def _id_part(kind: str, label: str) -> str:
 #: for "Kính gửi", anywhere on the header's last line.
 _RECIPIENTS = Pattern(
     "recipients",
-    rf"(?:^[ \t]*|(?<=\s))(?:{phrases(RECIPIENT_LABELS)})\s*:",
-    re.M,
-    contains=tuple({label.split()[-1] for label in RECIPIENT_LABELS}),
+    rf"(?<!\S)(?:{phrases(RECIPIENT_LABELS)})\s*:",
+    starts=tuple({label.split()[0] for label in RECIPIENT_LABELS}),
 )
 #: A line of signature metadata: "Ký bởi: ...", "Cơ quan: ...".
 _METADATA = re.compile(rf"^[ \t]*(?:{METADATA_LABELS})[ \t]*:[^\n]*", re.M)

@@ -254,15 +254,27 @@ class _OpenReader:
         self.text, self.province, self.start, self.end = text, province, start, end
         self.ministry = issuing_ministry(text, known)
         self.known_starts = {m.start for m in known}
-        self.taken = [(m.start, m.end) for m in known]
         self.out = list(known)
+        #: 1 where a mention found so far stands (``free`` in one C-level scan).
+        self.taken = bytearray(len(text))
+        self._retake()
 
     def free(self, a: int, b: int) -> bool:
-        return not any(a < tb and ta < b for ta, tb in self.taken)
+        return self.taken.find(1, a, b) < 0
 
     def add(self, m: AgencyMention) -> None:
         self.out.append(m)
-        self.taken.append((m.start, m.end))
+        self.taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+
+    def _drop(self, gone: list[AgencyMention]) -> None:
+        """Forget mentions a longer reading replaces."""
+        self.out = [k for k in self.out if k not in gone]
+        self._retake()
+
+    def _retake(self) -> None:
+        self.taken[:] = bytes(len(self.text))
+        for m in self.out:
+            self.taken[m.start : m.end] = b"\x01" * (m.end - m.start)
 
     def read(self) -> list[AgencyMention]:
         self._nationwide()
@@ -275,7 +287,7 @@ class _OpenReader:
         args = (self.text, self.province, self.start, self.end)
         for m in (*regulated(*args), *collectives(*args), *level_bodies(*args)):
             self._cover(m)
-        for m in (*named_bodies(*args, self.known_starts), *offices(*args)):
+        for m in (*named_bodies(*args, self.known_starts, self.free), *offices(*args)):
             if self.free(m.start, m.end):
                 self.add(m)
         self._party_committees()
@@ -303,8 +315,7 @@ class _OpenReader:
         if any(k.agency.collective or not (m.start <= k.start and k.end <= m.end) for k in inside):
             return
         if inside:
-            self.out = [k for k in self.out if k not in inside]
-            self.taken = [(k.start, k.end) for k in self.out]
+            self._drop(inside)
         self.add(m)
 
     def _nationwide(self) -> None:
@@ -328,8 +339,7 @@ class _OpenReader:
             if k.agency.name in PROVINCIAL_COMMITTEES and m.start <= k.start and k.end <= m.end
         ]
         if inside:
-            self.out = [k for k in self.out if k not in inside]
-            self.taken = [(k.start, k.end) for k in self.out]
+            self._drop(inside)
         if self.free(m.start, m.end):
             self.add(m)
 
@@ -388,11 +398,7 @@ class _OpenReader:
                 return
             agency, full = proper
             if full > stop:  # "(Bộ Tài chính)" after a Tổng cục is part of its name
-                inside = [m for m in self.out if stop <= m.start and m.end <= full]
-                self.out = [m for m in self.out if m not in inside]
-                self.taken = [
-                    t for t in self.taken if not any(t == (m.start, m.end) for m in inside)
-                ]
+                self._drop([m for m in self.out if stop <= m.start and m.end <= full])
                 stop = full
             if not self.free(a, stop):
                 return

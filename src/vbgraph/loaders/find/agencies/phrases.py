@@ -85,37 +85,46 @@ _BODY_HEADS = [v for vs in _LOCAL["bodies"].values() for v in vs]
 _OFFICE_HEADS = [v for vs in _LOCAL["offices"].values() for v in vs]
 #: The most words a head has.
 _HEAD_WORDS = max(len(h.split()) for h in (*_BODY_HEADS, *_OFFICE_HEADS))
-_LEVEL_ANCHOR = re.compile(rf"(?<=\s){_LEVEL_ALTERNATION}(?![^\W\d_])", re.IGNORECASE)
+_LEVEL_ANCHOR = re.compile(
+    rf"(?<=\s){_LEVEL_ALTERNATION}(?![^\W\d_])(?!\s+hội\b)", re.IGNORECASE
+)
 
 
-def _before_anchors(anchor: re.Pattern[str], words: int) -> Callable[[str, int, int], list[int]]:
-    """Candidate starts for a pattern that ends in a rarer word (``anchor``): the starts of
-    the ``words`` words before each (the pattern itself decides), however they are spaced."""
+def _before_anchors(
+    anchor: re.Pattern[str], head: re.Pattern[str], reach: int
+) -> Callable[[str, int, int], list[int]]:
+    """Candidate starts for a pattern that ends in a rarer word (``anchor``): where ``head``
+    (the pattern's opening, ending at the anchor) starts within ``reach`` characters before
+    one; the pattern itself decides."""
 
     def find(text: str, pos: int, end: int) -> list[int]:
         out: set[int] = set()
         for m in anchor.finditer(text, pos, end):
-            j = m.start()
-            for _ in range(words):
-                while j > pos and not text[j - 1].isalnum():
-                    j -= 1
-                if j <= pos:
-                    break
-                while j > pos and text[j - 1].isalnum():
-                    j -= 1
-                out.add(j)
+            a = max(pos, m.start() - reach)
+            while (h := head.search(text, a, m.start())) is not None:
+                out.add(h.start())
+                a = h.start() + 1
         return sorted(out)
 
     return find
 
 
+#: Spaces inside a head and before its level (bounded, so a head ends near its level).
+_GAP = r"\s{1,3}"
+_BODY_ALTERNATION = phrases(_BODY_HEADS, space=_GAP)
+_OFFICE_ALTERNATION = phrases(_OFFICE_HEADS, space=_GAP)
 _AT_LEVEL = Pattern(
     "body of a level",
-    rf"(?<![^\W_])(?:(?P<body>{phrases(_BODY_HEADS)})\s+(?P<level>{_LEVEL_ALTERNATION})"
-    rf"|(?P<office>{phrases(_OFFICE_HEADS)})\s+(?P<village>{_VILLAGE}))"
+    rf"(?<![^\W_])(?:(?P<body>{_BODY_ALTERNATION}){_GAP}(?P<level>{_LEVEL_ALTERNATION})"
+    rf"|(?P<office>{_OFFICE_ALTERNATION}){_GAP}(?P<village>{_VILLAGE}))"
     r"(?![^\W\d_])(?!\s+hội\b)",
     re.IGNORECASE,
-    candidates=_before_anchors(_LEVEL_ANCHOR, _HEAD_WORDS),
+    candidates=_before_anchors(
+        _LEVEL_ANCHOR,
+        re.compile(rf"(?<![^\W_])(?:{_BODY_ALTERNATION}|{_OFFICE_ALTERNATION}){_GAP}\Z",
+                   re.IGNORECASE),
+        max(map(len, (*_BODY_HEADS, *_OFFICE_HEADS))) + 3 * _HEAD_WORDS,
+    ),
 )
 _LEVEL_WORDS = {fold_name(w): w for w in (*_LOCAL["levels"], *_LOCAL["village_levels"])}
 #: A word of the place's name after the level: capitalised or a number ("xã Lương Minh",
@@ -273,10 +282,18 @@ _NAME_WINDOW = 400
 
 
 def named_bodies(
-    text: str, province: str | None, start: int, end: int, known_starts: set[int]
+    text: str,
+    province: str | None,
+    start: int,
+    end: int,
+    known_starts: set[int],
+    free: Callable[[int, int], bool] = lambda a, b: True,
 ) -> Iterator[AgencyMention]:
-    """Bodies named after a capitalised head: "Ban Công tác mặt trận thôn", "Tổ Công tác"."""
+    """Bodies named after a capitalised head: "Ban Công tác mặt trận thôn", "Tổ Công tác"
+    (heads inside a name already read, ``not free``, are skipped)."""
     for h in _HEAD.finditer(text, start, end):
+        if not free(h.start(), h.end()):
+            continue
         pos = h.end()
         opener = _LOWER_OPENER.match(text, pos, end)
         first = _FIRST_WORD.match(text, pos, end)
@@ -299,13 +316,19 @@ def named_bodies(
 
 #: "cá nhân" closes every opener of those a rule binds.
 _INDIVIDUALS = re.compile(r"(?<=\s)cá\s+nhân(?![^\W\d_])", re.IGNORECASE)
+_OPENERS = phrases(_DATA["regulated"]["openers"], space=_GAP)
+#: Each opener's words before its closing "cá nhân" ("tổ chức,", "cơ quan, tổ chức,").
+_BEFORE_INDIVIDUALS = [o.removesuffix("cá nhân").rstrip() for o in _DATA["regulated"]["openers"]]
 _REGULATED = Pattern(
     "regulated parties",
-    rf"(?<![^\W_])(?:các\s+)?(?:{phrases(_DATA['regulated']['openers'])})"
-    rf"\s+(?=(?:{phrases(_DATA['regulated']['activities'])})(?![^\W\d_]))",
+    rf"(?<![^\W_])(?:các{_GAP})?(?:{_OPENERS})"
+    rf"{_GAP}(?=(?:{phrases(_DATA['regulated']['activities'])})(?![^\W\d_]))",
     re.IGNORECASE,
     candidates=_before_anchors(
-        _INDIVIDUALS, max(len(o.split()) for o in _DATA["regulated"]["openers"]) + 1
+        _INDIVIDUALS,
+        re.compile(rf"(?<![^\W_])(?:các{_GAP})?(?:{phrases(_BEFORE_INDIVIDUALS, _GAP)})"
+                   rf"{_GAP}\Z", re.IGNORECASE),
+        max(len(o) + 3 * len(o.split()) for o in _BEFORE_INDIVIDUALS) + len("các") + 6,
     ),
 )
 _ACTIVITY_WORD = re.compile(r"[ \t]*([^\W_][^\s,;:.()]*)")
