@@ -21,7 +21,7 @@ from itertools import pairwise
 
 from vbgraph.loaders.models import Item
 from vbgraph.loaders.text.fold import fold_name
-from vbgraph.loaders.text.patterns import Pattern, phrases
+from vbgraph.loaders.text.patterns import Pattern, lines_with, phrases
 from vbgraph.loaders.vocab.agency_names import STOP_PAIRS
 from vbgraph.loaders.vocab.cues import (
     FIELD_LABELS,
@@ -189,7 +189,11 @@ def _with_unmarked_fields(
     text: str, start: int, end: int, raw: list[tuple[str, str, int, int]]
 ) -> list[tuple[str, str, int, int]]:
     """``raw`` with the field lines that have no marker, in text order."""
-    fields = [("field", "", m.start(), m.end()) for m in _UNMARKED_FIELD.finditer(text, start, end)]
+    fields = [
+        ("field", "", m.start(), m.end())
+        for line in lines_with(text, ":", start, end)  # a field has its colon
+        if (m := _UNMARKED_FIELD.match(text, line, end))
+    ]
     if not fields:
         return raw
     taken = {s for _, _, s, _ in raw}
@@ -288,7 +292,9 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
         spans.append((m.start(), _list_end(text, m.end())))
     spans += [m.span() for m in _METADATA.finditer(text)]
     spans += [m.span() for m in _MEMBER.finditer(text) if not _has_task(m.group())]
-    spans += [m.span() for m in _MEMBERSHIP.finditer(text)]
+    spans += [
+        m.span() for line in lines_with(text, "gồm") if (m := _MEMBERSHIP.match(text, line))
+    ]
     for m in _EXECUTION.finditer(text):
         # the clause opens its article ("Điều 7. Các Bộ trưởng ... chịu trách nhiệm thi
         # hành"), whatever article it names on the way ("quy định tại Điều 1")

@@ -40,8 +40,8 @@ def phrases(words: Iterable[str], space: str = r"\s+") -> str:
     return "|".join(phrase(w, space) for w in sorted(words, key=len, reverse=True))
 
 
-def initial_alternation(words: Iterable[str], guard: str = "") -> str:
-    """The case-insensitive alternation of ``words`` (spaces as ``\\s+``), opening with a set.
+def initial_alternation(words: Iterable[str], guard: str = "", space: str = r"\s+") -> str:
+    """The case-insensitive alternation of ``words`` (spaces as ``space``), opening with a set.
 
     A pattern that opens with a character set and has no IGNORECASE flag of
     its own lets ``re`` skip in C to the next possible first letter instead of
@@ -58,7 +58,10 @@ def initial_alternation(words: Iterable[str], guard: str = "") -> str:
         groups.setdefault(w[0].lower(), []).append(w)
     branches = []
     for first, ws in groups.items():
-        rest = "|".join(re.escape(w[1:]).replace(r"\ ", r"\s+") for w in ws)
+        rest = "|".join(
+            re.escape(w[1:]).replace(r"\ ", space)
+            for w in sorted(ws, key=len, reverse=True)
+        )
         branches.append(f"(?<=[{case_variants(first)}])(?i:{rest})")
     initials = "".join(case_variants(first) for first in groups)
     return f"[{initials}]{guard}(?:{'|'.join(branches)})"
@@ -258,3 +261,20 @@ class Starts:
                     for k in owners:
                         found[k].add(start)
         return [sorted(f) for f in found]
+
+
+def lines_with(text: str, literal: str, pos: int = 0, end: int | None = None) -> list[int]:
+    """The starts of the lines of ``text[pos:end]`` that hold ``literal`` (in order): where a
+    pattern anchored at a line's start and needing that literal can match, found by
+    ``str.find`` rather than by trying the pattern at every line."""
+    end = len(text) if end is None else end
+    out: list[int] = []
+    i = text.find(literal, pos, end)
+    while i >= 0:
+        start = max(pos, text.rfind("\n", 0, i) + 1)
+        out.append(start)
+        nl = text.find("\n", i, end)
+        if nl < 0:
+            break
+        i = text.find(literal, nl + 1, end)
+    return out

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator
 
 from vbgraph.loaders.models import Agency, AgencyMention
+from vbgraph.loaders.text.patterns import lines_with
 from vbgraph.loaders.vocab.cues import FIELD_LABELS_FOLDED, PERSON_MARKERS_FOLDED
 
 _LABELS = "|".join(FIELD_LABELS_FOLDED.values())
@@ -63,10 +64,13 @@ def field_mentions(
     order); ``folded`` is ``text`` folded to the same length."""
     added: list[AgencyMention] = []
     dropped: set[int] = set()
-    values = [
-        (f.start("value"), _value_end(text, *f.span("value"))) for f in _FIELD.finditer(folded)
-    ]
-    values += [h.span("value") for h in _HOLDER.finditer(folded)]
+    values: list[tuple[int, int]] = []
+    for line in lines_with(folded, ":"):  # every field and holder has its colon
+        stop = folded.find("\n", line)
+        stop = len(folded) if stop < 0 else stop
+        values += [(f.start("value"), _value_end(text, *f.span("value")))
+                   for f in _FIELD.finditer(folded, line, stop)]  # fmt: skip
+        values += [h.span("value") for h in _HOLDER.finditer(folded, line, stop)]
     for a, b in values:
         inside = [k for k, m in enumerate(mentions) if a <= m.start and m.end <= b]
         for s, e in _parts(text, a, b, [mentions[k] for k in inside]):

@@ -26,7 +26,7 @@ from itertools import pairwise
 from vbgraph.loaders.find.agencies.name_ends import Tokens
 from vbgraph.loaders.models import Agency, AgencyMention
 from vbgraph.loaders.text.fold import fold_name
-from vbgraph.loaders.text.patterns import Pattern, phrase, phrases
+from vbgraph.loaders.text.patterns import Pattern, initial_alternation, phrase, phrases
 from vbgraph.loaders.vocab.agency_names import NEXT_AGENCY, NOT_IN_NAME, STOP_PAIRS, STOP_WORDS
 from vbgraph.loaders.vocab.files import load
 
@@ -85,13 +85,16 @@ _BODY_HEADS = [v for vs in _LOCAL["bodies"].values() for v in vs]
 _OFFICE_HEADS = [v for vs in _LOCAL["offices"].values() for v in vs]
 #: The most words a head has.
 _HEAD_WORDS = max(len(h.split()) for h in (*_BODY_HEADS, *_OFFICE_HEADS))
-_LEVEL_ANCHOR = re.compile(
-    rf"(?<=\s){_LEVEL_ALTERNATION}(?![^\W\d_])(?!\s+hội\b)", re.IGNORECASE
+_LEVEL_ANCHOR = Pattern(
+    "level word",
+    rf"(?<=\s)(?:{_LEVEL_ALTERNATION})(?![^\W\d_])(?!\s+hội\b)",
+    re.IGNORECASE,
+    starts=tuple({w.split()[0] for w in (*_LOCAL["levels"], *_LOCAL["village_levels"])}),
 )
 
 
 def _before_anchors(
-    anchor: re.Pattern[str], head: re.Pattern[str], reach: int
+    anchor: Pattern, head: re.Pattern[str], reach: int
 ) -> Callable[[str, int, int], list[int]]:
     """Candidate starts for a pattern that ends in a rarer word (``anchor``): where ``head``
     (the pattern's opening, ending at the anchor) starts within ``reach`` characters before
@@ -99,7 +102,7 @@ def _before_anchors(
 
     def find(text: str, pos: int, end: int) -> list[int]:
         out: set[int] = set()
-        for m in anchor.finditer(text, pos, end):
+        for m in anchor.matches_from(text, anchor.candidates(text, pos, end), end):
             a = max(pos, m.start() - reach)
             while (h := head.search(text, a, m.start())) is not None:
                 out.add(h.start())
@@ -113,6 +116,7 @@ def _before_anchors(
 _GAP = r"\s{1,3}"
 _BODY_ALTERNATION = phrases(_BODY_HEADS, space=_GAP)
 _OFFICE_ALTERNATION = phrases(_OFFICE_HEADS, space=_GAP)
+_HEADS_SCAN = initial_alternation((*_BODY_HEADS, *_OFFICE_HEADS), space=_GAP)
 _AT_LEVEL = Pattern(
     "body of a level",
     rf"(?<![^\W_])(?:(?P<body>{_BODY_ALTERNATION}){_GAP}(?P<level>{_LEVEL_ALTERNATION})"
@@ -121,8 +125,7 @@ _AT_LEVEL = Pattern(
     re.IGNORECASE,
     candidates=_before_anchors(
         _LEVEL_ANCHOR,
-        re.compile(rf"(?<![^\W_])(?:{_BODY_ALTERNATION}|{_OFFICE_ALTERNATION}){_GAP}\Z",
-                   re.IGNORECASE),
+        re.compile(rf"(?<![^\W_])(?:{_HEADS_SCAN}){_GAP}\Z"),
         max(map(len, (*_BODY_HEADS, *_OFFICE_HEADS))) + 3 * _HEAD_WORDS,
     ),
 )
@@ -315,10 +318,14 @@ def named_bodies(
 
 
 #: "cá nhân" closes every opener of those a rule binds.
-_INDIVIDUALS = re.compile(r"(?<=\s)cá\s+nhân(?![^\W\d_])", re.IGNORECASE)
+_INDIVIDUALS = Pattern(
+    "individuals", r"(?<=\s)cá\s+nhân(?![^\W\d_])", re.IGNORECASE, starts=("cá",)
+)
 _OPENERS = phrases(_DATA["regulated"]["openers"], space=_GAP)
 #: Each opener's words before its closing "cá nhân" ("tổ chức,", "cơ quan, tổ chức,").
 _BEFORE_INDIVIDUALS = [o.removesuffix("cá nhân").rstrip() for o in _DATA["regulated"]["openers"]]
+#: Those words, with or without "các" before them.
+_REGULATED_PREFIXES = [*_BEFORE_INDIVIDUALS, *(f"các {w}" for w in _BEFORE_INDIVIDUALS)]
 _REGULATED = Pattern(
     "regulated parties",
     rf"(?<![^\W_])(?:các{_GAP})?(?:{_OPENERS})"
@@ -326,8 +333,8 @@ _REGULATED = Pattern(
     re.IGNORECASE,
     candidates=_before_anchors(
         _INDIVIDUALS,
-        re.compile(rf"(?<![^\W_])(?:các{_GAP})?(?:{phrases(_BEFORE_INDIVIDUALS, _GAP)})"
-                   rf"{_GAP}\Z", re.IGNORECASE),
+        re.compile(rf"(?<![^\W_])(?:{initial_alternation(_REGULATED_PREFIXES, space=_GAP)})"
+                   rf"{_GAP}\Z"),
         max(len(o) + 3 * len(o.split()) for o in _BEFORE_INDIVIDUALS) + len("các") + 6,
     ),
 )
