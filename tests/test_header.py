@@ -140,6 +140,24 @@ HEADER_CASES = [
         "KẾ HOẠCH\nThực hiện chuyển đổi số của Bộ Tài chính\nI. MỤC ĐÍCH\n",
         {"issuer": "Bộ Tài chính"},
     ),
+    (
+        "scanned letter whose number OCR lost: the symbol's tail makes it a letter",
+        "BỘ CÔNG THƯƠNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCỤC HÓA CHẤT Độc lập - Tự do\n"
+        "Số: Éđã /HC-CNHC Hà Nội, ngày °ÔÖ tháng 4 năm 2026\nW⁄v trao đổi về một số quy định\n"
+        "Kính gửi: Cục Hải quan\n",
+        {"symbol": "", "type": "Công văn"},
+    ),
+    (
+        "draft plan with a blank number: the symbol's tail carries the type code",
+        "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố:      /KH-UBND\nLào Cai, ngày   tháng 6 năm 2026\n"
+        "Triển khai thực hiện Chỉ thị số 11-CT/TU\n",
+        {"symbol": "", "type": "Kế hoạch"},
+    ),
+    (
+        "a number line with no symbol at all says nothing of the type",
+        "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố:\nLào Cai, ngày 5 tháng 6 năm 2026\nVề việc tổ chức\n",
+        {"symbol": "", "type": None},
+    ),
 ]
 
 

@@ -102,6 +102,8 @@ def extract_header(norm: NormalizedText, source: SourceDocument | None = None) -
         issuer = _minister(issuer, doc_type, text)
     if doc_type is None and sym is not None and sym.family == "letter":
         doc_type = "Công văn"
+    if doc_type is None and sym is None:
+        doc_type = _type_of_blank_number(head[: _header_end(head, type_match)])
     title = _title(text, type_match) if type_match else None
     if doc_type == "Công văn":
         title = _subject_line(head) or title
@@ -198,6 +200,29 @@ def _symbol(header: str) -> tuple[str | None, Symbol | None]:
         return None, None
     sym = parse_symbol(s)
     return sym.text, sym
+
+
+#: What follows a number left blank or lost to OCR on the "Số:" line: "Số: Éđã /HC-CNHC".
+_NUMBER_TAIL = re.compile(r"[^\S\n]*[^\s/]{0,6}[^\S\n]*(?=/)")
+
+
+def _type_of_blank_number(header: str) -> str | None:
+    """The kind of document a "Số:" line says when its number is blank or unreadable:
+    its symbol's tail still carries the type code ("Số:   /KH-UBND", a plan) or, with
+    no type code, makes it an official letter ("Số: Éđã /HC-CNHC")."""
+    m = _OWN_NUMBER.search(header)
+    if m is None:
+        return None
+    tail = _NUMBER_TAIL.match(header, m.end())
+    if tail is None:
+        return None
+    s = SYMBOL_RE.match("1" + header[tail.end() : tail.end() + 40])
+    if s is None:
+        return None
+    sym = parse_symbol(s)
+    if sym.family == "letter":
+        return "Công văn"
+    return type_of_code(sym.type_code) if sym.type_code else None
 
 
 def _date(head: str) -> str | None:
