@@ -502,6 +502,32 @@ ISSUED_PHRASINGS = [
          ("UBND các xã, phường", "requested")},
         {("UBND các xã, phường", "lead")},
     ),
+    (  # an announcing sentence wrapped across lines by the PDF's layout (Lào Cai CV 7103
+        # of 2026; Sở NN&MT CV 6987 of 2026 "đề nghị Công ty thực hiện đầy đủ các\nnội dung
+        # sau:") gives no task itself
+        "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành, địa phương, cơ quan,\n"
+        "đơn vị, doanh nghiệp nghiêm túc triển khai thực hiện các nội dung sau:\n"
+        "1. Sở Tài chính chủ trì hướng dẫn việc quản lý tài sản.\n"
+        "Sở Nông nghiệp và Môi trường đề nghị các tổ chức, cá nhân khai thác khoáng sản "
+        "thực hiện đầy đủ các\nnội dung sau:\n2. Sở Xây dựng kiểm tra định kỳ.\n",
+        "Lào Cai",
+        "UBND tỉnh Lào Cai",
+        {("Sở Tài chính", "lead"), ("Sở Xây dựng", "lead")},
+        {("Các sở, ban, ngành", "lead"),
+         ("Các tổ chức, cá nhân khai thác khoáng sản", "lead")},
+    ),
+    (  # an item that opens with a body of its own is that body's, not its heading's: the
+        # members listed under a collective heading, a department under "Các cơ quan báo chí"
+        "2. Các sở quản lý nhà nước chuyên ngành về hạ tầng\n"
+        "- Sở Công Thương (đối với tài sản kết cấu hạ tầng cụm công nghiệp);\n"
+        "- Sở Xây dựng (đối với tài sản kết cấu hạ tầng đô thị).\n"
+        "3. Các cơ quan báo chí\n- Báo Lào Cai chủ trì mở chuyên mục tuyên truyền.\n"
+        "- Tăng cường thời lượng phát sóng.\n",
+        "Lào Cai",
+        "UBND tỉnh Lào Cai",
+        {("Sở Công Thương", "lead"), ("Sở Xây dựng", "lead"), ("Báo Lào Cai", "lead")},
+        set(),
+    ),
 ]
 
 
@@ -560,3 +586,22 @@ def test_an_item_naming_only_a_body_is_no_task_of_its_own() -> None:
         ("Sở Tài chính", "2-2"),
     }
     assert {t.id for t in tasks} == {"2-1", "2-2"}
+
+
+def test_an_item_opening_with_its_own_body_does_not_inherit_its_heading() -> None:
+    # the members listed under a collective heading (Lào Cai CV 7103 of 2026), a newspaper
+    # under "Các cơ quan báo chí" that leads its bullet while the next bullet inherits
+    text = (
+        "2. Các sở quản lý nhà nước chuyên ngành về hạ tầng\n"
+        "- Sở Công Thương (đối với tài sản kết cấu hạ tầng cụm công nghiệp);\n"
+        "- Sở Xây dựng (đối với tài sản kết cấu hạ tầng đô thị).\n"
+        "3. Các cơ quan báo chí\n- Báo Lào Cai chủ trì mở chuyên mục tuyên truyền.\n"
+        "- Tăng cường thời lượng phát sóng.\n"
+    )
+    subject = DocInfo(symbol="1/KH-UBND", key="1/KH-UBND|Lào Cai|2026", province="Lào Cai")
+    _, tasks = extract_responsibilities(normalize(text), subject)
+    leads = {t.id: t.lead for t in tasks}
+    assert leads["2-1"] == ("Sở Công Thương",)
+    assert leads["2-2"] == ("Sở Xây dựng",)
+    assert leads["3-1"] == ("Báo Lào Cai",)
+    assert leads["3-2"] == ("Các cơ quan báo chí",)

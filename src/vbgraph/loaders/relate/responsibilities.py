@@ -160,7 +160,7 @@ _HEADING_CUE = re.compile(r"[\s:]*(?:(?P<requested>de\s*nghi)|giao|yeu\s+cau)?[\
 _HEADING_COLON = re.compile(r":\s*\Z")
 #: The rest of an announcing clause, on folded text: "thực hiện tốt các nhiệm vụ sau:".
 _ANNOUNCING = re.compile(
-    rf"[^.;:\n]{{0,100}}?\b(?:{ANNOUNCED_FOLDED})\b[^.;:\n]{{0,40}}?\bsau(?:\s+day)?\s*:"
+    rf"[^.;:]{{0,120}}?\b(?:{ANNOUNCED_FOLDED})\b[^.;:\n]{{0,40}}?\bsau(?:\s+day)?\s*:"
 )
 #: "đại biểu Quốc hội": the body's members, not the body.
 _MEMBERS_OF = re.compile(rf"\b(?:{MEMBERS_OF_FOLDED})\s+\Z")
@@ -307,11 +307,13 @@ class _Extractor:
             subject=inherited.agencies,
             leads={x.key: x for x in inherited.agencies},
         )
-        events: list[tuple[int, AgencyList | re.Match[str]]] = [
-            (lst.start, lst) for lst in self.roles.lists(mentions)
-        ]
+        lists = self.roles.lists(mentions)
+        events: list[tuple[int, AgencyList | re.Match[str]]] = [(lst.start, lst) for lst in lists]
         events += [(m.start(), m) for m in MONITOR.finditer(self.folded, a, b)]
         events.sort(key=lambda e: e[0])
+        if inherited.agencies and lists and self._own_subject(lists[0], inherited, a, b, body):
+            inherited = _NO_OWNER  # "- Sở Công Thương (đối với ...)" under "2. Các sở ...": its own
+            seg.subject, seg.leads = (), {}
         if inherited.agencies and seg.task is not None:
             for agency in inherited.agencies:
                 self._assign(agency, inherited.role, inherited.start, inherited.end, seg.task)
@@ -327,6 +329,15 @@ class _Extractor:
         if seg.task is not None and item is not None and (seg.leads or seg.coords):
             self._add_task(seg.task, a, b, seg.leads, seg.coords, table=False)
         return seg.owner
+
+    def _own_subject(self, lst: AgencyList, inherited: _Owner, a: int, b: int,
+                     body: int) -> bool:
+        """Whether an item opens with agencies of its own that lead it, other than those of
+        the item above: they are its subject, not the heading's."""
+        if not self.roles.opens(body, lst) or self.roles.judge(lst, a, b).role != "lead":
+            return False
+        held = {x.key for x in inherited.agencies}
+        return any(x.key not in held for x in lst.agencies)
 
     def _list(self, lst: AgencyList, verdict: Verdict, seg: _Segment, body: int) -> None:
         """Give the agencies of ``lst`` what ``verdict`` says, and keep the segment's state."""
