@@ -605,3 +605,37 @@ def test_an_item_opening_with_its_own_body_does_not_inherit_its_heading() -> Non
     assert leads["2-2"] == ("Sở Xây dựng",)
     assert leads["3-1"] == ("Báo Lào Cai",)
     assert leads["3-2"] == ("Các cơ quan báo chí",)
+
+
+@pytest.mark.parametrize(
+    ("text", "heads", "task_ids"),
+    [
+        (  # a decision delegating powers (Lào Cai, 2025): the office heads its points
+            "2. Giám đốc Sở Công Thương:\na) Thực hiện đúng nhiệm vụ được ủy quyền.\n"
+            "b) Định kỳ hằng năm báo cáo Ủy ban nhân dân tỉnh.\n",
+            "Sở Công Thương",
+            {"2.a", "2.b"},
+        ),
+        (  # a chairperson of a level heads the bullets after a colon
+            "3. Chủ tịch Ủy ban nhân dân các xã, phường:\n- Rà soát tài sản trên địa bàn.\n"
+            "- Báo cáo kết quả rà soát.\n",
+            "Ủy ban nhân dân các xã, phường",
+            {"3-1", "3-2"},
+        ),
+    ],
+)
+def test_a_heading_may_name_its_holder_by_office(text: str, heads: str,
+                                                 task_ids: set[str]) -> None:
+    subject = DocInfo(symbol="1/QĐ-UBND", key="1/QĐ-UBND|Lào Cai|2025", province="Lào Cai")
+    assignments, _ = extract_responsibilities(normalize(text), subject)
+    leads = {a.task for a in assignments if a.role == "lead" and heads in a.agency}
+    assert leads == task_ids
+
+
+def test_a_heading_that_gives_roles_is_a_task() -> None:
+    # "Đề nghị Thủ trưởng các đơn vị chủ trì, phối hợp với X:" (Bộ Y tế CV 627 of 2021)
+    text = ("a) Đề nghị Thủ trưởng các đơn vị chủ trì, phối hợp với BHXH tỉnh, thành phố:\n"
+            "- Thường xuyên tổ chức quán triệt đến cán bộ, viên chức.\n")
+    subject = DocInfo(symbol="627/BYT-BH", key="627/BYT-BH|VN|2021", issuer="Bộ Y tế")
+    assignments, _ = extract_responsibilities(normalize(text), subject)
+    assert ("BHXH tỉnh, thành phố", "coordinate") in {(a.agency, a.role) for a in assignments}

@@ -45,7 +45,7 @@ from vbgraph.loaders.relate.roles import (
 )
 from vbgraph.loaders.text.fold import fold_same_length
 from vbgraph.loaders.vocab.agencies import PROVINCIAL_COMMITTEES
-from vbgraph.loaders.vocab.cues import ANNOUNCED_FOLDED, MEMBERS_OF_FOLDED
+from vbgraph.loaders.vocab.cues import ANNOUNCED_FOLDED, MEMBERS_OF_FOLDED, TITLES_FOLDED
 from vbgraph.models import Assignment, DocInfo, NormalizedText, Task
 
 _ISSUER_TITLE = re.compile(r"^(?:Bộ trưởng|Chủ tịch|Giám đốc|Thủ trưởng)\s+")
@@ -155,7 +155,12 @@ def extract_responsibilities(
 _NOT_WORD = re.compile(r"[\W_]")
 #: What may stand before a heading's agencies, on folded text: nothing, or the cue that
 #: gives its items to them ("2. Đề nghị UBND các xã, phường", "3. Giao Sở Tài chính:").
-_HEADING_CUE = re.compile(r"[\s:]*(?:(?P<requested>de\s*nghi)|giao|yeu\s+cau)?[\s:]*\Z")
+#: A heading may name its holder by office: "2. Giám đốc Sở Công Thương:".
+_HEADING_CUE = re.compile(
+    rf"[\s:]*(?:(?P<requested>de\s*nghi)|giao|yeu\s+cau)?[\s:]*(?:\b(?:{TITLES_FOLDED})\s+)*\Z"
+)
+#: Words that give the names around them roles of a task: the item is a task, not a heading.
+_GIVES_ROLES = re.compile(r"\b(?:chu\s+tri|phoi\s+hop)\b")
 #: An item that ends with a colon: what follows is its.
 _HEADING_COLON = re.compile(r":\s*\Z")
 #: The rest of an announcing clause, on folded text: "thực hiện tốt các nhiệm vụ sau:".
@@ -283,6 +288,8 @@ class _Extractor:
         cue = _HEADING_CUE.match(self.folded, a, mentions[0].start) if mentions else None
         if cue is None or not self.is_agency_text(cue.end(), b):
             return None  # no names, or other words before them: a task
+        if _GIVES_ROLES.search(self.folded, cue.end(), b):
+            return None  # "a) Đề nghị Thủ trưởng các đơn vị chủ trì, phối hợp với X:"
         agencies = {m.agency.key: m.agency for m in mentions}
         if any(name in self.reported_to_only for name in (x.name for x in agencies.values())):
             return None
