@@ -198,6 +198,27 @@ OPEN_CASES = [
         "Khánh Hòa",
         ("Bộ Tư lệnh Vùng Cảnh sát biển 3", None),
     ),
+    (  # the army's arms and regions are national in a province's plan too; a name stops
+        # before "trước" (Bộ Quốc phòng TT 13 of 2026; a province's defence plan)
+        "báo cáo số lượng hóa chất cấm về Binh chủng Hóa học trước ngày 15 tháng 01 hằng năm",
+        "Lào Cai",
+        ("Binh chủng Hóa học", None),
+    ),
+    (
+        "Bộ Chỉ huy Quân sự tỉnh phối hợp với Quân khu 2 tổ chức diễn tập khu vực phòng thủ",
+        "Lào Cai",
+        ("Quân khu 2", None),
+    ),
+    (  # a unit every ministry has, named with its ministry: the unit, not the ministry
+        "Điều 8. Thanh tra Bộ Quốc phòng\nChủ trì, phối hợp với các cơ quan thanh tra.",
+        None,
+        ("Thanh tra Bộ Quốc phòng", None),
+    ),
+    (
+        "Giao Văn phòng Bộ Tài chính chủ trì tổng hợp báo cáo",
+        None,
+        ("Văn phòng Bộ Tài chính", None),
+    ),
     (
         "phối hợp với Bộ Tư lệnh Quân khu 4 xây dựng khu vực phòng thủ",
         "Nghệ An",

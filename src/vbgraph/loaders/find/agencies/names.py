@@ -89,6 +89,9 @@ _UNITS_OF_MINISTRY = Pattern(
 _NEXT_WORD = re.compile(r"\s+(\S+)")
 #: The Party committee or caucus of the body named next: "Đảng ủy Ủy ban nhân dân tỉnh".
 _PARTY_OF = re.compile(r"(?:Đảng\s+(?:ủy|uỷ|đoàn)|Ban\s+cán\s+sự\s+[Đđ]ảng)[ \t]+\Z")
+#: A unit every ministry has, before the ministry it belongs to: "Thanh tra Bộ Quốc phòng".
+_UNIT_OF = re.compile(rf"(?:{'|'.join(w.replace(' ', r'\s+') for w in HEADS['of_ministry'])})"
+                      r"[ \t]+\Z")
 _ALL_PROVINCES = re.compile(r"\s+các tỉnh, thành phố trực thuộc Trung ương")
 _DISTRICT_COLLECTIVE = "các huyện, thị xã, thành phố"
 #: Every head pattern, and where any of them can start (:class:`_Heads`).
@@ -291,6 +294,7 @@ class _OpenReader:
             if self.free(m.start, m.end):
                 self.add(m)
         self._party_committees()
+        self._units_of_ministries()
         self.out.sort(key=lambda m: m.start)
         return self.out
 
@@ -304,6 +308,19 @@ class _OpenReader:
                 continue
             name = f"{' '.join(before.group().split())} {m.agency.name}"
             agency = Agency(name, m.agency.province, False, m.agency.level, "party")
+            a = before.start()
+            self.out[i] = AgencyMention(agency, a, m.end, self.text[a : m.end])
+
+    def _units_of_ministries(self) -> None:
+        """``Thanh tra Bộ Quốc phòng``: a ministry's unit, not the ministry."""
+        for i, m in enumerate(self.out):
+            if m.agency.level != "central" or not m.agency.name.startswith("Bộ "):
+                continue
+            before = _UNIT_OF.search(self.text, max(0, m.start - 12), m.start)
+            if before is None or not self.free(before.start(), m.start):
+                continue
+            name = f"{' '.join(before.group().split())} {m.agency.name}"
+            agency = Agency(name, None, False, "central", "state")
             a = before.start()
             self.out[i] = AgencyMention(agency, a, m.end, self.text[a : m.end])
 

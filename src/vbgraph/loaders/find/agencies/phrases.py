@@ -177,6 +177,8 @@ _HEAD = Pattern(
 )
 _LOWER_OPENER = re.compile(rf"\s+(?:{phrases(_NAMED['lower_openers'])})(?!\w)")
 _LOCALITY = re.compile(rf"(?:{phrases(_NAMED['localities'])})(?![^\W\d_])")
+#: Heads of bodies that are national whatever document names them ("Quân khu 2").
+_NATIONAL_HEADS = frozenset(_NAMED["national_heads"])
 _CENTRAL_NAME = re.compile(rf"(?<!\w)(?:{phrases(_NAMED['central'])})(?!\w)")
 _TOKEN = re.compile(r"[^\s,;:.()\[\]\"“”|]+|[,;:.()\[\]\"“”|]|\n")
 _CONNECTORS = frozenset({"và", "-", "–", "&", ","})
@@ -311,7 +313,7 @@ def named_bodies(
         if stop <= pos + 1:
             continue
         name = " ".join(text[h.start() : stop].split())
-        central = bool(_CENTRAL_NAME.search(name)) or h.group() in ("Bộ", "Vụ", "Cục")
+        central = bool(_CENTRAL_NAME.search(name)) or h.group() in _NATIONAL_HEADS
         scope = None if central else province
         agency = Agency(name, scope, False, "central" if central else "local", "state")
         yield AgencyMention(agency, h.start(), stop, text[h.start() : stop])
