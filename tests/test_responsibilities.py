@@ -622,9 +622,22 @@ def test_an_item_opening_with_its_own_body_does_not_inherit_its_heading() -> Non
             "Ủy ban nhân dân các xã, phường",
             {"3-1", "3-2"},
         ),
+        (  # "Trách nhiệm (chung) của X" heads X's tasks (Lào Cai CV 5973 of 2026; a
+            # decision on industrial clusters, "1. Trách nhiệm của Sở Xây dựng:")
+            "1. Trách nhiệm chung của các cơ quan, đơn vị\n- Lãnh đạo, chỉ đạo thực hiện "
+            "nghiêm các quy định.\n- Thực hiện thanh tra, kiểm tra có trọng tâm.\n",
+            "Các cơ quan, đơn vị",
+            {"1-1", "1-2"},
+        ),
+        (
+            "2. Trách nhiệm của Sở Xây dựng:\na) Hướng dẫn thủ tục cấp phép.\n"
+            "b) Kiểm tra công tác quản lý quy hoạch.\n",
+            "Sở Xây dựng",
+            {"2.a", "2.b"},
+        ),
     ],
 )
-def test_a_heading_may_name_its_holder_by_office(text: str, heads: str,
+def test_a_heading_may_name_its_holder_by_office_or_label(text: str, heads: str,
                                                  task_ids: set[str]) -> None:
     subject = DocInfo(symbol="1/QĐ-UBND", key="1/QĐ-UBND|Lào Cai|2025", province="Lào Cai")
     assignments, _ = extract_responsibilities(normalize(text), subject)

@@ -45,7 +45,12 @@ from vbgraph.loaders.relate.roles import (
 )
 from vbgraph.loaders.text.fold import fold_same_length
 from vbgraph.loaders.vocab.agencies import PROVINCIAL_COMMITTEES
-from vbgraph.loaders.vocab.cues import ANNOUNCED_FOLDED, MEMBERS_OF_FOLDED, TITLES_FOLDED
+from vbgraph.loaders.vocab.cues import (
+    ANNOUNCED_FOLDED,
+    HOLDER_LABELS_FOLDED,
+    MEMBERS_OF_FOLDED,
+    TITLES_FOLDED,
+)
 from vbgraph.models import Assignment, DocInfo, NormalizedText, Task
 
 _ISSUER_TITLE = re.compile(r"^(?:Bộ trưởng|Chủ tịch|Giám đốc|Thủ trưởng)\s+")
@@ -157,7 +162,8 @@ _NOT_WORD = re.compile(r"[\W_]")
 #: gives its items to them ("2. Đề nghị UBND các xã, phường", "3. Giao Sở Tài chính:").
 #: A heading may name its holder by office: "2. Giám đốc Sở Công Thương:".
 _HEADING_CUE = re.compile(
-    rf"[\s:]*(?:(?P<requested>de\s*nghi)|giao|yeu\s+cau)?[\s:]*(?:\b(?:{TITLES_FOLDED})\s+)*\Z"
+    rf"[\s:]*(?:(?P<requested>de\s*nghi)|giao|yeu\s+cau|(?:{HOLDER_LABELS_FOLDED})\s+cua)?[\s:]*"
+    rf"(?:\b(?:{TITLES_FOLDED})\s+)*\Z"
 )
 #: Words that give the names around them roles of a task: the item is a task, not a heading.
 _GIVES_ROLES = re.compile(r"\b(?:chu\s+tri|phoi\s+hop)\b")

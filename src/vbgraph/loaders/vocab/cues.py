@@ -54,6 +54,8 @@ def _folded(words: list[str], space: str = " ") -> str:
 
 #: Person titles before an agency's name, folded ("giam doc|thu truong|...").
 TITLES_FOLDED = _folded(_ROLES["titles"])
+#: Labels of a heading naming whose tasks follow ("trach nhiem|nhiem vu chu yeu|..."), folded.
+HOLDER_LABELS_FOLDED = _folded(_ROLES["holder_labels"], r"\s+")
 #: Words between the agencies of one list, folded ("lien quan|don vi|...").
 LIST_FILLERS_FOLDED = _folded(_ROLES["list_fillers"])
 #: What may stand between "phối hợp" and the partners, folded.
