@@ -652,3 +652,28 @@ def test_a_heading_that_gives_roles_is_a_task() -> None:
     subject = DocInfo(symbol="627/BYT-BH", key="627/BYT-BH|VN|2021", issuer="Bộ Y tế")
     assignments, _ = extract_responsibilities(normalize(text), subject)
     assert ("BHXH tỉnh, thành phố", "coordinate") in {(a.agency, a.role) for a in assignments}
+
+
+@pytest.mark.parametrize(
+    ("text", "monitors"),
+    [
+        (  # a Party programme (Lào Cai Tỉnh ủy, 2026): the item under a heading monitors
+            "2. Đảng ủy Ủy ban nhân dân tỉnh\n- Thường xuyên lãnh đạo, chỉ đạo kiểm tra, "
+            "giám sát, theo dõi, đôn đốc việc tổ chức thực hiện.\n",
+            {"Đảng ủy UBND tỉnh"},
+        ),
+        (  # a subject whose predicate opens with following and urging (a decision of the
+            # Prime Minister, 2026: "Hướng dẫn, theo dõi, đôn đốc, kiểm tra việc thực hiện")
+            "1. Bộ Ngoại giao chủ trì hướng dẫn, theo dõi, đôn đốc, kiểm tra việc thực hiện.\n",
+            {"Bộ Ngoại giao"},
+        ),
+        (  # enforcing is no monitoring: "giám sát, xử lý vi phạm"
+            "3. Sở Công Thương\n- Tăng cường kiểm tra, giám sát, xử lý vi phạm về kinh doanh.\n",
+            set(),
+        ),
+    ],
+)
+def test_a_task_of_following_and_urging_is_monitoring(text: str, monitors: set[str]) -> None:
+    subject = DocInfo(symbol="1/KH-UBND", key="1/KH-UBND|Lào Cai|2026", province="Lào Cai")
+    assignments, _ = extract_responsibilities(normalize(text), subject)
+    assert {a.agency for a in assignments if a.role == "monitor"} == monitors

@@ -39,6 +39,7 @@ from vbgraph.loaders.relate.roles import (
     AFTER_LEAD,
     GIVEN_TO,
     MONITOR,
+    MONITOR_PREDICATE,
     AgencyList,
     RoleReader,
     Verdict,
@@ -330,6 +331,9 @@ class _Extractor:
         if inherited.agencies and seg.task is not None:
             for agency in inherited.agencies:
                 self._assign(agency, inherited.role, inherited.start, inherited.end, seg.task)
+            m = MONITOR_PREDICATE.match(self.folded, a, b) if inherited.role == "lead" else None
+            for agency in inherited.agencies if m else ():  # "- Đôn đốc ..." under "2. Sở X"
+                self._assign(agency, "monitor", a, m.end(), seg.task)
             if inherited.role != "lead":
                 seg.leads, seg.subject_requested = {}, True
         for _pos, obj in events:

@@ -27,6 +27,7 @@ from vbgraph.loaders.vocab.cues import (
     COORDINATE_ADVERBS_FOLDED,
     FIELD_LABELS_FOLDED,
     LIST_FILLERS_FOLDED,
+    MONITOR_LEAD_INS_FOLDED,
     MONITOR_STARTS,
     MONITOR_VERBS_FOLDED,
     MONITORED_FOLDED,
@@ -93,6 +94,13 @@ _AFTER_MONITOR = re.compile(r"^[\s,:–\-(]*(?:la\s+|lam\s+)?co\s+quan\s+thuong\
 _AFTER_PASSIVE = re.compile(r"^\s*(?:da\s+|se\s+|tiep\s+tuc\s+)?duoc\s+(?!giao|phan\s+cong)")
 #: A subject whose verb is "theo dõi, đôn đốc": it monitors, it does not lead a task.
 _AFTER_MONITOR_VERB = re.compile(rf"^\s*(?:{MONITOR_VERBS_FOLDED})\b")
+#: A predicate whose verb is following, urging or supervising, after a few opening words
+#: ("Thường xuyên lãnh đạo, chỉ đạo kiểm tra, giám sát, theo dõi, đôn đốc"), not on the way
+#: to enforcing ("giám sát, xử lý vi phạm"): the function given is monitoring.
+MONITOR_PREDICATE = re.compile(
+    rf"[\s,:;.\-–+*]*(?:(?:{MONITOR_LEAD_INS_FOLDED})\b[\s,]*(?:va\s+)?){{0,4}}"
+    rf"(?:{MONITOR_VERBS_FOLDED})\b(?![^.;\n]{{0,40}}?\bxu\s+ly\b)"
+)
 #: Checking how the document itself is carried out, whatever its kind (a plan, a
 #: decision, a ministry's circular: "hướng dẫn, theo dõi, kiểm tra việc thực hiện Thông tư này").
 MONITOR = Pattern(
@@ -190,7 +198,10 @@ class RoleReader:
         ):
             return Verdict(None, monitor=True, subject=True)
         span_end = lst.end + m_lead.end() if role == "lead" and m_lead else lst.end
-        return Verdict(role, cue_start, span_end, bool(_AFTER_MONITOR.match(after)))
+        monitor = bool(_AFTER_MONITOR.match(after)) or (
+            role == "lead" and MONITOR_PREDICATE.match(self.folded, lst.end, b) is not None
+        )
+        return Verdict(role, cue_start, span_end, monitor)
 
     def opens(self, body: int, lst: AgencyList) -> bool:
         """Whether ``lst`` opens the item whose text starts at ``body`` (titles aside)."""

@@ -63,6 +63,8 @@ COORDINATE_ADVERBS_FOLDED = _folded(_ROLES["coordinate_adverbs"])
 #: Verbs of following how a document is carried out, and of checking it, folded.
 MONITOR_VERBS_FOLDED = _folded(_ROLES["monitor_verbs"], r"\s+")
 CHECK_VERBS_FOLDED = _folded(_ROLES["check_verbs"], r"\s+")
+#: Words that may open a predicate before a monitoring verb, folded.
+MONITOR_LEAD_INS_FOLDED = _folded(_ROLES["monitor_lead_ins"], r"\s+")
 #: The first words of those verbs, folded (where a monitoring clause can start).
 MONITOR_STARTS: tuple[str, ...] = tuple(
     fold_name(w).split()[0] for w in (*_ROLES["monitor_verbs"], *_ROLES["check_verbs"])
