@@ -243,7 +243,7 @@ def test_reference_spans_are_where_the_annotation_view_marks_them(
 
 
 def test_spans_align_with_pyvi_tokens(docs: dict[str, Doc]) -> None:
-    pytest.importorskip("pyvi", reason="spacy.blank('vi') needs pyvi, an optional package")
+    # spacy.blank("vi") tokenizes with pyvi (in the test extra): a missing pyvi fails here
     doc = _nlp("vi")(FILE_590.read_text("utf-8"))
     xx = docs[FILE_590.name]
     assert any(" " in t.text for t in doc), "pyvi joins syllables into words"

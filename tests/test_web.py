@@ -331,7 +331,7 @@ BAD: list[tuple[str, int, str]] = [
     ("/doc/590/QĐ-UBND?format=csv", 400, "format=csv needs table=NAME"),
     ("/doc/590/QĐ-UBND?table=tasks", 400, "table=NAME goes with format=csv or format=json"),
     ("/text/22-NQ/TW", 404, "only cited"),
-    (f"/text/{quote(HOSTILE_KEY, safe='')}", 404, "/nonexistent/66_KH-UBND.txt"),
+    (f"/text/{quote(HOSTILE_KEY, safe='')}", 404, "/nonexistent/Thanh Hóa/66_KH-UBND.txt"),
     ("/cypher?query=MERGE (n:Injected)", 400, "contains 'MERGE'"),
     ("/coverage?x=1", 400, "unknown parameter 'x'; this page takes format, table"),
 ]

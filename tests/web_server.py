@@ -103,7 +103,8 @@ def _plan(symbol: str, province: str, year: int, title: str, target: str,
                                      task=tid) for tid, text, _ in tasks),
         tasks=tuple(Task(tid, text, lead=("Sở Ngoại vụ",), deadline=due)
                     for tid, text, due in tasks),
-        path=f"/nonexistent/{symbol.replace('/', '_')}.txt", sha256=f"sha-{key}",
+        # one file per plan: a file re-read with another number replaces what it held
+        path=f"/nonexistent/{province}/{symbol.replace('/', '_')}.txt", sha256=f"sha-{key}",
     )
 
 

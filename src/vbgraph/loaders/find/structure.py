@@ -293,7 +293,9 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
     spans += [m.span() for m in _METADATA.finditer(text)]
     spans += [m.span() for m in _MEMBER.finditer(text) if not _has_task(m.group())]
     spans += [
-        m.span() for line in lines_with(text, "gồm") if (m := _MEMBERSHIP.match(text, line))
+        member.span()
+        for line in lines_with(text, "gồm")
+        if (member := _MEMBERSHIP.match(text, line))
     ]
     for m in _EXECUTION.finditer(text):
         # the clause opens its article ("Điều 7. Các Bộ trưởng ... chịu trách nhiệm thi

@@ -332,8 +332,9 @@ class _Extractor:
             for agency in inherited.agencies:
                 self._assign(agency, inherited.role, inherited.start, inherited.end, seg.task)
             m = MONITOR_PREDICATE.match(self.folded, a, b) if inherited.role == "lead" else None
-            for agency in inherited.agencies if m else ():  # "- Đôn đốc ..." under "2. Sở X"
-                self._assign(agency, "monitor", a, m.end(), seg.task)
+            if m is not None:  # "- Đôn đốc ..." under "2. Sở X"
+                for agency in inherited.agencies:
+                    self._assign(agency, "monitor", a, m.end(), seg.task)
             if inherited.role != "lead":
                 seg.leads, seg.subject_requested = {}, True
         for _pos, obj in events:
