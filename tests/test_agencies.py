@@ -594,3 +594,34 @@ def test_heads_match_as_finditer_does(text: str) -> None:
         for pattern in patterns:
             want = [m.span() for m in pattern.finditer(text, a, b)]
             assert [m.span() for m in heads.finditer(pattern)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "province", "names"),
+    [
+        (  # a government resolution of 2026 (NQ 15/NQ-CP): the ministries' heading
+            "1. Các Bộ: Y tế, Công Thương, Nông nghiệp và Môi trường\na) Chủ động hướng dẫn.",
+            None,
+            ["Bộ Y tế", "Bộ Công Thương", "Bộ Nông nghiệp và Môi trường"],
+        ),
+        (  # a provincial directive of 2009, word-segmented, spaces before the commas
+            "phối_hợp với các Sở : Kế_hoạch và Đầu_tư , Xây_dựng , Giao_thông Vận_tải "
+            "thực_hiện",
+            "Đồng Nai",
+            ["Sở Kế hoạch và Đầu tư", "Sở Xây dựng", "Sở Giao thông vận tải"],
+        ),
+        (  # a provincial letter of 2026: names with their own commas and "và", a list that
+            # ends where no known name follows
+            "Các Sở: Văn hóa, Thể thao và Du lịch, Tài chính và Ủy ban nhân dân các xã",
+            "Lào Cai",
+            ["Sở Văn hóa, Thể thao và Du lịch", "Sở Tài chính"],
+        ),
+    ],
+)
+def test_an_elliptical_list_names_each_body(text: str, province: str | None,
+                                            names: list[str]) -> None:
+    from vbgraph.loaders.text.normalize import normalize
+
+    norm = normalize(text).text
+    found = [m.agency.name for m in open_mentions(norm, province, find_mentions(norm, province))]
+    assert [n for n in found if n in names] == names

@@ -23,7 +23,10 @@ So the scorer matches loosely where the schema is loose:
   one containing the other, or the extractor's own reading of the gold name giving the
   predicted one), one given for the gold's task first, else the nearest to the task's
   words, each used once.  Gold entries of one agency and role whose task words stand on
-  one line are one assignment (the graph gives an agency one role per task).  Precision
+  one line are one assignment (the graph gives an agency one role per task).  A found
+  gold entry that names several bodies in one string ("Các Bộ: Y tế, Công Thương", "Các
+  sở, ban, ngành; Ủy ban nhân dân các xã, phường") also takes the assignments of its other
+  bodies for the same task and role (one found entry; the others are no false hits).  Precision
   only where the gold lists every assignment (``assignments_complete``, or fewer than
   15 listed).
 * *subject*: number/symbol (none when the gold number is null), issuer, date, type.
@@ -278,6 +281,7 @@ def _score_assignments(gold: JSON, predicted: JSON, text: str) -> JSON:
         else:
             fn += 1
             misses.append({"agency": g["agency"], "role": g["role"], "task": g.get("task_hint")})
+    used |= _members_of_matched(golds, matched, pool, used, province)
     out: JSON = {"tp": tp, "fn": fn, "misses": misses, "complete": bool(complete)}
     if complete:
         extra = [p for k, p in enumerate(pool) if k not in used]
@@ -285,6 +289,24 @@ def _score_assignments(gold: JSON, predicted: JSON, text: str) -> JSON:
         out["false_hits"] = [{"agency": p["agency"], "role": p["role"]} for p in extra]
     else:
         out["fp"] = 0
+    return out
+
+
+def _members_of_matched(golds: list[tuple[JSON, int]], matched: dict[int, int],
+                        pool: list[JSON], used: set[int], province: str | None) -> set[int]:
+    """Predicted assignments that are the other bodies of a found gold entry naming several
+    ("Các Bộ: Y tế, Công Thương" read as each ministry): given for the same task and role,
+    they are that entry's, not false hits."""
+    out: set[int] = set()
+    for i, k in matched.items():
+        g, found = golds[i][0], pool[k]
+        names = {_fold(n) for n in _read_names(g["agency"], province)}
+        if len(names) < 2:
+            continue
+        for j, p in enumerate(pool):
+            if (j not in used and j not in out and p["role"] == found["role"]
+                    and p.get("task") == found.get("task") and _fold(p["agency"]) in names):
+                out.add(j)
     return out
 
 

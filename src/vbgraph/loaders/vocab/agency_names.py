@@ -10,6 +10,8 @@ _WORDS = _DATA["words"]
 
 #: Head words by how the name after them is read (see agency_names.toml).
 HEADS: dict[str, tuple[str, ...]] = {kind: tuple(words) for kind, words in _DATA["heads"].items()}
+#: Heads written once before a list of names ("Các Bộ: Y tế, Công Thương").
+ELLIPTICAL_HEADS: tuple[str, ...] = HEADS["elliptical"]
 
 
 def _folded(key: str) -> frozenset[str]:

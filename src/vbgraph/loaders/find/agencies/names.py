@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from vbgraph.loaders.find.agencies.elliptical import elliptical_mentions
 from vbgraph.loaders.find.agencies.matcher import find_mentions
 from vbgraph.loaders.find.agencies.name_ends import (
     ANY_PLACE,
@@ -280,6 +281,7 @@ class _OpenReader:
             self.taken[m.start : m.end] = b"\x01" * (m.end - m.start)
 
     def read(self) -> list[AgencyMention]:
+        self._elliptical()
         self._nationwide()
         found = _Heads(self.text, self.start, self.end)
         for m in _district_mentions(self.text, self.province, found, self.known_starts):
@@ -310,6 +312,15 @@ class _OpenReader:
             agency = Agency(name, m.agency.province, False, m.agency.level, "party")
             a = before.start()
             self.out[i] = AgencyMention(agency, a, m.end, self.text[a : m.end])
+
+    def _elliptical(self) -> None:
+        """``Các Bộ: Y tế, Công Thương``: each ministry named, over what was read inside."""
+        for m in elliptical_mentions(self.text, self.province, self.start, self.end):
+            inside = [k for k in self.out if m.start <= k.start and k.end <= m.end]
+            if inside:
+                self._drop(inside)
+            if self.free(m.start, m.end):
+                self.add(m)
 
     def _units_of_ministries(self) -> None:
         """``Thanh tra Bộ Quốc phòng``: a ministry's unit, not the ministry."""
