@@ -299,8 +299,6 @@ _BY_KEY: dict[int, dict[str, Any]] = {}
 def bench_size(n: int, args: argparse.Namespace, rss: PeakRSS) -> dict[str, Any]:
     from vbgraph.graph.falkor_store import FalkorStore
     from vbgraph.graph.ingest import store_extractions
-    from vbgraph.queries import cypher as q
-
     res: dict[str, Any] = {"docs": n, "provinces": args.provinces}
     t = time.perf_counter()
     corpus = generate(n, args.provinces, seed=args.seed, keep_text=args.extractions == "real")
@@ -344,7 +342,7 @@ def bench_size(n: int, args: argparse.Namespace, rss: PeakRSS) -> dict[str, Any]
                     _progress(args, k + len(chunk), n, t)
                 res["store_s"] = time.perf_counter() - t - build
                 res["truth_build_s"] = build
-            rels, nodes = _counts(store, q)
+            rels, nodes = _counts(store)
             res["nodes"], res["relationships"] = nodes, rels
             res["ingest_docs_per_s"] = n / res["store_s"]
             res["ingest_edges_per_s"] = rels / res["store_s"]
@@ -390,11 +388,13 @@ def _recall(corpus: Corpus, sample: list[GenDoc]) -> dict[str, Any]:
     return {**recall, "sample_docs": len(sample)}
 
 
-def _counts(store: Any, q: Any) -> tuple[int, int]:
-    """Relationships and nodes, counted per type and label (``q.COUNT_*``): one grouped
+def _counts(store: Any) -> tuple[int, int]:
+    """Relationships and nodes, counted per type and label (``COUNT_*``): one grouped
     scan of every relationship timed out on the client socket at 100k documents."""
-    rels = sum(store.read(text)[0]["n"] for text in q.COUNT_RELATIONSHIPS.values())
-    nodes = sum(store.read(text)[0]["n"] for text in q.COUNT_NODES.values())
+    from vbgraph.queries.cypher.corpus import COUNT_NODES, COUNT_RELATIONSHIPS
+
+    rels = sum(store.read(text)[0]["n"] for text in COUNT_RELATIONSHIPS.values())
+    nodes = sum(store.read(text)[0]["n"] for text in COUNT_NODES.values())
     return rels, nodes
 
 

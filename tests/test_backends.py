@@ -27,8 +27,10 @@ from vbgraph.graph.store import GraphStore, prepare_for_writing
 from vbgraph.importer import import_path
 from vbgraph.models import Extraction
 from vbgraph.pipeline import ingest_paths
-from vbgraph.queries import api
-from vbgraph.queries import cypher as q
+from vbgraph.queries import api, cypher
+from vbgraph.queries.cypher.agencies import ALL_AGENCY_NAMES
+from vbgraph.queries.cypher.export import ALL_DOCUMENTS
+from vbgraph.queries.cypher.replace import CORPUS_SOURCES
 
 #: Console queries whose rows must be equal everywhere (nodes, relationships and paths
 #: included: one result shape on every backend).
@@ -62,10 +64,10 @@ def _plain(value: Any) -> Any:
 
 def answers(store: GraphStore) -> dict[str, Any]:
     """Every question the CLI asks, over the whole store."""
-    docs = store.read(q.ALL_DOCUMENTS)
+    docs = store.read(ALL_DOCUMENTS)
     corpus = [d["key"] for d in docs if d["in_corpus"]]
     central = [d["key"] for d in docs if d["key"].startswith(("22-NQ/TW|", "29-NQ/TW|"))]
-    names = sorted({r["name"] for r in store.read(q.ALL_AGENCY_NAMES)})
+    names = sorted({r["name"] for r in store.read(ALL_AGENCY_NAMES)})
     out: dict[str, Any] = {"stats": api.stats(store), "gaps": api.gaps(store),
                            "matrix": _plain(sorted(api.matrix(store).cells.items())),
                            "corpus_graph": _plain(api.corpus_graph(store))}
@@ -173,7 +175,7 @@ def test_changed_checksum_replaces_with_equal_result(
     storing the original again gives back the original answers."""
     from vbgraph.loaders import extract, read_document
 
-    ingested = {r["key"]: r["source"] for r in embedded.read(q.CORPUS_SOURCES)}
+    ingested = {r["key"]: r["source"] for r in embedded.read(CORPUS_SOURCES)}
     for store in (embedded, other):
         for ex in gold_extractions:
             source = ingested[ex.document.key]
@@ -232,8 +234,8 @@ def test_every_read_text_runs_over_bolt(other: Neo4jStore) -> None:
     server's dialect."""
     from tests.test_cypher import _WRITES, _params
 
-    texts = {n: t for n, t in q.all_queries().items() if not _WRITES.search(t)}
-    texts.update({n: getattr(q, n) for n, engine in q.ENGINE_ONLY.items()
+    texts = {n: t for n, t in cypher.all_queries().items() if not _WRITES.search(t)}
+    texts.update({n: cypher.every_text()[n] for n, engine in cypher.ENGINE_ONLY.items()
                   if engine == other.dialect})
     for name, text in texts.items():
         assert isinstance(other.read(text, _params(text)), list), name

@@ -24,7 +24,7 @@ from vbgraph.graph.neo4j_store import Neo4jStore
 from vbgraph.graph.store import GraphStore, prepare_for_writing, write_batched
 from vbgraph.lookup import fold_symbol
 from vbgraph.queries import api
-from vbgraph.queries import cypher as q
+from vbgraph.queries.cypher.ingest import MERGE_CORPUS_DOCUMENTS, MERGE_EDGES
 
 LAYERS, WIDTH = 7, 16
 EDGES = (LAYERS - 1) * WIDTH * WIDTH
@@ -39,12 +39,12 @@ def _build(store: GraphStore) -> None:
     keys = [_key(layer, i) for layer in range(LAYERS) for i in range(WIDTH)]
     docs = [{"key": k, "props": {"symbol": k.split("|")[0], "lookup": fold_symbol(k.split("|")[0])}}
             for k in [*keys, "9/QĐ-X|VN|2000"]]
-    write_batched(store, q.MERGE_CORPUS_DOCUMENTS, docs)
+    write_batched(store, MERGE_CORPUS_DOCUMENTS, docs)
     edges = [{"source": _key(layer + 1, i), "target": _key(layer, j),
               "asserted_by": _key(layer + 1, i), "raw": "", "start": 0, "end": 0,
               "uncertain": False}
              for layer in range(LAYERS - 1) for i in range(WIDTH) for j in range(WIDTH)]
-    write_batched(store, q.MERGE_EDGES["IMPLEMENTS"], edges)
+    write_batched(store, MERGE_EDGES["IMPLEMENTS"], edges)
 
 
 @pytest.fixture(params=["embedded", "bolt"])

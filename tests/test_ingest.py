@@ -226,7 +226,7 @@ def test_killed_server_keeps_every_committed_write(tmp_path: Path, seeds_dir: Pa
 def test_batch_cut_before_its_checksums_is_stored_again(store: FalkorStore, seeds_dir: Path,
                                                          tmp_path: Path) -> None:
     """A batch interrupted after its statements but before its checksums is redone, not skipped."""
-    from vbgraph.queries import cypher as q
+    from vbgraph.queries.cypher.ingest import SET_CHECKSUMS
 
     clean = tmp_path / "clean"
     assert ingest(clean, str(seeds_dir)).exit_code == 0
@@ -237,7 +237,7 @@ def test_batch_cut_before_its_checksums_is_stored_again(store: FalkorStore, seed
     real_write = store.write
 
     def write_until_checksums(query: str, params: dict[str, object] | None = None) -> None:
-        if query == q.SET_CHECKSUMS:
+        if query == SET_CHECKSUMS:
             raise Interrupted
         real_write(query, params)
 

@@ -23,6 +23,7 @@ from vbgraph.errors import VbgraphError
 from vbgraph.graph.store import DOCUMENTS_PER_ROUND, GraphStore, open_store
 from vbgraph.models import RELATION_ORDER, ROLES
 from vbgraph.queries import api
+from vbgraph.queries.cypher.documents import MAX_DEPTH, PATH_DEPTH
 
 
 class _Group(click.Group):
@@ -264,7 +265,7 @@ _LINEAGE_COLUMNS = ["source", "relation", "target", "target in corpus", "stated 
 @click.argument("doc")
 @click.option("--direction", type=click.Choice(["up", "down", "both"]), default="up",
               show_default=True, help="up: what DOC descends from; down: what implements it.")
-@click.option("--depth", type=click.IntRange(1, api.q.MAX_DEPTH), default=6, show_default=True)
+@click.option("--depth", type=click.IntRange(1, MAX_DEPTH), default=6, show_default=True)
 @click.option("--relation", "relations", multiple=True, type=click.Choice(RELATION_ORDER),
               help="Follow only these relations (repeatable; default: all but cites/proposal).")
 @click.option("--by-province", is_flag=True,
@@ -319,7 +320,7 @@ def path(ctx: click.Context, doc_a: str, doc_b: str, fmt: str | None) -> None:
     rows = [{"source": _short(e.source), "relation": e.relation, "target": _short(e.target),
              "stated by": _short(e.asserted_by), "sentence": e.raw} for e in edges]
     _emit(rows, ["source", "relation", "target", "stated by", "sentence"], fmt,
-          f"{doc_a} and {doc_b} are not connected within {api.q.PATH_DEPTH} steps.",
+          f"{doc_a} and {doc_b} are not connected within {PATH_DEPTH} steps.",
           data=[dataclasses.asdict(e) for e in edges])
 
 
@@ -716,7 +717,7 @@ def _check_target(out: Path, folder: bool) -> None:
 @click.option("--all", "whole", is_flag=True, help="View the whole corpus.")
 @click.option("--direction", type=click.Choice(["up", "down", "both"]), default="both",
               show_default=True, help="For a document: which side of its lineage.")
-@click.option("--depth", type=click.IntRange(1, api.q.MAX_DEPTH), default=6, show_default=True)
+@click.option("--depth", type=click.IntRange(1, MAX_DEPTH), default=6, show_default=True)
 @_doc_options
 @click.pass_context
 def view(ctx: click.Context, doc: str | None, out: str, agency: str | None, whole: bool,

@@ -14,7 +14,42 @@ from vbgraph.errors import AmbiguousError, NotFoundError, QueryError
 from vbgraph.graph.store import BATCH_SIZE, GraphStore, Row
 from vbgraph.lookup import fold_name, fold_symbol, symbol_number
 from vbgraph.models import RELATION_ORDER, RELATION_TYPES, ROLE_TYPES, ROLES
-from vbgraph.queries import cypher as q
+from vbgraph.queries.cypher.agencies import (
+    AGENCY_TASKS,
+    ALL_AGENCY_NAMES,
+    ASSIGNED,
+    ASSIGNED_ALL_ROLES,
+    COLLECTIVE_AGENCIES,
+    COORDINATION,
+    FIND_AGENCIES,
+    RESPONSIBILITY_MATRIX,
+)
+from vbgraph.queries.cypher.corpus import (
+    CENTRAL_COVERAGE,
+    CITED_NOT_IN_CORPUS,
+    COUNT_DOCUMENTS,
+    COUNT_NODES,
+    COUNT_RELATIONSHIPS,
+    SEARCH_DOCUMENTS,
+    SEARCH_TASKS,
+)
+from vbgraph.queries.cypher.documents import (
+    DOCUMENT_CARD,
+    DOCUMENT_IN_EDGES,
+    DOCUMENT_OUT_EDGES,
+    DOCUMENT_TASKS,
+    DOCUMENTS_BY_KEYS,
+    FIND_DOCUMENTS,
+    LINEAGE_STEP_BOTH,
+    LINEAGE_STEP_DOWN,
+    LINEAGE_STEP_UP,
+    MAX_DEPTH,
+    PATH_BETWEEN_NEO4J,
+    PATH_DEPTH,
+    PATH_STEP,
+    SIMILAR_DOCUMENTS,
+)
+from vbgraph.queries.cypher.export import ALL_DOCUMENT_EDGES, ALL_DOCUMENTS
 from vbgraph.queries.guard import check_read_only
 
 LINEAGE_RELATIONS: tuple[str, ...] = ("implements", "based_on", "issued_with", "amends", "replaces")
@@ -119,7 +154,7 @@ def find_document(
     """The key of the document ``ref`` names (a symbol as written, or a full key)."""
     ref = ref.strip()
     symbol = ref.split("|", 1)[0]
-    rows = store.read(q.FIND_DOCUMENTS, {"lookup": fold_symbol(symbol), "key": ref})
+    rows = store.read(FIND_DOCUMENTS, {"lookup": fold_symbol(symbol), "key": ref})
     exact = [r for r in rows if r["key"] == ref]
     if exact:
         return ref
@@ -131,7 +166,7 @@ def find_document(
     if len(rows) == 1:
         return str(rows[0]["key"])
     if not rows:
-        similar = store.read(q.SIMILAR_DOCUMENTS, {"number": symbol_number(symbol)})
+        similar = store.read(SIMILAR_DOCUMENTS, {"number": symbol_number(symbol)})
         hint = ""
         if similar:
             hint = "; did you mean " + " or ".join(_describe(r) for r in similar[:5]) + "?"
@@ -148,11 +183,11 @@ def find_document(
 
 def find_agencies(store: GraphStore, name: str, province: str | None = None) -> list[Row]:
     """Stored agencies whose name folds to the same as ``name``."""
-    rows = store.read(q.FIND_AGENCIES, {"lookup": fold_name(name), "province": None})
+    rows = store.read(FIND_AGENCIES, {"lookup": fold_name(name), "province": None})
     if province:
         rows = [r for r in rows if fold_name(r.get("province") or "") == fold_name(province)]
     if not rows:
-        names = [r["name"] for r in store.read(q.ALL_AGENCY_NAMES)]
+        names = [r["name"] for r in store.read(ALL_AGENCY_NAMES)]
         close = _closest(fold_name(name), names)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         where = f" in {province}" if province else ""
@@ -183,15 +218,15 @@ def lineage(
 ) -> Lineage:
     """What ``doc`` descends from (up), what descends from it (down), or both."""
     key = find_document(store, doc, province, year)
-    text = {"up": q.LINEAGE_STEP_UP, "down": q.LINEAGE_STEP_DOWN,
-            "both": q.LINEAGE_STEP_BOTH}.get(direction)
+    text = {"up": LINEAGE_STEP_UP, "down": LINEAGE_STEP_DOWN,
+            "both": LINEAGE_STEP_BOTH}.get(direction)
     if text is None:
         raise QueryError(f"direction must be up, down or both, not {direction!r}")
     unknown = [r for r in relations if r not in RELATION_ORDER]
     if unknown:
         raise QueryError(f"unknown relation {unknown[0]!r}; use one of {', '.join(RELATION_ORDER)}")
-    if depth < 1 or depth > q.MAX_DEPTH:
-        raise QueryError(f"depth must be between 1 and {q.MAX_DEPTH}")
+    if depth < 1 or depth > MAX_DEPTH:
+        raise QueryError(f"depth must be between 1 and {MAX_DEPTH}")
     rows, _ = _breadth_first(store, text, key, depth, [RELATION_TYPES[r] for r in relations])
     edges = tuple(
         EdgeRow(r["source"], r["target"], _RELATION_BY_TYPE[r["relation"]],
@@ -199,7 +234,7 @@ def lineage(
         for r in rows
     )
     keys = sorted({key} | {e.source for e in edges} | {e.target for e in edges})
-    nodes = tuple(_document_row(r) for r in store.read(q.DOCUMENTS_BY_KEYS, {"keys": keys}))
+    nodes = tuple(_document_row(r) for r in store.read(DOCUMENTS_BY_KEYS, {"keys": keys}))
     return Lineage(key, nodes, edges)
 
 
@@ -273,7 +308,7 @@ def _agency_keys(store: GraphStore, agency: str, province: str | None,
     keys = [r["key"] for r in found]
     if include_collective:
         provinces = sorted({r["province"] for r in found if r.get("province")})
-        keys += [r["key"] for r in store.read(q.COLLECTIVE_AGENCIES, {"provinces": provinces})
+        keys += [r["key"] for r in store.read(COLLECTIVE_AGENCIES, {"provinces": provinces})
                  if r["key"] not in keys]
     return str(found[0]["name"]), keys
 
@@ -297,10 +332,10 @@ def assigned(
     name, keys = _agency_keys(store, agency, province, include_collective)
     params: dict[str, Any] = {"since": since, "until": until}
     if len(keys) == 1 and set(role_types) == set(ROLE_TYPES.values()):
-        text = q.ASSIGNED_ALL_ROLES  # the per-document summaries (finding Q3)
+        text = ASSIGNED_ALL_ROLES  # the per-document summaries (finding Q3)
         params["agency"] = keys[0]
     else:
-        text = q.ASSIGNED
+        text = ASSIGNED
         params.update(agencies=keys, roles=role_types)
     role_names: dict[tuple[str, ...], tuple[str, ...]] = {}  # thousands of rows, few sets
 
@@ -325,11 +360,11 @@ def show(store: GraphStore, doc: str, province: str | None = None,
          year: str | None = None) -> Card:
     """A document's card: header, what it rests on, what cites it, its tasks by agency."""
     key = find_document(store, doc, province, year)
-    header = store.read(q.DOCUMENT_CARD, {"key": key})[0]
-    out_edges = tuple(_edge_json(r) for r in store.read(q.DOCUMENT_OUT_EDGES, {"key": key}))
-    in_edges = tuple(_edge_json(r) for r in store.read(q.DOCUMENT_IN_EDGES, {"key": key}))
+    header = store.read(DOCUMENT_CARD, {"key": key})[0]
+    out_edges = tuple(_edge_json(r) for r in store.read(DOCUMENT_OUT_EDGES, {"key": key}))
+    in_edges = tuple(_edge_json(r) for r in store.read(DOCUMENT_IN_EDGES, {"key": key}))
     tasks: dict[str, dict[str, Any]] = {}
-    for r in store.read(q.DOCUMENT_TASKS, {"key": key}):
+    for r in store.read(DOCUMENT_TASKS, {"key": key}):
         t = tasks.setdefault(r["key"], {
             "section": r["section"], "text": r["text"], "deadline": r["deadline"],
             "recurring": r["recurring"], "agencies": [],
@@ -348,9 +383,9 @@ def _edge_json(r: Row) -> dict[str, Any]:
 
 def stats(store: GraphStore) -> dict[str, Any]:
     """Counts of documents (in corpus / stubs), agencies, tasks and edges by type."""
-    docs = {bool(r["in_corpus"]): int(r["n"]) for r in store.read(q.COUNT_DOCUMENTS)}
-    labels = {label: int(store.read(text)[0]["n"]) for label, text in q.COUNT_NODES.items()}
-    rels = {t: n for t, text in q.COUNT_RELATIONSHIPS.items()
+    docs = {bool(r["in_corpus"]): int(r["n"]) for r in store.read(COUNT_DOCUMENTS)}
+    labels = {label: int(store.read(text)[0]["n"]) for label, text in COUNT_NODES.items()}
+    rels = {t: n for t, text in COUNT_RELATIONSHIPS.items()
             if (n := int(store.read(text)[0]["n"]))}
     return {
         "documents": {"in_corpus": docs.get(True, 0), "stubs": docs.get(False, 0)},
@@ -396,7 +431,7 @@ def tasks(
     """The tasks ``agency`` has (in ``doc``; due before ``due_before``), with deadlines."""
     _, keys = _agency_keys(store, agency, province)
     doc_key = find_document(store, doc) if doc else None
-    rows = store.read(q.AGENCY_TASKS, {"agencies": keys, "doc": doc_key, "due": due_before})
+    rows = store.read(AGENCY_TASKS, {"agencies": keys, "doc": doc_key, "due": due_before})
     out = [
         TaskRow(r["doc"], r["symbol"], r["task"], r["section"] or "", r["text"] or "",
                 r.get("deadline"),
@@ -427,7 +462,7 @@ def coordination(store: GraphStore, agency: str, province: str | None = None) ->
     return [
         Partner(r["key"], r["name"], r.get("province"), bool(r.get("collective")),
                 int(r["shared"]))
-        for r in store.read(q.COORDINATION, {"agencies": keys})
+        for r in store.read(COORDINATION, {"agencies": keys})
     ]
 
 
@@ -449,7 +484,7 @@ def matrix(store: GraphStore, province: str | None = None) -> Matrix:
     cells: dict[tuple[str, str], dict[str, int]] = {}
     agencies: dict[str, None] = {}
     documents: dict[str, None] = {}
-    for r in store.read(q.RESPONSIBILITY_MATRIX, {"province": province}):
+    for r in store.read(RESPONSIBILITY_MATRIX, {"province": province}):
         agencies[r["agency"]] = None
         documents[r["symbol"]] = None
         cell = cells.setdefault((r["agency"], r["symbol"]), {})
@@ -475,7 +510,7 @@ def path(store: GraphStore, doc_a: str, doc_b: str) -> list[EdgeRow]:
         return []
     if getattr(store, "dialect", "falkordb") == "neo4j":
         chains = [(tuple(r["keys"]), [_edge_row(e) for e in r["edges"]])
-                  for r in store.read(q.PATH_BETWEEN_NEO4J, {"a": a, "b": b})]
+                  for r in store.read(PATH_BETWEEN_NEO4J, {"a": a, "b": b})]
         if not chains:
             return []
         return min(chains, key=lambda c: (c[0], [_edge_sort(e) for e in c[1]]))[1]
@@ -497,14 +532,14 @@ def _path_breadth_first(store: GraphStore, a: str, b: str) -> list[EdgeRow]:
     frontier = {a: [a], b: [b]}
     links: dict[frozenset[str], list[EdgeRow]] = {}
     meet: set[str] = set()
-    for _ in range(q.PATH_DEPTH):
+    for _ in range(PATH_DEPTH):
         side = a if len(frontier[a]) <= len(frontier[b]) else b
         if not frontier[side]:
             return []
         level = dist[side][frontier[side][0]] + 1
         found: set[str] = set()
         for i in range(0, len(frontier[side]), BATCH_SIZE):
-            for r in store.read(q.PATH_STEP, {"keys": frontier[side][i : i + BATCH_SIZE]}):
+            for r in store.read(PATH_STEP, {"keys": frontier[side][i : i + BATCH_SIZE]}):
                 links.setdefault(frozenset((r["key"], r["other"])), []).append(_edge_row(r))
                 if r["other"] not in dist[side]:
                     found.add(r["other"])
@@ -568,12 +603,12 @@ def descendants_by_province(
 ) -> dict[str, list[dict[str, Any]]]:
     """What implements ``doc`` (transitively), grouped by province ("" for central)."""
     key = find_document(store, doc)
-    _, distance = _breadth_first(store, q.LINEAGE_STEP_DOWN, key, q.MAX_DEPTH,
+    _, distance = _breadth_first(store, LINEAGE_STEP_DOWN, key, MAX_DEPTH,
                                  [RELATION_TYPES[r] for r in relations])
     reached = sorted(k for k in distance if k != key)
     rows = []
     for i in range(0, len(reached), BATCH_SIZE):
-        for r in store.read(q.DOCUMENTS_BY_KEYS, {"keys": reached[i : i + BATCH_SIZE]}):
+        for r in store.read(DOCUMENTS_BY_KEYS, {"keys": reached[i : i + BATCH_SIZE]}):
             rows.append({"key": r["key"], "symbol": r["symbol"], "province": r.get("province"),
                          "date": r.get("date"), "title": r.get("title"),
                          "in_corpus": r.get("in_corpus"), "depth": distance[r["key"]]})
@@ -592,14 +627,14 @@ def descendants_by_province(
 
 def gaps(store: GraphStore) -> dict[str, Any]:
     """Cited-but-absent documents, central directives without a provincial plan, unresolved keys."""
-    missing = [dict(r) for r in store.read(q.CITED_NOT_IN_CORPUS)]
+    missing = [dict(r) for r in store.read(CITED_NOT_IN_CORPUS)]
     for m in missing:
         m["relations"] = sorted((_RELATION_BY_TYPE.get(t, t.lower()) for t in m["relations"]),
                                 key=RELATION_ORDER.index)
-    corpus_provinces = sorted({r["province"] for r in store.read(q.ALL_DOCUMENTS)
+    corpus_provinces = sorted({r["province"] for r in store.read(ALL_DOCUMENTS)
                                if r.get("in_corpus") and r.get("province")})
     coverage = []
-    for r in store.read(q.CENTRAL_COVERAGE):
+    for r in store.read(CENTRAL_COVERAGE):
         implemented = sorted(r["provinces"])
         coverage.append({
             "key": r["key"], "symbol": r["symbol"], "type": r.get("type"),
@@ -617,11 +652,11 @@ def search(store: GraphStore, text: str, limit: int = 50) -> dict[str, list[Row]
     if not needle:
         raise QueryError("search needs some text")
     params = {"needle": needle, "limit": limit}
-    docs = store.read(q.SEARCH_DOCUMENTS, {**params, "needle": needle})
-    symbol_hits = store.read(q.SEARCH_DOCUMENTS, {**params, "needle": fold_symbol(text)})
+    docs = store.read(SEARCH_DOCUMENTS, {**params, "needle": needle})
+    symbol_hits = store.read(SEARCH_DOCUMENTS, {**params, "needle": fold_symbol(text)})
     seen = {d["key"] for d in docs}
     docs += [d for d in symbol_hits if d["key"] not in seen]
-    return {"documents": docs, "tasks": store.read(q.SEARCH_TASKS, params)}
+    return {"documents": docs, "tasks": store.read(SEARCH_TASKS, params)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -633,10 +668,10 @@ class CorpusGraph:
 
 
 def corpus_graph(store: GraphStore) -> CorpusGraph:
-    docs = tuple(_document_row(r) for r in store.read(q.ALL_DOCUMENTS))
+    docs = tuple(_document_row(r) for r in store.read(ALL_DOCUMENTS))
     edges = tuple(
         EdgeRow(r["source"], r["target"], _RELATION_BY_TYPE[r["relation"]],
                 r["asserted_by"] or "", r.get("raw") or "")
-        for r in store.read(q.ALL_DOCUMENT_EDGES)
+        for r in store.read(ALL_DOCUMENT_EDGES)
     )
     return CorpusGraph(docs, edges)

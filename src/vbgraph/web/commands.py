@@ -18,7 +18,7 @@ from typing import Any
 from vbgraph.graph.store import GraphStore
 from vbgraph.models import RELATION_ORDER, ROLES
 from vbgraph.queries import api
-from vbgraph.queries import cypher as q
+from vbgraph.queries.cypher.documents import MAX_DEPTH
 from vbgraph.web.params import ParameterError, Params
 
 #: Every command takes ``format``; a page's download links add ``table``.
@@ -63,7 +63,7 @@ LINEAGE_COLUMNS = ["source", "relation", "target", "target in corpus", "stated b
 def _lineage(store: GraphStore, p: Params) -> Answer:
     doc = p.required("doc")
     direction = p.choice("direction", ("up", "down", "both"), "up")
-    depth = p.integer("depth", 1, q.MAX_DEPTH, 6)
+    depth = p.integer("depth", 1, MAX_DEPTH, 6)
     relations = p.choices("relation", RELATION_ORDER) or api.LINEAGE_RELATIONS
     province, year = p.text("province"), p.text("year")
     if p.flag("by-province"):

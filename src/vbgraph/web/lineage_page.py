@@ -18,7 +18,7 @@ from starlette.responses import Response
 from vbgraph.graph.store import GraphStore
 from vbgraph.models import RELATION_ORDER
 from vbgraph.queries import api
-from vbgraph.queries import cypher as q
+from vbgraph.queries.cypher.documents import MAX_DEPTH
 from vbgraph.views.html import graph_options
 from vbgraph.views.style import document_edges, document_node, family_legend, relation_legend
 from vbgraph.web.commands import LINEAGE_COLUMNS, lineage_rows
@@ -87,7 +87,7 @@ def lineage_page(request: Request) -> Response:
                     ("direction", "depth", "relation", "province", "year", *DATA))
     store = store_of(request)
     direction = params.choice("direction", tuple(DIRECTIONS), "both")
-    depth = params.integer("depth", 1, q.MAX_DEPTH, DEFAULT_DEPTH)
+    depth = params.integer("depth", 1, MAX_DEPTH, DEFAULT_DEPTH)
     chosen = params.choices("relation", RELATION_ORDER)
     key = find_document(store, request.path_params["ref"], params.text("province"),
                         params.text("year"))
@@ -105,7 +105,7 @@ def lineage_page(request: Request) -> Response:
     root = nodes[key]
     options = graph_options(len(graph["nodes"]), len(graph["edges"]), hierarchical=True)
     context = {"root": root, "direction": direction, "directions": DIRECTIONS, "depth": depth,
-               "max_depth": q.MAX_DEPTH, "relations": RELATION_ORDER, "chosen": chosen,
+               "max_depth": MAX_DEPTH, "relations": RELATION_ORDER, "chosen": chosen,
                "default_relations": api.LINEAGE_RELATIONS, "edges": edge_rows,
                "nodes": result.nodes, "provinces": provinces,
                "client": {"root": key, "graph": graph, "options": options, "legend": legend,

@@ -17,7 +17,7 @@ from vbgraph.errors import AmbiguousError, NotFoundError
 from vbgraph.graph.store import GraphStore, Row
 from vbgraph.lookup import fold_symbol
 from vbgraph.queries import api, pages
-from vbgraph.queries import cypher as q
+from vbgraph.queries.cypher.documents import DOCUMENT_CARD, FIND_DOCUMENTS
 from vbgraph.web.params import Params
 from vbgraph.web.render import PageAnswer, Table, respond
 
@@ -48,7 +48,7 @@ def find_document(store: GraphStore, ref: str, province: str | None, year: str |
     try:
         return api.find_document(store, ref, province, year)
     except AmbiguousError as exc:
-        rows = store.read(q.FIND_DOCUMENTS, {"lookup": fold_symbol(ref.split("|", 1)[0]),
+        rows = store.read(FIND_DOCUMENTS, {"lookup": fold_symbol(ref.split("|", 1)[0]),
                                              "key": ref.strip()})
         raise AmbiguousChoice(str(exc), rows) from exc
 
@@ -145,7 +145,7 @@ def text_page(request: Request) -> Response:
     store = store_of(request)
     key = find_document(store, request.path_params["ref"], params.text("province"),
                         params.text("year"))
-    header = store.read(q.DOCUMENT_CARD, {"key": key})[0]
+    header = store.read(DOCUMENT_CARD, {"key": key})[0]
     source_path = header.get("source")
     if not header.get("in_corpus") or not source_path:
         raise NotFoundError(f"{header['symbol']} is only cited: the store has no file of it "
