@@ -585,19 +585,6 @@ def _distances_to(b: str, links: dict[frozenset[str], list[EdgeRow]],
     return out
 
 
-def _chain_order(edges: list[EdgeRow], start: str) -> list[EdgeRow]:
-    ordered: list[EdgeRow] = []
-    current, rest = start, list(edges)
-    while rest:
-        nxt = next((e for e in rest if current in (e.source, e.target)), None)
-        if nxt is None:
-            return ordered + rest
-        ordered.append(nxt)
-        rest.remove(nxt)
-        current = nxt.target if nxt.source == current else nxt.source
-    return ordered
-
-
 def descendants_by_province(
     store: GraphStore, doc: str, relations: tuple[str, ...] = LINEAGE_RELATIONS
 ) -> dict[str, list[dict[str, Any]]]:

@@ -57,23 +57,3 @@ MATCH (d:Document)-[:ISSUED_BY]->(a:Agency)
 RETURN d.key AS doc, a.key AS agency
 ORDER BY doc
 """
-
-ALL_AGENCIES = """
-MATCH (a:Agency)
-RETURN a.key AS key, a.name AS name, a.province AS province, a.level AS level,
-       a.collective AS collective
-ORDER BY key
-"""
-
-ALL_TASKS = """
-MATCH (d:Document)-[:HAS_TASK]->(t:Task)
-RETURN t.key AS key, d.key AS doc, t.section AS section, t.text AS text,
-       t.deadline AS deadline, t.recurring AS recurring
-ORDER BY key
-"""
-
-ALL_ROLES = f"""
-MATCH (a:Agency)-[r:{ROLE_RELS}]->(t:Task)
-RETURN a.key AS agency, t.key AS task, type(r) AS role, r.raw AS raw
-ORDER BY agency, task, role
-"""

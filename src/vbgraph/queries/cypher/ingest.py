@@ -127,16 +127,3 @@ MATCH (d:Document {lookup: $lookup})
 WHERE d.in_corpus = true
 RETURN d.key AS key, d.source AS source
 """
-
-DOCUMENT_SOURCE = """
-MATCH (d:Document {key: $key})
-RETURN d.sha256 AS sha256, d.in_corpus AS in_corpus, d.source AS source
-"""
-
-#: Which of ``$keys`` are already stored as corpus documents (one read per batch).
-CORPUS_KEYS = """
-UNWIND $keys AS k
-MATCH (d:Document {key: k})
-WHERE d.in_corpus = true
-RETURN d.key AS key
-"""

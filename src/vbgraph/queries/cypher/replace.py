@@ -12,7 +12,7 @@ agencies are then removed only among those the forgotten statements touched.
 from __future__ import annotations
 
 from vbgraph.models import RELATION_TYPES
-from vbgraph.queries.cypher import DOC_RELS, ROLE_RELS
+from vbgraph.queries.cypher import ROLE_RELS
 
 ASSERTED_EDGE_ENDS: dict[str, str] = {t: f"""
 UNWIND $keys AS key
@@ -95,34 +95,4 @@ MATCH (d:Document)
 WHERE d.in_corpus = true
 RETURN d.key AS key, d.source AS source
 ORDER BY key
-"""
-
-# One document at a time (before the batched texts above)
-
-#: Before a changed file is stored again: what its previous extraction stated.
-DELETE_ASSERTED_EDGES = f"""
-MATCH ()-[r:{DOC_RELS}]->()
-WHERE r.asserted_by = $key
-DELETE r
-"""
-
-DELETE_DOCUMENT_TASKS = """
-MATCH (d:Document {key: $key})-[:HAS_TASK]->(t:Task)
-DETACH DELETE t
-"""
-
-DELETE_ISSUED_BY = """
-MATCH (d:Document {key: $key})-[r:ISSUED_BY]->()
-DELETE r
-"""
-
-DELETE_ASSIGNMENT_SUMMARIES = """
-MATCH (:Agency)-[s:ASSIGNED_IN]->(d:Document {key: $key})
-DELETE s
-"""
-
-#: A corpus document whose file is gone or now holds another document: a stub again.
-DEMOTE_DOCUMENT = """
-MATCH (d:Document {key: $key})
-SET d.in_corpus = false, d.source = null, d.sha256 = null
 """
