@@ -18,7 +18,7 @@ from vbgraph.cli import cli
 from vbgraph.graph.falkor_store import DB_FILENAME, LOCK_FILENAME, FalkorStore
 from vbgraph.graph.lock import file_lock
 from vbgraph.pipeline import ingest_paths
-from vbgraph.queries import api
+from vbgraph.queries import corpus, documents
 
 SEED_590 = "001_442fd82c9306811c.txt"
 
@@ -86,7 +86,7 @@ def test_changed_file_replaces_its_statements(tmp_path: Path, seeds_dir: Path) -
     assert ingest(store_dir, str(folder)).exit_code == 0
     store = FalkorStore(store_dir)
     try:
-        cited = {r["symbol"] for r in api.show(store, "590/QĐ-UBND").rests_on}
+        cited = {r["symbol"] for r in documents.show(store, "590/QĐ-UBND").rests_on}
         assert "28-CT/TW" in cited
     finally:
         store.close()
@@ -99,11 +99,11 @@ def test_changed_file_replaces_its_statements(tmp_path: Path, seeds_dir: Path) -
     assert "1 replaced" in result.stderr
     store = FalkorStore(store_dir)
     try:
-        cited = {r["symbol"] for r in api.show(store, "590/QĐ-UBND").rests_on}
+        cited = {r["symbol"] for r in documents.show(store, "590/QĐ-UBND").rests_on}
         assert "28-CT/TW" not in cited
         assert "45-CTr/TU" in cited
         with pytest.raises(Exception, match="no document"):
-            api.find_document(store, "28-CT/TW")  # the stub nobody cites is gone
+            documents.find_document(store, "28-CT/TW")  # the stub nobody cites is gone
     finally:
         store.close()
 
@@ -187,7 +187,7 @@ def test_kill_9_mid_ingest_loses_nothing_committed(tmp_path: Path, seeds_dir: Pa
         report = ingest_paths(store, [folder])
         assert report.counts().get("failed", 0) == 0
         assert report.counts()["unchanged"] >= len(added)
-        assert api.stats(store)["documents"]["in_corpus"] == total
+        assert corpus.stats(store)["documents"]["in_corpus"] == total
     finally:
         store.close()
 
@@ -247,10 +247,10 @@ def test_batch_cut_before_its_checksums_is_stored_again(store: FalkorStore, seed
             ingest_paths(store, [seeds_dir])
     finally:
         store.write = real_write  # type: ignore[method-assign]
-    assert api.stats(store)["documents"]["in_corpus"] == 5  # statements are there ...
+    assert corpus.stats(store)["documents"]["in_corpus"] == 5  # statements are there ...
     report = ingest_paths(store, [seeds_dir])
     assert report.counts() == {"replaced": 5}  # ... but without checksums they are redone
-    assert api.stats(store) == stats(clean)
+    assert corpus.stats(store) == stats(clean)
 
 
 def test_workers_hold_the_next_batch_while_one_is_stored(monkeypatch: pytest.MonkeyPatch,

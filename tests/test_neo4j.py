@@ -27,9 +27,10 @@ from vbgraph.errors import NotFoundError, QueryError, StoreError
 from vbgraph.graph.neo4j_store import Neo4jStore, query_timeout
 from vbgraph.graph.server_lock import server_lock
 from vbgraph.graph.store import open_store
-from vbgraph.queries import api
+from vbgraph.queries.corpus import stats
 from vbgraph.queries.cypher.schema import DELETE_ALL, INDEXES, SET_STORE_VERSION, STORE_VERSION
 from vbgraph.queries.cypher.write_lock import ACQUIRE_WRITE_LOCK
+from vbgraph.queries.lineage import lineage
 
 
 @pytest.fixture
@@ -83,8 +84,8 @@ def test_reading_writes_nothing_and_writing_sets_up_the_schema(fresh_uri: str) -
     reader = open_store(neo4j_uri=fresh_uri, read_only=True)
     try:
         with pytest.raises(NotFoundError):
-            api.lineage(reader, "590/QĐ-UBND")
-        assert api.stats(reader)["documents"] == {"in_corpus": 0, "stubs": 0}
+            lineage(reader, "590/QĐ-UBND")
+        assert stats(reader)["documents"] == {"in_corpus": 0, "stubs": 0}
         assert reader.read(INDEXES) == []
         assert reader.read(STORE_VERSION) == []
     finally:

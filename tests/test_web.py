@@ -434,7 +434,8 @@ def test_console_write_attempts_change_nothing(server: LiveServer,
 
 
 def test_lineage_graph_draws_the_documents_nearest_the_root_first() -> None:
-    from vbgraph.queries.api import DocumentRow, EdgeRow, Lineage
+    from vbgraph.queries.documents import DocumentRow, EdgeRow
+    from vbgraph.queries.lineage import Lineage
     from vbgraph.web.lineage_page import vis_graph
 
     def doc(key: str) -> DocumentRow:

@@ -95,7 +95,7 @@ def test_api_answers_as_the_cli_json_and_csv(setup: tuple[LiveServer, Path], arg
 def test_every_query_command_of_the_cli_has_a_route_and_a_case() -> None:
     """A query command added to the CLI without its /api twin fails here."""
     not_queries = {"ingest", "extract", "eval", "export", "view", "annotate", "demo", "serve",
-                   "import"}
+                   "import", "repair"}
     assert set(cli.commands) - not_queries == set(COMMANDS)
     assert {c[0][0] for c in CASES} == set(COMMANDS)
 

@@ -22,7 +22,7 @@ from vbgraph import output
 from vbgraph.errors import VbgraphError
 from vbgraph.graph.store import DOCUMENTS_PER_ROUND, GraphStore, open_store
 from vbgraph.models import RELATION_ORDER, ROLES
-from vbgraph.queries import api
+from vbgraph.queries import agencies, corpus, documents, guard, lineage
 from vbgraph.queries.cypher.documents import MAX_DEPTH, PATH_DEPTH
 
 
@@ -248,7 +248,7 @@ def _short(key: str | None) -> str:
     return (key or "").split("|")[0]
 
 
-def _lineage_rows(result: api.Lineage) -> list[dict[str, Any]]:
+def _lineage_rows(result: lineage.Lineage) -> list[dict[str, Any]]:
     nodes = {n.key: n for n in result.nodes}
     return [
         {"source": nodes[e.source].symbol, "relation": e.relation,
@@ -261,7 +261,7 @@ def _lineage_rows(result: api.Lineage) -> list[dict[str, Any]]:
 _LINEAGE_COLUMNS = ["source", "relation", "target", "target in corpus", "stated by"]
 
 
-@cli.command()
+@cli.command("lineage")
 @click.argument("doc")
 @click.option("--direction", type=click.Choice(["up", "down", "both"]), default="up",
               show_default=True, help="up: what DOC descends from; down: what implements it.")
@@ -273,9 +273,9 @@ _LINEAGE_COLUMNS = ["source", "relation", "target", "target in corpus", "stated 
 @_doc_options
 @_output_options
 @click.pass_context
-def lineage(ctx: click.Context, doc: str, direction: str, depth: int,
-            relations: tuple[str, ...], by_province: bool, province: str | None,
-            year: str | None, fmt: str | None) -> None:
+def lineage_command(ctx: click.Context, doc: str, direction: str, depth: int,
+                    relations: tuple[str, ...], by_province: bool, province: str | None,
+                    year: str | None, fmt: str | None) -> None:
     """The lineage of DOC: which documents it rests on and implements, transitively.
 
     \b
@@ -284,11 +284,11 @@ def lineage(ctx: click.Context, doc: str, direction: str, depth: int,
       vbgraph lineage 22-NQ/TW --direction down --json
       vbgraph lineage 22-NQ/TW --direction down --by-province
     """
-    rels = relations or api.LINEAGE_RELATIONS
+    rels = relations or lineage.LINEAGE_RELATIONS
     with _store(ctx) as store:
         if by_province:
-            key = api.find_document(store, doc, province, year)
-            groups = api.descendants_by_province(store, key, rels)
+            key = documents.find_document(store, doc, province, year)
+            groups = lineage.descendants_by_province(store, key, rels)
             rows = [{"province": p or "(trung ương)", "symbol": d["symbol"],
                      "in corpus": d["in_corpus"], "depth": d["depth"], "date": d["date"],
                      "title": d["title"]}
@@ -297,7 +297,7 @@ def lineage(ctx: click.Context, doc: str, direction: str, depth: int,
                   f"Nothing in the store implements {_short(key)}.",
                   data={"root": key, "provinces": groups})
             return
-        result = api.lineage(store, doc, direction, depth, rels, province, year)
+        result = lineage.lineage(store, doc, direction, depth, rels, province, year)
     root = next(n for n in result.nodes if n.key == result.root)
     _emit(_lineage_rows(result), _LINEAGE_COLUMNS, fmt,
           f"{root.symbol}: no lineage edges in the store.", data=result.to_json())
@@ -316,7 +316,7 @@ def path(ctx: click.Context, doc_a: str, doc_b: str, fmt: str | None) -> None:
       vbgraph path 590/QĐ-UBND 22-NQ/TW
     """
     with _store(ctx) as store:
-        edges = api.path(store, doc_a, doc_b)
+        edges = lineage.path(store, doc_a, doc_b)
     rows = [{"source": _short(e.source), "relation": e.relation, "target": _short(e.target),
              "stated by": _short(e.asserted_by), "sentence": e.raw} for e in edges]
     _emit(rows, ["source", "relation", "target", "stated by", "sentence"], fmt,
@@ -361,7 +361,7 @@ def assigned(ctx: click.Context, agency: str, roles: tuple[str, ...], province: 
       vbgraph assigned "so ngoai vu" --province "Thanh Hóa" --json
     """
     with _store(ctx) as store:
-        result = api.assigned(store, agency, roles or ROLES, province, _iso_date(since),
+        result = agencies.assigned(store, agency, roles or ROLES, province, _iso_date(since),
                               _iso_date(until), include_collective)
     rows = [{"symbol": d.symbol, "province": d.province, "date": d.date,
              "roles": list(d.roles), "tasks": d.tasks, "title": d.title}
@@ -387,7 +387,7 @@ def tasks(ctx: click.Context, agency: str, doc: str | None, province: str | None
       vbgraph tasks --agency "so tai chinh" --due-before 2026-01-01 --csv
     """
     with _store(ctx) as store:
-        rows_ = api.tasks(store, agency, doc, _iso_date(due_before), province)
+        rows_ = agencies.tasks(store, agency, doc, _iso_date(due_before), province)
     rows = [{"symbol": t.symbol, "section": t.section, "role": t.role, "deadline": t.deadline,
              "recurring": t.recurring, "agency": t.agency, "text": t.text or t.raw}
             for t in rows_]
@@ -410,7 +410,7 @@ def coordination(ctx: click.Context, agency: str, province: str | None,
       vbgraph coordination "Sở Ngoại vụ" --province "Quảng Ngãi"
     """
     with _store(ctx) as store:
-        partners = api.coordination(store, agency, province)
+        partners = agencies.coordination(store, agency, province)
     rows = [{"agency": p.name, "province": p.province, "collective": p.collective,
              "shared tasks": p.shared_tasks} for p in partners]
     _emit(rows, ["agency", "province", "collective", "shared tasks"], fmt,
@@ -429,7 +429,7 @@ def matrix(ctx: click.Context, province: str | None, fmt: str | None) -> None:
       vbgraph matrix --province "Thanh Hóa" --csv > trach-nhiem.csv
     """
     with _store(ctx) as store:
-        m = api.matrix(store, province)
+        m = agencies.matrix(store, province)
     columns = ["agency", *m.documents]
     rows = [{"agency": a, **{d: m.role_cell(a, d) for d in m.documents}} for a in m.agencies]
     data = {"documents": list(m.documents), "agencies": list(m.agencies),
@@ -450,7 +450,7 @@ def gaps(ctx: click.Context, fmt: str | None) -> None:
       vbgraph gaps --json > gaps.json
     """
     with _store(ctx) as store:
-        result = api.gaps(store)
+        result = corpus.gaps(store)
     rows = [{"symbol": m["symbol"], "type": m.get("type"), "year": m.get("year"),
              "cited by": m["citing"], "relations": m["relations"], "issuer": m.get("issuer")}
             for m in result["missing"]]
@@ -487,7 +487,7 @@ def search(ctx: click.Context, text: str, limit: int, fmt: str | None) -> None:
       vbgraph search "hoi nhap quoc te"
     """
     with _store(ctx) as store:
-        result = api.search(store, text, limit)
+        result = corpus.search(store, text, limit)
     rows = [{"kind": "document", "symbol": d["symbol"], "section": "",
              "text": d.get("title") or ""} for d in result["documents"]]
     rows += [{"kind": "task", "symbol": t["symbol"], "section": t["section"],
@@ -513,7 +513,7 @@ def show(ctx: click.Context, doc: str, province: str | None, year: str | None,
       vbgraph show 590/QĐ-UBND --csv > 590.csv
     """
     with _store(ctx) as store:
-        card = api.show(store, doc, province, year)
+        card = documents.show(store, doc, province, year)
     if fmt == "json":
         _print_json(card.to_json())
         return
@@ -590,7 +590,7 @@ def cypher(ctx: click.Context, query: str, params: tuple[str, ...], fmt: str | N
             raise click.BadParameter(f"the value of {name!r} is nested too deeply to read",
                                      param_hint="--param") from None
     with _store(ctx) as store:
-        rows = api.run_read_query(store, query, parsed)
+        rows = guard.run_read_query(store, query, parsed)
     _emit(rows, list(rows[0]) if rows else [], fmt, "(no rows)")
 
 
@@ -605,7 +605,7 @@ def stats(ctx: click.Context, fmt: str | None) -> None:
       vbgraph --store ./kho stats --json
     """
     with _store(ctx) as store:
-        result = api.stats(store)
+        result = corpus.stats(store)
     docs = result["documents"]
     rows = [{"what": "documents in corpus", "count": docs["in_corpus"]},
             {"what": "documents cited only", "count": docs["stubs"]},
@@ -750,8 +750,8 @@ def view(ctx: click.Context, doc: str | None, out: str, agency: str | None, whol
             from vbgraph.views.lineage import render_lineage
 
             assert doc is not None
-            result = api.lineage(store, doc, direction, depth, api.LINEAGE_RELATIONS, province,
-                                 year)
+            result = lineage.lineage(store, doc, direction, depth, lineage.LINEAGE_RELATIONS,
+                                     province, year)
             page = render_lineage(result)
             what = f"{len(result.nodes)} documents, {len(result.edges)} edges"
     Path(out).write_text(page, encoding="utf-8")
@@ -854,15 +854,15 @@ def demo(ctx: click.Context, out: str) -> None:
             click.echo(f"Error: {o.reason}", err=True)
         click.echo(f"Ingested the sample corpus: {report.summary()}")
         click.echo("")
-        chain = api.lineage(store, DEMO_DOC, "up", 6)
-        click.echo(f"Lineage of {DEMO_DOC}: " + " <- ".join(api.longest_chain(chain)))
+        chain = lineage.lineage(store, DEMO_DOC, "up", 6)
+        click.echo(f"Lineage of {DEMO_DOC}: " + " <- ".join(lineage.longest_chain(chain)))
         click.echo(output.table(_lineage_rows(chain), _LINEAGE_COLUMNS))
         click.echo("")
-        result = api.assigned(store, DEMO_AGENCY)
+        result = agencies.assigned(store, DEMO_AGENCY)
         click.echo(f"Plans that assign {result.agency}:")
         for d in result.documents:
             click.echo(f"  {d.symbol:14} {d.province or '':12} roles: {', '.join(d.roles)}")
-        Path(out).write_text(render_lineage(api.lineage(store, DEMO_DOC, "both", 6)),
+        Path(out).write_text(render_lineage(lineage.lineage(store, DEMO_DOC, "both", 6)),
                              encoding="utf-8")
     click.echo("")
     click.echo(f"Wrote the lineage view to {out}")

@@ -114,8 +114,8 @@ RETURN d.key AS key, o.key AS other, startNode(r).key AS source, endNode(r).key 
 """
 
 #: ``path`` on Neo4j: the server's own bidirectional search for the shortest chains
-#: (lazily produced, so ``LIMIT`` bounds the work); ``api.path`` picks among them the
-#: same one ``PATH_STEP`` leads to.
+#: (lazily produced, so ``LIMIT`` bounds the work); ``path`` (``queries/lineage.py``) picks
+#: among them the same one ``PATH_STEP`` leads to.
 PATH_BETWEEN_NEO4J = f"""
 MATCH (a:Document {{key: $a}}), (b:Document {{key: $b}})
 MATCH p = allShortestPaths((a)-[:{DOC_RELS}*..{PATH_DEPTH}]-(b))
