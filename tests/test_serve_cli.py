@@ -155,7 +155,7 @@ def test_a_store_read_from_threads_stops_its_server_when_closed(tmp_path: Path) 
         with ThreadPoolExecutor(max_workers=4) as pool:
             counts = {r[0]["n"] for r in pool.map(lambda _: store.read(slow), range(8))}
         assert counts == {28571}
-        assert len(store._db.client.connection_pool._available_connections) > 1
+        assert len(store._db.connection.connection_pool._available_connections) > 1
         assert len(_servers_of(tmp_path)) == 1
     finally:
         store.close()
