@@ -14,6 +14,7 @@ import click
 from vbgraph import output
 from vbgraph.errors import VbgraphError
 from vbgraph.graph.store import GraphStore, open_store
+from vbgraph.lookup import iso_day
 
 
 class _Group(click.Group):
@@ -92,18 +93,10 @@ def doc_options(f: Any) -> Any:
     return f
 
 
-def short(key: str | None) -> str:
-    return (key or "").split("|")[0]
-
-
 def iso_date(value: str | None) -> str | None:
     if value is None:
         return None
-    from datetime import date
-
     try:
-        if len(value) == 4 and value.isdigit():
-            return f"{value}-01-01"
-        return date.fromisoformat(value).isoformat()
+        return iso_day(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD or YYYY)") from None

@@ -10,6 +10,7 @@ import click
 from vbgraph import output
 from vbgraph.cli.base import cli, configured_store, emit, output_options
 from vbgraph.queries import corpus, guard
+from vbgraph.tables import STATS_COLUMNS, stats_rows
 
 
 @cli.command()
@@ -118,10 +119,4 @@ def stats(ctx: click.Context, fmt: str | None) -> None:
     """
     with configured_store(ctx) as store:
         result = corpus.stats(store)
-    docs = result["documents"]
-    rows = [{"what": "documents in corpus", "count": docs["in_corpus"]},
-            {"what": "documents cited only", "count": docs["stubs"]},
-            {"what": "agencies", "count": result["agencies"]},
-            {"what": "tasks", "count": result["tasks"]}]
-    rows += [{"what": rel, "count": n} for rel, n in result["edges"].items()]
-    emit(rows, ["what", "count"], fmt, "", data=result)
+    emit(stats_rows(result), STATS_COLUMNS, fmt, "", data=result)

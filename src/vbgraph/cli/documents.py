@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
 
 import click
 
@@ -15,24 +14,11 @@ from vbgraph.cli.base import (
     emit,
     output_options,
     print_json,
-    short,
 )
 from vbgraph.models import RELATION_ORDER
 from vbgraph.queries import documents, lineage
 from vbgraph.queries.cypher.documents import MAX_DEPTH, PATH_DEPTH
-
-
-def lineage_rows(result: lineage.Lineage) -> list[dict[str, Any]]:
-    nodes = {n.key: n for n in result.nodes}
-    return [
-        {"source": nodes[e.source].symbol, "relation": e.relation,
-         "target": nodes[e.target].symbol,
-         "target in corpus": nodes[e.target].in_corpus, "stated by": short(e.asserted_by)}
-        for e in result.edges
-    ]
-
-
-LINEAGE_COLUMNS = ["source", "relation", "target", "target in corpus", "stated by"]
+from vbgraph.tables import LINEAGE_COLUMNS, SHOW_COLUMNS, lineage_rows, short, show_rows
 
 
 @cli.command("lineage")
@@ -120,17 +106,7 @@ def show(ctx: click.Context, doc: str, province: str | None, year: str | None,
         print_json(card.to_json())
         return
     if fmt == "csv":
-        rows = [{"kind": "points at", "relation": r["relation"], "other": r["symbol"],
-                 "section": "", "stated by": short(r.get("asserted_by")), "sentence": r["raw"]}
-                for r in card.rests_on]
-        rows += [{"kind": "pointed at by", "relation": r["relation"], "other": r["symbol"],
-                  "section": "", "stated by": short(r.get("asserted_by")),
-                  "sentence": r["raw"]} for r in card.cited_by]
-        rows += [{"kind": "task", "relation": a["role"], "other": a["agency"],
-                  "section": t["section"], "stated by": card.document["symbol"],
-                  "sentence": a["raw"]} for t in card.tasks for a in t["agencies"]]
-        click.echo(output.to_csv(rows, ["kind", "relation", "other", "section", "stated by",
-                                        "sentence"]))
+        click.echo(output.to_csv(show_rows(card), SHOW_COLUMNS))
         return
     d = card.document
     click.echo(f"{d['symbol']}  {d.get('type') or ''}  {d.get('date') or ''}  [{d['key']}]")

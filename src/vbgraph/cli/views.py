@@ -10,9 +10,9 @@ import click
 
 from vbgraph import output
 from vbgraph.cli.base import cli, configured_store, doc_options
-from vbgraph.cli.documents import LINEAGE_COLUMNS, lineage_rows
 from vbgraph.queries import agencies, lineage
 from vbgraph.queries.cypher.documents import MAX_DEPTH
+from vbgraph.tables import LINEAGE_COLUMNS, lineage_rows
 
 
 @cli.command()

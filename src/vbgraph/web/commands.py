@@ -20,14 +20,22 @@ from vbgraph.models import RELATION_ORDER, ROLES
 from vbgraph.queries.agencies import assigned, coordination, matrix, tasks
 from vbgraph.queries.corpus import gaps, search, stats
 from vbgraph.queries.cypher.documents import MAX_DEPTH
-from vbgraph.queries.documents import Card, find_document, show
+from vbgraph.queries.documents import find_document, show
 from vbgraph.queries.guard import run_read_query
 from vbgraph.queries.lineage import (
     LINEAGE_RELATIONS,
-    Lineage,
     descendants_by_province,
     lineage,
     path,
+)
+from vbgraph.tables import (
+    LINEAGE_COLUMNS,
+    SHOW_COLUMNS,
+    STATS_COLUMNS,
+    lineage_rows,
+    short,
+    show_rows,
+    stats_rows,
 )
 from vbgraph.web.params import ParameterError, Params
 
@@ -53,23 +61,6 @@ class Command:
     example: str
 
 
-def _short(key: str | None) -> str:
-    return (key or "").split("|")[0]
-
-
-def lineage_rows(result: Lineage) -> list[dict[str, Any]]:
-    nodes = {n.key: n for n in result.nodes}
-    return [
-        {"source": nodes[e.source].symbol, "relation": e.relation,
-         "target": nodes[e.target].symbol,
-         "target in corpus": nodes[e.target].in_corpus, "stated by": _short(e.asserted_by)}
-        for e in result.edges
-    ]
-
-
-LINEAGE_COLUMNS = ["source", "relation", "target", "target in corpus", "stated by"]
-
-
 def _lineage(store: GraphStore, p: Params) -> Answer:
     doc = p.required("doc")
     direction = p.choice("direction", ("up", "down", "both"), "up")
@@ -92,8 +83,8 @@ def _lineage(store: GraphStore, p: Params) -> Answer:
 
 def _path(store: GraphStore, p: Params) -> Answer:
     edges = path(store, p.required("doc-a"), p.required("doc-b"))
-    rows = [{"source": _short(e.source), "relation": e.relation, "target": _short(e.target),
-             "stated by": _short(e.asserted_by), "sentence": e.raw} for e in edges]
+    rows = [{"source": short(e.source), "relation": e.relation, "target": short(e.target),
+             "stated by": short(e.asserted_by), "sentence": e.raw} for e in edges]
     return Answer(rows, ["source", "relation", "target", "stated by", "sentence"],
                   [dataclasses.asdict(e) for e in edges])
 
@@ -157,23 +148,6 @@ def _search(store: GraphStore, p: Params) -> Answer:
     return Answer(rows, ["kind", "symbol", "section", "text"], result)
 
 
-def show_rows(card: Card) -> list[dict[str, Any]]:
-    """``vbgraph show --csv``: one row per relation and per agency role, with its sentence."""
-    rows = [{"kind": "points at", "relation": r["relation"], "other": r["symbol"],
-             "section": "", "stated by": _short(r.get("asserted_by")), "sentence": r["raw"]}
-            for r in card.rests_on]
-    rows += [{"kind": "pointed at by", "relation": r["relation"], "other": r["symbol"],
-              "section": "", "stated by": _short(r.get("asserted_by")), "sentence": r["raw"]}
-             for r in card.cited_by]
-    rows += [{"kind": "task", "relation": a["role"], "other": a["agency"],
-              "section": t["section"], "stated by": card.document["symbol"],
-              "sentence": a["raw"]} for t in card.tasks for a in t["agencies"]]
-    return rows
-
-
-SHOW_COLUMNS = ["kind", "relation", "other", "section", "stated by", "sentence"]
-
-
 def _show(store: GraphStore, p: Params) -> Answer:
     card = show(store, p.required("doc"), p.text("province"), p.text("year"))
     return Answer(show_rows(card), SHOW_COLUMNS, card.to_json())
@@ -200,13 +174,7 @@ def _cypher(store: GraphStore, p: Params) -> Answer:
 
 def _stats(store: GraphStore, p: Params) -> Answer:
     result = stats(store)
-    docs = result["documents"]
-    rows = [{"what": "documents in corpus", "count": docs["in_corpus"]},
-            {"what": "documents cited only", "count": docs["stubs"]},
-            {"what": "agencies", "count": result["agencies"]},
-            {"what": "tasks", "count": result["tasks"]}]
-    rows += [{"what": rel, "count": n} for rel, n in result["edges"].items()]
-    return Answer(rows, ["what", "count"], result)
+    return Answer(stats_rows(result), STATS_COLUMNS, result)
 
 
 COMMANDS: dict[str, Command] = {c.name: c for c in (

@@ -19,9 +19,9 @@ from vbgraph.graph.store import GraphStore
 from vbgraph.models import RELATION_ORDER
 from vbgraph.queries.cypher.documents import MAX_DEPTH
 from vbgraph.queries.lineage import LINEAGE_RELATIONS, Lineage, lineage
+from vbgraph.tables import LINEAGE_COLUMNS, lineage_rows
 from vbgraph.views.html import graph_options
 from vbgraph.views.style import document_edges, document_node, family_legend, relation_legend
-from vbgraph.web.commands import LINEAGE_COLUMNS, lineage_rows
 from vbgraph.web.pages import DATA, find_document, store_of
 from vbgraph.web.params import Params
 from vbgraph.web.render import PageAnswer, Table, respond
