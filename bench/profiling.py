@@ -60,9 +60,9 @@ class TimedStore:
         self.name = store.name
 
     def _label(self, query: str) -> str:
-        from vbgraph.queries import cypher as q
+        from vbgraph.queries import cypher
 
-        for name, text in q.all_queries().items():
+        for name, text in cypher.all_queries().items():
             if text == query:
                 return name
         return query.strip().splitlines()[0][:40]
@@ -105,10 +105,10 @@ def store_batched(store: Any, extractions: list[Any], batch: int) -> None:
     from vbgraph.graph.ingest import write_rows
     from vbgraph.graph.resolve import GraphRows, resolve
     from vbgraph.lookup import fold_symbol
-    from vbgraph.queries import cypher as q
+    from vbgraph.queries.cypher.documents import FIND_DOCUMENTS
 
     def candidates(symbol: str, scope: str) -> list[str]:
-        rows = store.read(q.FIND_DOCUMENTS, {"lookup": fold_symbol(symbol), "key": ""})
+        rows = store.read(FIND_DOCUMENTS, {"lookup": fold_symbol(symbol), "key": ""})
         return [r["key"] for r in rows if r["key"].split("|")[1] == scope]
 
     for i in range(0, len(extractions), batch):
@@ -129,7 +129,7 @@ def store_batched(store: Any, extractions: list[Any], batch: int) -> None:
 
 def profile_ingest(args: argparse.Namespace) -> None:
     from vbgraph.graph.ingest import store_extraction, store_extractions
-    from vbgraph.queries import cypher as q
+    from vbgraph.queries.cypher.corpus import COUNT_RELATIONSHIPS
 
     corpus = generate(args.docs, 20, seed=args.seed)
     if args.real:
@@ -156,7 +156,7 @@ def profile_ingest(args: argparse.Namespace) -> None:
                     for ex in extractions:
                         store_extraction(timed, ex)
                 wall = time.perf_counter() - t
-                rels = sum(store.read(t)[0]["n"] for t in q.COUNT_RELATIONSHIPS.values())
+                rels = sum(store.read(t)[0]["n"] for t in COUNT_RELATIONSHIPS.values())
             finally:
                 store.close()
         n = len(extractions)
@@ -167,8 +167,9 @@ def profile_ingest(args: argparse.Namespace) -> None:
 
 def profile_queries(args: argparse.Namespace) -> None:
     from vbgraph.graph.ingest import store_extractions
-    from vbgraph.queries import api
-    from vbgraph.queries import cypher as q
+    from vbgraph.models import RELATION_TYPES, ROLE_TYPES
+    from vbgraph.queries.cypher.agencies import ASSIGNED, ASSIGNED_ALL_ROLES, FIND_AGENCIES
+    from vbgraph.queries.cypher.documents import FIND_DOCUMENTS, LINEAGE_STEP_UP
 
     corpus = generate(args.docs, args.provinces, seed=args.seed, keep_text=False)
     with tempfile.TemporaryDirectory(prefix="vbgraph-prof-") as tmp:
@@ -181,33 +182,33 @@ def profile_queries(args: argparse.Namespace) -> None:
             d = rng.choice([x for x in corpus.docs if x.ref.level >= 4])
             keys = [
                 r["key"]
-                for r in store.read(q.FIND_AGENCIES, {"lookup": "so ngoai vu", "province": None})
+                for r in store.read(FIND_AGENCIES, {"lookup": "so ngoai vu", "province": None})
             ]
             one = [k for k in keys if k.endswith(corpus.provinces[0])]
-            every_role = list(api.ROLE_TYPES.values())
+            every_role = list(ROLE_TYPES.values())
             window = {"since": None, "until": None}
             cases = {
-                "LINEAGE_UP": (
-                    q.LINEAGE_UP,
-                    {"key": d.key, "depth": 6, "relations": list(api.RELATION_TYPES.values())},
+                "LINEAGE_STEP_UP (one level)": (
+                    LINEAGE_STEP_UP,
+                    {"keys": [d.key], "relations": list(RELATION_TYPES.values())},
                 ),
                 "ASSIGNED_ALL_ROLES (one agency, summaries)": (
-                    q.ASSIGNED_ALL_ROLES,
+                    ASSIGNED_ALL_ROLES,
                     {"agency": one[0], **window},
                 ),
                 "ASSIGNED (one agency, every role and task)": (
-                    q.ASSIGNED,
+                    ASSIGNED,
                     {"agencies": one, "roles": every_role, **window},
                 ),
                 "ASSIGNED (national)": (
-                    q.ASSIGNED,
+                    ASSIGNED,
                     {"agencies": keys, "roles": every_role, **window},
                 ),
                 "FIND_DOCUMENTS": (
-                    q.FIND_DOCUMENTS,
+                    FIND_DOCUMENTS,
                     {"lookup": d.key.split("|")[0].lower(), "key": d.key},
                 ),
-                "FIND_AGENCIES": (q.FIND_AGENCIES, {"lookup": "so ngoai vu", "province": None}),
+                "FIND_AGENCIES": (FIND_AGENCIES, {"lookup": "so ngoai vu", "province": None}),
             }
             graph = store._graph
             for name, (text, params) in cases.items():

@@ -54,7 +54,7 @@ def bench_size(n: int, shares: list[float], seed: int) -> dict[str, Any]:
 
     from vbgraph.graph.falkor_store import FalkorStore
     from vbgraph.graph.ingest import store_extractions
-    from vbgraph.queries import api
+    from vbgraph.queries.corpus import stats
 
     corpus = generate(n, min(40, max(4, n // 250)), seed=seed)
     extractions = [truth_extraction(d, corpus) for d in corpus.docs]
@@ -68,7 +68,7 @@ def bench_size(n: int, shares: list[float], seed: int) -> dict[str, Any]:
             for i in range(0, len(extractions), STORE_BATCH):
                 store_extractions(store, extractions[i : i + STORE_BATCH])
             out["build_s"] = round(time.perf_counter() - t0, 2)
-            out["stats"] = api.stats(store)
+            out["stats"] = stats(store)
             for share in shares:
                 picked = rng.sample(range(len(extractions)), max(1, round(share * n)))
                 edits = [changed(extractions[i], rng) for i in picked]
@@ -87,7 +87,7 @@ def bench_size(n: int, shares: list[float], seed: int) -> dict[str, Any]:
                 })
             out["server_rss_mb"] = round(psutil.Process(store.server_pid).memory_info().rss
                                          / 2**20, 1)
-            assert api.stats(store)["documents"] == out["stats"]["documents"]
+            assert stats(store)["documents"] == out["stats"]["documents"]
         finally:
             store.close()
     return out

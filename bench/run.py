@@ -13,7 +13,7 @@ Stages, each a median over ``--repeats``:
   (what ``vbgraph ingest DIR --workers W --batch B`` does: ``--workers`` processes
   extract while this process stores ``--store-batch`` documents at a time);
   documents/s and relationships/s of the whole pipeline, wall clock;
-* ``api.lineage`` (up, depth 6, full key) and ``api.assigned`` (one Sở in one
+* ``vbgraph.lineage`` (up, depth 6, full key) and ``vbgraph.assigned`` (one Sở in one
   province) latency, p50 and p95 over random targets;
 * peak RSS of this process, its workers and the FalkorDB server together
   (sampled every 50 ms).
@@ -299,8 +299,6 @@ _BY_KEY: dict[int, dict[str, Any]] = {}
 def bench_size(n: int, args: argparse.Namespace, rss: PeakRSS) -> dict[str, Any]:
     from vbgraph.graph.falkor_store import FalkorStore
     from vbgraph.graph.ingest import store_extractions
-    from vbgraph.queries import cypher as q
-
     res: dict[str, Any] = {"docs": n, "provinces": args.provinces}
     t = time.perf_counter()
     corpus = generate(n, args.provinces, seed=args.seed, keep_text=args.extractions == "real")
@@ -344,7 +342,7 @@ def bench_size(n: int, args: argparse.Namespace, rss: PeakRSS) -> dict[str, Any]
                     _progress(args, k + len(chunk), n, t)
                 res["store_s"] = time.perf_counter() - t - build
                 res["truth_build_s"] = build
-            rels, nodes = _counts(store, q)
+            rels, nodes = _counts(store)
             res["nodes"], res["relationships"] = nodes, rels
             res["ingest_docs_per_s"] = n / res["store_s"]
             res["ingest_edges_per_s"] = rels / res["store_s"]
@@ -390,11 +388,13 @@ def _recall(corpus: Corpus, sample: list[GenDoc]) -> dict[str, Any]:
     return {**recall, "sample_docs": len(sample)}
 
 
-def _counts(store: Any, q: Any) -> tuple[int, int]:
-    """Relationships and nodes, counted per type and label (``q.COUNT_*``): one grouped
+def _counts(store: Any) -> tuple[int, int]:
+    """Relationships and nodes, counted per type and label (``COUNT_*``): one grouped
     scan of every relationship timed out on the client socket at 100k documents."""
-    rels = sum(store.read(text)[0]["n"] for text in q.COUNT_RELATIONSHIPS.values())
-    nodes = sum(store.read(text)[0]["n"] for text in q.COUNT_NODES.values())
+    from vbgraph.queries.cypher.corpus import COUNT_NODES, COUNT_RELATIONSHIPS
+
+    rels = sum(store.read(text)[0]["n"] for text in COUNT_RELATIONSHIPS.values())
+    nodes = sum(store.read(text)[0]["n"] for text in COUNT_NODES.values())
     return rels, nodes
 
 
@@ -439,38 +439,40 @@ def _queries_in_child(store_dir: Path, targets: dict[str, Any]) -> dict[str, Any
 def time_queries(store_dir: Path, targets_file: Path) -> dict[str, Any]:
     """``lineage`` and ``assigned`` latency on the store in ``store_dir`` (the child's side)."""
     from vbgraph.graph.falkor_store import FalkorStore
-    from vbgraph.queries import api
 
     targets = json.loads(targets_file.read_text(encoding="utf-8"))
     store = FalkorStore(store_dir)
     try:
-        return bench_queries(store, targets, api)
+        return bench_queries(store, targets)
     finally:
         store.close()  # the harness is still connected: the server keeps running
 
 
-def bench_queries(store: Any, targets: dict[str, Any], api: Any) -> dict[str, Any]:
+def bench_queries(store: Any, targets: dict[str, Any]) -> dict[str, Any]:
+    from vbgraph.queries.agencies import assigned
+    from vbgraph.queries.lineage import lineage
+
     keys, asks = targets["lineage"], [tuple(a) for a in targets["assigned"]]
     for key in keys[:3]:  # warm-up (query plans cached by the server)
-        api.lineage(store, key)
+        lineage(store, key)
     lineage_ms, lineage_edges = [], []
     for key in keys:
         t = time.perf_counter()
-        result = api.lineage(store, key)
+        result = lineage(store, key)
         lineage_ms.append((time.perf_counter() - t) * 1000)
         lineage_edges.append(len(result.edges))
     for name, prov in asks[:3]:
-        _try_assigned(api, store, name, prov)
+        _try_assigned(assigned, store, name, prov)
     assigned_ms, assigned_docs = [], []
     for name, prov in asks:
         t = time.perf_counter()
-        found = _try_assigned(api, store, name, prov)
+        found = _try_assigned(assigned, store, name, prov)
         assigned_ms.append((time.perf_counter() - t) * 1000)
         assigned_docs.append(found)
     national_ms = []
     for name, _ in asks[: max(3, len(asks) // 5)]:
         t = time.perf_counter()
-        _try_assigned(api, store, name, None)
+        _try_assigned(assigned, store, name, None)
         national_ms.append((time.perf_counter() - t) * 1000)
     return {
         "lineage_p50_ms": percentile(lineage_ms, 0.5),
@@ -484,11 +486,11 @@ def bench_queries(store: Any, targets: dict[str, Any], api: Any) -> dict[str, An
     }
 
 
-def _try_assigned(api: Any, store: Any, agency: str, province: str | None) -> int:
+def _try_assigned(assigned: Any, store: Any, agency: str, province: str | None) -> int:
     from vbgraph.errors import NotFoundError
 
     try:
-        return len(api.assigned(store, agency, province=province).documents)
+        return len(assigned(store, agency, province=province).documents)
     except NotFoundError:
         return 0
 

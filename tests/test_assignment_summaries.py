@@ -9,13 +9,13 @@ from vbgraph.graph.falkor_store import FalkorStore
 from vbgraph.graph.ingest import forget_document, store_extraction, store_extractions
 from vbgraph.graph.migrate import CURRENT, migrate, store_version
 from vbgraph.models import ROLE_TYPES, Assignment, DocInfo, Extraction, Task
-from vbgraph.queries import cypher as q
+from vbgraph.queries.cypher.agencies import ASSIGNED, ASSIGNED_ALL_ROLES
 
 
 def _both(store: FalkorStore, agency: str) -> tuple[list[Any], list[Any]]:
     """(summary rows, full-query rows) for one agency key, roles as sets."""
-    summary = store.read(q.ASSIGNED_ALL_ROLES, {"agency": agency, "since": None, "until": None})
-    full = store.read(q.ASSIGNED, {"agencies": [agency], "roles": list(ROLE_TYPES.values()),
+    summary = store.read(ASSIGNED_ALL_ROLES, {"agency": agency, "since": None, "until": None})
+    full = store.read(ASSIGNED, {"agencies": [agency], "roles": list(ROLE_TYPES.values()),
                                    "since": None, "until": None})
 
     def norm(rows: list[dict[str, Any]]) -> list[Any]:

@@ -27,8 +27,15 @@ from vbgraph.graph.store import GraphStore, prepare_for_writing
 from vbgraph.importer import import_path
 from vbgraph.models import Extraction
 from vbgraph.pipeline import ingest_paths
-from vbgraph.queries import api
-from vbgraph.queries import cypher as q
+from vbgraph.queries import cypher
+from vbgraph.queries.agencies import assigned, coordination, matrix, tasks
+from vbgraph.queries.corpus import corpus_graph, gaps, search, stats
+from vbgraph.queries.cypher.agencies import ALL_AGENCY_NAMES
+from vbgraph.queries.cypher.export import ALL_DOCUMENTS
+from vbgraph.queries.cypher.replace import CORPUS_SOURCES
+from vbgraph.queries.documents import show
+from vbgraph.queries.guard import run_read_query
+from vbgraph.queries.lineage import descendants_by_province, lineage, path
 
 #: Console queries whose rows must be equal everywhere (nodes, relationships and paths
 #: included: one result shape on every backend).
@@ -62,36 +69,36 @@ def _plain(value: Any) -> Any:
 
 def answers(store: GraphStore) -> dict[str, Any]:
     """Every question the CLI asks, over the whole store."""
-    docs = store.read(q.ALL_DOCUMENTS)
+    docs = store.read(ALL_DOCUMENTS)
     corpus = [d["key"] for d in docs if d["in_corpus"]]
     central = [d["key"] for d in docs if d["key"].startswith(("22-NQ/TW|", "29-NQ/TW|"))]
-    names = sorted({r["name"] for r in store.read(q.ALL_AGENCY_NAMES)})
-    out: dict[str, Any] = {"stats": api.stats(store), "gaps": api.gaps(store),
-                           "matrix": _plain(sorted(api.matrix(store).cells.items())),
-                           "corpus_graph": _plain(api.corpus_graph(store))}
+    names = sorted({r["name"] for r in store.read(ALL_AGENCY_NAMES)})
+    out: dict[str, Any] = {"stats": stats(store), "gaps": gaps(store),
+                           "matrix": _plain(sorted(matrix(store).cells.items())),
+                           "corpus_graph": _plain(corpus_graph(store))}
     for key in corpus + central:
         for direction in ("up", "down", "both"):
-            out[f"lineage {direction} {key}"] = api.lineage(store, key, direction).to_json()
-        out[f"lineage cites {key}"] = api.lineage(store, key, "both", 2, ("cites",)).to_json()
-        out[f"by province {key}"] = api.descendants_by_province(store, key)
-        out[f"show {key}"] = api.show(store, key).to_json()
+            out[f"lineage {direction} {key}"] = lineage(store, key, direction).to_json()
+        out[f"lineage cites {key}"] = lineage(store, key, "both", 2, ("cites",)).to_json()
+        out[f"by province {key}"] = descendants_by_province(store, key)
+        out[f"show {key}"] = show(store, key).to_json()
     # Over FalkorDB's Bolt endpoint a query costs ~45 ms (its replies meet TCP's delayed
     # acknowledgement), so the pairs and agencies are a spread, not every one.
     ends = corpus + central
     for i, key in enumerate(ends):
         for other in {ends[(i + 1) % len(ends)], ends[(i + 3) % len(ends)], *central}:
-            out[f"path {key} {other}"] = _plain(api.path(store, key, other))
+            out[f"path {key} {other}"] = _plain(path(store, key, other))
     for name in sorted({*names[::3], "Sở Ngoại vụ"}):
-        out[f"assigned {name}"] = api.assigned(store, name).to_json()
+        out[f"assigned {name}"] = assigned(store, name).to_json()
     for name in names[:: max(1, len(names) // 8)]:
         out[f"assigned+collective {name}"] = \
-            api.assigned(store, name, include_collective=True).to_json()
-        out[f"tasks {name}"] = _plain(api.tasks(store, name))
-        out[f"coordination {name}"] = _plain(api.coordination(store, name))
+            assigned(store, name, include_collective=True).to_json()
+        out[f"tasks {name}"] = _plain(tasks(store, name))
+        out[f"coordination {name}"] = _plain(coordination(store, name))
     for text in ("hoi nhap quoc te", "22-NQ/TW", "Sở Ngoại vụ", "kế hoạch"):
-        out[f"search {text}"] = api.search(store, text)
+        out[f"search {text}"] = search(store, text)
     for text, params in CONSOLE:
-        out[f"cypher {text}"] = api.run_read_query(store, text, params)
+        out[f"cypher {text}"] = run_read_query(store, text, params)
     return out
 
 
@@ -159,10 +166,10 @@ def test_every_answer_equals_the_embedded_store(other: Neo4jStore,
 def test_reingest_changes_nothing(other: Neo4jStore, embedded: FalkorStore,
                                   seeds_dir: Path) -> None:
     for store in (embedded, other):
-        before = api.stats(store)
+        before = stats(store)
         report = ingest_paths(store, [seeds_dir])
         assert report.counts() == {"unchanged": 5}
-        assert api.stats(store) == before
+        assert stats(store) == before
 
 
 def test_changed_checksum_replaces_with_equal_result(
@@ -173,7 +180,7 @@ def test_changed_checksum_replaces_with_equal_result(
     storing the original again gives back the original answers."""
     from vbgraph.loaders import extract, read_document
 
-    ingested = {r["key"]: r["source"] for r in embedded.read(q.CORPUS_SOURCES)}
+    ingested = {r["key"]: r["source"] for r in embedded.read(CORPUS_SOURCES)}
     for store in (embedded, other):
         for ex in gold_extractions:
             source = ingested[ex.document.key]
@@ -186,14 +193,14 @@ def test_changed_checksum_replaces_with_equal_result(
 
 def test_console_refuses_writes_on_every_backend(other: Neo4jStore,
                                                  embedded: FalkorStore) -> None:
-    before = api.stats(other)
+    before = stats(other)
     for store in (embedded, other):
         for text in REFUSED:
             with pytest.raises(QueryError, match="read-only"):
-                api.run_read_query(store, text, {})
-        labels = [r["label"] for r in api.run_read_query(store, "CALL db.labels()", {})]
+                run_read_query(store, text, {})
+        labels = [r["label"] for r in run_read_query(store, "CALL db.labels()", {})]
         assert "Document" in labels
-    assert api.stats(other) == before
+    assert stats(other) == before
 
 
 @pytest.mark.parametrize("fmt", ["cypher", "csv"])
@@ -232,8 +239,8 @@ def test_every_read_text_runs_over_bolt(other: Neo4jStore) -> None:
     server's dialect."""
     from tests.test_cypher import _WRITES, _params
 
-    texts = {n: t for n, t in q.all_queries().items() if not _WRITES.search(t)}
-    texts.update({n: getattr(q, n) for n, engine in q.ENGINE_ONLY.items()
+    texts = {n: t for n, t in cypher.all_queries().items() if not _WRITES.search(t)}
+    texts.update({n: cypher.every_text()[n] for n, engine in cypher.ENGINE_ONLY.items()
                   if engine == other.dialect})
     for name, text in texts.items():
         assert isinstance(other.read(text, _params(text)), list), name

@@ -19,8 +19,9 @@ from tests.test_views import HOSTILE, synthetic_corpus
 from vbgraph.graph.falkor_store import FalkorStore
 from vbgraph.graph.ingest import store_extraction
 from vbgraph.models import Assignment, DocEdge, DocInfo, Extraction, SourceDocument
-from vbgraph.queries import api
-from vbgraph.queries.api import DocumentRow, EdgeRow, Lineage
+from vbgraph.queries.corpus import corpus_graph
+from vbgraph.queries.documents import DocumentRow, EdgeRow
+from vbgraph.queries.lineage import Lineage, lineage
 from vbgraph.views.agency import render_agency
 from vbgraph.views.annotate import render_annotation
 from vbgraph.views.corpus import render_corpus, render_corpus_graph
@@ -95,9 +96,9 @@ def test_recorder_catches_console_errors_exceptions_and_network(browser: Browser
 
 
 def test_lineage_view_renders_offline(browser: Browser, gold_store: FalkorStore) -> None:
-    lineage = api.lineage(gold_store, "590/QĐ-UBND", "both", 6)
-    page = open_clean(browser, render_lineage(lineage), "lineage-590")
-    assert_graph_drawn(page, len(lineage.nodes))
+    result = lineage(gold_store, "590/QĐ-UBND", "both", 6)
+    page = open_clean(browser, render_lineage(result), "lineage-590")
+    assert_graph_drawn(page, len(result.nodes))
     # Newer above older: 590 (2014) is drawn above 45-CTr/TU, which is above 22-NQ/TW.
     ys = page.evaluate(
         "(() => { const p = window.vbgraph.network.getPositions(); const o = {};"
@@ -110,7 +111,7 @@ def test_lineage_view_renders_offline(browser: Browser, gold_store: FalkorStore)
 def test_search_focuses_a_node_and_opens_its_card(
     browser: Browser, gold_store: FalkorStore
 ) -> None:
-    page = open_clean(browser, render_lineage(api.lineage(gold_store, "590/QĐ-UBND")), "search")
+    page = open_clean(browser, render_lineage(lineage(gold_store, "590/QĐ-UBND")), "search")
     page.evaluate(
         "(() => { const box = document.getElementById('search'); box.value = '22 nq tw';"
         " box.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true})); })()"
@@ -135,7 +136,7 @@ def test_agency_view_renders_offline(browser: Browser, gold_store: FalkorStore) 
 
 
 def test_corpus_view_renders_offline(browser: Browser, gold_store: FalkorStore) -> None:
-    graph = api.corpus_graph(gold_store)
+    graph = corpus_graph(gold_store)
     page = open_clean(browser, render_corpus(gold_store), "corpus")
     assert_graph_drawn(page, len(graph.documents))
     page.close()
@@ -169,10 +170,10 @@ def test_hostile_text_renders_as_text_and_runs_nothing(browser: Browser) -> None
         "1/QĐ-UBND|X|2020", "1/QĐ-UBND", HOSTILE, HOSTILE, "2020-01-01", HOSTILE, True
     )
     stub = DocumentRow("2-NQ/TW|VN|2019", "2-NQ/TW", None, None, None, HOSTILE, False)
-    lineage = Lineage(
+    result = Lineage(
         doc.key, (doc, stub), (EdgeRow(doc.key, stub.key, "implements", doc.key, HOSTILE),)
     )
-    page = open_clean(browser, render_lineage(lineage), "hostile-lineage")
+    page = open_clean(browser, render_lineage(result), "hostile-lineage")
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert page.evaluate("document.querySelectorAll('img').length") == 0
     page.evaluate("window.vbgraph.search('1/QĐ-UBND')")

@@ -19,7 +19,7 @@ from vbgraph.graph.ingest import store_extraction
 from vbgraph.graph.keys import base_key, compose_key, parse_key, variant_key
 from vbgraph.graph.resolve import document_props
 from vbgraph.models import DocEdge, DocInfo, Extraction
-from vbgraph.queries import api
+from vbgraph.queries.documents import find_document
 from vbgraph.sameness import shingles, similarity
 
 KEY_590 = "590/QĐ-UBND|Quảng Ngãi|2014"
@@ -81,7 +81,7 @@ def test_two_different_texts_with_one_key_are_both_kept(tmp_path: Path,
     assert corpus_keys(store) == keys
     # Asking for the symbol lists both.
     with FalkorStore(store) as opened, pytest.raises(AmbiguousError, match="#"):
-        api.find_document(opened, "590/QĐ-UBND", province="Quảng Ngãi", year="2014")
+        find_document(opened, "590/QĐ-UBND", province="Quảng Ngãi", year="2014")
 
 
 def test_many_misnumbered_files_are_all_kept(tmp_path: Path, seeds_dir: Path) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
+import pkgutil
 import re
 import shutil
 import subprocess
@@ -12,8 +14,12 @@ from typing import Any
 
 import pytest
 
+import vbgraph.queries
 from vbgraph.graph.falkor_store import FalkorStore
 from vbgraph.queries import cypher
+from vbgraph.queries.cypher.ingest import merge_edges, merge_roles
+from vbgraph.queries.cypher.schema import NEO4J_SCHEMA
+from vbgraph.queries.page_cypher import page_queries
 
 LINTER = Path(__file__).resolve().parents[1] / "tools" / "cypher-lint"
 
@@ -80,7 +86,7 @@ def test_every_query_passes_neo4j_parser() -> None:
     """Every text of ``queries/``: the shared ones, each engine's variants and schema."""
     texts = cypher.every_text()
     assert set(cypher.ENGINE_ONLY) <= set(texts)
-    assert {f"SCHEMA[neo4j][{i}]" for i in range(len(cypher.NEO4J_SCHEMA))} <= set(texts)
+    assert {f"NEO4J_SCHEMA[{i}]" for i in range(len(NEO4J_SCHEMA))} <= set(texts)
     errors = {name: diags for name, diags in _lint(texts).items() if diags}
     assert errors == {}
 
@@ -94,9 +100,39 @@ def test_linter_rejects_invalid_cypher() -> None:
 
 def test_relationship_type_texts_refuse_unknown_types() -> None:
     with pytest.raises(ValueError):
-        cypher.merge_edges("LIKES")
+        merge_edges("LIKES")
     with pytest.raises(ValueError):
-        cypher.merge_roles("OWNS")
+        merge_roles("OWNS")
+
+
+#: How a Cypher text starts (upper case, as every text of ``queries/`` is written).
+_CYPHER_START = re.compile(r"\s*(MATCH|OPTIONAL MATCH|UNWIND|MERGE|CREATE|CALL|WITH|RETURN)\b")
+
+
+def _strings(value: object) -> list[str]:
+    """The strings a module constant holds: itself, or the items of a dict, tuple or set."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, (tuple, list, frozenset, set)):
+        return [s for item in value for s in _strings(item)]
+    return []
+
+
+def test_every_cypher_text_of_queries_is_checked() -> None:
+    """A Cypher text anywhere under ``queries/`` (a module constant, or in a dict or tuple
+    of one) is among the texts the tests run and lint, and every one of those is Cypher."""
+    checked = set(cypher.every_text().values()) | set(page_queries().values())
+    modules = [importlib.import_module(info.name) for info in pkgutil.walk_packages(
+        vbgraph.queries.__path__, prefix="vbgraph.queries.")]
+    assert "vbgraph.queries.cypher.schema" in {m.__name__ for m in modules}
+    missing = sorted(f"{module.__name__}.{name}" for module in modules
+                     for name, value in vars(module).items()
+                     for text in _strings(value)
+                     if _CYPHER_START.match(text) and text not in checked)
+    assert missing == []
+    assert [n for n, t in cypher.every_text().items() if not _CYPHER_START.match(t)] == []
 
 
 #: Questions asked of one document or agency start from an index, never from a scan of

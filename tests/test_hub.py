@@ -23,8 +23,8 @@ from vbgraph.graph.falkor_store import FalkorStore
 from vbgraph.graph.neo4j_store import Neo4jStore
 from vbgraph.graph.store import GraphStore, prepare_for_writing, write_batched
 from vbgraph.lookup import fold_symbol
-from vbgraph.queries import api
-from vbgraph.queries import cypher as q
+from vbgraph.queries.cypher.ingest import MERGE_CORPUS_DOCUMENTS, MERGE_EDGES
+from vbgraph.queries.lineage import descendants_by_province, lineage, path
 
 LAYERS, WIDTH = 7, 16
 EDGES = (LAYERS - 1) * WIDTH * WIDTH
@@ -39,12 +39,12 @@ def _build(store: GraphStore) -> None:
     keys = [_key(layer, i) for layer in range(LAYERS) for i in range(WIDTH)]
     docs = [{"key": k, "props": {"symbol": k.split("|")[0], "lookup": fold_symbol(k.split("|")[0])}}
             for k in [*keys, "9/QĐ-X|VN|2000"]]
-    write_batched(store, q.MERGE_CORPUS_DOCUMENTS, docs)
+    write_batched(store, MERGE_CORPUS_DOCUMENTS, docs)
     edges = [{"source": _key(layer + 1, i), "target": _key(layer, j),
               "asserted_by": _key(layer + 1, i), "raw": "", "start": 0, "end": 0,
               "uncertain": False}
              for layer in range(LAYERS - 1) for i in range(WIDTH) for j in range(WIDTH)]
-    write_batched(store, q.MERGE_EDGES["IMPLEMENTS"], edges)
+    write_batched(store, MERGE_EDGES["IMPLEMENTS"], edges)
 
 
 @pytest.fixture(params=["embedded", "bolt"])
@@ -99,7 +99,7 @@ def test_path_to_an_unrelated_document_reads_each_relation_at_most_twice(
     hub: GraphStore, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     rows = _count_rows(hub, monkeypatch)
-    assert _bounded(lambda: api.path(hub, _key(0, 0), "9/QĐ-X")) == []
+    assert _bounded(lambda: path(hub, _key(0, 0), "9/QĐ-X")) == []
     assert sum(rows) <= 2 * EDGES + 10
 
 
@@ -107,7 +107,7 @@ def test_path_across_the_hub_is_the_shortest_and_the_same_everywhere(
     hub: GraphStore, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     rows = _count_rows(hub, monkeypatch)
-    chain = _bounded(lambda: api.path(hub, _key(0, 5), _key(LAYERS - 1, 7)))
+    chain = _bounded(lambda: path(hub, _key(0, 5), _key(LAYERS - 1, 7)))
     assert len(chain) == LAYERS - 1
     # Of the 16^5 shortest chains, the one through the alphabetically first documents.
     assert [e.target for e in chain] == [_key(0, 5)] + [_key(layer, 0)
@@ -119,8 +119,8 @@ def test_lineage_both_ways_around_the_hub_reads_each_relation_at_most_twice(
     hub: GraphStore, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     rows = _count_rows(hub, monkeypatch)
-    result = _bounded(lambda: api.lineage(hub, _key(3, 0), "both", 12))
+    result = _bounded(lambda: lineage(hub, _key(3, 0), "both", 12))
     assert len(result.edges) == EDGES
-    down = _bounded(lambda: api.descendants_by_province(hub, _key(0, 0)))
+    down = _bounded(lambda: descendants_by_province(hub, _key(0, 0)))
     assert sum(len(v) for v in down.values()) == (LAYERS - 1) * WIDTH
     assert sum(rows) <= 2 * EDGES + 2 * EDGES + 20

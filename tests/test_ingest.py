@@ -18,7 +18,7 @@ from vbgraph.cli import cli
 from vbgraph.graph.falkor_store import DB_FILENAME, LOCK_FILENAME, FalkorStore
 from vbgraph.graph.lock import file_lock
 from vbgraph.pipeline import ingest_paths
-from vbgraph.queries import api
+from vbgraph.queries import corpus, documents
 
 SEED_590 = "001_442fd82c9306811c.txt"
 
@@ -112,7 +112,7 @@ def test_changed_file_replaces_its_statements(tmp_path: Path, seeds_dir: Path) -
     assert ingest(store_dir, str(folder)).exit_code == 0
     store = FalkorStore(store_dir)
     try:
-        cited = {r["symbol"] for r in api.show(store, "590/QĐ-UBND").rests_on}
+        cited = {r["symbol"] for r in documents.show(store, "590/QĐ-UBND").rests_on}
         assert "28-CT/TW" in cited
     finally:
         store.close()
@@ -125,11 +125,11 @@ def test_changed_file_replaces_its_statements(tmp_path: Path, seeds_dir: Path) -
     assert "1 replaced" in result.stderr
     store = FalkorStore(store_dir)
     try:
-        cited = {r["symbol"] for r in api.show(store, "590/QĐ-UBND").rests_on}
+        cited = {r["symbol"] for r in documents.show(store, "590/QĐ-UBND").rests_on}
         assert "28-CT/TW" not in cited
         assert "45-CTr/TU" in cited
         with pytest.raises(Exception, match="no document"):
-            api.find_document(store, "28-CT/TW")  # the stub nobody cites is gone
+            documents.find_document(store, "28-CT/TW")  # the stub nobody cites is gone
     finally:
         store.close()
 
@@ -213,7 +213,7 @@ def test_kill_9_mid_ingest_loses_nothing_committed(tmp_path: Path, seeds_dir: Pa
         report = ingest_paths(store, [folder])
         assert report.counts().get("failed", 0) == 0
         assert report.counts()["unchanged"] >= len(added)
-        assert api.stats(store)["documents"]["in_corpus"] == total
+        assert corpus.stats(store)["documents"]["in_corpus"] == total
     finally:
         store.close()
 
@@ -252,7 +252,7 @@ def test_killed_server_keeps_every_committed_write(tmp_path: Path, seeds_dir: Pa
 def test_batch_cut_before_its_checksums_is_stored_again(store: FalkorStore, seeds_dir: Path,
                                                          tmp_path: Path) -> None:
     """A batch interrupted after its statements but before its checksums is redone, not skipped."""
-    from vbgraph.queries import cypher as q
+    from vbgraph.queries.cypher.ingest import SET_CHECKSUMS
 
     clean = tmp_path / "clean"
     assert ingest(clean, str(seeds_dir)).exit_code == 0
@@ -263,7 +263,7 @@ def test_batch_cut_before_its_checksums_is_stored_again(store: FalkorStore, seed
     real_write = store.write
 
     def write_until_checksums(query: str, params: dict[str, object] | None = None) -> None:
-        if query == q.SET_CHECKSUMS:
+        if query == SET_CHECKSUMS:
             raise Interrupted
         real_write(query, params)
 
@@ -273,10 +273,10 @@ def test_batch_cut_before_its_checksums_is_stored_again(store: FalkorStore, seed
             ingest_paths(store, [seeds_dir])
     finally:
         store.write = real_write  # type: ignore[method-assign]
-    assert api.stats(store)["documents"]["in_corpus"] == 5  # statements are there ...
+    assert corpus.stats(store)["documents"]["in_corpus"] == 5  # statements are there ...
     report = ingest_paths(store, [seeds_dir])
     assert report.counts() == {"replaced": 5}  # ... but without checksums they are redone
-    assert api.stats(store) == stats(clean)
+    assert corpus.stats(store) == stats(clean)
 
 
 def test_workers_hold_the_next_batch_while_one_is_stored(monkeypatch: pytest.MonkeyPatch,

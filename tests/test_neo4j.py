@@ -27,8 +27,10 @@ from vbgraph.errors import NotFoundError, QueryError, StoreError
 from vbgraph.graph.neo4j_store import Neo4jStore, query_timeout
 from vbgraph.graph.server_lock import server_lock
 from vbgraph.graph.store import open_store
-from vbgraph.queries import api
-from vbgraph.queries import cypher as q
+from vbgraph.queries.corpus import stats
+from vbgraph.queries.cypher.schema import DELETE_ALL, INDEXES, SET_STORE_VERSION, STORE_VERSION
+from vbgraph.queries.cypher.write_lock import ACQUIRE_WRITE_LOCK
+from vbgraph.queries.lineage import lineage
 
 
 @pytest.fixture
@@ -82,17 +84,17 @@ def test_reading_writes_nothing_and_writing_sets_up_the_schema(fresh_uri: str) -
     reader = open_store(neo4j_uri=fresh_uri, read_only=True)
     try:
         with pytest.raises(NotFoundError):
-            api.lineage(reader, "590/QĐ-UBND")
-        assert api.stats(reader)["documents"] == {"in_corpus": 0, "stubs": 0}
-        assert reader.read(q.INDEXES) == []
-        assert reader.read(q.STORE_VERSION) == []
+            lineage(reader, "590/QĐ-UBND")
+        assert stats(reader)["documents"] == {"in_corpus": 0, "stubs": 0}
+        assert reader.read(INDEXES) == []
+        assert reader.read(STORE_VERSION) == []
     finally:
         reader.close()
     writer = open_store(neo4j_uri=fresh_uri)
     try:
-        indexed = {(r["label"], p) for r in writer.read(q.INDEXES) for p in r["properties"]}
+        indexed = {(r["label"], p) for r in writer.read(INDEXES) for p in r["properties"]}
         assert {("Document", "key"), ("Agency", "lookup"), ("WriteLock", "key")} <= indexed
-        assert writer.read(q.STORE_VERSION) == [{"version": 2}]
+        assert writer.read(STORE_VERSION) == [{"version": 2}]
     finally:
         writer.close()
 
@@ -103,7 +105,7 @@ def test_read_commands_leave_a_new_database_untouched(fresh_uri: str) -> None:
         assert result.exit_code == 0, result.output
     store = Neo4jStore(fresh_uri, "neo4j", "")
     try:
-        assert store.read(q.INDEXES) == []
+        assert store.read(INDEXES) == []
     finally:
         store.close()
 
@@ -117,8 +119,8 @@ def test_reads_and_writes_go_through_execute_query_with_routing_and_timeout(
     bolt: Neo4jStore, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     spy = Spy(bolt, monkeypatch)
-    bolt.write(q.SET_STORE_VERSION, {"version": 2})
-    assert bolt.read(q.STORE_VERSION) == [{"version": 2}]
+    bolt.write(SET_STORE_VERSION, {"version": 2})
+    assert bolt.read(STORE_VERSION) == [{"version": 2}]
     (_, write_kw), (_, read_kw) = spy.calls
     assert write_kw["routing_"] == neo4j.RoutingControl.WRITE
     assert read_kw["routing_"] == neo4j.RoutingControl.READ
@@ -207,7 +209,7 @@ def test_a_second_writer_waits_and_is_told_who_holds_the_lock(bolt_uri: str) -> 
 
 def test_a_dead_writers_lock_expires(bolt: Neo4jStore) -> None:
     # A writer that died holding the lock: taken with a short lease and never released.
-    rows = bolt.write_read(q.ACQUIRE_WRITE_LOCK, {"holder": "dead pid 1", "lease_ms": 300})
+    rows = bolt.write_read(ACQUIRE_WRITE_LOCK, {"holder": "dead pid 1", "lease_ms": 300})
     assert rows[0]["holder"] == "dead pid 1"
     with server_lock(bolt, timeout=10.0):
         assert bolt.read("MATCH (l:WriteLock) RETURN l.holder AS h")[0]["h"] != "dead pid 1"
@@ -218,9 +220,9 @@ def test_the_lease_is_renewed_while_the_writer_works(bolt: Neo4jStore) -> None:
     with server_lock(bolt, lease=0.6):
         time.sleep(1.5)  # more than two leases: only renewals keep it
         holder = bolt.read("MATCH (l:WriteLock) RETURN l.holder AS h")[0]["h"]
-        stolen = bolt.write_read(q.ACQUIRE_WRITE_LOCK, {"holder": "intruder", "lease_ms": 1000})
+        stolen = bolt.write_read(ACQUIRE_WRITE_LOCK, {"holder": "intruder", "lease_ms": 1000})
         assert stolen[0]["holder"] == holder
-    bolt.write(q.DELETE_ALL)
+    bolt.write(DELETE_ALL)
 
 
 def test_a_writer_that_lost_its_lock_stops_writing(bolt: Neo4jStore) -> None:
@@ -230,7 +232,7 @@ def test_a_writer_that_lost_its_lock_stops_writing(bolt: Neo4jStore) -> None:
         while bolt._lock_lost is None and time.monotonic() < deadline:
             time.sleep(0.05)
         with pytest.raises(StoreError, match="lost the write lock"):
-            bolt.write(q.SET_STORE_VERSION, {"version": 2})
+            bolt.write(SET_STORE_VERSION, {"version": 2})
 
 
 def test_two_writers_never_hold_the_lock_together(bolt_uri: str) -> None:

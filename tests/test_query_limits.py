@@ -21,7 +21,8 @@ from vbgraph.cli import cli
 from vbgraph.errors import QueryError
 from vbgraph.graph import cypher_limits
 from vbgraph.graph.falkor_store import FalkorStore
-from vbgraph.queries import cypher as q
+from vbgraph.queries import cypher
+from vbgraph.queries.page_cypher import page_queries
 
 DEADLINE_S = 60.0
 
@@ -122,11 +123,7 @@ def test_relationship_patterns_are_counted() -> None:
 
 
 def test_every_query_of_vbgraph_is_within_the_limits() -> None:
-    texts = [v for v in vars(q).values() if isinstance(v, str) and
-             any(w in v for w in ("MATCH", "MERGE", "RETURN", "CREATE"))]
-    texts += [t for v in vars(q).values() if isinstance(v, dict) for t in v.values()
-              if isinstance(t, str)]
-    texts += list(q.FALKORDB_SCHEMA)
+    texts = [*cypher.every_text().values(), *page_queries().values()]
     assert len(texts) > 40
     for text in texts:
         depth, relationships = cypher_limits.measure(text)

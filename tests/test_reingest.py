@@ -14,7 +14,7 @@ from vbgraph.graph.falkor_result import params_header
 from vbgraph.graph.falkor_store import FalkorStore
 from vbgraph.graph.ingest import store_extractions
 from vbgraph.models import DocEdge, DocInfo, Extraction, Task
-from vbgraph.queries import api
+from vbgraph.queries.corpus import stats
 
 
 def edited(ex: Extraction) -> Extraction:
@@ -53,7 +53,7 @@ def test_replacing_gives_the_graph_a_fresh_ingest_gives(store: FalkorStore,
         fresh.setup_schema()
         store_extractions(fresh, changed + gold_extractions[3:])
         assert replaced == graph_of(fresh)
-        assert api.stats(store) == api.stats(fresh)
+        assert stats(store) == stats(fresh)
 
 
 def test_replacing_a_document_removes_what_only_it_referred_to(

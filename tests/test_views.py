@@ -17,8 +17,9 @@ from vbgraph.models import (
     SourceDocument,
     UnnumberedRef,
 )
-from vbgraph.queries import api
-from vbgraph.queries.api import CorpusGraph, DocumentRow, EdgeRow, Lineage
+from vbgraph.queries.corpus import CorpusGraph, corpus_graph
+from vbgraph.queries.documents import DocumentRow, EdgeRow
+from vbgraph.queries.lineage import Lineage, lineage
 from vbgraph.views.agency import render_agency
 from vbgraph.views.annotate import collect_marks, render_annotation
 from vbgraph.views.corpus import render_corpus, render_corpus_graph
@@ -80,7 +81,7 @@ def test_family_by_issuer_code(symbol: str, expected: str) -> None:
 
 
 def test_lineage_view_is_self_contained_hierarchical_and_styled(gold_store: FalkorStore) -> None:
-    page = render_lineage(api.lineage(gold_store, "590/QĐ-UBND", "both", 6))
+    page = render_lineage(lineage(gold_store, "590/QĐ-UBND", "both", 6))
     assert_self_contained(page)
     assert page.startswith("<!DOCTYPE html>") and '<html lang="vi">' in page
     data = embedded_data(page)
@@ -108,7 +109,7 @@ def test_lineage_view_is_self_contained_hierarchical_and_styled(gold_store: Falk
 
 
 def test_card_and_tooltip_carry_symbol_type_issuer_date_title(gold_store: FalkorStore) -> None:
-    data = embedded_data(render_lineage(api.lineage(gold_store, "590/QĐ-UBND")))
+    data = embedded_data(render_lineage(lineage(gold_store, "590/QĐ-UBND")))
     node = next(n for n in data["nodes"] if n["id"].startswith("590/"))  # type: ignore[attr-defined]
     for text in ("590/QĐ-UBND", "Quyết định", "Chủ tịch UBND tỉnh Quảng Ngãi", "2014-04-22"):
         assert text in node["tip"]
@@ -144,7 +145,7 @@ def test_corpus_view_has_every_document(gold_store: FalkorStore) -> None:
     page = render_corpus(gold_store)
     assert_self_contained(page)
     data = embedded_data(page)
-    graph = api.corpus_graph(gold_store)
+    graph = corpus_graph(gold_store)
     assert len(data["nodes"]) == len(graph.documents)  # type: ignore[arg-type]
     assert data["options"]["physics"]["stabilization"]["enabled"] is True  # type: ignore[index]
 
@@ -218,10 +219,10 @@ def test_hostile_text_is_data_in_graph_views() -> None:
         "1/QĐ-UBND|X|2020", "1/QĐ-UBND", HOSTILE, HOSTILE, "2020-01-01", HOSTILE, True
     )
     stub = DocumentRow("2-NQ/TW|VN|2019", "2-NQ/TW", None, None, None, HOSTILE, False)
-    lineage = Lineage(
+    result = Lineage(
         doc.key, (doc, stub), (EdgeRow(doc.key, stub.key, "implements", doc.key, HOSTILE),)
     )
-    page = render_lineage(lineage)
+    page = render_lineage(result)
     assert "<script>window.__pwned" not in page
     assert "<img src=x" not in page
     assert page.count("</script>") == 2  # the library's and the page's own

@@ -331,7 +331,7 @@ BAD: list[tuple[str, int, str]] = [
     ("/doc/590/QĐ-UBND?format=csv", 400, "format=csv needs table=NAME"),
     ("/doc/590/QĐ-UBND?table=tasks", 400, "table=NAME goes with format=csv or format=json"),
     ("/text/22-NQ/TW", 404, "only cited"),
-    (f"/text/{quote(HOSTILE_KEY, safe='')}", 404, "/nonexistent/Thanh Hóa/66_KH-UBND.txt"),
+    (f"/text/{quote(HOSTILE_KEY, safe='')}", 404, "/nonexistent/66_KH-UBND.txt"),
     ("/cypher?query=MERGE (n:Injected)", 400, "contains 'MERGE'"),
     ("/coverage?x=1", 400, "unknown parameter 'x'; this page takes format, table"),
 ]
@@ -434,7 +434,8 @@ def test_console_write_attempts_change_nothing(server: LiveServer,
 
 
 def test_lineage_graph_draws_the_documents_nearest_the_root_first() -> None:
-    from vbgraph.queries.api import DocumentRow, EdgeRow, Lineage
+    from vbgraph.queries.documents import DocumentRow, EdgeRow
+    from vbgraph.queries.lineage import Lineage
     from vbgraph.web.lineage_page import vis_graph
 
     def doc(key: str) -> DocumentRow:

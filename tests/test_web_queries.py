@@ -16,7 +16,9 @@ from tests.web_server import populate
 from vbgraph.graph.falkor_result import params_header
 from vbgraph.graph.falkor_store import FalkorStore
 from vbgraph.models import ROLES
-from vbgraph.queries import api, pages
+from vbgraph.queries import pages
+from vbgraph.queries.agencies import assigned, find_agencies, tasks
+from vbgraph.queries.documents import Card, show
 from vbgraph.queries.page_cypher import page_queries
 
 QUERIES = page_queries()
@@ -58,12 +60,12 @@ def test_overview_and_pages_agree_with_the_whole_answers(store: FalkorStore,
     populate(store, seeds_dir)
     agencies = store.read("MATCH (a:Agency) RETURN a.name AS name, a.province AS province")
     checked = by_year = with_partners = 0
-    cards: dict[str, api.Card] = {}
+    cards: dict[str, Card] = {}
     for a in agencies:
         name, province = a["name"], a["province"]
-        found = api.find_agencies(store, name, province)
+        found = find_agencies(store, name, province)
         overview = pages.agency_overview(store, found)
-        whole = api.assigned(store, name, province=province)
+        whole = assigned(store, name, province=province)
         assert overview.documents == len(whole.documents), name
         if all(d.date for d in whole.documents):  # a dated document's year is its date's
             years = {y.year: y for y in overview.years}
@@ -74,8 +76,8 @@ def test_overview_and_pages_agree_with_the_whole_answers(store: FalkorStore,
                 for role in ROLES:
                     assert y.roles.get(role, 0) == sum(role in d.roles for d in of_year), role
             by_year += 1
-        tasks = api.tasks(store, name, province=province)
-        distinct = {t.task: t for t in tasks}
+        task_rows = tasks(store, name, province=province)
+        distinct = {t.task: t for t in task_rows}
         assert overview.tasks == len(distinct), name
         listed = [pages.agency_documents(store, overview.keys, n, size=2)
                   for n in range(1, overview.documents // 2 + 2)]
@@ -89,12 +91,12 @@ def test_overview_and_pages_agree_with_the_whole_answers(store: FalkorStore,
                 t.task for t in distinct.values() if t.doc in shown), name
             deadlines = [t["deadline"] or "" for t in p.tasks]
             assert deadlines == sorted(deadlines, reverse=True), name
-            assert all(set(t["roles"]) == {x.role for x in tasks if x.task == t["task"]}
+            assert all(set(t["roles"]) == {x.role for x in task_rows if x.task == t["task"]}
                        for t in p.tasks), name
         # Partners: the other agencies the cards of its documents give tasks, per document.
         expected: dict[str, int] = {}
         for d in whole.documents:
-            card = cards.setdefault(d.key, api.show(store, d.key))
+            card = cards.setdefault(d.key, show(store, d.key))
             for other in {g["agency"] for t in card.tasks for g in t["agencies"]} - {name}:
                 expected[other] = expected.get(other, 0) + 1
         got: dict[str, int] = {}
@@ -109,10 +111,10 @@ def test_overview_and_pages_agree_with_the_whole_answers(store: FalkorStore,
 def test_partners_are_counted_in_the_latest_documents(store: FalkorStore,
                                                       seeds_dir: Path) -> None:
     populate(store, seeds_dir)
-    found = api.find_agencies(store, "Sở Ngoại vụ", "Quảng Ngãi")
+    found = find_agencies(store, "Sở Ngoại vụ", "Quảng Ngãi")
     keys = [a["key"] for a in found]
     latest = pages.agency_documents(store, keys, 1, size=1).documents[0]  # 214/KH-UBND, 2024
-    card = api.show(store, latest.key)
+    card = show(store, latest.key)
     named = {g["agency"] for t in card.tasks for g in t["agencies"]} - {"Sở Ngoại vụ"}
     partners = pages.agency_partners(store, keys, limit=100, recent=1)
     assert {p["name"] for p in partners} == named and {p["documents"] for p in partners} == {1}

@@ -89,7 +89,9 @@ HOSTILE_KEY = "66/KH-UBND|Thanh Hóa|2019"
 
 
 def _plan(symbol: str, province: str, year: int, title: str, target: str,
-          tasks: tuple[tuple[str, str, str | None], ...] = ()) -> Any:
+          tasks: tuple[tuple[str, str, str | None], ...] = (), folder: str = "") -> Any:
+    """A made-up plan stored from ``/nonexistent/FOLDER/``: plans of one symbol need a
+    folder each, or the second is the first's file changed (it replaces the first)."""
     from vbgraph.models import Assignment, DocEdge, DocInfo, Extraction, Task
 
     key = f"{symbol}|{province}|{year}"
@@ -103,8 +105,7 @@ def _plan(symbol: str, province: str, year: int, title: str, target: str,
                                      task=tid) for tid, text, _ in tasks),
         tasks=tuple(Task(tid, text, lead=("Sở Ngoại vụ",), deadline=due)
                     for tid, text, due in tasks),
-        # one file per plan: a file re-read with another number replaces what it held
-        path=f"/nonexistent/{province}/{symbol.replace('/', '_')}.txt", sha256=f"sha-{key}",
+        path=f"/nonexistent/{folder}{symbol.replace('/', '_')}.txt", sha256=f"sha-{key}",
     )
 
 
@@ -118,7 +119,7 @@ def populate(store: Any, seeds: Any) -> None:
     assert not report.failed, report.failed
     for province, year in (("Thanh Hóa", 2020), ("Quảng Ngãi", 2021)):
         store_extraction(store, _plan(AMBIGUOUS, province, year, "Kế hoạch hội nhập",
-                                      "22-NQ/TW|VN|2013"))
+                                      "22-NQ/TW|VN|2013", folder=f"{province}/"))
     store_extraction(store, _plan(
         "66/KH-UBND", "Thanh Hóa", 2019, HOSTILE, "22-NQ/TW|VN|2013",
         tasks=(("1", f"Nhiệm vụ {HOSTILE}", "2018-01-01"), ("2", "Báo cáo định kỳ", "2099-12-31"))))

@@ -26,14 +26,13 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "read_document": ("vbgraph.loaders.formats.read", "read_document"),
     "read_text": ("vbgraph.loaders.formats.read", "read_text"),
     "ingest": ("vbgraph.pipeline", "ingest_paths"),
-    **{
-        name: ("vbgraph.queries.api", name)
-        for name in (
-            "assigned", "coordination", "corpus_graph", "descendants_by_province",
-            "find_document", "gaps", "lineage", "matrix", "path", "search", "show", "stats",
-            "tasks",
-        )
-    },
+    **{name: ("vbgraph.queries.documents", name) for name in ("find_document", "show")},
+    **{name: ("vbgraph.queries.lineage", name)
+       for name in ("descendants_by_province", "lineage", "path")},
+    **{name: ("vbgraph.queries.agencies", name)
+       for name in ("assigned", "coordination", "matrix", "tasks")},
+    **{name: ("vbgraph.queries.corpus", name)
+       for name in ("corpus_graph", "gaps", "search", "stats")},
 }
 
 __all__ = sorted(_EXPORTS)

@@ -29,7 +29,23 @@ from typing import Any
 
 from vbgraph.errors import VbgraphError
 from vbgraph.graph.store import BATCH_SIZE, GraphStore, Row
-from vbgraph.queries import cypher as q
+from vbgraph.queries.cypher.export import (
+    ALL_ISSUED_BY,
+    EXPORT_AGENCIES,
+    EXPORT_DOCUMENT_EDGES,
+    EXPORT_DOCUMENTS,
+    EXPORT_ROLES,
+    EXPORT_TASKS,
+)
+from vbgraph.queries.cypher.ingest import (
+    MERGE_AGENCIES,
+    MERGE_CORPUS_DOCUMENTS,
+    MERGE_EDGES,
+    MERGE_ISSUED_BY,
+    MERGE_ROLES,
+    MERGE_STUB_DOCUMENTS,
+    MERGE_TASKS,
+)
 
 EXPORT_FORMATS = ("graphml", "gexf", "csv", "cypher")
 
@@ -57,12 +73,12 @@ def dump(store: GraphStore) -> GraphDump:
         return out
 
     return GraphDump(
-        documents=rows(q.EXPORT_DOCUMENTS),
-        agencies=rows(q.EXPORT_AGENCIES),
-        tasks=rows(q.EXPORT_TASKS),
-        doc_edges=rows(q.EXPORT_DOCUMENT_EDGES, drop=("asserted_by",)),
-        roles=rows(q.EXPORT_ROLES),
-        issued_by=store.read(q.ALL_ISSUED_BY),
+        documents=rows(EXPORT_DOCUMENTS),
+        agencies=rows(EXPORT_AGENCIES),
+        tasks=rows(EXPORT_TASKS),
+        doc_edges=rows(EXPORT_DOCUMENT_EDGES, drop=("asserted_by",)),
+        roles=rows(EXPORT_ROLES),
+        issued_by=store.read(ALL_ISSUED_BY),
     )
 
 
@@ -215,25 +231,25 @@ def write_steps(data: GraphDump) -> list[tuple[str, list[Row]]]:
     tasks = [{"key": r["key"], "doc": r["doc"], "props": _without(r["props"], "key")}
              for r in data.tasks]
     steps: list[tuple[str, list[Row]]] = [
-        (q.MERGE_CORPUS_DOCUMENTS, corpus),
-        (q.MERGE_STUB_DOCUMENTS, stubs),
-        (q.MERGE_AGENCIES, agencies),
-        (q.MERGE_TASKS, tasks),
+        (MERGE_CORPUS_DOCUMENTS, corpus),
+        (MERGE_STUB_DOCUMENTS, stubs),
+        (MERGE_AGENCIES, agencies),
+        (MERGE_TASKS, tasks),
     ]
-    for rel_type, text in q.MERGE_EDGES.items():
+    for rel_type, text in MERGE_EDGES.items():
         steps.append((text, [
             {"source": r["source"], "target": r["target"],
              "asserted_by": r["props"].get("asserted_by"), "raw": r["props"].get("raw"),
              "start": r["props"].get("start"), "end": r["props"].get("end"),
              "uncertain": r["props"].get("uncertain")}
             for r in data.doc_edges if r["relation"] == rel_type]))
-    for rel_type, text in q.MERGE_ROLES.items():
+    for rel_type, text in MERGE_ROLES.items():
         steps.append((text, [
             {"agency": r["agency"], "task": r["task"], "raw": r["props"].get("raw"),
              "start": r["props"].get("start"), "end": r["props"].get("end"),
              "uncertain": r["props"].get("uncertain")}
             for r in data.roles if r["role"] == rel_type]))
-    steps.append((q.MERGE_ISSUED_BY, [{"doc": r["doc"], "agency": r["agency"]}
+    steps.append((MERGE_ISSUED_BY, [{"doc": r["doc"], "agency": r["agency"]}
                                       for r in data.issued_by]))
     return [(text, rows) for text, rows in steps if rows]
 

@@ -26,7 +26,17 @@ from vbgraph.graph.ingest import refresh_summaries
 from vbgraph.graph.migrate import CURRENT
 from vbgraph.graph.store import GraphStore, Row, prepare_for_writing, write_batched
 from vbgraph.models import RELATION_TYPES, ROLE_TYPES
-from vbgraph.queries import cypher as q
+from vbgraph.queries.cypher.corpus import COUNT_DOCUMENTS
+from vbgraph.queries.cypher.ingest import (
+    MERGE_AGENCIES,
+    MERGE_CORPUS_DOCUMENTS,
+    MERGE_EDGES,
+    MERGE_ISSUED_BY,
+    MERGE_ROLES,
+    MERGE_STUB_DOCUMENTS,
+    MERGE_TASKS,
+)
+from vbgraph.queries.cypher.schema import SET_STORE_VERSION
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +59,7 @@ def import_path(store: GraphStore, path: str | Path, merge: bool = False) -> Imp
     prepare_for_writing(store)
     with store.write_lock():
         if not merge:
-            held = sum(int(r["n"]) for r in store.read(q.COUNT_DOCUMENTS))
+            held = sum(int(r["n"]) for r in store.read(COUNT_DOCUMENTS))
             if held:
                 raise StoreError(
                     f"the store already holds {held} documents; import into an empty store, "
@@ -58,7 +68,7 @@ def import_path(store: GraphStore, path: str | Path, merge: bool = False) -> Imp
         for text, rows in write_steps(data):
             write_batched(store, text, rows)
         refresh_summaries(store, sorted({r["doc"] for r in data.tasks}))
-        store.write(q.SET_STORE_VERSION, {"version": CURRENT})
+        store.write(SET_STORE_VERSION, {"version": CURRENT})
     return ImportReport(len(data.documents), len(data.agencies), len(data.tasks),
                         len(data.doc_edges) + len(data.roles) + len(data.issued_by)
                         + len(data.tasks))
@@ -111,16 +121,16 @@ def _statement_kinds() -> dict[str, Callable[[GraphDump, Row], None]]:
         d.issued_by.append({"doc": r["doc"], "agency": r["agency"]})
 
     kinds: dict[str, Callable[[GraphDump, Row], None]] = {
-        q.MERGE_CORPUS_DOCUMENTS.strip(): corpus,
-        q.MERGE_STUB_DOCUMENTS.strip(): stub,
-        q.MERGE_AGENCIES.strip(): agency,
-        q.MERGE_TASKS.strip(): task,
-        q.MERGE_ISSUED_BY.strip(): issued_by,
+        MERGE_CORPUS_DOCUMENTS.strip(): corpus,
+        MERGE_STUB_DOCUMENTS.strip(): stub,
+        MERGE_AGENCIES.strip(): agency,
+        MERGE_TASKS.strip(): task,
+        MERGE_ISSUED_BY.strip(): issued_by,
     }
     for rel_type in RELATION_TYPES.values():
-        kinds[q.MERGE_EDGES[rel_type].strip()] = edge(rel_type)
+        kinds[MERGE_EDGES[rel_type].strip()] = edge(rel_type)
     for rel_type in ROLE_TYPES.values():
-        kinds[q.MERGE_ROLES[rel_type].strip()] = role(rel_type)
+        kinds[MERGE_ROLES[rel_type].strip()] = role(rel_type)
     return kinds
 
 

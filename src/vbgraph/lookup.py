@@ -11,6 +11,7 @@ and State separators are folded alike (``22/NQ-TW`` finds ``22-NQ/TW``).
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from vbgraph.loaders.text.fold import fold_name, strip_diacritics
 
@@ -31,3 +32,11 @@ def symbol_number(symbol: str) -> str:
     """The number part of a symbol (``590`` of ``590/QĐ-UBND``, ``30a`` of ``30a/CP``)."""
     m = re.match(r"\s*(\d+[a-zA-Z]?)", symbol)
     return m.group(1).lower() if m else ""
+
+
+def iso_day(value: str) -> str:
+    """A day as typed (``YYYY-MM-DD``, or ``YYYY`` for its first day) in ISO form; raises
+    ``ValueError`` for anything else."""
+    if len(value) == 4 and value.isdigit():
+        return f"{value}-01-01"
+    return date.fromisoformat(value).isoformat()

@@ -45,6 +45,9 @@ ROLE_TYPES: dict[str, str] = {
     "report_hub": "RECEIVES_REPORTS",
     "requested": "REQUESTED_FOR",
 }
+#: And back: the relation / role of each relationship type.
+RELATION_BY_TYPE: dict[str, str] = {v: k for k, v in RELATION_TYPES.items()}
+ROLE_BY_TYPE: dict[str, str] = {v: k for k, v in ROLE_TYPES.items()}
 
 
 def relation_rank(relation: str) -> int:

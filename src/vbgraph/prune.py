@@ -16,7 +16,7 @@ from pathlib import Path
 from vbgraph.errors import InputError
 from vbgraph.graph.ingest import forget_documents
 from vbgraph.graph.store import GraphStore
-from vbgraph.queries import cypher as q
+from vbgraph.queries.cypher.replace import CORPUS_SOURCES
 
 #: The share of a path's stored documents that may be pruned without ``--yes``.
 MAX_SHARE = 0.5
@@ -41,7 +41,7 @@ def plan_prune(store: GraphStore, roots: list[Path]) -> PrunePlan:
     """What ``--prune`` would remove, by root (one read of the corpus sources)."""
     resolved = [r.resolve() for r in roots]
     plan = PrunePlan({r: 0 for r in resolved}, {r: [] for r in resolved})
-    for row in store.read(q.CORPUS_SOURCES):
+    for row in store.read(CORPUS_SOURCES):
         source = row.get("source")
         if not source:
             continue

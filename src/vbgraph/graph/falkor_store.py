@@ -28,11 +28,12 @@ from vbgraph.graph.falkor_server import DB_FILENAME, Attachment, ServerInfo
 from vbgraph.graph.lock import file_lock
 from vbgraph.graph.store import Params, Row, resolve_query_timeout
 from vbgraph.graph.values import plain_value
-from vbgraph.queries.cypher import (
+from vbgraph.queries.cypher.schema import (
     DELETE_ALL,
     FALKORDB_EDGE_SCHEMA,
     FALKORDB_SCHEMA,
     FALKORDB_UNIQUE,
+    INDEXES,
 )
 
 __all__ = ["DB_FILENAME", "GRAPH_NAME", "LOCK_FILENAME", "FalkorStore"]
@@ -111,7 +112,7 @@ class FalkorStore:
 
     def _index_keys(self) -> set[tuple[str, str]]:
         try:
-            result = self._graph.ro_query("CALL db.indexes()")
+            result = self._graph.ro_query(INDEXES)
         except redis.ResponseError:
             return set()  # no graph yet
         except redis.RedisError as exc:

@@ -12,7 +12,34 @@ from vbgraph.graph.resolve import Candidates, GraphRows, resolve
 from vbgraph.graph.store import BATCH_SIZE, GraphStore, write_batched
 from vbgraph.lookup import fold_symbol
 from vbgraph.models import Extraction
-from vbgraph.queries import cypher as q
+from vbgraph.queries.cypher.documents import FIND_DOCUMENTS
+from vbgraph.queries.cypher.ingest import (
+    CORPUS_BY_LOOKUP,
+    CORPUS_KEY_SOURCES,
+    DOCUMENTS_FROM_SOURCES,
+    MERGE_AGENCIES,
+    MERGE_CORPUS_DOCUMENTS,
+    MERGE_EDGES,
+    MERGE_ISSUED_BY,
+    MERGE_ROLES,
+    MERGE_STUB_DOCUMENTS,
+    MERGE_TASKS,
+    REFRESH_ASSIGNMENT_SUMMARIES,
+    SET_CHECKSUMS,
+)
+from vbgraph.queries.cypher.replace import (
+    AGENCIES_OF_DOCUMENTS,
+    ASSERTED_EDGE_ENDS,
+    DELETE_EDGES_ASSERTED_BY,
+    DELETE_ISSUED_BY_OF_DOCUMENTS,
+    DELETE_ORPHAN_AGENCIES,
+    DELETE_ORPHAN_AGENCIES_AMONG,
+    DELETE_ORPHAN_STUBS,
+    DELETE_ORPHAN_STUBS_AMONG,
+    DELETE_SUMMARIES_OF_DOCUMENTS,
+    DELETE_TASKS_OF_DOCUMENTS,
+    DEMOTE_DOCUMENTS,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +103,7 @@ def store_extractions(store: GraphStore, extractions: list[Extraction],
     forget_renumbered(store, [p.extraction for p in todo])
     keys = sorted({p.extraction.document.key for p in todo})
     stored = {r["key"]: r.get("sha256")
-              for r in store.read(q.CORPUS_KEY_SOURCES, {"keys": keys})}
+              for r in store.read(CORPUS_KEY_SOURCES, {"keys": keys})}
     writing: list[_Placed] = []
     replaced: list[str] = []
     for p in todo:
@@ -116,10 +143,10 @@ def _place(store: GraphStore, extractions: list[Extraction],
     """Decide each extraction's key: its own, the variant its file had before, or a new
     variant when a different document holds its key; or none (a duplicate)."""
     keys = sorted({ex.document.key for ex in extractions})
-    holders = {r["key"]: r for r in store.read(q.CORPUS_KEY_SOURCES, {"keys": keys})}
+    holders = {r["key"]: r for r in store.read(CORPUS_KEY_SOURCES, {"keys": keys})}
     sources = sorted({ex.path for ex in extractions if ex.path})
     before: dict[str, set[str]] = {}
-    for r in store.read(q.DOCUMENTS_FROM_SOURCES, {"sources": sources}):
+    for r in store.read(DOCUMENTS_FROM_SOURCES, {"sources": sources}):
         before.setdefault(r["source"], set()).add(r["key"])
     claimed: dict[str, str] = {}  # key -> the file of this batch that takes it
     placed = []
@@ -155,7 +182,7 @@ def _place(store: GraphStore, extractions: list[Extraction],
 def _variant_sources(store: GraphStore, key: str, claimed: dict[str, str],
                      path: str) -> list[str]:
     """The files of ``key``'s variants: stored (and still there) or claimed in this batch."""
-    rows = store.read(q.CORPUS_BY_LOOKUP, {"lookup": fold_symbol(parse_key(key).symbol)})
+    rows = store.read(CORPUS_BY_LOOKUP, {"lookup": fold_symbol(parse_key(key).symbol)})
     found = [r["source"] for r in rows if r["key"] != key and base_key(r["key"]) == key
              and r.get("source") and r["source"] != path and Path(r["source"]).exists()]
     found += [f for k, f in claimed.items() if k != key and base_key(k) == key and f != path]
@@ -180,7 +207,7 @@ def forget_renumbered(store: GraphStore, extractions: list[Extraction]) -> None:
     """Forget what these files stored earlier under another key (their number or date
     was fixed since): one read for the whole batch."""
     want = {ex.path: ex.document.key for ex in extractions if ex.path}
-    rows = store.read(q.DOCUMENTS_FROM_SOURCES, {"sources": sorted(want)})
+    rows = store.read(DOCUMENTS_FROM_SOURCES, {"sources": sorted(want)})
     stale = sorted({row["key"] for row in rows if row["key"] != want[row["source"]]})
     if stale:
         forget_documents(store, stale)
@@ -195,7 +222,7 @@ def _candidates(store: GraphStore, pending: set[str]) -> Candidates:
         """Keys of ``symbol`` at ``place`` (scope and locality; variants count as theirs)."""
         lookup = fold_symbol(symbol)
         if lookup not in stored:
-            rows = store.read(q.FIND_DOCUMENTS, {"lookup": lookup, "key": ""})
+            rows = store.read(FIND_DOCUMENTS, {"lookup": lookup, "key": ""})
             stored[lookup] = [r["key"] for r in rows]
         found = [k for k in stored[lookup] if parse_key(k).place == place]
         return found + sorted(k for k in pending if k not in found
@@ -207,23 +234,23 @@ def _candidates(store: GraphStore, pending: set[str]) -> Candidates:
 
 def write_rows(store: GraphStore, rows: GraphRows) -> None:
     """Write resolved rows, nodes before the relationships that need them."""
-    write_batched(store, q.MERGE_CORPUS_DOCUMENTS, rows.corpus)
-    write_batched(store, q.MERGE_STUB_DOCUMENTS, rows.stubs)
+    write_batched(store, MERGE_CORPUS_DOCUMENTS, rows.corpus)
+    write_batched(store, MERGE_STUB_DOCUMENTS, rows.stubs)
     for rel_type, edge_rows in rows.edges.items():
-        write_batched(store, q.MERGE_EDGES[rel_type], edge_rows)
-    write_batched(store, q.MERGE_AGENCIES, rows.agencies)
-    write_batched(store, q.MERGE_TASKS, rows.tasks)
+        write_batched(store, MERGE_EDGES[rel_type], edge_rows)
+    write_batched(store, MERGE_AGENCIES, rows.agencies)
+    write_batched(store, MERGE_TASKS, rows.tasks)
     for rel_type, role_rows in rows.roles.items():
-        write_batched(store, q.MERGE_ROLES[rel_type], role_rows)
+        write_batched(store, MERGE_ROLES[rel_type], role_rows)
     refresh_summaries(store, sorted({row["doc"] for row in rows.tasks}))
-    write_batched(store, q.MERGE_ISSUED_BY, rows.issued_by)
-    write_batched(store, q.SET_CHECKSUMS, rows.checksums)
+    write_batched(store, MERGE_ISSUED_BY, rows.issued_by)
+    write_batched(store, SET_CHECKSUMS, rows.checksums)
 
 
 def refresh_summaries(store: GraphStore, keys: list[str]) -> None:
     """Rewrite the ``ASSIGNED_IN`` summaries of documents ``keys`` from their tasks."""
     for i in range(0, len(keys), BATCH_SIZE):
-        store.write(q.REFRESH_ASSIGNMENT_SUMMARIES, {"keys": keys[i : i + BATCH_SIZE]})
+        store.write(REFRESH_ASSIGNMENT_SUMMARIES, {"keys": keys[i : i + BATCH_SIZE]})
 
 
 @dataclass(slots=True)
@@ -241,14 +268,14 @@ def forget_assertions(store: GraphStore, keys: list[str]) -> Garbage:
     garbage = Garbage()
     for i in range(0, len(keys), BATCH_SIZE):
         chunk = {"keys": keys[i : i + BATCH_SIZE]}
-        for rel_type in q.ASSERTED_EDGE_ENDS:
-            for row in store.read(q.ASSERTED_EDGE_ENDS[rel_type], chunk):
+        for rel_type in ASSERTED_EDGE_ENDS:
+            for row in store.read(ASSERTED_EDGE_ENDS[rel_type], chunk):
                 garbage.stubs.update((row["a"], row["b"]))
-            store.write(q.DELETE_EDGES_ASSERTED_BY[rel_type], chunk)
-        garbage.agencies.update(r["key"] for r in store.read(q.AGENCIES_OF_DOCUMENTS, chunk))
-        store.write(q.DELETE_TASKS_OF_DOCUMENTS, chunk)
-        store.write(q.DELETE_SUMMARIES_OF_DOCUMENTS, chunk)
-        store.write(q.DELETE_ISSUED_BY_OF_DOCUMENTS, chunk)
+            store.write(DELETE_EDGES_ASSERTED_BY[rel_type], chunk)
+        garbage.agencies.update(r["key"] for r in store.read(AGENCIES_OF_DOCUMENTS, chunk))
+        store.write(DELETE_TASKS_OF_DOCUMENTS, chunk)
+        store.write(DELETE_SUMMARIES_OF_DOCUMENTS, chunk)
+        store.write(DELETE_ISSUED_BY_OF_DOCUMENTS, chunk)
     return garbage
 
 
@@ -257,7 +284,7 @@ def forget_documents(store: GraphStore, keys: list[str]) -> None:
     while another document cites it."""
     garbage = forget_assertions(store, keys)
     for i in range(0, len(keys), BATCH_SIZE):
-        store.write(q.DEMOTE_DOCUMENTS, {"keys": keys[i : i + BATCH_SIZE]})
+        store.write(DEMOTE_DOCUMENTS, {"keys": keys[i : i + BATCH_SIZE]})
     garbage.stubs.update(keys)
     collect_garbage(store, garbage)
 
@@ -271,11 +298,11 @@ def collect_garbage(store: GraphStore, garbage: Garbage | None = None) -> None:
     """Drop the stubs and agencies among ``garbage`` that nothing refers to any more (all
     of the store's when ``garbage`` is None: a scan of every document and agency)."""
     if garbage is None:
-        store.write(q.DELETE_ORPHAN_STUBS)
-        store.write(q.DELETE_ORPHAN_AGENCIES)
+        store.write(DELETE_ORPHAN_STUBS)
+        store.write(DELETE_ORPHAN_AGENCIES)
         return
     stubs, agencies = sorted(garbage.stubs), sorted(garbage.agencies)
     for i in range(0, len(stubs), BATCH_SIZE):
-        store.write(q.DELETE_ORPHAN_STUBS_AMONG, {"keys": stubs[i : i + BATCH_SIZE]})
+        store.write(DELETE_ORPHAN_STUBS_AMONG, {"keys": stubs[i : i + BATCH_SIZE]})
     for i in range(0, len(agencies), BATCH_SIZE):
-        store.write(q.DELETE_ORPHAN_AGENCIES_AMONG, {"keys": agencies[i : i + BATCH_SIZE]})
+        store.write(DELETE_ORPHAN_AGENCIES_AMONG, {"keys": agencies[i : i + BATCH_SIZE]})

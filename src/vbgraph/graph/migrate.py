@@ -14,13 +14,13 @@ from __future__ import annotations
 from vbgraph.errors import StoreError
 from vbgraph.graph.ingest import refresh_summaries
 from vbgraph.graph.store import GraphStore
-from vbgraph.queries import cypher as q
+from vbgraph.queries.cypher.schema import DOCUMENTS_WITH_TASKS, SET_STORE_VERSION, STORE_VERSION
 
 CURRENT = 2
 
 
 def store_version(store: GraphStore) -> int:
-    rows = store.read(q.STORE_VERSION)
+    rows = store.read(STORE_VERSION)
     return int(rows[0]["version"]) if rows and rows[0].get("version") is not None else 1
 
 
@@ -29,8 +29,8 @@ def migrate(store: GraphStore) -> int:
     found = store_version(store)
     if found < CURRENT:
         if found < 2:
-            refresh_summaries(store, [r["key"] for r in store.read(q.DOCUMENTS_WITH_TASKS)])
-        store.write(q.SET_STORE_VERSION, {"version": CURRENT})
+            refresh_summaries(store, [r["key"] for r in store.read(DOCUMENTS_WITH_TASKS)])
+        store.write(SET_STORE_VERSION, {"version": CURRENT})
     return found
 
 
@@ -38,7 +38,7 @@ def check_current(store: GraphStore) -> None:
     """For read-only opening: refuse a store that needs ``migrate`` (which writes).
 
     An empty store, or one without tasks, answers correctly as it is."""
-    if store_version(store) < CURRENT and store.read(q.DOCUMENTS_WITH_TASKS):
+    if store_version(store) < CURRENT and store.read(DOCUMENTS_WITH_TASKS):
         raise StoreError(
             "the store was written by an older vbgraph and must be upgraded before it can "
             "be read: run any writing command on it once (for example `vbgraph ingest` of a "

@@ -36,7 +36,7 @@ from vbgraph.graph.falkor_result import params_header
 from vbgraph.graph.server_lock import server_lock
 from vbgraph.graph.store import Params, Row
 from vbgraph.graph.values import plain_value
-from vbgraph.queries import cypher as q
+from vbgraph.queries.cypher.schema import DELETE_ALL, INDEXES, SCHEMA, SERVER_COMPONENTS
 
 #: Default per-query timeout in seconds (env ``VBGRAPH_QUERY_TIMEOUT``).
 DEFAULT_QUERY_TIMEOUT = 300.0
@@ -145,7 +145,7 @@ class Neo4jStore:
         agent = connected.agent or ""
         self._address = (str(connected.address[0]), int(connected.address[1]))
         try:
-            rows = self._run(q.SERVER_COMPONENTS, None, write=False)
+            rows = self._run(SERVER_COMPONENTS, None, write=False)
         except self._neo4j.exceptions.Neo4jError:
             rows = []  # FalkorDB: no such procedure
         kernel = next((r for r in rows if str(r.get("name", "")).startswith("Neo4j")), None)
@@ -247,9 +247,9 @@ class Neo4jStore:
 
     def setup_schema(self) -> None:
         """Unique constraints and indexes for Neo4j; the missing indexes for FalkorDB."""
-        texts = q.SCHEMA[self.dialect]
+        texts = SCHEMA[self.dialect]
         if self.dialect == "falkordb":
-            have = {(str(r.get("label")), str(p)) for r in self.read(q.INDEXES)
+            have = {(str(r.get("label")), str(p)) for r in self.read(INDEXES)
                     for p in r.get("properties") or []}
             texts = tuple(t for t in texts if _index_target(t) not in have)
         for text in texts:
@@ -265,7 +265,7 @@ class Neo4jStore:
         self._lock_lost = message
 
     def clear(self) -> None:
-        self.write(q.DELETE_ALL)
+        self.write(DELETE_ALL)
 
     def close(self) -> None:
         self._driver.close()

@@ -24,7 +24,11 @@ from typing import Any, Protocol
 
 from vbgraph.errors import StoreError, VbgraphError
 from vbgraph.graph.lock import lock_timeout
-from vbgraph.queries import cypher as q
+from vbgraph.queries.cypher.write_lock import (
+    ACQUIRE_WRITE_LOCK,
+    RELEASE_WRITE_LOCK,
+    RENEW_WRITE_LOCK,
+)
 
 #: How long a lock outlives its holder's last renewal (seconds).
 LEASE_S = 120.0
@@ -60,7 +64,7 @@ def server_lock(store: LockableStore, timeout: float | None = None,
     params = {"holder": holder, "lease_ms": int(lease * 1000)}
     deadline = time.monotonic() + timeout
     while True:
-        rows = store.write_read(q.ACQUIRE_WRITE_LOCK, params)
+        rows = store.write_read(ACQUIRE_WRITE_LOCK, params)
         if rows and rows[0]["holder"] == holder:
             break
         other = rows[0] if rows else {}
@@ -84,14 +88,14 @@ def server_lock(store: LockableStore, timeout: float | None = None,
         renewal.join()
         store.lock_lost(None)  # whatever failed has been reported inside
         with suppress(VbgraphError):  # the server is gone: the lease ends the lock
-            store.write(q.RELEASE_WRITE_LOCK, {"holder": holder})
+            store.write(RELEASE_WRITE_LOCK, {"holder": holder})
 
 
 def _renew(store: LockableStore, params: dict[str, Any], lease: float,
            stop: threading.Event) -> None:
     while not stop.wait(lease / 3):
         try:
-            rows = store.write_read(q.RENEW_WRITE_LOCK, params)
+            rows = store.write_read(RENEW_WRITE_LOCK, params)
         except VbgraphError:
             continue  # a passing network error: the next renewal tries again
         if not rows:

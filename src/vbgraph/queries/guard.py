@@ -17,14 +17,17 @@ hides a keyword from it and nothing inside a string or a name trips it.  Then:
   built-in namespaces in ``ALLOWED_FUNCTION_NAMESPACES``.
 
 The store then runs what passed in a read transaction with a timeout (both
-backends).  Table-driven tests (``tests/test_guard.py``) hold every bypass found.
+backends): ``run_read_query``, what ``vbgraph cypher`` and the web console call.
+Table-driven tests (``tests/test_guard.py``) hold every bypass found.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from vbgraph.errors import QueryError
+from vbgraph.graph.store import GraphStore, Row
 
 #: Read-only procedures the console may call (lower case).
 ALLOWED_PROCEDURES: frozenset[str] = frozenset({
@@ -173,6 +176,13 @@ def _dotted_name(tokens: list[Token], i: int) -> tuple[str, int]:
         parts.append(tokens[i + 1].text)
         i += 2
     return ".".join(parts).lower(), i
+
+
+def run_read_query(store: GraphStore, text: str, params: dict[str, Any]) -> list[Row]:
+    """Run a user's Cypher read query: anything but reading is refused before it reaches
+    the store (``queries/guard.py``), which then runs it in a read transaction."""
+    check_read_only(text)
+    return store.read(text, params)
 
 
 def check_read_only(text: str) -> None:

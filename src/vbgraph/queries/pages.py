@@ -1,8 +1,8 @@
 """Typed reads behind the web app's pages: an agency's overview and slices of long answers.
 
-The ``/api/<command>`` routes answer with ``vbgraph.queries.api`` (the CLI's
-questions, whole); the pages add what a browser needs to stay fast on a national
-store: counts and one page of rows at a time.  Every Cypher text comes from
+The ``/api/<command>`` routes answer with the CLI's questions, whole (``documents``,
+``lineage``, ``agencies``, ``corpus``); the pages add what a browser needs to stay fast
+on a national store: counts and one page of rows at a time.  Every Cypher text comes from
 ``vbgraph.queries.page_cypher``.
 """
 
@@ -15,11 +15,10 @@ from typing import Any
 from vbgraph.errors import QueryError
 from vbgraph.graph.store import GraphStore, Row
 from vbgraph.lookup import fold_name
-from vbgraph.models import ROLE_TYPES, ROLES
-from vbgraph.queries import api
+from vbgraph.models import ROLE_BY_TYPE, ROLES
 from vbgraph.queries import page_cypher as pq
+from vbgraph.queries.agencies import AssignedDocument
 
-_ROLE_BY_TYPE = {v: k for k, v in ROLE_TYPES.items()}
 #: Rows per page of a paged table.
 PAGE_SIZE = 50
 
@@ -59,11 +58,11 @@ class AgencyOverview:
 
 
 def _role_names(types: list[str]) -> list[str]:
-    return sorted((_ROLE_BY_TYPE[t] for t in types if t in _ROLE_BY_TYPE), key=ROLES.index)
+    return sorted((ROLE_BY_TYPE[t] for t in types if t in ROLE_BY_TYPE), key=ROLES.index)
 
 
 def agency_overview(store: GraphStore, found: Sequence[Row]) -> AgencyOverview:
-    """For the agencies ``found`` (``api.find_agencies``): their documents per year and
+    """For the agencies ``found`` (``agencies.find_agencies``): their documents per year and
     role, and how many documents and tasks give them a role."""
     per_year: dict[str, int] = {}
     roles: dict[str, dict[str, int]] = {}
@@ -90,18 +89,18 @@ def _slice(page: int, size: int) -> dict[str, int]:
 class DocumentsPage:
     """One page of an agency's documents (newest first) and the tasks they give it."""
 
-    documents: tuple[api.AssignedDocument, ...]
+    documents: tuple[AssignedDocument, ...]
     tasks: tuple[dict[str, Any], ...]  # latest deadline first, those without one last
 
 
 def agency_documents(store: GraphStore, keys: list[str], page: int = 1,
                      size: int = PAGE_SIZE) -> DocumentsPage:
     """Page ``page`` of the documents assigning the agencies ``keys``, with their tasks."""
-    documents: dict[str, api.AssignedDocument] = {}
+    documents: dict[str, AssignedDocument] = {}
     tasks: dict[str, dict[str, Any]] = {}
     for r in store.read(pq.AGENCY_DOCUMENTS_PAGE, {"agencies": keys, **_slice(page, size)}):
         if r["key"] not in documents:
-            documents[r["key"]] = api.AssignedDocument(
+            documents[r["key"]] = AssignedDocument(
                 key=r["key"], symbol=r["symbol"], title=r.get("title"),
                 province=r.get("province"), date=r.get("date"),
                 roles=tuple(_role_names(list(r["document_roles"] or []))),

@@ -8,8 +8,10 @@ from typing import Any
 
 from vbgraph.graph.store import GraphStore
 from vbgraph.models import ROLES
-from vbgraph.queries import api
-from vbgraph.queries.api import AssignedDocument, DocumentRow, EdgeRow, Partner, TaskRow
+from vbgraph.queries import agencies
+from vbgraph.queries.agencies import AssignedDocument, Partner, TaskRow
+from vbgraph.queries.corpus import corpus_graph
+from vbgraph.queries.documents import DocumentRow, EdgeRow
 from vbgraph.views.html import LegendItem, render_graph
 from vbgraph.views.style import (
     AGENCY_COLOR,
@@ -31,11 +33,11 @@ MAX_PARTNERS = 60
 
 def render_agency(store: GraphStore, name: str, province: str | None = None) -> str:
     """The agency view of ``name`` (folded match, like ``vbgraph assigned``), from the store."""
-    found = api.find_agencies(store, name, province)
-    assigned = api.assigned(store, name, province=province)
-    task_rows = api.tasks(store, name, province=province)
-    partners = api.coordination(store, name, province=province)
-    corpus = api.corpus_graph(store)
+    found = agencies.find_agencies(store, name, province)
+    assigned = agencies.assigned(store, name, province=province)
+    task_rows = agencies.tasks(store, name, province=province)
+    partners = agencies.coordination(store, name, province=province)
+    corpus = corpus_graph(store)
     keys = {d.key for d in assigned.documents}
     provinces = sorted({str(r["province"]) for r in found if r.get("province")})
     return render_agency_view(

@@ -5,15 +5,14 @@ from __future__ import annotations
 import math
 
 from vbgraph.graph.store import GraphStore
-from vbgraph.queries import api
-from vbgraph.queries.api import CorpusGraph
+from vbgraph.queries.corpus import CorpusGraph, corpus_graph
 from vbgraph.views.html import render_graph
 from vbgraph.views.style import document_edges, document_node, family_legend, relation_legend
 
 
 def render_corpus(store: GraphStore) -> str:
     """Every document of the store (corpus and cited-only) and the relations between them."""
-    return render_corpus_graph(api.corpus_graph(store))
+    return render_corpus_graph(corpus_graph(store))
 
 
 def render_corpus_graph(graph: CorpusGraph, title: str = "Toàn bộ kho văn bản") -> str:

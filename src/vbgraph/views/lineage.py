@@ -6,7 +6,7 @@ newer -> older, so a directed layered layout puts the newest on top).
 
 from __future__ import annotations
 
-from vbgraph.queries.api import Lineage
+from vbgraph.queries.lineage import Lineage
 from vbgraph.views.html import render_graph
 from vbgraph.views.style import (
     EDGE_STYLES,

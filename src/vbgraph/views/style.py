@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from vbgraph.loaders.find.symbols import document_family
-from vbgraph.queries.api import DocumentRow
+from vbgraph.queries.documents import DocumentRow
 from vbgraph.views.html import LegendItem
 
 #: Document families, in the order they are tested; (key, Vietnamese label, colour).

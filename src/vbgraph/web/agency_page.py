@@ -18,7 +18,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from vbgraph.models import ROLES
-from vbgraph.queries import api, pages
+from vbgraph.queries import pages
+from vbgraph.queries.agencies import find_agencies
 from vbgraph.web.pages import DATA, store_of, today
 from vbgraph.web.params import ParameterError, Params
 from vbgraph.web.render import PageAnswer, Table, respond
@@ -35,7 +36,7 @@ def agency_page(request: Request) -> Response:
     name = request.path_params["name"]
     province = params.text("province")
     page = params.integer("page", 1, 10**9, 1)
-    found = api.find_agencies(store, name, province)
+    found = find_agencies(store, name, province)
     keys = [str(a["key"]) for a in found]
     # Bounded reads: per-year counts from one summary per document, one page of documents
     # with their tasks, the partners in the latest documents (bench/README.md, serve).

@@ -17,8 +17,26 @@ from typing import Any
 
 from vbgraph.graph.store import GraphStore
 from vbgraph.models import RELATION_ORDER, ROLES
-from vbgraph.queries import api
-from vbgraph.queries import cypher as q
+from vbgraph.queries.agencies import assigned, coordination, matrix, tasks
+from vbgraph.queries.corpus import gaps, search, stats
+from vbgraph.queries.cypher.documents import MAX_DEPTH
+from vbgraph.queries.documents import find_document, show
+from vbgraph.queries.guard import run_read_query
+from vbgraph.queries.lineage import (
+    LINEAGE_RELATIONS,
+    descendants_by_province,
+    lineage,
+    path,
+)
+from vbgraph.tables import (
+    LINEAGE_COLUMNS,
+    SHOW_COLUMNS,
+    STATS_COLUMNS,
+    lineage_rows,
+    short,
+    show_rows,
+    stats_rows,
+)
 from vbgraph.web.params import ParameterError, Params
 
 #: Every command takes ``format``; a page's download links add ``table``.
@@ -43,32 +61,15 @@ class Command:
     example: str
 
 
-def _short(key: str | None) -> str:
-    return (key or "").split("|")[0]
-
-
-def lineage_rows(result: api.Lineage) -> list[dict[str, Any]]:
-    nodes = {n.key: n for n in result.nodes}
-    return [
-        {"source": nodes[e.source].symbol, "relation": e.relation,
-         "target": nodes[e.target].symbol,
-         "target in corpus": nodes[e.target].in_corpus, "stated by": _short(e.asserted_by)}
-        for e in result.edges
-    ]
-
-
-LINEAGE_COLUMNS = ["source", "relation", "target", "target in corpus", "stated by"]
-
-
 def _lineage(store: GraphStore, p: Params) -> Answer:
     doc = p.required("doc")
     direction = p.choice("direction", ("up", "down", "both"), "up")
-    depth = p.integer("depth", 1, q.MAX_DEPTH, 6)
-    relations = p.choices("relation", RELATION_ORDER) or api.LINEAGE_RELATIONS
+    depth = p.integer("depth", 1, MAX_DEPTH, 6)
+    relations = p.choices("relation", RELATION_ORDER) or LINEAGE_RELATIONS
     province, year = p.text("province"), p.text("year")
     if p.flag("by-province"):
-        key = api.find_document(store, doc, province, year)
-        groups = api.descendants_by_province(store, key, relations)
+        key = find_document(store, doc, province, year)
+        groups = descendants_by_province(store, key, relations)
         rows = [{"province": prov or "(trung ương)", "symbol": d["symbol"],
                  "in corpus": d["in_corpus"], "depth": d["depth"], "date": d["date"],
                  "title": d["title"]}
@@ -76,22 +77,22 @@ def _lineage(store: GraphStore, p: Params) -> Answer:
         return Answer(rows, ["province", "symbol", "in corpus", "depth", "date", "title"],
                       {"root": key, "provinces": groups})
     assert direction is not None
-    result = api.lineage(store, doc, direction, depth, relations, province, year)
+    result = lineage(store, doc, direction, depth, relations, province, year)
     return Answer(lineage_rows(result), LINEAGE_COLUMNS, result.to_json())
 
 
 def _path(store: GraphStore, p: Params) -> Answer:
-    edges = api.path(store, p.required("doc-a"), p.required("doc-b"))
-    rows = [{"source": _short(e.source), "relation": e.relation, "target": _short(e.target),
-             "stated by": _short(e.asserted_by), "sentence": e.raw} for e in edges]
+    edges = path(store, p.required("doc-a"), p.required("doc-b"))
+    rows = [{"source": short(e.source), "relation": e.relation, "target": short(e.target),
+             "stated by": short(e.asserted_by), "sentence": e.raw} for e in edges]
     return Answer(rows, ["source", "relation", "target", "stated by", "sentence"],
                   [dataclasses.asdict(e) for e in edges])
 
 
 def _assigned(store: GraphStore, p: Params) -> Answer:
-    result = api.assigned(store, p.required("agency"), p.choices("role", ROLES) or ROLES,
-                          p.text("province"), p.iso_date("since"), p.iso_date("until"),
-                          p.flag("include-collective"))
+    result = assigned(store, p.required("agency"), p.choices("role", ROLES) or ROLES,
+                      p.text("province"), p.iso_date("since"), p.iso_date("until"),
+                      p.flag("include-collective"))
     rows = [{"symbol": d.symbol, "province": d.province, "date": d.date,
              "roles": list(d.roles), "tasks": d.tasks, "title": d.title}
             for d in result.documents]
@@ -100,8 +101,8 @@ def _assigned(store: GraphStore, p: Params) -> Answer:
 
 
 def _tasks(store: GraphStore, p: Params) -> Answer:
-    found = api.tasks(store, p.required("agency"), p.text("doc"), p.iso_date("due-before"),
-                      p.text("province"))
+    found = tasks(store, p.required("agency"), p.text("doc"), p.iso_date("due-before"),
+                  p.text("province"))
     rows = [{"symbol": t.symbol, "section": t.section, "role": t.role, "deadline": t.deadline,
              "recurring": t.recurring, "agency": t.agency, "text": t.text or t.raw}
             for t in found]
@@ -110,14 +111,14 @@ def _tasks(store: GraphStore, p: Params) -> Answer:
 
 
 def _coordination(store: GraphStore, p: Params) -> Answer:
-    partners = api.coordination(store, p.required("agency"), p.text("province"))
+    partners = coordination(store, p.required("agency"), p.text("province"))
     rows = [{"agency": x.name, "province": x.province, "collective": x.collective,
              "shared tasks": x.shared_tasks} for x in partners]
     return Answer(rows, ["agency", "province", "collective", "shared tasks"], rows)
 
 
 def _matrix(store: GraphStore, p: Params) -> Answer:
-    m = api.matrix(store, p.text("province"))
+    m = matrix(store, p.text("province"))
     rows = [{"agency": a, **{d: m.role_cell(a, d) for d in m.documents}} for a in m.agencies]
     data = {"documents": list(m.documents), "agencies": list(m.agencies),
             "cells": [{"agency": a, "document": d, "roles": roles}
@@ -126,7 +127,7 @@ def _matrix(store: GraphStore, p: Params) -> Answer:
 
 
 def _gaps(store: GraphStore, p: Params) -> Answer:
-    result = api.gaps(store)
+    result = gaps(store)
     rows = [{"symbol": m["symbol"], "type": m.get("type"), "year": m.get("year"),
              "cited by": m["citing"], "relations": m["relations"], "issuer": m.get("issuer")}
             for m in result["missing"]]
@@ -139,7 +140,7 @@ def _search(store: GraphStore, p: Params) -> Answer:
     text = p.text("q") or p.text("text")
     if text is None:
         raise ParameterError("parameter 'q' (the text to search for) is required")
-    result = api.search(store, text, p.integer("limit", 1, 1000, 50))
+    result = search(store, text, p.integer("limit", 1, 1000, 50))
     rows = [{"kind": "document", "symbol": d["symbol"], "section": "",
              "text": d.get("title") or ""} for d in result["documents"]]
     rows += [{"kind": "task", "symbol": t["symbol"], "section": t["section"],
@@ -147,25 +148,8 @@ def _search(store: GraphStore, p: Params) -> Answer:
     return Answer(rows, ["kind", "symbol", "section", "text"], result)
 
 
-def show_rows(card: api.Card) -> list[dict[str, Any]]:
-    """``vbgraph show --csv``: one row per relation and per agency role, with its sentence."""
-    rows = [{"kind": "points at", "relation": r["relation"], "other": r["symbol"],
-             "section": "", "stated by": _short(r.get("asserted_by")), "sentence": r["raw"]}
-            for r in card.rests_on]
-    rows += [{"kind": "pointed at by", "relation": r["relation"], "other": r["symbol"],
-              "section": "", "stated by": _short(r.get("asserted_by")), "sentence": r["raw"]}
-             for r in card.cited_by]
-    rows += [{"kind": "task", "relation": a["role"], "other": a["agency"],
-              "section": t["section"], "stated by": card.document["symbol"],
-              "sentence": a["raw"]} for t in card.tasks for a in t["agencies"]]
-    return rows
-
-
-SHOW_COLUMNS = ["kind", "relation", "other", "section", "stated by", "sentence"]
-
-
 def _show(store: GraphStore, p: Params) -> Answer:
-    card = api.show(store, p.required("doc"), p.text("province"), p.text("year"))
+    card = show(store, p.required("doc"), p.text("province"), p.text("year"))
     return Answer(show_rows(card), SHOW_COLUMNS, card.to_json())
 
 
@@ -184,19 +168,13 @@ def cypher_params(values: tuple[str, ...]) -> dict[str, Any]:
 
 
 def _cypher(store: GraphStore, p: Params) -> Answer:
-    rows = api.run_read_query(store, p.required("query"), cypher_params(p.many("param")))
+    rows = run_read_query(store, p.required("query"), cypher_params(p.many("param")))
     return Answer(rows, list(rows[0]) if rows else [], rows)
 
 
 def _stats(store: GraphStore, p: Params) -> Answer:
-    result = api.stats(store)
-    docs = result["documents"]
-    rows = [{"what": "documents in corpus", "count": docs["in_corpus"]},
-            {"what": "documents cited only", "count": docs["stubs"]},
-            {"what": "agencies", "count": result["agencies"]},
-            {"what": "tasks", "count": result["tasks"]}]
-    rows += [{"what": rel, "count": n} for rel, n in result["edges"].items()]
-    return Answer(rows, ["what", "count"], result)
+    result = stats(store)
+    return Answer(stats_rows(result), STATS_COLUMNS, result)
 
 
 COMMANDS: dict[str, Command] = {c.name: c for c in (

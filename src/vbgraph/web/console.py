@@ -1,6 +1,6 @@
 """The read-only Cypher console: a query's rows as a table and as a graph.
 
-The query goes through ``api.run_read_query``, the check ``vbgraph cypher`` uses
+The query goes through ``guard.run_read_query``, the check ``vbgraph cypher`` uses
 (a write clause is refused before it reaches the store), to a store the app
 holds read-only (``ReadOnlyStore``) whose backends read in read-only mode.
 
@@ -16,7 +16,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from vbgraph.queries import api
+from vbgraph.queries.guard import run_read_query
 from vbgraph.views.style import FAMILY_COLORS, family
 from vbgraph.web.commands import cypher_params
 from vbgraph.web.pages import DATA, store_of
@@ -91,7 +91,7 @@ def cypher_page(request: Request) -> Response:
     values = params.many("param")
     rows: list[dict[str, Any]] = []
     if text is not None:
-        rows = api.run_read_query(store_of(request), text, cypher_params(values))
+        rows = run_read_query(store_of(request), text, cypher_params(values))
     columns = list(rows[0]) if rows else []
     graph = result_graph(rows)
     context = {"query": text or "", "params": values, "rows": rows, "columns": columns,

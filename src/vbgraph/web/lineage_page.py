@@ -17,11 +17,11 @@ from starlette.responses import Response
 
 from vbgraph.graph.store import GraphStore
 from vbgraph.models import RELATION_ORDER
-from vbgraph.queries import api
-from vbgraph.queries import cypher as q
+from vbgraph.queries.cypher.documents import MAX_DEPTH
+from vbgraph.queries.lineage import LINEAGE_RELATIONS, Lineage, lineage
+from vbgraph.tables import LINEAGE_COLUMNS, lineage_rows
 from vbgraph.views.html import graph_options
 from vbgraph.views.style import document_edges, document_node, family_legend, relation_legend
-from vbgraph.web.commands import LINEAGE_COLUMNS, lineage_rows
 from vbgraph.web.pages import DATA, find_document, store_of
 from vbgraph.web.params import Params
 from vbgraph.web.render import PageAnswer, Table, respond
@@ -34,18 +34,18 @@ MAX_DRAWN = 400
 
 
 def page_lineage(store: GraphStore, key: str, direction: str, depth: int,
-                 relations: tuple[str, ...]) -> api.Lineage:
-    """``api.lineage``, with ``both`` meaning up and down together (see the module)."""
+                 relations: tuple[str, ...]) -> Lineage:
+    """``queries.lineage.lineage``, with ``both`` meaning up and down together (see the module)."""
     if direction != "both":
-        return api.lineage(store, key, direction, depth, relations)
-    up = api.lineage(store, key, "up", depth, relations)
-    down = api.lineage(store, key, "down", depth, relations)
+        return lineage(store, key, direction, depth, relations)
+    up = lineage(store, key, "up", depth, relations)
+    down = lineage(store, key, "down", depth, relations)
     nodes = {n.key: n for n in (*up.nodes, *down.nodes)}
     edges = dict.fromkeys((*up.edges, *down.edges))
-    return api.Lineage(key, tuple(nodes[k] for k in sorted(nodes)), tuple(edges))
+    return Lineage(key, tuple(nodes[k] for k in sorted(nodes)), tuple(edges))
 
 
-def nearest(result: api.Lineage, limit: int) -> set[str]:
+def nearest(result: Lineage, limit: int) -> set[str]:
     """The ``limit`` documents closest to the root (breadth first, either direction)."""
     around: dict[str, list[str]] = {}
     for e in result.edges:
@@ -63,7 +63,7 @@ def nearest(result: api.Lineage, limit: int) -> set[str]:
     return seen
 
 
-def vis_graph(result: api.Lineage, limit: int = MAX_DRAWN) -> dict[str, Any]:
+def vis_graph(result: Lineage, limit: int = MAX_DRAWN) -> dict[str, Any]:
     """vis-network nodes and edges of a lineage, styled like the static views; at most
     ``limit`` documents, the nearest to the root (``drawn_of`` says how many there were)."""
     keep = nearest(result, limit) if len(result.nodes) > limit else None
@@ -87,12 +87,12 @@ def lineage_page(request: Request) -> Response:
                     ("direction", "depth", "relation", "province", "year", *DATA))
     store = store_of(request)
     direction = params.choice("direction", tuple(DIRECTIONS), "both")
-    depth = params.integer("depth", 1, q.MAX_DEPTH, DEFAULT_DEPTH)
+    depth = params.integer("depth", 1, MAX_DEPTH, DEFAULT_DEPTH)
     chosen = params.choices("relation", RELATION_ORDER)
     key = find_document(store, request.path_params["ref"], params.text("province"),
                         params.text("year"))
     assert direction is not None
-    result = page_lineage(store, key, direction, depth, chosen or api.LINEAGE_RELATIONS)
+    result = page_lineage(store, key, direction, depth, chosen or LINEAGE_RELATIONS)
     graph = vis_graph(result)
     # Provinces come from the documents drawn; DOCUMENTS_BY_KEYS gives them.
     provinces = sorted({n["province"] for n in graph["nodes"] if n["province"]})
@@ -105,8 +105,8 @@ def lineage_page(request: Request) -> Response:
     root = nodes[key]
     options = graph_options(len(graph["nodes"]), len(graph["edges"]), hierarchical=True)
     context = {"root": root, "direction": direction, "directions": DIRECTIONS, "depth": depth,
-               "max_depth": q.MAX_DEPTH, "relations": RELATION_ORDER, "chosen": chosen,
-               "default_relations": api.LINEAGE_RELATIONS, "edges": edge_rows,
+               "max_depth": MAX_DEPTH, "relations": RELATION_ORDER, "chosen": chosen,
+               "default_relations": LINEAGE_RELATIONS, "edges": edge_rows,
                "nodes": result.nodes, "provinces": provinces,
                "client": {"root": key, "graph": graph, "options": options, "legend": legend,
                           "relations": list(chosen)}}

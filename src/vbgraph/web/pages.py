@@ -16,8 +16,8 @@ from starlette.responses import Response
 from vbgraph.errors import AmbiguousError, NotFoundError
 from vbgraph.graph.store import GraphStore, Row
 from vbgraph.lookup import fold_symbol
-from vbgraph.queries import api, pages
-from vbgraph.queries import cypher as q
+from vbgraph.queries import corpus, documents, pages
+from vbgraph.queries.cypher.documents import DOCUMENT_CARD, FIND_DOCUMENTS
 from vbgraph.web.params import Params
 from vbgraph.web.render import PageAnswer, Table, respond
 
@@ -44,11 +44,12 @@ def today(request: Request) -> str:
 
 
 def find_document(store: GraphStore, ref: str, province: str | None, year: str | None) -> str:
-    """``api.find_document``; an ambiguous symbol carries its candidates for the error page."""
+    """``documents.find_document``; an ambiguous symbol carries its candidates for the error
+    page."""
     try:
-        return api.find_document(store, ref, province, year)
+        return documents.find_document(store, ref, province, year)
     except AmbiguousError as exc:
-        rows = store.read(q.FIND_DOCUMENTS, {"lookup": fold_symbol(ref.split("|", 1)[0]),
+        rows = store.read(FIND_DOCUMENTS, {"lookup": fold_symbol(ref.split("|", 1)[0]),
                                              "key": ref.strip()})
         raise AmbiguousChoice(str(exc), rows) from exc
 
@@ -63,7 +64,7 @@ def search_page(request: Request) -> Response:
     if text is None:
         if params.has("q"):
             params.required("q")  # q= given blank: say it is needed
-        stats = api.stats(store)
+        stats = corpus.stats(store)
         rows = [{"what": k, "count": v} for k, v in (
             ("documents in corpus", stats["documents"]["in_corpus"]),
             ("documents cited only", stats["documents"]["stubs"]),
@@ -73,7 +74,7 @@ def search_page(request: Request) -> Response:
             "search.html", "Tìm kiếm văn bản", {"q": "", "stats": stats},
             {"stats": Table(["what", "count"], rows)}, stats))
     limit = params.integer("limit", 1, 1000, 50)
-    found = api.search(store, text, limit)
+    found = corpus.search(store, text, limit)
     agencies = pages.search_agencies(store, text, limit)
     data = {**found, "agencies": agencies}
     tables = {
@@ -94,7 +95,7 @@ def _edge_rows(edges: tuple[dict[str, Any], ...]) -> list[dict[str, Any]]:
             for e in edges]
 
 
-def tasks_by_agency(card: api.Card, day: str) -> list[dict[str, Any]]:
+def tasks_by_agency(card: documents.Card, day: str) -> list[dict[str, Any]]:
     """The card's tasks grouped by agency, in the order agencies first appear."""
     groups: dict[str, list[dict[str, Any]]] = {}
     for t in card.tasks:
@@ -114,7 +115,7 @@ def doc_page(request: Request) -> Response:
     store = store_of(request)
     key = find_document(store, request.path_params["ref"], params.text("province"),
                         params.text("year"))
-    card = api.show(store, key)
+    card = documents.show(store, key)
     groups = tasks_by_agency(card, today(request))
     task_rows = [{"agency": g["agency"], "role": t["role"], "section": t["section"],
                   "deadline": t["deadline"], "recurring": t["recurring"], "text": t["text"],
@@ -145,7 +146,7 @@ def text_page(request: Request) -> Response:
     store = store_of(request)
     key = find_document(store, request.path_params["ref"], params.text("province"),
                         params.text("year"))
-    header = store.read(q.DOCUMENT_CARD, {"key": key})[0]
+    header = store.read(DOCUMENT_CARD, {"key": key})[0]
     source_path = header.get("source")
     if not header.get("in_corpus") or not source_path:
         raise NotFoundError(f"{header['symbol']} is only cited: the store has no file of it "
@@ -171,7 +172,7 @@ def text_page(request: Request) -> Response:
 
 def coverage_page(request: Request) -> Response:
     params = Params(request.query_params, DATA)
-    result = api.gaps(store_of(request))
+    result = corpus.gaps(store_of(request))
     missing = [{"key": m["key"], "symbol": m["symbol"], "type": m.get("type"),
                 "year": m.get("year"), "cited by": m["citing"], "relations": m["relations"],
                 "issuer": m.get("issuer")} for m in result["missing"]]

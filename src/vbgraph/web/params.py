@@ -9,11 +9,11 @@ the parameter and says what it accepts.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
 
 from starlette.datastructures import QueryParams
 
 from vbgraph.errors import QueryError
+from vbgraph.lookup import iso_day
 
 _TRUE = ("", "1", "true", "yes", "on")
 _FALSE = ("0", "false", "no", "off")
@@ -117,8 +117,6 @@ class Params:
         if value is None:
             return None
         try:
-            if len(value) == 4 and value.isdigit():
-                return f"{value}-01-01"
-            return date.fromisoformat(value).isoformat()
+            return iso_day(value)
         except ValueError:
             raise ParameterError(f"{name}={value!r} is not a date (YYYY-MM-DD or YYYY)") from None
