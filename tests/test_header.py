@@ -153,6 +153,40 @@ HEADER_CASES = [
         "Triển khai thực hiện Chỉ thị số 11-CT/TU\n",
         {"symbol": "", "type": "Kế hoạch"},
     ),
+    (  # the letterhead's last body is the issuer: a central agency, a commune's Front
+        "central agency's letter, the national motto on the letterhead's line",
+        "BẢO HIỂM XÃ HỘI VIỆT NAM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 296/BHXH-CSYT Độc lập - Tự do - Hạnh phúc\nV/v hướng dẫn một số quy định\n"
+        "Hà Nội, ngày 02 tháng 02 năm 2021\nKính gửi: Bảo hiểm xã hội các tỉnh.\n",
+        {"issuer": "Bảo hiểm xã hội Việt Nam", "type": "Công văn"},
+    ),
+    (
+        "a provincial department under its committee's line",
+        "UBND TỈNH LÀO CAI                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG              Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 5141/SNNMT-KS                   Lào Cai, ngày 10 tháng 11 năm 2025\n"
+        "V/v báo cáo sản lượng khai thác khoáng sản\n",
+        {"issuer": "Sở Nông nghiệp và Môi trường tỉnh Lào Cai"},
+    ),
+    (  # legal-text datasets: the title is the first line, the authority the next
+        "a dataset copy of a Prime Minister's decision, word-segmented",
+        "Quyết_định sửa_đổi , bãi_bỏ một_số quy_định tại các quy_chế hoạt_động \n"
+        "Thủ_tướng chính_phủ \nCăn_cứ Luật Tổ_chức Chính_phủ ngày 25 tháng 12 năm 2001 ;\n",
+        {"type": "Quyết định", "issuer": "Thủ tướng Chính phủ"},
+    ),
+    (
+        "a dataset copy of a minister's decision",
+        "Quyết_định sửa_đổi , bổ_sung một_số điều thuộc quy_chế hoạt_động \n"
+        "Bộ_trưởng bộ công_thương \nCăn_cứ Nghị_định số 189/2007/NĐ-CP ngày 27 tháng 12 "
+        "năm 2007 của Chính_phủ ;\n",
+        {"type": "Quyết định", "issuer": "Bộ trưởng Bộ Công Thương"},
+    ),
+    (
+        "a dataset copy of a provincial directive: no authority line",
+        "Chỉ_thị về việc xây_dựng kế_hoạch phát_triển kinh_tế - xã_hội 5 năm 2011 - 2015 \n"
+        "Thực_hiện Nghị_quyết Đại_hội tỉnh Đảng_bộ lần thứ VIII ,\n",
+        {"type": "Chỉ thị", "issuer": None},
+    ),
     (
         "a number line with no symbol at all says nothing of the type",
         "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố:\nLào Cai, ngày 5 tháng 6 năm 2026\nVề việc tổ chức\n",

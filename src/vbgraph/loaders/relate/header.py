@@ -24,6 +24,11 @@ from vbgraph.loaders.find.symbols import (
     type_of_code,
 )
 from vbgraph.loaders.models import Symbol
+from vbgraph.loaders.relate.letterhead import (
+    authority_line_issuer,
+    letterhead_issuer,
+    title_line,
+)
 from vbgraph.loaders.text.syllables import is_syllable
 from vbgraph.loaders.vocab.documents import TYPE_WORDS
 from vbgraph.loaders.vocab.provinces import (
@@ -100,11 +105,18 @@ def extract_header(norm: NormalizedText, source: SourceDocument | None = None) -
     if issuer is None and scope == CENTRAL_SCOPE:
         issuer = _central_issuer(head, text) or (implied_issuer(sym, None) if sym else None)
         issuer = _minister(issuer, doc_type, text)
+    titled = title_line(text) if type_match is None else None
+    if issuer is None and titled:
+        issuer = authority_line_issuer(text, province)
+    if issuer is None:
+        issuer = _from_letterhead(head, type_match, province)
+    if doc_type is None and titled:
+        doc_type = titled[0]
     if doc_type is None and sym is not None and sym.family == "letter":
         doc_type = "Công văn"
     if doc_type is None and sym is None:
         doc_type = _type_of_blank_number(head[: _header_end(head, type_match)])
-    title = _title(text, type_match) if type_match else None
+    title = _title(text, type_match) if type_match else (titled[1] if titled else None)
     if doc_type == "Công văn":
         title = _subject_line(head) or title
     if title and type_match and doc_type not in _TITLE_WITHOUT_TYPE:
@@ -187,6 +199,15 @@ def _header_end(head: str, type_match: re.Match[str] | None) -> int:
         return type_match.start()
     body = _BODY_START.search(head)
     return body.start() if body else len(head)
+
+
+def _from_letterhead(head: str, type_match: re.Match[str] | None,
+                     province: str | None) -> str | None:
+    """The issuer the letterhead names above the number line, for the letterheads the
+    specific rules do not read (a department's unit, a Front committee, a central agency)."""
+    end = _header_end(head, type_match)
+    number = _OWN_NUMBER.search(head, 0, end)
+    return letterhead_issuer(head[: number.start() if number else end], province)
 
 
 def _symbol(header: str) -> tuple[str | None, Symbol | None]:
