@@ -44,6 +44,15 @@ CASES = [
     ("1500/QĐ-TTG", "1500/QĐ-TTg", "state", "VN"),
     ("15/2021/TT-BNNptnt", "15/2021/TT-BNNPTNT", "state", "VN"),
     ("26/2022/NQ-UBTVQH15", "26/2022/NQ-UBTVQH15", "state", "VN"),
+    # a joint resolution names each of its issuers (a Front plan of 2025 citing it)
+    ("102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN", "102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN",
+     "state", "VN"),
+    # a slash typed for the dash (Lào Cai letters of 2026, a plan of 2025): the same symbol
+    ("38/CT/TTg", "38/CT-TTg", "state", "VN"),
+    ("104/CTr/TU", "104-CTr/TU", "party", "Nghệ An"),
+    ("2449/CV/ĐU", "2449-CV/ĐU", "party", "Nghệ An"),
+    # a provincial committee's code typed with a lower-case letter
+    ("104-CTr/Tu", "104-CTr/TU", "party", "Nghệ An"),
 ]
 
 
@@ -65,7 +74,9 @@ def test_not_symbols(text: str) -> None:
     [("45-CT/TU", "Chương trình hành động", "45-CTr/TU"),
      ("12-CTr/TU", "Chỉ thị", "12-CT/TU"),
      ("15-CT/TW", "Chỉ thị", "15-CT/TW"),
-     ("10/QĐ-TTg", "Nghị quyết", "10/QĐ-TTg")],  # unrelated codes are left alone
+     ("10/QĐ-TTg", "Nghị quyết", "10/QĐ-TTg"),  # unrelated codes are left alone
+     # a Front's or the Party's directive note keeps its TT (not a submission's TTr)
+     ("04/TT-MTTW-BTT", "Thông tri", "04/TT-MTTW-BTT")],
 )  # fmt: skip
 def test_type_code_follows_type_word(written: str, type_word: str, canonical: str) -> None:
     m = SYMBOL_RE.search(written)

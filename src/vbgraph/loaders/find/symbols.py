@@ -53,11 +53,16 @@ SYMBOL_RE = re.compile(
     r"(?P<num>\d(?<![\w/.-]\d)\d{0,4}[a-z]?)"
     r"(?:"
     # Party; a Công báo footnote marker may be glued on: "66-NQ/TW1"
-    rf"-(?P<ptype>{_CODE})/(?P<piss>[A-ZĐƯ][A-ZĐƯ]{{0,7}})(?:\d{{1,2}}(?![\w/]))?"
+    # (a provincial committee's code typed "Tu": "104-CTr/Tu")
+    rf"-(?P<ptype>{_CODE})/(?P<piss>[A-ZĐƯ][A-ZĐƯ]{{0,7}}|[TH][uư])(?:\d{{1,2}}(?![\w/]))?"
     r"|/(?:(?P<year>(?:19|20)\d{2})/)?"
     r"(?:(?P<law>(?:UBTV)?QH\d{1,2})"  # a law 77/2015/QH13, a resolution 26/2022/UBTVQH15
     rf"|(?P<stype>{_UNIT_CODE})-(?P<siss>[A-ZĐ][A-Za-zĐđ]{{0,9}}\d{{0,2}})"
-    rf"(?:-(?P<unit>[A-ZĐ][A-Za-zĐđ0-9]{{0,9}}))?)"  # State or official letter
+    # State or official letter; a joint document names each issuer
+    # ("102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN")
+    rf"(?:-(?P<unit>[A-ZĐ][A-Za-zĐđ0-9]{{0,14}}(?:-[A-ZĐ][A-Za-zĐđ0-9]{{0,14}}){{0,2}}))?)"
+    # a slash written for the dash: "38/CT/TTg", "104/CTr/TU"
+    rf"|/(?P<xtype>{_CODE})/(?P<xiss>[A-ZĐ][A-Za-zĐđ]{{0,9}}\d{{0,2}})"
     r")(?![\w/])"
 )
 
@@ -120,6 +125,10 @@ def _parse_symbol(m: re.Match[str]) -> Symbol:
         code = m.group("ptype")
         sym = Symbol(number, canonical_type_code(code) or code, _party_code(m.group("piss")),
                      "party")  # fmt: skip
+    elif m.group("xtype"):  # "38/CT/TTg" is 38/CT-TTg, "104/CTr/TU" is 104-CTr/TU
+        code = m.group("xtype")
+        sym = Symbol(number, canonical_type_code(code) or code,
+                     canonical_issuer(m.group("xiss")), "state")  # fmt: skip
     elif m.group("law"):
         sym = Symbol(number, None, m.group("law"), "law", year=m.group("year") or "")
     else:
