@@ -209,6 +209,18 @@ OPEN_CASES = [
         "Lào Cai",
         ("Quân khu 2", None),
     ),
+    (  # the Party committees of the 2025 reorganisation are one body each, whatever
+        # their commas and line breaks (Lào Cai Tỉnh ủy CTr 104 of 2026)
+        "Trách nhiệm chỉ đạo thực hiện: Đảng uỷ Mặt trận Tổ quốc, các đoàn thể\ntỉnh; "
+        "Đảng ủy Ủy ban nhân dân tỉnh.",
+        "Lào Cai",
+        ("Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh", "Lào Cai"),
+    ),
+    (
+        "Giao Đảng ủy các cơ quan Đảng tỉnh chủ trì, phối hợp tổ chức quán triệt",
+        "Tuyên Quang",
+        ("Đảng ủy các cơ quan Đảng tỉnh", "Tuyên Quang"),
+    ),
     (  # a unit every ministry has, named with its ministry: the unit, not the ministry
         "Điều 8. Thanh tra Bộ Quốc phòng\nChủ trì, phối hợp với các cơ quan thanh tra.",
         None,
