@@ -20,6 +20,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from vbgraph.graph.keys import compose_key
 from vbgraph.loaders.models import Symbol
 from vbgraph.loaders.vocab.documents import (
     CENTRAL_ISSUER_NAMES,
@@ -193,9 +194,10 @@ def scope_of(sym: Symbol, province: str | None) -> str:
     return province or ""
 
 
-def document_key(symbol: str, scope: str, year: str) -> str:
-    """``{symbol}|{scope}|{year}`` (gold/README.md)."""
-    return f"{symbol}|{scope}|{year}"
+def document_key(symbol: str, scope: str, year: str, locality: str | None = None) -> str:
+    """``{symbol}|{scope}|{year}`` (gold/README.md), the issuer's locality below the
+    province after the scope when it has one (``graph/keys.py``)."""
+    return compose_key(symbol, scope, year, locality)
 
 
 def implied_issuer(sym: Symbol, province: str | None) -> str | None:

@@ -27,6 +27,7 @@ from vbgraph.loaders.models import Symbol
 from vbgraph.loaders.relate.letterhead import (
     authority_line_issuer,
     letterhead_issuer,
+    letterhead_locality,
     title_line,
 )
 from vbgraph.loaders.text.syllables import is_syllable
@@ -101,7 +102,10 @@ def extract_header(norm: NormalizedText, source: SourceDocument | None = None) -
     scope = scope_of(sym, province) if sym else (province or "")
     if scope == CENTRAL_SCOPE:
         province = None  # "Hà Nội, ngày ..." is where a central body signs, not its scope
-    issuer = _issuer(head, province, type_match.end() if type_match else 0, text)
+    letterhead = head[: _header_end(head, type_match)]
+    number_line = _OWN_NUMBER.search(letterhead)
+    locality = letterhead_locality(letterhead[: number_line.start() if number_line else None])
+    issuer = _issuer(head, province, type_match.end() if type_match else 0, text, locality)
     if issuer is None and scope == CENTRAL_SCOPE:
         issuer = _central_issuer(head, text) or (implied_issuer(sym, None) if sym else None)
         issuer = _minister(issuer, doc_type, text)
@@ -123,7 +127,7 @@ def extract_header(norm: NormalizedText, source: SourceDocument | None = None) -
         type_line = _recase(_SPACES.sub(" ", type_match.group().strip(" \t|")), text)
         title = f"{type_line} {title[:1].lower()}{title[1:]}"
     year = (sym.year if sym and sym.year else "") or (date[:4] if date else "")
-    key = document_key(symbol_text or "", scope, year)
+    key = document_key(symbol_text or "", scope, year, locality if scope != CENTRAL_SCOPE else None)
     return DocInfo(
         symbol=symbol_text or "",
         key=key,
@@ -276,8 +280,9 @@ _DEPARTMENT_LINE = re.compile(
 _STANDING_SIGNS = re.compile(r"^[ \t|]*T\s*[./]?\s*M\s*[./]?\s*BAN\s+THƯỜNG\s+VỤ\b", re.MULTILINE)
 
 
-def _issuer(head: str, province: str | None, after: int, text: str = "") -> str | None:
-    place = f" {local_name(province)}" if province else ""
+def _issuer(head: str, province: str | None, after: int, text: str = "",
+            locality: str | None = None) -> str | None:
+    place = f" {locality}" if locality else (f" {local_name(province)}" if province else "")
     m = _AUTHORITY.search(head, after)
     if m and m.group("who") == "CHỦ TỊCH":
         rest = m.group("rest")

@@ -14,7 +14,7 @@ import re
 from vbgraph.loaders.find.agencies.matcher import find_mentions
 from vbgraph.loaders.find.agencies.names import open_mentions
 from vbgraph.loaders.vocab.documents import TYPE_WORDS
-from vbgraph.loaders.vocab.provinces import local_name
+from vbgraph.loaders.vocab.provinces import local_name, province_name
 
 #: The national and Party mottos and rules that share the letterhead's lines.
 _MOTTO = re.compile(
@@ -101,3 +101,32 @@ def authority_line_issuer(text: str, province: str | None) -> str | None:
         ministry = letterhead_issuer(line.removeprefix("BỘ TRƯỞNG").strip(), None)
         return f"Bộ trưởng {ministry}" if ministry and ministry.startswith("Bộ ") else None
     return letterhead_issuer(line, province)
+
+
+# --------------------------------------------------------------------------- locality
+
+#: A letterhead line naming a place below the province: "HUYỆN SƠN TỊNH", "XÃ LƯƠNG MINH",
+#: "PHƯỜNG BẮC CAM RANH", "THỊ XÃ LONG KHÁNH", "THÀNH PHỐ BIÊN HÒA" (a city of a province).
+_LOCALITY_LINE = re.compile(
+    r"(?:^|[ \t]{2,}|\|)[ \t]*"
+    r"(?:(?:UBND|[ỦU][YỶ] BAN NHÂN DÂN|HĐND|HỘI ĐỒNG NHÂN DÂN|ĐẢNG [ỦU][YỶ]|ĐẢNG BỘ"
+    r"|[ỦU][YỶ] BAN MTTQ(?: VIỆT NAM)?|MTTQ(?: VIỆT NAM)?|CÔNG AN)[ \t]+)?"
+    r"(?P<kind>HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|XÃ|PHƯỜNG|THỊ TRẤN)"
+    r"[ \t]+(?P<name>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ0-9]*(?:[ \t][A-ZĐÀ-Ỹ0-9][A-ZĐÀ-Ỹ0-9]*){0,4})"
+    r"(?=[ \t]{2,}|[ \t]*(?:\||$|CỘNG|ĐỘC|Độc|ĐẢNG))",
+    re.MULTILINE,
+)
+
+
+def letterhead_locality(header: str) -> str | None:
+    """The place below the province the letterhead names ("huyện Sơn Tịnh"), if any; a
+    centrally-run city or a province is not one."""
+    for line in header.splitlines()[:_LINES]:
+        m = _LOCALITY_LINE.search(_MOTTO.sub("  ", line))
+        if m is None:
+            continue
+        name = " ".join(w.capitalize() for w in m.group("name").split())
+        if province_name(name) is not None:
+            continue  # "THÀNH PHỐ ĐÀ NẴNG", "TỈNH ..." name the province itself
+        return f"{m.group('kind').lower()} {name}"
+    return None

@@ -29,6 +29,7 @@ from vbgraph.loaders.find.symbols import (
     type_of_code,
 )
 from vbgraph.loaders.models import DocMention
+from vbgraph.loaders.text.fold import fold_name
 from vbgraph.loaders.text.patterns import Pattern, case_variants, initial_alternation
 from vbgraph.loaders.vocab.cues import SHORT_FORM_OPEN
 from vbgraph.loaders.vocab.documents import PARTY_LOCAL_ISSUERS, TYPE_WORDS
@@ -122,7 +123,26 @@ def document_mentions(
     found.extend(_short_forms(text, found))
     found.extend(_aliases(text, found))
     found.sort(key=lambda x: x.start)
-    return [x for x in found if x.symbol.text != subject.symbol]
+    return [x for x in found if not _is_self(x, subject)]
+
+
+def _is_self(m: DocMention, subject: DocInfo) -> bool:
+    """Whether ``m`` names the document itself: its symbol, and no year, province or
+    issuer that says otherwise (a 2024 ``590/QĐ-UBND`` repealing the 2014 one, a
+    district's ``01/KH-UBND`` carrying out the province's ``01/KH-UBND``)."""
+    if not subject.symbol or m.symbol.text != subject.symbol:
+        return False
+    year = m.symbol.year or (m.date[:4] if m.date else "")
+    own_year = subject.key.rsplit("|", 1)[-1] if subject.key.count("|") == 2 else ""
+    own_year = own_year or (subject.date[:4] if subject.date else "")
+    if year and own_year and year != own_year:
+        return False
+    if m.province and subject.province and m.province != subject.province:
+        return False
+    if m.issuer and subject.issuer and not _not_an_issuer(m.issuer):
+        a, b = fold_name(m.issuer).lower(), fold_name(subject.issuer).lower()
+        return a in b or b in a
+    return True
 
 
 def _canonical_type_word(raw: str) -> str | None:
