@@ -140,9 +140,27 @@ def _is_self(m: DocMention, subject: DocInfo) -> bool:
     if m.province and subject.province and m.province != subject.province:
         return False
     if m.issuer and subject.issuer and not _not_an_issuer(m.issuer):
-        a, b = fold_name(m.issuer).lower(), fold_name(subject.issuer).lower()
-        return a in b or b in a
+        return _same_issuer(m.issuer, subject.issuer, subject.province)
     return True
+
+
+def _same_issuer(a: str, b: str, province: str | None) -> bool:
+    """Whether two ways of writing an issuer name one body: the bodies the agency grammar
+    reads in them ("Chủ tịch Ủy ban nhân dân tỉnh" and "Chủ tịch UBND tỉnh Quảng Ngãi"),
+    else one name containing the other."""
+    bodies_a, bodies_b = _bodies(a, province), _bodies(b, province)
+    if bodies_a and bodies_b:
+        return bool(bodies_a & bodies_b)
+    fa, fb = fold_name(a).lower(), fold_name(b).lower()
+    return fa in fb or fb in fa
+
+
+def _bodies(name: str, province: str | None) -> frozenset[str]:
+    from vbgraph.loaders.find.agencies.matcher import find_mentions
+    from vbgraph.loaders.find.agencies.names import open_mentions
+
+    found = open_mentions(name, province, find_mentions(name, province))
+    return frozenset(m.agency.name for m in found)
 
 
 def _canonical_type_word(raw: str) -> str | None:
