@@ -61,9 +61,17 @@ SPACED = [
     ("Nghị quyết số 29 - NQ/TW", "Nghị quyết số 29-NQ/TW"),
     ("Số: 04 /KH-UBND", "Số: 04/KH-UBND"),
 ]
+#: Markdown a crawler saved a portal page as (thuvienphapluat copies of 2025 plans)
+MARKDOWN = [
+    ("**2. Yêu cầu**\n\na) Các sở", "2. Yêu cầu\n\na) Các sở"),
+    ("**1. Khen thưởng cấp Nhà nước:\n**Sở Nội vụ phối hợp",
+     "1. Khen thưởng cấp Nhà nước:\nSở Nội vụ phối hợp"),
+    ("## Điều 1. Phạm vi", "Điều 1. Phạm vi"),
+    ("xem xét *(theo Hướng dẫn số 7886/HD-BNV)*", "xem xét *(theo Hướng dẫn số 7886/HD-BNV)*"),
+]
 
 
-@pytest.mark.parametrize(("raw", "expected"), GLUED + TONES + SPACED)
+@pytest.mark.parametrize(("raw", "expected"), GLUED + TONES + SPACED + MARKDOWN)
 def test_normalised_text(raw: str, expected: str) -> None:
     assert normalize(raw).text == expected
 

@@ -3,8 +3,9 @@
 Every later stage reads ``NormalizedText.text`` and reports spans through
 ``NormalizedText.to_original``.  The passes, in order:
 
-1. NFC, non-breaking and zero-width characters (``_nfc``); a word segmenter's
-   underscores ("Quyết_định") as spaces (``_segmented_words``);
+1. NFC, non-breaking and zero-width characters (``_nfc``); Markdown emphasis and
+   heading marks dropped (``_markdown``); a word segmenter's underscores
+   ("Quyết_định") as spaces (``_segmented_words``);
 2. page numbers alone on a line inside a running sentence (``_page_numbers``);
 3. glued words split at case and letter/digit boundaries and by syllable
    structure: ``SởNgoại`` ``quyếtsố`` ``TWngày`` ``BANHÀNH`` (:mod:`.glue`);
@@ -46,9 +47,21 @@ from vbgraph.models import NormalizedText
 def normalize(text: str) -> NormalizedText:
     """Return ``text`` normalised, with offsets into ``text``."""
     cur, offs = _nfc(text)
-    for step in (_segmented_words, _page_numbers, glue, _tones, _symbol_spaces):
+    for step in (_markdown, _segmented_words, _page_numbers, glue, _tones, _symbol_spaces):
         cur, offs = apply_edits(cur, offs, step(cur))
     return NormalizedText(cur, tuple(chain.from_iterable((*offs, (len(text),)))), text)
+
+
+#: Markdown a crawler saved a portal page as: strong emphasis ("**2. Yêu cầu**") and
+#: heading marks ("## Điều 1."); an item's number must open its line.
+_MARKDOWN = re.compile(r"\*{2,}|^#{1,6}[ \t]+", re.MULTILINE)
+
+
+def _markdown(text: str) -> Iterable[Edit]:
+    if "**" not in text and "#" not in text:
+        return
+    for m in _MARKDOWN.finditer(text):
+        yield m.start(), m.end(), ""
 
 
 #: An underscore joining two letters: a word segmenter's "Quyết_định", "Ủy_ban nhân_dân".
