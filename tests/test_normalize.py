@@ -67,7 +67,9 @@ MARKDOWN = [
     ("**1. Khen thưởng cấp Nhà nước:\n**Sở Nội vụ phối hợp",
      "1. Khen thưởng cấp Nhà nước:\nSở Nội vụ phối hợp"),
     ("## Điều 1. Phạm vi", "Điều 1. Phạm vi"),
-    ("xem xét *(theo Hướng dẫn số 7886/HD-BNV)*", "xem xét *(theo Hướng dẫn số 7886/HD-BNV)*"),
+    ("xem xét *(theo Hướng dẫn số 7886/HD-BNV)*", "xem xét (theo Hướng dẫn số 7886/HD-BNV)"),
+    ("*Đơn vị phối hợp: *Sở Nội\nvụ, Sở Tư pháp.", "Đơn vị phối hợp: Sở Nội\nvụ, Sở Tư pháp."),
+    ("TỈNH ỦY BẮC NINH\n*\nSố 14-KH/TU", "TỈNH ỦY BẮC NINH\n*\nSố 14-KH/TU"),
 ]
 
 

@@ -52,13 +52,15 @@ def normalize(text: str) -> NormalizedText:
     return NormalizedText(cur, tuple(chain.from_iterable((*offs, (len(text),)))), text)
 
 
-#: Markdown a crawler saved a portal page as: strong emphasis ("**2. Yêu cầu**") and
-#: heading marks ("## Điều 1."); an item's number must open its line.
-_MARKDOWN = re.compile(r"\*{2,}|^#{1,6}[ \t]+", re.MULTILINE)
+#: Markdown a crawler saved a portal page as: emphasis ("**2. Yêu cầu**", "*Đơn vị phối
+#: hợp: *Sở Nội vụ": a star touching a word on one side) and heading marks ("## Điều 1."),
+#: so an item's number or a field's label opens its line.  A star standing alone (a Party
+#: letterhead's "*", a "* " bullet) stays.
+_MARKDOWN = re.compile(r"\*{2,}|(?<!\S)\*(?=\S)|(?<=\S)\*(?!\S)|^#{1,6}[ \t]+", re.MULTILINE)
 
 
 def _markdown(text: str) -> Iterable[Edit]:
-    if "**" not in text and "#" not in text:
+    if "*" not in text and "#" not in text:
         return
     for m in _MARKDOWN.finditer(text):
         yield m.start(), m.end(), ""
