@@ -637,3 +637,15 @@ def test_an_elliptical_list_names_each_body(text: str, province: str | None,
     norm = normalize(text).text
     found = [m.agency.name for m in open_mentions(norm, province, find_mentions(norm, province))]
     assert [n for n in found if n in names] == names
+
+
+def test_a_listed_collective_read_over_the_whole_phrase() -> None:
+    # a Government action programme (NQ 100/NQ-CP of 2026): "cơ quan thuộc Chính phủ" is
+    # part of the collective, not the Government
+    text = ("2. Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Ủy ban nhân dân các \n"
+            "tỉnh, thành phố trực thuộc Trung ương có trách nhiệm rà soát")
+    found = [(m.agency.name, text[m.start:m.end])
+             for m in open_mentions(text, None, find_mentions(text, None))]
+    assert found[0] == ("Các Bộ, ngành Trung ương",
+                        "Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ")
+    assert "Chính phủ" not in [name for name, _ in found]

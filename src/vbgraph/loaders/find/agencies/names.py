@@ -340,8 +340,14 @@ class _OpenReader:
         read in it ("UBND tỉnh" in "Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương",
         "Công an" in "Công an xã"); a listed collective or a longer name is kept instead."""
         inside = [k for k in self.out if k.start < m.end and m.start < k.end]
-        if any(k.agency.collective or not (m.start <= k.start and k.end <= m.end) for k in inside):
+        if any(not (m.start <= k.start and k.end <= m.end) for k in inside):
             return
+        listed = [k for k in inside if k.agency.collective]
+        if len(listed) > 1 or (listed and listed[0].end == m.end):
+            return
+        if listed:  # "Các Bộ, cơ quan ngang Bộ" (listed) ", cơ quan thuộc Chính phủ": the
+            # listed collective, over the whole phrase (not the Government named inside it)
+            m = AgencyMention(listed[0].agency, m.start, m.end, m.text)
         if inside:
             self._drop(inside)
         self.add(m)
