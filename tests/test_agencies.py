@@ -221,6 +221,11 @@ OPEN_CASES = [
         "Tuyên Quang",
         ("Đảng ủy các cơ quan Đảng tỉnh", "Tuyên Quang"),
     ),
+    (  # the national broadcasters and news agency by their initials (NQ 100/NQ-CP, 2026)
+        "Các Bộ, ngành, địa phương, VTV, VOV, TTXVN phối hợp tuyên truyền",
+        None,
+        ("Thông tấn xã Việt Nam", None),
+    ),
     (  # a unit every ministry has, named with its ministry: the unit, not the ministry
         "Điều 8. Thanh tra Bộ Quốc phòng\nChủ trì, phối hợp với các cơ quan thanh tra.",
         None,

@@ -126,6 +126,20 @@ def test_gazette_table_rows() -> None:
     assert rows["3"].lead == ("Văn phòng Chính phủ",) and rows["3"].coordinate == ("Bộ Công an",)
 
 
+def test_gazette_rows_numbered_again_in_each_group_take_the_group() -> None:
+    # a Government programme's appendix (NQ 100/NQ-CP of 2026): group rows I, II, each
+    # numbering its rows from 1; a row's id must name one task
+    text = GAZETTE.replace("TT\nTên nhiệm vụ\nCơ quan\nchủ trì\nCơ quan\nphối hợp\n"
+                           "Thời gian\nhoàn thành\n1\n",
+                           "TT\nTên nhiệm vụ\nCơ quan\nchủ trì\nCơ quan\nphối hợp\n"
+                           "Thời gian\nhoàn thành\nI.\nCải cách thủ tục\n1\n", 1)
+    text = text.replace("Quý II/2026\n", "Quý II/2026\nII.\nDữ liệu\n", 1)
+    text = text.replace("3  Xây dựng cơ sở", "1  Xây dựng cơ sở", 1)
+    rows = _rows(text)
+    assert {"I.1", "I.2", "II.1"} <= set(rows)
+    assert rows["II.1"].lead == ("Văn phòng Chính phủ",)
+
+
 def _rows(text: str) -> dict[str, Task]:
     _, tasks = extract_responsibilities(normalize(text), SUBJECT)
     return {t.id: t for t in tasks if t.table}

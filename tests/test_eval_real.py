@@ -65,3 +65,22 @@ def test_a_gold_entry_naming_one_body_takes_one_assignment() -> None:
     predicted = _predicted([(m, "lead", "3.1.a") for m in MINISTRIES])
     score = _score(gold, predicted)
     assert (score["tp"], score["fp"]) == (1, 2)
+
+
+def test_a_task_stated_twice_is_found_where_its_assignment_stands() -> None:
+    # the task's words stand in the body and again in the appendix table, where the
+    # assignment is given: the nearest place counts, not the first
+    filler = "Nội dung khác của chương trình. " * 200
+    text = (f"a) Tổ chức tuyên truyền, phổ biến Chỉ thị.\n{filler}\n"
+            "| 1 | Tổ chức tuyên truyền, phổ biến Chỉ thị. | Bộ Ngoại giao |\n")
+    gold = _gold({"agency": "Bộ Ngoại giao", "role": "lead",
+                  "task_hint": "Tổ chức tuyên truyền, phổ biến Chỉ thị"})
+    predicted = {
+        "document": {"symbol": "15/NQ-CP", "province": None},
+        "documents": [], "edges": [], "unnumbered": [],
+        "assignments": [{"agency": "Bộ Ngoại giao", "role": "lead", "task": "I.1",
+                         "start": text.index("Bộ Ngoại giao")}],
+        "tasks": [{"id": "I.1", "start": text.rindex("| 1"), "end": len(text)}],
+    }
+    score = score_real_file(gold, predicted, text)["assignments"]
+    assert (score["tp"], score["fn"], score["fp"]) == (1, 0, 0)

@@ -22,7 +22,8 @@ So the scorer matches loosely where the schema is loose:
   ``alt_role`` is accepted) whose agency is the same body (names equal after folding,
   one containing the other, or the extractor's own reading of the gold name giving the
   predicted one), one given for the gold's task first, else the nearest to the task's
-  words, each used once.  Gold entries of one agency and role whose task words stand on
+  words (wherever they stand: a task stated in the body and again in an appendix table),
+  each used once.  Gold entries of one agency and role whose task words stand on
   one line are one assignment (the graph gives an agency one role per task).  A found
   gold entry that names several bodies in one string ("Các Bộ: Y tế, Công Thương", "Các
   sở, ban, ngành; Ủy ban nhân dân các xã, phường") also takes the assignments of its other
@@ -260,7 +261,8 @@ def _score_assignments(gold: JSON, predicted: JSON, text: str) -> JSON:
             roles.add(_ROLES.get(g["alt_role"], g["alt_role"]))
         for k, p in enumerate(pool):
             if p["role"] in roles and _same_agency(g["agency"], p, province):
-                d = _distance(p, spans.get(p.get("task")), where)
+                d = min(_distance(p, spans.get(p.get("task")), w)
+                        for w in _occurrences(g, where, flat, offsets))
                 if d <= _TASK_REACH:
                     pairs.append((d, i, k))
     matched: dict[int, int] = {}
@@ -308,6 +310,19 @@ def _members_of_matched(golds: list[tuple[JSON, int]], matched: dict[int, int],
                     and p.get("task") == found.get("task") and _fold(p["agency"]) in names):
                 out.add(j)
     return out
+
+
+def _occurrences(g: JSON, where: int, flat: str, offsets: list[int]) -> list[int]:
+    """Every place the task's words stand (a task stated in the body and again in the
+    appendix table), the first being ``where``; [-1] when they stand nowhere."""
+    if where < 0:
+        return [where]
+    hint = _WORDS.sub(" ", g.get("task_hint", ""))
+    out, at = [], flat.find(hint)
+    while at >= 0 and len(out) < 20:
+        out.append(offsets[at])
+        at = flat.find(hint, at + 1)
+    return out or [where]
 
 
 def _one_per_line(

@@ -85,18 +85,25 @@ class _Numbering:
     def __init__(self) -> None:
         self.last: tuple[int, ...] | None = None
         self.group = 0
+        self.group_id = ""
 
     def follows(self, row_id: str) -> bool:
         if not row_id[0].isdigit():
             return _roman(row_id) == self.group + 1
         now = tuple(int(p) for p in row_id.split("."))
-        return self.last is None or (self.last < now and now[0] <= self.last[0] + 1)
+        if self.last is None:  # a table's or a group's first row is its row 1
+            return now[0] == 1
+        return self.last < now and now[0] <= self.last[0] + 1
 
     def take(self, row_id: str) -> None:
         if row_id[0].isdigit():
             self.last = tuple(int(p) for p in row_id.split("."))
         else:
-            self.group, self.last = _roman(row_id), None
+            self.group, self.last, self.group_id = _roman(row_id), None, row_id
+
+    def full_id(self, row_id: str) -> str:
+        """``1`` under the group row ``II`` is ``II.1``: row numbers restart in each group."""
+        return f"{self.group_id}.{row_id}" if row_id[0].isdigit() and self.group else row_id
 
 
 def read_flat_table(
@@ -127,7 +134,7 @@ def read_flat_table(
             if row_id is not None:
                 rows.append(_row(text, row_id, row_start, current, is_agency_text, columns))
             numbering.take(m.group(1))
-            row_id, row_start, current = m.group(1), a, []
+            row_id, row_start, current = numbering.full_id(m.group(1)), a, []
             if a + m.end() < b:  # "7  Đề án về ...": the row's first line after its number
                 current.append((a + m.end(), b))
         elif m or _RUNNING_HEAD.match(line):
