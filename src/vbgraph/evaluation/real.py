@@ -318,7 +318,8 @@ def _occurrences(g: JSON, where: int, flat: str, offsets: list[int]) -> list[int
     if where < 0:
         return [where]
     hint = _WORDS.sub(" ", g.get("task_hint", ""))
-    out, at = [], flat.find(hint)
+    out: list[int] = []
+    at = flat.find(hint)
     while at >= 0 and len(out) < 20:
         out.append(offsets[at])
         at = flat.find(hint, at + 1)
