@@ -677,3 +677,20 @@ def test_a_task_of_following_and_urging_is_monitoring(text: str, monitors: set[s
     subject = DocInfo(symbol="1/KH-UBND", key="1/KH-UBND|Lào Cai|2026", province="Lào Cai")
     assignments, _ = extract_responsibilities(normalize(text), subject)
     assert {a.agency for a in assignments if a.role == "monitor"} == monitors
+
+
+def test_a_section_of_aims_assigns_nothing_unless_it_gives_roles() -> None:
+    # "I. MỤC ĐÍCH, YÊU CẦU" of a provincial plan (Đắk Lắk KH of 2025): the bodies its
+    # items name are told what the plan is for, not given a task ...
+    aims = ("I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\na) Động viên cán bộ, công chức.\n2. Yêu cầu\n"
+            "a) Các sở, ban, ngành xác định đây là nhiệm vụ trọng tâm.\n"
+            "II. NHIỆM VỤ\n1. Sở Nội vụ chủ trì hướng dẫn khen thưởng.\n")
+    subject = DocInfo(symbol="1/KH-UBND", key="1/KH-UBND|Đắk Lắk|2025", province="Đắk Lắk")
+    assignments, _ = extract_responsibilities(normalize(aims), subject)
+    assert {(a.agency, a.role) for a in assignments} == {("Sở Nội vụ", "lead")}
+    # ... unless they say who leads (a Kon Tum programme of 2020 whose next heading the
+    # portal's running head hid: its tasks stand under "I. MỤC ĐÍCH, YÊU CẦU")
+    hidden = ("I. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức.\n1.2. Tuyên truyền pháp luật.\n"
+              "- Cơ quan thực hiện: Sở Tư pháp chủ trì, phối hợp với các sở, ngành.\n")
+    assignments, _ = extract_responsibilities(normalize(hidden), subject)
+    assert ("Sở Tư pháp", "lead") in {(a.agency, a.role) for a in assignments}

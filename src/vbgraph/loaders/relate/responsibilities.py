@@ -47,6 +47,7 @@ from vbgraph.loaders.relate.roles import (
 from vbgraph.loaders.text.fold import fold_same_length
 from vbgraph.loaders.vocab.agencies import PROVINCIAL_COMMITTEES
 from vbgraph.loaders.vocab.cues import (
+    AIMS_SECTIONS_FOLDED,
     ANNOUNCED_FOLDED,
     HOLDER_LABELS_FOLDED,
     MEMBERS_OF_FOLDED,
@@ -167,7 +168,10 @@ _HEADING_CUE = re.compile(
     rf"(?:\b(?:{TITLES_FOLDED})\s+)*\Z"
 )
 #: Words that give the names around them roles of a task: the item is a task, not a heading.
-_GIVES_ROLES = re.compile(r"\b(?:chu\s+tri|phoi\s+hop)\b")
+_GIVES_ROLES = re.compile(r"\b(?:chu\s+tri|phoi\s+hop|co\s+quan\s+thuc\s+hien)\b")
+#: A section of aims ("I. MỤC ĐÍCH, YÊU CẦU", "1. Mục tiêu"): its items assign nothing.
+_AIMS = re.compile(rf"[\s:]*(?:{AIMS_SECTIONS_FOLDED})\b(?:[\s,]+(?:va\s+)?(?:{AIMS_SECTIONS_FOLDED})\b)*"
+                   rf"[\s.:]*(?:\n|$)")
 #: An item that ends with a colon: what follows is its.
 _HEADING_COLON = re.compile(r":\s*\Z")
 #: The rest of an announcing clause, on folded text: "thực hiện tốt các nhiệm vụ sau:".
@@ -262,7 +266,13 @@ class _Extractor:
         parents = {item.parent for item in items}
         #: "- Ủy ban nhân dân các huyện:" heading the "-" lines after it (same marker)
         bullet_heads: dict[int | None, _Owner] = {}
+        aims: set[int] = set()  # items of a section of aims, and that section's heading
         for k, item in enumerate(items):
+            if (item.parent in aims or _AIMS.match(self.folded, item.body, item.own_end + 1)
+                    and k in parents) and not _GIVES_ROLES.search(self.folded, item.body,
+                                                                item.end):
+                aims.add(k)  # no one is told to lead or join anything here
+                continue
             heading = self._heading(item)
             if heading is not None and k in parents:
                 owners[k] = heading  # "2. Đảng ủy Ủy ban nhân dân tỉnh": its items' holder

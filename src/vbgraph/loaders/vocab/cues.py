@@ -83,6 +83,8 @@ RECIPIENT_LABELS: tuple[str, ...] = tuple(_NOT_ASSIGNED["recipients"])
 METADATA_LABELS = phrases(_NOT_ASSIGNED["metadata"])
 #: What an announcing sentence announces ("các nhiệm vụ sau:"), folded.
 ANNOUNCED_FOLDED = _folded(_NOT_ASSIGNED["announced"], r"\s+")
+#: Headings of sections of aims, not tasks ("muc dich|yeu cau|..."), folded.
+AIMS_SECTIONS_FOLDED = _folded(_NOT_ASSIGNED["aims_sections"], r"\s+")
 #: Words before a body that mean its members ("đại biểu Quốc hội"), folded.
 MEMBERS_OF_FOLDED = _folded(_NOT_ASSIGNED["members_of"], r"\s+")
 MEMBER_TITLES = phrases(_NOT_ASSIGNED["member_titles"])

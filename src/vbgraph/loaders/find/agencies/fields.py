@@ -49,6 +49,9 @@ _HOLDER = re.compile(
 )
 _SPLIT = re.compile(r"\s*[,;]\s*|\s+và\s+(?=[A-ZĐÀ-Ỹ]|các\s|[Đđ]ồng\s+chí|[Đđ]/[Cc])")
 _MARKER = re.compile(rf"(?:{PERSON_MARKERS_FOLDED})\s+")
+#: The verbs of a role after a name in a field's value ("Sở Tư pháp chủ trì, phối hợp
+#: với ..."), folded.
+_ROLE_VERB = re.compile(r"\s+(?:chu\s+tri|phoi\s+hop|thuc\s+hien)\b")
 _LETTERS = re.compile(r"[^\W\d_]")
 _WORDS = re.compile(r"\w+")
 #: A part with more words than this is a sentence, not a name.
@@ -117,6 +120,9 @@ def _written(
     """The part ``text[s:e]`` as one name, or None (found names cover it, or no name)."""
     marker = _MARKER.match(folded, s, e)
     name_from = marker.end() if marker else s
+    verb = _ROLE_VERB.search(folded, name_from, e)
+    if verb is not None:  # "Sở Tư pháp chủ trì": the name ends before its role's verb
+        e = verb.start()
     name = " ".join(text[name_from:e].split())
     letters = len(_LETTERS.findall(name))
     if not letters or len(_WORDS.findall(name)) > _MAX_WORDS:
