@@ -170,8 +170,10 @@ _HEADING_CUE = re.compile(
 #: Words that give the names around them roles of a task: the item is a task, not a heading.
 _GIVES_ROLES = re.compile(r"\b(?:chu\s+tri|phoi\s+hop|co\s+quan\s+thuc\s+hien)\b")
 #: A section of aims ("I. MỤC ĐÍCH, YÊU CẦU", "1. Mục tiêu"): its items assign nothing.
-_AIMS = re.compile(rf"[\s:]*(?:{AIMS_SECTIONS_FOLDED})\b(?:[\s,]+(?:va\s+)?(?:{AIMS_SECTIONS_FOLDED})\b)*"
-                   rf"[\s.:]*(?:\n|$)")
+_AIMS = re.compile(
+    rf"[\s:]*(?:{AIMS_SECTIONS_FOLDED})\b"
+    rf"(?:[\s,]+(?:va\s+)?(?:{AIMS_SECTIONS_FOLDED})\b)*[\s.:]*(?:\n|$)"
+)
 #: An item that ends with a colon: what follows is its.
 _HEADING_COLON = re.compile(r":\s*\Z")
 #: The rest of an announcing clause, on folded text: "thực hiện tốt các nhiệm vụ sau:".
@@ -268,9 +270,7 @@ class _Extractor:
         bullet_heads: dict[int | None, _Owner] = {}
         aims: set[int] = set()  # items of a section of aims, and that section's heading
         for k, item in enumerate(items):
-            if (item.parent in aims or _AIMS.match(self.folded, item.body, item.own_end + 1)
-                    and k in parents) and not _GIVES_ROLES.search(self.folded, item.body,
-                                                                item.end):
+            if self._of_aims(item, k, aims, parents):
                 aims.add(k)  # no one is told to lead or join anything here
                 continue
             heading = self._heading(item)
@@ -296,6 +296,13 @@ class _Extractor:
                 inherited = bullet_heads[item.parent]
             owner = self._scan_segment(item.body, item.own_end, item, inherited, body=item.body)
             owners[k] = owner if owner.agencies else inherited
+
+    def _of_aims(self, item: Item, k: int, aims: set[int], parents: set[int | None]) -> bool:
+        """Whether ``item`` heads or stands in a section of aims and says no one leads or
+        joins anything ("I. MỤC ĐÍCH, YÊU CẦU" and its items)."""
+        heads = k in parents and _AIMS.match(self.folded, item.body, item.own_end + 1)
+        return bool((item.parent in aims or heads)
+                    and not _GIVES_ROLES.search(self.folded, item.body, item.end))
 
     def _heading(self, item: Item) -> _Owner | None:
         """An item that only names agencies heads the items under it, which are theirs; it
