@@ -35,6 +35,7 @@ from vbgraph.loaders.find.deadlines import field_deadline, find_deadline, parse_
 from vbgraph.loaders.find.structure import excluded_spans, parse_items
 from vbgraph.loaders.find.tables import find_tables
 from vbgraph.loaders.models import Agency, AgencyMention, Deadline, Item, Row, Table
+from vbgraph.loaders.relate.issuer_names import assigns_committee, issuer_names
 from vbgraph.loaders.relate.roles import (
     AFTER_LEAD,
     GIVEN_TO,
@@ -54,11 +55,6 @@ from vbgraph.loaders.vocab.cues import (
     TITLES_FOLDED,
 )
 from vbgraph.models import Assignment, DocInfo, NormalizedText, Task
-
-_ISSUER_TITLE = re.compile(r"^(?:Bộ trưởng|Chủ tịch|Giám đốc|Thủ trưởng)\s+")
-_ISSUER_PARTY = re.compile(r"(?:Ban Thường vụ\s+)?(Tỉnh ủy|Thành ủy)\b")
-_ISSUER_COUNCIL = re.compile(r"(?:HĐND|Hội đồng nhân dân)\s+(?:tỉnh|[Tt]hành phố)\b")
-_COUNCIL = re.compile(r"(?:HĐND|Hội đồng nhân dân)\b")
 
 
 @dataclass(slots=True)
@@ -125,33 +121,6 @@ class _Segment:
     owner: _Owner = _NO_OWNER  # the list that opens the segment
 
 
-def _issuer_names(issuer: str | None, ministry: str | None) -> set[str]:
-    """The issuing body's own names: it is not assigned tasks by its own document."""
-    names: set[str] = set()
-    if ministry:
-        names.add(ministry)
-    if issuer:
-        body = _ISSUER_TITLE.sub("", issuer)
-        names.add(body)
-        m = _ISSUER_PARTY.match(body)
-        if m:
-            names.update({m.group(1), f"Ban Thường vụ {m.group(1)}"})
-        if _ISSUER_COUNCIL.match(body):
-            names.update({"Hội đồng nhân dân tỉnh", "Hội đồng nhân dân thành phố"})
-    return names
-
-
-def _assigns_committee(issuer: str | None) -> bool:
-    """Whether the issuer gives its People's Committee tasks: a People's Council's resolution.
-
-    Elsewhere the provincial People's Committee is the issuer itself or the body that
-    receives reports, and is not an assignee.
-    """
-    return bool(issuer and _COUNCIL.match(issuer))
-
-
-
-
 def extract_responsibilities(
     norm: NormalizedText, subject: DocInfo
 ) -> tuple[list[Assignment], list[Task]]:
@@ -201,8 +170,8 @@ class _Extractor:
         ]
         #: The issuer's own names (and the province's committee unless a council's resolution
         #: gives it tasks): not given tasks by the document, only sent its reports.
-        self.reported_to_only = _issuer_names(subject.issuer, issuing_ministry(self.text, known))
-        if not _assigns_committee(subject.issuer):
+        self.reported_to_only = issuer_names(subject.issuer, issuing_ministry(self.text, known))
+        if not assigns_committee(subject.issuer):
             self.reported_to_only |= PROVINCIAL_COMMITTEES
         self.index = _MentionIndex(self.mentions)
         self.roles = RoleReader(self.text, self.folded)

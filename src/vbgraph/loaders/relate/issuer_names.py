@@ -1,0 +1,36 @@
+"""The issuing body's own names, which its document gives no tasks, and whether it gives
+its People's Committee tasks (relate/responsibilities.py)."""
+
+from __future__ import annotations
+
+import re
+
+_ISSUER_TITLE = re.compile(r"^(?:Bộ trưởng|Chủ tịch|Giám đốc|Thủ trưởng)\s+")
+_ISSUER_PARTY = re.compile(r"(?:Ban Thường vụ\s+)?(Tỉnh ủy|Thành ủy)\b")
+_ISSUER_COUNCIL = re.compile(r"(?:HĐND|Hội đồng nhân dân)\s+(?:tỉnh|[Tt]hành phố)\b")
+_COUNCIL = re.compile(r"(?:HĐND|Hội đồng nhân dân)\b")
+
+
+def issuer_names(issuer: str | None, ministry: str | None) -> set[str]:
+    """The issuing body's own names: it is not assigned tasks by its own document."""
+    names: set[str] = set()
+    if ministry:
+        names.add(ministry)
+    if issuer:
+        body = _ISSUER_TITLE.sub("", issuer)
+        names.add(body)
+        m = _ISSUER_PARTY.match(body)
+        if m:
+            names.update({m.group(1), f"Ban Thường vụ {m.group(1)}"})
+        if _ISSUER_COUNCIL.match(body):
+            names.update({"Hội đồng nhân dân tỉnh", "Hội đồng nhân dân thành phố"})
+    return names
+
+
+def assigns_committee(issuer: str | None) -> bool:
+    """Whether the issuer gives its People's Committee tasks: a People's Council's resolution.
+
+    Elsewhere the provincial People's Committee is the issuer itself or the body that
+    receives reports, and is not an assignee.
+    """
+    return bool(issuer and _COUNCIL.match(issuer))
