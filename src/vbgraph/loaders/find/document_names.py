@@ -44,9 +44,9 @@ _COMMA_CONTINUES = re.compile(
 
 #: A line break ends a name only before a new item, a heading, a cue or a blank
 #: line; wrapped lines inside a sentence do not.
-NEW_LINE = (
-    r"\s*(?:\n|[-+•|*]|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s|[IVX]+\.\s"
-    rf"|{STATEMENT_OPENERS}|Điều\s+\d|[A-ZĐÀ-Ỹ\s]{12,}$"
+NEW_LINE = (  # one line's look-ahead, never across lines (linear on blank text)
+    r"[ \t]*(?:\n|[-+•|*]|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s|[IVX]+\.\s"
+    rf"|{STATEMENT_OPENERS}|Điều\s+\d|[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ \t]{{11,}}$"
     r"|[^\W\d][^\W\d ]*(?: [^\W\d][^\W\d ]*){0,4},\s*ngày\s*\d)"  # "An Giang, ngày 12 ..."
 )
 

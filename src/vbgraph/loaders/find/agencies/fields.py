@@ -21,6 +21,7 @@ The role comes from the label, read by the role grammar like any cue before a li
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from vbgraph.loaders.models import Agency, AgencyMention
@@ -74,8 +75,10 @@ def field_mentions(
         values += [(f.start("value"), _value_end(text, *f.span("value")))
                    for f in _FIELD.finditer(folded, line, stop)]  # fmt: skip
         values += [h.span("value") for h in _HOLDER.finditer(folded, line, stop)]
+    starts = [m.start for m in mentions]  # in text order: a value's mentions by bisection
     for a, b in values:
-        inside = [k for k, m in enumerate(mentions) if a <= m.start and m.end <= b]
+        inside = [k for k in range(bisect_left(starts, a), bisect_left(starts, b))
+                  if mentions[k].end <= b]
         for s, e in _parts(text, a, b, [mentions[k] for k in inside]):
             found = [k for k in inside if s <= mentions[k].start and mentions[k].end <= e]
             mention = _written(text, folded, s, e, province, [mentions[k] for k in found])
