@@ -34,6 +34,7 @@ from vbgraph.queries.cypher import (
     FALKORDB_SCHEMA,
     FALKORDB_UNIQUE,
 )
+from vbgraph.queries.file_records_cypher import FALKORDB_FILE_SCHEMA, FALKORDB_FILE_UNIQUE
 
 __all__ = ["DB_FILENAME", "GRAPH_NAME", "LOCK_FILENAME", "FalkorStore"]
 
@@ -97,7 +98,7 @@ class FalkorStore:
 
     def setup_schema(self) -> None:
         existing = self._index_keys()
-        for text in (*FALKORDB_SCHEMA, *FALKORDB_EDGE_SCHEMA):
+        for text in (*FALKORDB_SCHEMA, *FALKORDB_EDGE_SCHEMA, *FALKORDB_FILE_SCHEMA):
             label_prop = _index_target(text)
             if label_prop in existing:
                 continue
@@ -106,7 +107,7 @@ class FalkorStore:
             except StoreError as exc:  # another process opening the store made it first
                 if "already indexed" not in str(exc):
                     raise
-        for label, prop in FALKORDB_UNIQUE:
+        for label, prop in (*FALKORDB_UNIQUE, *FALKORDB_FILE_UNIQUE):
             self._create_unique(label, prop)
 
     def _index_keys(self) -> set[tuple[str, str]]:

@@ -37,6 +37,7 @@ from vbgraph.graph.server_lock import server_lock
 from vbgraph.graph.store import Params, Row
 from vbgraph.graph.values import plain_value
 from vbgraph.queries import cypher as q
+from vbgraph.queries.file_records_cypher import FILE_SCHEMA
 
 #: Default per-query timeout in seconds (env ``VBGRAPH_QUERY_TIMEOUT``).
 DEFAULT_QUERY_TIMEOUT = 300.0
@@ -247,7 +248,7 @@ class Neo4jStore:
 
     def setup_schema(self) -> None:
         """Unique constraints and indexes for Neo4j; the missing indexes for FalkorDB."""
-        texts = q.SCHEMA[self.dialect]
+        texts = (*q.SCHEMA[self.dialect], *FILE_SCHEMA[self.dialect])
         if self.dialect == "falkordb":
             have = {(str(r.get("label")), str(p)) for r in self.read(q.INDEXES)
                     for p in r.get("properties") or []}
