@@ -117,12 +117,25 @@ def triage(store: GraphStore, files: list[Path],
                 out.touched.append({"path": st.resolved, "mtime_ns": st.mtime_ns})
                 continue
         out.read.append(st.path)
+    _recheck_duplicates(out, {s.resolved for s in stats})
     out.read += unknown
     order = {p: i for i, p in enumerate(files)}
     out.read.sort(key=order.__getitem__)
     if out.touched:
         write_batched(store, fq.SET_FILE_MTIMES, out.touched)
     return out, {str(s.path): s for s in stats}
+
+
+def _recheck_duplicates(out: Triage, walked: set[str]) -> None:
+    """A duplicate stays one only while the file it duplicates is unchanged: when that
+    file is read again in this ingest, so is its duplicate (compared with its new text)."""
+    skipped = {st.resolved for st, _ in out.skip}
+    stale = [(st, rec) for st, rec in out.skip if rec.outcome == "duplicate"
+             and rec.source in walked and rec.source not in skipped]
+    for st, rec in stale:
+        out.skip.remove((st, rec))
+        out.read.append(st.path)
+        out.touched = [t for t in out.touched if t["path"] != st.resolved]
 
 
 def _same_bytes(st: FileStat, sha256: str) -> bool:
