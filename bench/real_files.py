@@ -5,7 +5,8 @@ re-ingests of the folder unchanged and after every file was touched (issue 19).
 python bench/real_files.py                               # ../shared/corpus/formats, 2 workers
 python bench/real_files.py ~/van-ban --label my-folder   # any real folder(s)
 python bench/real_files.py --copies 11 --no-scans --no-stages   # ~1,400 files, no OCR
-PYTHONPATH=/tmp/before/src python bench/real_files.py --label before   # another version
+python bench/real_files.py --generated 1400 --no-stages  # 1,400 generated documents, all stored
+PYTHONPATH=/tmp/before/src python bench/real_files.py --label before --code 9b112c4  # other code
 python bench/real_files.py --table bench/results/real-files-*.json    # the README's table
 ```
 
@@ -23,7 +24,8 @@ Then, in this process:
   the time spent storing batches (``_Ingest.flush``), the rest is waiting for the
   workers; per format, the workers' read+extract seconds when the version reports
   them (``FileOutcome.seconds``);
-* **unchanged**: the same ingest again, nothing changed;
+* **unchanged**: the same ingest again, nothing changed (``triage_s``: the stat of
+  every file and the store look-up of their records, when the version has them);
 * **touched**: every file's modification time moved forward, bytes the same, again.
 
 One JSON file (``--out``, default ``bench/results/real-files-<label>.json``): small,
@@ -125,29 +127,35 @@ def stages(files: list[Path]) -> dict[str, dict[str, float]]:
 
 def ingest(store_dir: Path, folders: list[Path], workers: int) -> tuple[dict[str, Any], list[Any]]:
     """One ``ingest_paths`` run, wall-timed from opening the store to closing it."""
-    storing = [0.0]
-    flush = pipeline._Ingest.flush
+    spent: dict[str, float] = defaultdict(float)
+    methods = {name: getattr(pipeline._Ingest, name) for name in ("flush", "triage")
+               if hasattr(pipeline._Ingest, name)}
 
-    def timed_flush(self: Any) -> None:
-        started = time.perf_counter()
-        try:
-            flush(self)
-        finally:
-            storing[0] += time.perf_counter() - started
+    def timed(name: str) -> Any:
+        def method(self: Any, *args: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return methods[name](self, *args)
+            finally:
+                spent[name] += time.perf_counter() - started
+        return method
 
-    pipeline._Ingest.flush = timed_flush  # type: ignore[method-assign]
+    for name in methods:
+        setattr(pipeline._Ingest, name, timed(name))
     started = time.perf_counter()
     try:
         with FalkorStore(store_dir) as store:
             prepare_for_writing(store)
             report = pipeline.ingest_paths(store, folders, workers=workers)
     finally:
-        pipeline._Ingest.flush = flush  # type: ignore[method-assign]
+        for name, method in methods.items():
+            setattr(pipeline._Ingest, name, method)
     wall = time.perf_counter() - started
     files = len(report.outcomes)
     read_mb = sum(getattr(o, "bytes_read", 0) for o in report.outcomes) / 1e6
     return {"wall_s": round(wall, 2), "files_per_s": round(files / wall, 2),
-            "store_s": round(storing[0], 2), "read_mb": round(read_mb, 1),
+            "store_s": round(spent["flush"], 2), "triage_s": round(spent["triage"], 2),
+            "read_mb": round(read_mb, 1),
             "counts": report.counts()}, report.outcomes
 
 
@@ -177,12 +185,19 @@ def commit() -> str:
 
 
 def run(folders: list[Path], workers: int, copies: int, label: str,
-        with_stages: bool = True, scans: bool = True) -> dict[str, Any]:
+        with_stages: bool = True, scans: bool = True, generated: int = 0,
+        code: str = "") -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="vbgraph-real-") as tmp:
+        if generated:
+            sys.path.insert(0, str(ROOT / "bench"))
+            from generator import generate
+
+            folders = [Path(tmp) / "generated"]
+            generate(generated, 40, seed=1).write(folders[0])
         work = copy_folders(folders, Path(tmp) / "in", copies, scans)
         files = files_of(work)
         result: dict[str, Any] = {
-            "label": label, "code": commit(), "folders": [str(f) for f in folders],
+            "label": label, "code": code or commit(), "folders": [str(f) for f in folders],
             "copies": copies, "scans": scans, "workers": workers, "files": len(files),
             "mb": round(sum(p.stat().st_size for p in files) / 1e6, 1),
             "formats": dict(sorted({f: sum(fmt(p) == f for p in files)
@@ -219,7 +234,7 @@ def table(paths: list[Path]) -> str:
         lines.append(f"| {r['label']} (`{r['code']}`) | {r['files']:,} | {r['mb']:.0f} | "
                      f"{first['wall_s']:.1f} ({first['files_per_s']:.1f}) | "
                      f"{first['store_s']:.1f} | {same['wall_s']:.1f} "
-                     f"({same['files_per_s']:.0f}) | {touched['wall_s']:.1f} | {slow} |")
+                     f"({same['files_per_s']:.1f}) | {touched['wall_s']:.1f} | {slow} |")
     stage_rows = ["", "| run | format | files | MB | read s | extract s | files/s/core | "
                   "MB/s/core |", "|---|---|---|---|---|---|---|---|"]
     for path in paths:
@@ -239,6 +254,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--label", default="current")
     parser.add_argument("--no-stages", action="store_true",
                         help="skip the per-stage pass (one process over every file)")
+    parser.add_argument("--generated", type=int, default=0, metavar="N",
+                        help="instead of folders: N generated documents (run.py's generator)")
+    parser.add_argument("--code", default="",
+                        help="the version measured, when not this checkout (PYTHONPATH=...)")
     parser.add_argument("--no-scans", action="store_true",
                         help="leave out PDFs without a text layer (OCR)")
     parser.add_argument("--out", type=Path, help="the JSON file (default bench/results/...)")
@@ -247,12 +266,12 @@ def main(argv: list[str] | None = None) -> None:
     if args.table:
         print(table(args.table))
         return
-    folders = args.folders or [FORMATS]
+    folders = args.folders or ([] if args.generated else [FORMATS])
     missing = [f for f in folders if not f.is_dir()]
     if missing:
         sys.exit(f"not a folder: {', '.join(map(str, missing))}")
     result = run(folders, args.workers, args.copies, args.label, not args.no_stages,
-                 not args.no_scans)
+                 not args.no_scans, args.generated, args.code)
     text = json.dumps(result, ensure_ascii=False, indent=1)
     out = args.out or ROOT / "bench" / "results" / f"real-files-{args.label}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
