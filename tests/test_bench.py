@@ -82,3 +82,20 @@ def test_quick_run_prints_the_summary_keys():
     }
     assert summary["docs"] > 0
     assert summary["extract_mb_per_s"] > 0 and summary["lineage_p50_ms"] > 0
+
+
+def test_real_files_bench_runs_the_three_ingests(tmp_path: Path, seeds_dir: Path) -> None:
+    out = tmp_path / "real.json"
+    subprocess.run([sys.executable, str(BENCH / "real_files.py"), str(seeds_dir),
+                    "--workers", "1", "--label", "test", "--out", str(out)],
+                   capture_output=True, text=True, timeout=240, check=True)
+    result = json.loads(out.read_text("utf-8"))
+    assert result["files"] == 5 and result["formats"] == {"txt": 5}
+    runs = result["ingest"]
+    assert runs["first"]["counts"] == {"added": 5} and runs["first"]["read_mb"] > 0
+    for again in ("unchanged", "touched"):  # nothing read again: the records said so
+        assert runs[again]["counts"] == {"unchanged": 5} and runs[again]["read_mb"] == 0
+    assert result["stages"]["txt"]["files"] == 5 and result["stages"]["txt"]["read_s"] > 0
+    table = subprocess.run([sys.executable, str(BENCH / "real_files.py"), "--table", str(out)],
+                           capture_output=True, text=True, timeout=60, check=True).stdout
+    assert "| test (`" in table and "| test | txt | 5 |" in table

@@ -45,6 +45,8 @@ PARAMS: dict[str, Any] = {
     "needle": "hoi nhap",
     "limit": 10,
     "sources": ["/corpus/590.txt"],
+    "paths": ["/corpus/590.txt"],
+    "roots": ["/corpus/"],
     "agency": "Sở Ngoại vụ|Quảng Ngãi",
     "version": 2,
     "holder": "test pid 1",

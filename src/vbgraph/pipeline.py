@@ -3,12 +3,14 @@
 Reading and extraction are pure and run in ``workers`` processes; storing runs
 in this process in batches. A document's checksum is written after all its
 statements, so an interrupted ingest leaves every earlier batch intact and a
-second run completes it (files with a stored checksum are skipped).
+second run completes it (files with a stored checksum are skipped).  Files whose
+record says they are unchanged are not even read (``graph/file_records.py``).
 """
 
 from __future__ import annotations
 
 import hashlib
+import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Generator, Iterable
@@ -18,6 +20,7 @@ from itertools import islice
 from pathlib import Path
 
 from vbgraph.errors import InputError, StoreFailure, VbgraphError
+from vbgraph.graph import file_records
 from vbgraph.graph.ingest import StoreOutcome, rekey, store_extractions
 from vbgraph.graph.keys import variant_key
 from vbgraph.graph.store import DOCUMENTS_PER_ROUND, GraphStore
@@ -45,6 +48,10 @@ class FileOutcome:
     #: What the reader did that the user should know, e.g. which pages were OCR'd and
     #: how long it took (``OCR: ...``).
     note: str = ""
+    #: Bytes read from the file and seconds a worker took to read and extract it (0 for
+    #: a file skipped unread).
+    bytes_read: int = 0
+    seconds: float = 0.0
 
 
 @dataclass(slots=True)
@@ -73,6 +80,8 @@ class IngestReport:
 Progress = Callable[[FileOutcome], None]
 #: What a worker hands back for one file: the extraction, or why it failed.
 WorkResult = Extraction | str
+#: A worker's result with the seconds it took.
+Timed = tuple[WorkResult, float]
 
 
 def extract_file(path: Path) -> WorkResult:
@@ -87,6 +96,13 @@ def extract_file(path: Path) -> WorkResult:
                 f"{Path(where.filename).name}:{where.lineno}); please report it")
 
 
+def _work(path: Path) -> Timed:
+    """``extract_file`` timed (runs in a worker process)."""
+    started = time.perf_counter()
+    result = extract_file(path)
+    return result, time.perf_counter() - started
+
+
 #: Files handed to each worker beyond the batch being gathered.  The caller stores a
 #: whole batch at a time, so the workers must hold the next batch's files meanwhile or
 #: they sit idle while it stores (bench/README.md, finding I6); extractions waiting to
@@ -95,26 +111,26 @@ AHEAD_PER_WORKER = 8
 
 
 def _results(paths: list[Path], workers: int,
-             batch: int = 0) -> Generator[tuple[Path, WorkResult], None, None]:
+             batch: int = 0) -> Generator[tuple[Path, Timed], None, None]:
     """Each file's extraction, in order; ``workers`` processes extract while the caller
     stores what they handed back, ``batch`` at a time."""
     if workers <= 1 or len(paths) < 2:
         for p in paths:
-            yield p, extract_file(p)
+            yield p, _work(p)
         return
     pool = _pool(workers)
     finished = False
     try:
         waiting = iter(paths)
         running = deque(
-            (p, pool.submit(extract_file, p))
+            (p, pool.submit(_work, p))
             for p in islice(waiting, max(0, batch) + workers * AHEAD_PER_WORKER)
         )
         while running:
             path, future = running.popleft()
             following = next(waiting, None)
             if following is not None:
-                running.append((following, pool.submit(extract_file, following)))
+                running.append((following, pool.submit(_work, following)))
             yield path, future.result()
         finished = True
     finally:
@@ -128,9 +144,6 @@ def _pool(workers: int) -> Executor:
     return worker_pool(workers)
 
 
-#: Documents new to the store are written this many at a time (one round of writes).
-
-
 def ingest_paths(
     store: GraphStore,
     paths: Iterable[str | Path],
@@ -140,6 +153,7 @@ def ingest_paths(
     prune: bool = False,
     batch: int = DOCUMENTS_PER_ROUND,
     prune_confirmed: bool = False,
+    reread: bool = False,
 ) -> IngestReport:
     """Read, extract and store every document under ``paths``.
 
@@ -148,7 +162,8 @@ def ingest_paths(
     documents stored from files under ``paths`` that no longer exist (they stay
     as stubs while other documents cite them); when that would remove all of a
     path's documents or more than ``prune.MAX_SHARE`` of them, nothing is done
-    (``InputError``) unless ``prune_confirmed``.
+    (``InputError``) unless ``prune_confirmed``.  A file whose record says it is
+    unchanged is not read (``graph/file_records.py``), unless ``reread``.
     """
     roots = [Path(p) for p in paths]
     entries = list(iter_entries(roots, glob=glob))
@@ -159,7 +174,8 @@ def ingest_paths(
     with store.write_lock():
         if prune and not prune_confirmed:
             check_prune(plan_prune(store, roots))  # before anything is written
-        run.store_all([e for e in entries if isinstance(e, Path)], workers, batch)
+        run.store_all(run.triage([e for e in entries if isinstance(e, Path)], reread),
+                      workers, batch)
         if prune:
             for key, source in prune_documents(store, plan_prune(store, roots)):
                 run.record(FileOutcome(source, "pruned", key=key))
@@ -174,23 +190,38 @@ class _Ingest:
         self.report = IngestReport()
         self.pending: list[tuple[Path, Extraction]] = []
         self.same = SameText()
+        self.stats: dict[str, file_records.FileStat] = {}
+        self.seconds: dict[Path, float] = {}
 
     def record(self, outcome: FileOutcome) -> None:
         self.report.outcomes.append(outcome)
         if self.progress is not None:
             self.progress(outcome)
 
+    def triage(self, files: list[Path], reread: bool) -> list[Path]:
+        """The files to read; those whose records say they are unchanged are reported so."""
+        found, self.stats = file_records.triage(self.store, files, trust=not reread)
+        for st, rec in found.skip:
+            if rec.outcome == "duplicate":
+                self.record(FileOutcome(str(st.path), "duplicate", key=rec.key,
+                                        reason=f"same document as {rec.source}, which is kept"))
+            else:
+                self.record(FileOutcome(str(st.path), "unchanged", key=rec.key))
+        return found.read
+
     def store_all(self, files: list[Path], workers: int, batch: int) -> None:
         """Read and extract ``files`` (in ``workers``) and store them ``batch`` at a time."""
         results = _results(files, workers, batch)
         try:
-            for path, result in results:
+            for path, (result, seconds) in results:
                 if isinstance(result, str):
-                    self.record(FileOutcome(str(path), "failed", reason=result))
+                    self.record(FileOutcome(str(path), "failed", reason=result,
+                                            seconds=seconds))
                     continue
+                self.seconds[path] = seconds
                 prepared = _prepare(result, path)
                 if isinstance(prepared, FileOutcome):
-                    self.record(prepared)
+                    self.record(replace(prepared, seconds=seconds))
                     continue
                 self.pending.append((path, prepared))
                 if len(self.pending) >= max(1, batch):
@@ -209,11 +240,27 @@ class _Ingest:
             for path, _ in self.pending:
                 self.record(FileOutcome(str(path), "failed", reason=f"{path}: {exc}"))
         else:
+            self.remember(results)
             for (path, ex), result in zip(self.pending, results, strict=True):
                 note = "; ".join(w for w in ex.warnings if w.startswith(_NOTED))
+                st = self.stats.get(str(path))
                 self.record(FileOutcome(str(path), result.status, key=result.key,
-                                        reason=_explain(result), note=note))
+                                        reason=_explain(result), note=note,
+                                        bytes_read=st.size if st else 0,
+                                        seconds=self.seconds.pop(path, 0.0)))
         self.pending.clear()
+
+    def remember(self, results: list[StoreOutcome]) -> None:
+        """Record the batch's stored files (one read of their documents' checksums, one
+        write), so that the next ingest skips them unread while they stay the same."""
+        done = [(self.stats[str(path)], ex, result)
+                for (path, ex), result in zip(self.pending, results, strict=True)
+                if str(path) in self.stats and result.status in file_records.RECORDED]
+        file_records.record_files(self.store, [
+            file_records.record_row(st, ex.sha256, result.key, result.status, sha)
+            for (st, ex, result), sha in zip(
+                done, file_records.document_checksums(self.store, [r.key for *_, r in done]),
+                strict=True)])
 
 
 def _explain(result: StoreOutcome) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vbgraph.errors import InputError
+from vbgraph.graph.file_records import drop_missing
 from vbgraph.graph.ingest import forget_documents
 from vbgraph.graph.store import GraphStore
 from vbgraph.queries.cypher.replace import CORPUS_SOURCES
@@ -72,8 +73,10 @@ def check_prune(plan: PrunePlan) -> None:
 
 
 def prune(store: GraphStore, plan: PrunePlan) -> list[tuple[str, str]]:
-    """Forget the planned documents whose files are still gone; returns (key, source)."""
+    """Forget the planned documents whose files are still gone, and the records of every
+    file gone from under the plan's roots (duplicates' too); returns (key, source)."""
     done = [(key, source) for key, source in plan.documents() if not Path(source).exists()]
     if done:
         forget_documents(store, [key for key, _ in done])
+    drop_missing(store, list(plan.stored))
     return done

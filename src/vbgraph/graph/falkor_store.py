@@ -28,6 +28,7 @@ from vbgraph.graph.falkor_server import DB_FILENAME, Attachment, ServerInfo
 from vbgraph.graph.lock import file_lock
 from vbgraph.graph.store import Params, Row, resolve_query_timeout
 from vbgraph.graph.values import plain_value
+from vbgraph.queries.cypher.files import FALKORDB_FILE_SCHEMA, FALKORDB_FILE_UNIQUE
 from vbgraph.queries.cypher.schema import (
     DELETE_ALL,
     FALKORDB_EDGE_SCHEMA,
@@ -98,7 +99,7 @@ class FalkorStore:
 
     def setup_schema(self) -> None:
         existing = self._index_keys()
-        for text in (*FALKORDB_SCHEMA, *FALKORDB_EDGE_SCHEMA):
+        for text in (*FALKORDB_SCHEMA, *FALKORDB_EDGE_SCHEMA, *FALKORDB_FILE_SCHEMA):
             label_prop = _index_target(text)
             if label_prop in existing:
                 continue
@@ -107,7 +108,7 @@ class FalkorStore:
             except StoreError as exc:  # another process opening the store made it first
                 if "already indexed" not in str(exc):
                     raise
-        for label, prop in FALKORDB_UNIQUE:
+        for label, prop in (*FALKORDB_UNIQUE, *FALKORDB_FILE_UNIQUE):
             self._create_unique(label, prop)
 
     def _index_keys(self) -> set[tuple[str, str]]:

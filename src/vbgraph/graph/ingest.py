@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from vbgraph.graph.file_records import file_hash
 from vbgraph.graph.keys import base_key, parse_key, variant_key
 from vbgraph.graph.resolve import Candidates, GraphRows, resolve
 from vbgraph.graph.store import BATCH_SIZE, GraphStore, write_batched
@@ -62,17 +63,9 @@ SameDocument = Callable[[str, str], bool]
 def same_bytes(path: str, other: str) -> bool:
     """The default judge: the two files are byte for byte the same."""
     try:
-        return _sha256(path) == _sha256(other)
+        return file_hash(Path(path)) == file_hash(Path(other))
     except OSError:
         return False
-
-
-def _sha256(path: str) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def store_extraction(store: GraphStore, extraction: Extraction,

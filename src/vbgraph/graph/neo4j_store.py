@@ -36,6 +36,7 @@ from vbgraph.graph.falkor_result import params_header
 from vbgraph.graph.server_lock import server_lock
 from vbgraph.graph.store import Params, Row
 from vbgraph.graph.values import plain_value
+from vbgraph.queries.cypher.files import FILE_SCHEMA
 from vbgraph.queries.cypher.schema import DELETE_ALL, INDEXES, SCHEMA, SERVER_COMPONENTS
 
 #: Default per-query timeout in seconds (env ``VBGRAPH_QUERY_TIMEOUT``).
@@ -247,7 +248,7 @@ class Neo4jStore:
 
     def setup_schema(self) -> None:
         """Unique constraints and indexes for Neo4j; the missing indexes for FalkorDB."""
-        texts = SCHEMA[self.dialect]
+        texts = (*SCHEMA[self.dialect], *FILE_SCHEMA[self.dialect])
         if self.dialect == "falkordb":
             have = {(str(r.get("label")), str(p)) for r in self.read(INDEXES)
                     for p in r.get("properties") or []}
