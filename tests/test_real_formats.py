@@ -368,3 +368,30 @@ def test_saved_vbpl_full_text_page_keeps_the_whole_body(
     assert extraction(doc.text)["document"]["symbol"] == (key.split("|")[0] if key else "")
     if key:
         assert extraction(doc.text)["document"]["key"] == key
+
+
+def test_a_scan_whose_image_is_nested_in_forms_is_found() -> None:
+    # a 2024 circular scanned with its page image three forms deep: a scan to OCR, not a
+    # PDF "without text" (it was refused before)
+    import pypdfium2 as pdfium
+
+    from vbgraph.loaders.formats.pdf import SCAN_MIN_COVER, _page_objects
+
+    document = pdfium.PdfDocument(real("lao-cai-sct/hnh-sct-vn/van-ban-goc/03-thong-tu/"
+                                       "TT-23-2024-BCT-tienchat.pdf"))
+    try:
+        _ruled, cover = _page_objects(document[0])
+    finally:
+        document.close()
+    assert cover >= SCAN_MIN_COVER
+
+
+def test_a_law_numbered_on_its_own_label_and_a_constitution_are_documents() -> None:
+    # "Luật số: 101/2015/QH13" (a code of law from vbpl.vn) and "Số: Không số" above
+    # "HIẾN PHÁP": stored with their type, not refused as "no number and no type"
+    from vbgraph.loaders.formats.read import read_document
+
+    code = extraction(read_document(real("vbpl-pages/(96172)-101.2015.QH13.doc")).text)
+    assert code["document"]["symbol"] == "101/2015/QH13"
+    constitution = extraction(read_document(real("vbpl-pages/vbpl_v1.html")).text)
+    assert constitution["document"]["type"] == "Hiến pháp"

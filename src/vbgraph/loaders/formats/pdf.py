@@ -254,6 +254,11 @@ def _join_segments(segments: list[tuple[float, float, str]]) -> tuple[list[Line]
 # ------------------------------------------------------------------ page kinds
 
 
+#: How deep in nested forms a page's images and rules are looked for: a scanner may wrap
+#: the page's image in forms within forms (a 2024 circular's scan: three levels).
+_FORM_DEPTH = 15
+
+
 def _page_objects(page: Any) -> tuple[bool, float]:
     """Whether the page has ruled lines that can make a table, and the share of the
     page its largest image covers."""
@@ -265,7 +270,7 @@ def _page_objects(page: Any) -> tuple[bool, float]:
     horizontal = vertical = 0
     cover = 0.0
     for obj in page.get_objects(
-        filter=(raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE), max_depth=2
+        filter=(raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE), max_depth=_FORM_DEPTH
     ):
         try:
             left, bottom, right, top = obj.get_bounds()

@@ -45,7 +45,9 @@ _HEAD_CHARS = 3000
 #: a header laid out as a table), or "Số:" with its colon anywhere in the header.  A
 #: number in running text ("Quyết định số 30/QĐ-TTg") is some other document's.
 _OWN_NUMBER = re.compile(
-    r"(?:^|\|)[ \t]*(?:Số|SỐ)[ \t]*:?[ \t]*|(?:Số|SỐ)[ \t]*:[ \t]*", re.MULTILINE
+    r"(?:^|\|)[ \t]*(?:(?:(?:Bộ[ \t]+)?Luật|Pháp[ \t]+lệnh)[ \t]+số|Số|SỐ)[ \t]*:?[ \t]*"
+    r"|(?:Số|SỐ)[ \t]*:[ \t]*",  # a law's "Luật số: 101/2015/QH13"
+    re.MULTILINE,
 )
 _PLACE_DATE = re.compile(r"(?P<place>[^\W\d][^\n,|]{1,40}?),\s*(?=ngày)", re.IGNORECASE)
 #: The comma a ``_PLACE_DATE`` match ends with.
@@ -116,6 +118,8 @@ def extract_header(norm: NormalizedText, source: SourceDocument | None = None) -
         issuer = _from_letterhead(head, type_match, province)
     if doc_type is None and titled:
         doc_type = titled[0]
+    if doc_type is None:
+        doc_type = _titled_type(head[: _header_end(head, type_match)])
     if doc_type is None and sym is not None and sym.family == "letter":
         doc_type = "Công văn"
     if doc_type is None and sym is None:
@@ -259,6 +263,27 @@ def _date(head: str) -> str | None:
     m2 = _SIGNED_AT.search(head)
     if m2:
         return parse_date(head[m2.end() : m2.end() + 40])
+    return None
+
+
+#: A capitals line that opens with a type word and goes on with the title ("HIỆP ĐỊNH VẬN
+#: TẢI ĐƯỜNG BỘ", "GIẤY CHỨNG NHẬN ĐĂNG KÝ ĐẦU TƯ"), or an appendix's "Phụ lục I" line.
+_TITLED_TYPE = re.compile(
+    r"^[ \t|]*(?P<type>" + "|".join(re.escape(w.upper()) for w, _ in TYPE_WORDS) + r")\b"
+    r"(?P<rest>[^\n]*)$"
+    r"|^[ \t|]*(?P<annex>Phụ lục|PHỤ LỤC)[ \t]+(?:[IVXLC]+|\d+)\b",
+    re.MULTILINE,
+)
+
+
+def _titled_type(header: str) -> str | None:
+    """The type a header states on a line of its title, when no line states it alone."""
+    for m in _TITLED_TYPE.finditer(header):
+        if m.group("annex"):
+            return "Phụ lục"
+        rest = m.group("rest")
+        if rest.strip() and rest.upper() == rest and not rest.lstrip()[:1].isdigit():
+            return _type_word(m.group("type"))
     return None
 
 
