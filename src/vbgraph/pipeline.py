@@ -31,6 +31,7 @@ from vbgraph.models import Extraction
 from vbgraph.prune import check_prune, plan_prune
 from vbgraph.prune import prune as prune_documents
 from vbgraph.sameness import SameText
+from vbgraph.time_limit import FileTimeLimit, seconds_from_env, time_limit
 from vbgraph.workers import stop_pool, worker_pool
 
 
@@ -84,10 +85,16 @@ WorkResult = Extraction | str
 Timed = tuple[WorkResult, float]
 
 
-def extract_file(path: Path) -> WorkResult:
-    """Read and extract one file (runs in a worker process); failures become a reason."""
+def extract_file(path: Path, seconds: float | None = None) -> WorkResult:
+    """Read and extract one file (runs in a worker process); failures become a reason.
+    The work stops after ``seconds`` (default: ``time_limit.seconds_from_env()``)."""
+    limit = seconds_from_env() if seconds is None else seconds
     try:
-        return extract(read_document(path))
+        with time_limit(limit):
+            return extract(read_document(path))
+    except FileTimeLimit:
+        return (f"{path}: gave up after {limit:g} s reading and extracting it; if the file "
+                "is right (a long scan), ingest it alone with a larger --file-timeout")
     except InputError as exc:
         return str(exc)
     except Exception as exc:  # an extractor bug must not stop the folder: report it

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 from pathlib import Path
 
@@ -29,6 +30,10 @@ from vbgraph.graph.store import DOCUMENTS_PER_ROUND
 @click.option("--batch", type=click.IntRange(1, 10_000), default=DOCUMENTS_PER_ROUND,
               show_default=True,
               help="Write new documents this many at a time.")
+@click.option("--file-timeout", type=click.FloatRange(0), default=None, metavar="SECONDS",
+              help="Give up on a file after this long reading and extracting it (default "
+                   "600, or VBGRAPH_FILE_TIMEOUT; 0: no limit); it is reported, the rest "
+                   "are stored.")
 @click.option("--reread", is_flag=True,
               help="Read every file again, even one whose size and modification time say "
                    "it is unchanged since it was stored (after a copy that kept the old "
@@ -37,8 +42,8 @@ from vbgraph.graph.store import DOCUMENTS_PER_ROUND
 @click.option("-q", "--quiet", is_flag=True, help="No progress; only errors and the summary.")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], glob: str | None, workers: int,
-           prune: bool, prune_confirmed: bool, batch: int, reread: bool, as_json: bool,
-           quiet: bool) -> None:
+           prune: bool, prune_confirmed: bool, batch: int, file_timeout: float | None,
+           reread: bool, as_json: bool, quiet: bool) -> None:
     """Read, extract and store documents (files or folders, recursively).
 
     A file that cannot be read is reported by name and the rest are still
@@ -54,11 +59,14 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], glob: str | None, workers
       vbgraph --store ./kho ingest ./van-ban --glob '*.docx' --workers 2
       vbgraph --store ./kho ingest ./van-ban --prune
       vbgraph --store ./kho ingest ./van-ban --reread
+      vbgraph --store ./kho ingest ./scans --file-timeout 1800
     """
     from vbgraph.ingest_progress import IngestProgress
     from vbgraph.loaders.formats.walk import iter_entries
     from vbgraph.pipeline import ingest_paths
 
+    if file_timeout is not None:  # read by each worker (time_limit.seconds_from_env)
+        os.environ["VBGRAPH_FILE_TIMEOUT"] = repr(file_timeout)
     interactive = sys.stderr.isatty() and not quiet and not as_json
     total = len(list(iter_entries(list(paths), glob=glob))) if interactive else None
     with configured_store(ctx, write=True) as store, \

@@ -37,6 +37,7 @@ def read_docx(data: bytes, path: Path | str) -> DecodedText:
             f"{path}: not a .docx (no ZIP signature); the file is damaged or has the wrong "
             "extension; open it in Word/LibreOffice and save it again as .docx"
         )
+    _check_unpacked_size(data, path)
     try:
         from docx import Document
 
@@ -58,6 +59,27 @@ def read_docx(data: bytes, path: Path | str) -> DecodedText:
     if pipes:
         warnings = (f"{pipes} '|' character(s) inside table cells written as '¦'",)
     return DecodedText("\n".join(lines), "", warnings)
+
+
+#: What a .docx may unpack to: a real one unpacks to a few times its size (its text is
+#: XML); a "zip bomb" of 52 KB unpacked to gigabytes and took the memory with it.
+MAX_UNPACKED = 200 * 1024 * 1024
+
+
+def _check_unpacked_size(data: bytes, path: Path | str) -> None:
+    """Refuse a package whose parts would unpack past ``MAX_UNPACKED`` (sizes from its
+    central directory, read before anything is unpacked)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            unpacked = sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError):
+        return  # damaged: python-docx's own error says so below
+    if unpacked > MAX_UNPACKED:
+        raise InputError(
+            f"{path}: the .docx would unpack to {unpacked // (1024 * 1024)} MB, over the "
+            f"{MAX_UNPACKED // (1024 * 1024)} MB limit (a compression bomb, or a document "
+            "full of images); open it in Word/LibreOffice and save its text as a new .docx"
+        )
 
 
 def _document_lines(document: object) -> tuple[list[str], int]:

@@ -73,7 +73,7 @@ def read_pages(document: Any, indexes: list[int], path: Path | str) -> list[str]
     for index in indexes:
         page = document[index]
         try:
-            image = page.render(scale=DPI / 72, grayscale=True).to_pil()
+            image = page.render(scale=_scale(page), grayscale=True).to_pil()
         finally:
             page.close()
         try:
@@ -84,6 +84,19 @@ def read_pages(document: Any, indexes: list[int], path: Path | str) -> list[str]
             ) from None
         texts.append(_clean(text))
     return texts
+
+
+#: Pixels a page is rendered to at most: an A4 page at 300 dpi is 8.7 million; a page
+#: declared 200 inches wide would take gigabytes at that resolution.
+MAX_PIXELS = 40_000_000
+
+
+def _scale(page: Any) -> float:
+    """``DPI``, or less for a page so large that it would pass ``MAX_PIXELS``."""
+    width, height = page.get_size()
+    scale = DPI / 72
+    pixels = width * height * scale * scale
+    return scale if pixels <= MAX_PIXELS else scale * (MAX_PIXELS / pixels) ** 0.5
 
 
 def _clean(text: str) -> str:

@@ -45,6 +45,9 @@ LINE_TOLERANCE = 3.0
 #: A page with fewer visible characters than this and a page-sized image is a scan
 #: (a digital-signature stamp on a scanned page is a few dozen characters).
 SCAN_MAX_CHARS = 200
+#: Pages one PDF may have (a gazette issue has a few hundred; a crafted file may declare
+#: millions of empty pages).
+MAX_PAGES = 3000
 #: ...and "page-sized" is an image covering at least this share of the page.
 SCAN_MIN_COVER = 0.5
 #: Column headings of a task table (``loaders.find.tables`` reads the same columns),
@@ -83,6 +86,13 @@ def read_pdf(data: bytes, path: Path | str) -> DecodedText:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         raise InputError(f"{path}: {_describe(exc)}") from None
+    if len(document) > MAX_PAGES:
+        pages = len(document)
+        document.close()
+        raise InputError(
+            f"{path}: {pages} pages, over the {MAX_PAGES}-page limit for one document; "
+            "split the PDF (e.g. qpdf --split-pages) and ingest its parts"
+        )
     tables = _TablePages(data, path)
     try:
         return _read(document, tables, path)
