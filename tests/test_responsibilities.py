@@ -694,3 +694,20 @@ def test_a_section_of_aims_assigns_nothing_unless_it_gives_roles() -> None:
               "- Cơ quan thực hiện: Sở Tư pháp chủ trì, phối hợp với các sở, ngành.\n")
     assignments, _ = extract_responsibilities(normalize(hidden), subject)
     assert ("Sở Tư pháp", "lead") in {(a.agency, a.role) for a in assignments}
+
+
+def test_sections_of_who_is_covered_assign_nothing_but_demands_on_a_body_do() -> None:
+    # an emulation plan (Đắk Lắk, 2025): who competes and how many may be proposed ...
+    text = ("II. ĐỐI TƯỢNG, NỘI DUNG THI ĐUA\n1. Đối tượng thi đua\na) Tập thể: Các sở, ban, "
+            "ngành; UBND các xã, phường.\nIV. SỐ LƯỢNG ĐỀ NGHỊ KHEN THƯỞNG\na) Các cơ quan:\n"
+            "- Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân;\n"
+            "V. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ chủ trì hướng dẫn khen thưởng.\n")
+    subject = DocInfo(symbol="1/KH-UBND", key="1/KH-UBND|Đắk Lắk|2025", province="Đắk Lắk")
+    assignments, _ = extract_responsibilities(normalize(text), subject)
+    assert {(a.agency, a.role) for a in assignments} == {("Sở Nội vụ", "lead")}
+    # ... while "Yêu cầu đối với X" demands of X (a Lào Cai department's letter, 2025)
+    demands = ("1. Yêu cầu đối với các tổ chức, cá nhân được cấp giấy phép khai thác khoáng "
+               "sản\n1.1. Thực hiện nghiêm trách nhiệm báo cáo kết quả hoạt động khai thác.\n")
+    assignments, _ = extract_responsibilities(normalize(demands), subject)
+    assert any(a.role == "lead" and a.agency.startswith("Các tổ chức, cá nhân")
+               for a in assignments)

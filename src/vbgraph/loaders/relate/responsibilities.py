@@ -52,6 +52,7 @@ from vbgraph.loaders.vocab.cues import (
     ANNOUNCED_FOLDED,
     HOLDER_LABELS_FOLDED,
     MEMBERS_OF_FOLDED,
+    TASK_WORDS_FOLDED,
     TITLES_FOLDED,
 )
 from vbgraph.models import Assignment, DocInfo, NormalizedText, Task
@@ -140,8 +141,7 @@ _HEADING_CUE = re.compile(
 _GIVES_ROLES = re.compile(r"\b(?:chu\s+tri|phoi\s+hop|co\s+quan\s+thuc\s+hien)\b")
 #: A section of aims ("I. MỤC ĐÍCH, YÊU CẦU", "1. Mục tiêu"): its items assign nothing.
 _AIMS = re.compile(
-    rf"[\s:]*(?:{AIMS_SECTIONS_FOLDED})\b"
-    rf"(?:[\s,]+(?:va\s+)?(?:{AIMS_SECTIONS_FOLDED})\b)*[\s.:]*(?:\n|$)"
+    rf"[\s:]*(?:{AIMS_SECTIONS_FOLDED})\b(?![^\n]*\b(?:{TASK_WORDS_FOLDED})\b)[^\n]*(?:\n|$)"
 )
 #: An item that ends with a colon: what follows is its.
 _HEADING_COLON = re.compile(r":\s*\Z")
@@ -269,7 +269,8 @@ class _Extractor:
     def _of_aims(self, item: Item, k: int, aims: set[int], parents: set[int | None]) -> bool:
         """Whether ``item`` heads or stands in a section of aims and says no one leads or
         joins anything ("I. MỤC ĐÍCH, YÊU CẦU" and its items)."""
-        heads = k in parents and _AIMS.match(self.folded, item.body, item.own_end + 1)
+        heads = (k in parents and _AIMS.match(self.folded, item.body, item.own_end + 1)
+                 and not self.index.inside(item.body, item.own_end))
         return bool((item.parent in aims or heads)
                     and not _GIVES_ROLES.search(self.folded, item.body, item.end))
 

@@ -85,6 +85,8 @@ METADATA_LABELS = phrases(_NOT_ASSIGNED["metadata"])
 ANNOUNCED_FOLDED = _folded(_NOT_ASSIGNED["announced"], r"\s+")
 #: Headings of sections of aims, not tasks ("muc dich|yeu cau|..."), folded.
 AIMS_SECTIONS_FOLDED = _folded(_NOT_ASSIGNED["aims_sections"], r"\s+")
+#: Words that make a heading one of tasks ("nhiem vu|giai phap|..."), folded.
+TASK_WORDS_FOLDED = _folded(_NOT_ASSIGNED["task_words"], r"\s+")
 #: Words before a body that mean its members ("đại biểu Quốc hội"), folded.
 MEMBERS_OF_FOLDED = _folded(_NOT_ASSIGNED["members_of"], r"\s+")
 MEMBER_TITLES = phrases(_NOT_ASSIGNED["member_titles"])
