@@ -711,3 +711,13 @@ def test_sections_of_who_is_covered_assign_nothing_but_demands_on_a_body_do() ->
     assignments, _ = extract_responsibilities(normalize(demands), subject)
     assert any(a.role == "lead" and a.agency.startswith("Các tổ chức, cá nhân")
                for a in assignments)
+
+
+def test_what_an_item_only_inherited_goes_no_further_down() -> None:
+    # "2. Sở Tài chính" heads a) and b), its tasks; the bullets under a) are parts of a),
+    # not tasks of their own (a provincial letter of 2026; a Party programme's bullets)
+    text = ("2. Sở Tài chính\na) Hướng dẫn quản lý tài sản:\n- Lập hồ sơ tài sản;\n"
+            "- Kê khai dữ liệu.\nb) Tổng hợp báo cáo kết quả.\n")
+    subject = DocInfo(symbol="1/KH-UBND", key="1/KH-UBND|Lào Cai|2026", province="Lào Cai")
+    assignments, _ = extract_responsibilities(normalize(text), subject)
+    assert {a.task for a in assignments if a.agency == "Sở Tài chính"} == {"2.a", "2.b"}

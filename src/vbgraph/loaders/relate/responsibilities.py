@@ -134,7 +134,8 @@ _NOT_WORD = re.compile(r"[\W_]")
 #: gives its items to them ("2. Đề nghị UBND các xã, phường", "3. Giao Sở Tài chính:").
 #: A heading may name its holder by office: "2. Giám đốc Sở Công Thương:".
 _HEADING_CUE = re.compile(
-    rf"[\s:]*(?:(?P<requested>de\s*nghi)|giao|yeu\s+cau|(?:{HOLDER_LABELS_FOLDED})\s+cua)?[\s:]*"
+    rf"[\s:]*(?:(?P<requested>de\s*nghi)|giao|yeu\s+cau(?:\s+doi\s+voi)?"
+    rf"|(?:{HOLDER_LABELS_FOLDED})\s+(?:cua|doi\s+voi))?[\s:]*"
     rf"(?:\b(?:{TITLES_FOLDED})\s+)*\Z"
 )
 #: Words that give the names around them roles of a task: the item is a task, not a heading.
@@ -264,7 +265,9 @@ class _Extractor:
             if item.kind == "dash" and item.parent in bullet_heads:
                 inherited = bullet_heads[item.parent]
             owner = self._scan_segment(item.body, item.own_end, item, inherited, body=item.body)
-            owners[k] = owner if owner.agencies else inherited
+            # an item's parts (its own items) are its task's parts: what it only inherited
+            # goes no further down
+            owners[k] = owner if owner.agencies else _NO_OWNER
 
     def _of_aims(self, item: Item, k: int, aims: set[int], parents: set[int | None]) -> bool:
         """Whether ``item`` heads or stands in a section of aims and says no one leads or
