@@ -286,3 +286,15 @@ def test_line_scans_agree_with_every_line(text: str, a: int, b: int) -> None:
     every = [a] + [k + 1 for k in range(a, b) if text[k] == "\n"]
     marked = [ls for ls in every if ls < b and structure._marker_at(text, ls) is not None]
     assert [ls for ls in structure._line_starts(text, a, b) if ls < b and ls in marked] == marked
+
+
+def test_a_narrow_column_breaks_its_cell_a_word_per_line() -> None:
+    # a Government programme's appendix in a gazette PDF's text layer (NQ 100/NQ-CP of
+    # 2026): the coordinating bodies' column is so narrow that its cell comes a word or
+    # two per line
+    text = ("Phụ lục\nTT\nTên nhiệm vụ\nCơ quan\nchủ trì\nCơ quan\nphối hợp\nThời gian\n"
+            "hoàn thành\n1\nTổ chức tuyên truyền, phổ biến Chỉ thị.\nBộ Ngoại \ngiao \nCác \n"
+            "Bộ, \nngành, \nđịa \nphương \nNăm 2026\n")
+    rows = _rows(text)
+    assert rows["1"].lead == ("Bộ Ngoại giao",)
+    assert rows["1"].coordinate == ("Các Bộ, ngành Trung ương",)

@@ -42,6 +42,8 @@ _GAP = re.compile(r"[ \t]{2,}")
 _GOES_ON = re.compile(r"(?:[,;&/–-]|\bvà|\bcác)\s*$")
 
 IsAgencyText = Callable[[int, int], bool]
+#: Whether one name stands over both positions (a name broken over a narrow column's lines).
+OneName = Callable[[int, int], bool]
 ColumnRole = Callable[[str], str | None]
 
 
@@ -112,6 +114,7 @@ def read_flat_table(
     i: int,
     is_agency_text: IsAgencyText,
     column_role: ColumnRole,
+    one_name: OneName | None = None,
 ) -> tuple[Table | None, int]:
     """The flattened table whose header opens at line ``i``, and the line after it."""
     header = read_header(text, lines, i, column_role)
@@ -132,7 +135,8 @@ def read_flat_table(
         m = ROW_ID.match(line) or _ROW_ID_INLINE.match(line)
         if m and numbering.follows(m.group(1)):
             if row_id is not None:
-                rows.append(_row(text, row_id, row_start, current, is_agency_text, columns))
+                rows.append(_row(text, row_id, row_start, current, is_agency_text, columns,
+                             one_name))
             numbering.take(m.group(1))
             row_id, row_start, current = numbering.full_id(m.group(1)), a, []
             if a + m.end() < b:  # "7  Đề án về ...": the row's first line after its number
@@ -148,7 +152,8 @@ def read_flat_table(
         end = b
         j += 1
     if row_id is not None:
-        rows.append(_row(text, row_id, row_start, current, is_agency_text, columns))
+        rows.append(_row(text, row_id, row_start, current, is_agency_text, columns,
+                             one_name))
     return Table(lines[i][0], end, "flattened", tuple(columns), tuple(rows)), j
 
 
@@ -189,6 +194,7 @@ def _row(
     lines: list[tuple[int, int]],
     is_agency_text: IsAgencyText,
     columns: list[str],
+    one_name: OneName | None = None,
 ) -> Row:
     content: list[Cell] = []
     agencies: list[tuple[int, int]] = []
@@ -204,7 +210,11 @@ def _row(
             content and not agencies and _goes_on(content[-1].text, cell.text)
         ):
             for k, (s, e) in enumerate(_pieces(text, a, b, is_agency_text)):
-                if agencies and (joined or (k == 0 and text[s].islower())):
+                # the name goes on from the line before: a narrow column breaks a cell a
+                # word or two per line ("Các / Bộ, / ngành, / địa / phương")
+                broken = k == 0 and one_name is not None and one_name(agencies[-1][1] - 1, s) \
+                    if agencies else False
+                if agencies and (joined or broken or (k == 0 and text[s].islower())):
                     agencies[-1] = (agencies[-1][0], e)
                 else:
                     agencies.append((s, e))

@@ -70,7 +70,8 @@ _TABLE_LINE = re.compile(
 )
 
 
-def find_tables(text: str, is_agency_text: Callable[[int, int], bool]) -> list[Table]:
+def find_tables(text: str, is_agency_text: Callable[[int, int], bool],
+                one_name: Callable[[int, int], bool] | None = None) -> list[Table]:
     """Every task table in ``text`` (flattened or pipe layout), in order."""
     tables: list[Table] = []
     lines = _lines(text)
@@ -93,7 +94,7 @@ def find_tables(text: str, is_agency_text: Callable[[int, int], bool]) -> list[T
             continue
         # ``column_role(line) == "id"``, without trying every other role on every line
         if _ID_HEADER.match(line) and ROW_ID.match(line) is None:
-            table, j = read_flat_table(text, lines, k, is_agency_text, column_role)
+            table, j = read_flat_table(text, lines, k, is_agency_text, column_role, one_name)
             if table is not None:
                 tables.append(table)
                 i = j

@@ -215,9 +215,13 @@ class _Extractor:
         )
         return covered >= 0.7 * len(body)
 
+    def one_name(self, a: int, b: int) -> bool:
+        """Whether one agency name stands over both ``text[a]`` and ``text[b]``."""
+        return any(m.start <= a and b < m.end for m in self.index.overlapping(a, a + 1))
+
     # --- main ----------------------------------------------------------------------------
     def run(self) -> tuple[list[Assignment], list[Task]]:
-        tables = find_tables(self.text, self.is_agency_text)
+        tables = find_tables(self.text, self.is_agency_text, self.one_name)
         # the body is the text outside the tables (a plan may go on after one)
         pos = 0
         for table in tables:
