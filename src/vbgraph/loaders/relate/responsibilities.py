@@ -274,12 +274,13 @@ class _Extractor:
             owners[k] = owner if owner.agencies else _NO_OWNER
 
     def _of_aims(self, item: Item, k: int, aims: set[int], parents: set[int | None]) -> bool:
-        """Whether ``item`` heads or stands in a section of aims and says no one leads or
-        joins anything ("I. MỤC ĐÍCH, YÊU CẦU" and its items)."""
-        heads = (k in parents and _AIMS.match(self.folded, item.body, item.own_end + 1)
-                 and not self.index.inside(item.body, item.own_end))
-        return bool((item.parent in aims or heads)
-                    and not _GIVES_ROLES.search(self.folded, item.body, item.end))
+        """Whether ``item`` heads a section of aims ("I. MỤC ĐÍCH, YÊU CẦU", "IV. SỐ LƯỢNG
+        ĐỀ NGHỊ KHEN THƯỞNG") or stands in one saying no one leads or joins anything."""
+        if item.parent in aims:
+            return not _GIVES_ROLES.search(self.folded, item.body, item.own_end)
+        return bool(k in parents and _AIMS.match(self.folded, item.body, item.own_end + 1)
+                    and not self.index.inside(item.body, item.own_end)
+                    and not _GIVES_ROLES.search(self.folded, item.body, item.own_end))
 
     def _heading(self, item: Item) -> _Owner | None:
         """An item that only names agencies heads the items under it, which are theirs; it
