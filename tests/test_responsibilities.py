@@ -721,3 +721,13 @@ def test_what_an_item_only_inherited_goes_no_further_down() -> None:
     subject = DocInfo(symbol="1/KH-UBND", key="1/KH-UBND|Lào Cai|2026", province="Lào Cai")
     assignments, _ = extract_responsibilities(normalize(text), subject)
     assert {a.task for a in assignments if a.agency == "Sở Tài chính"} == {"2.a", "2.b"}
+
+
+def test_an_office_wrapped_onto_the_next_line_of_a_membership_list_is_no_task() -> None:
+    # a Prime Minister's decision setting up a steering committee (QĐ 798/QĐ-TTg, 2026)
+    text = ("3. Các ủy viên:\n- Bộ trưởng Bộ Y tế;\n- Phó Chủ tịch Uỷ ban Trung ương Mặt trận "
+            "tổ quốc Việt Nam, Chủ tịch \nTổng Liên đoàn lao động Việt Nam;\n"
+            "- 01 Thứ trưởng Bộ Tài chính.\n")
+    subject = DocInfo(symbol="798/QĐ-TTg", key="798/QĐ-TTg|VN|2026", issuer="Thủ tướng Chính phủ")
+    assignments, _ = extract_responsibilities(normalize(text), subject)
+    assert not assignments

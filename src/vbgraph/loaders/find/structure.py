@@ -244,6 +244,9 @@ _METADATA = re.compile(rf"^[ \t]*(?:{METADATA_LABELS})[ \t]*:[^\n]*", re.M)
 #: A line of a membership list: one office and its body, nothing else.
 _MEMBER = re.compile(
     rf"^[ \t]*[-+•][ \t]*(?:\d{{1,2}}[ \t]+)?(?:{MEMBER_TITLES})[ \t]+[^\n;:.]{{2,110}}"
+    # a long office wrapped onto the next line ("... Chủ tịch \nTổng Liên đoàn lao động
+    # Việt Nam;"): the line after that does not open a new item
+    r"(?:\n(?![ \t]*(?:[-+•]|\d|[a-zđ]\)|Điều\b))[^\n;:.]{2,110})?"
     r"[;.]?[ \t]*$",
     re.M,
 )
