@@ -221,6 +221,11 @@ OPEN_CASES = [
         "Tuyên Quang",
         ("Đảng ủy các cơ quan Đảng tỉnh", "Tuyên Quang"),
     ),
+    (  # the provincial press merged in 2025 (Cần Thơ KH 165 of 2025)
+        "Báo và Phát thanh, Truyền hình Cần Thơ chủ trì tuyên truyền",
+        "Cần Thơ",
+        ("Báo và Phát thanh, Truyền hình Cần Thơ", "Cần Thơ"),
+    ),
     (  # the national broadcasters and news agency by their initials (NQ 100/NQ-CP, 2026)
         "Các Bộ, ngành, địa phương, VTV, VOV, TTXVN phối hợp tuyên truyền",
         None,
