@@ -221,6 +221,11 @@ OPEN_CASES = [
         "Tuyên Quang",
         ("Đảng ủy các cơ quan Đảng tỉnh", "Tuyên Quang"),
     ),
+    (  # a ministry's newspaper by its ministry's abbreviation (Bộ TN&MT QĐ 59 of 2024)
+        "Trung tâm Truyền thông TN&MT, Báo TN&MT và các đơn vị liên quan đẩy mạnh",
+        None,
+        ("Báo TN&MT", None),
+    ),
     (  # the provincial press merged in 2025 (Cần Thơ KH 165 of 2025)
         "Báo và Phát thanh, Truyền hình Cần Thơ chủ trì tuyên truyền",
         "Cần Thơ",

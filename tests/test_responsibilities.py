@@ -731,3 +731,16 @@ def test_an_office_wrapped_onto_the_next_line_of_a_membership_list_is_no_task() 
     subject = DocInfo(symbol="798/QĐ-TTg", key="798/QĐ-TTg|VN|2026", issuer="Thủ tướng Chính phủ")
     assignments, _ = extract_responsibilities(normalize(text), subject)
     assert not assignments
+
+
+@pytest.mark.parametrize("text", [
+    # a ministry's programme (Bộ TN&MT, 2024) and a commune Front's plan (Lương Minh, 2025):
+    # "(các) đồng chí" before an office that leads
+    "1. Các đồng chí Lãnh đạo Bộ theo lĩnh vực công tác chịu trách nhiệm chỉ đạo triển khai.",
+    "1. Đồng chí Lãnh đạo Bộ phụ trách chịu trách nhiệm chỉ đạo triển khai.",
+])
+def test_comrades_before_an_office_are_its_title(text: str) -> None:
+    subject = DocInfo(symbol="59/QĐ-BTNMT", key="59/QĐ-BTNMT|VN|2024",
+                      issuer="Bộ trưởng Bộ Tài nguyên và Môi trường")
+    assignments, _ = extract_responsibilities(normalize(text), subject)
+    assert ("Lãnh đạo Bộ", "lead") in {(a.agency, a.role) for a in assignments}

@@ -408,7 +408,7 @@ class _OpenReader:
         word = nxt.group(1)
         ok_lower = head.startswith("Ban") and fold_name(word) in ("cac", "khu")
         if not (word[:1].isupper() or ok_lower) or (
-            word.isupper() and len(word) > 3 and not head.startswith("Ban")
+            word.isupper() and len(word) > 3 and not head.startswith("Ban") and "&" not in word
         ):
             return None
         if kind == "proper":
