@@ -241,6 +241,15 @@ _RECIPIENTS = Pattern(
 )
 #: A line of signature metadata: "Ký bởi: ...", "Cơ quan: ...".
 _METADATA = re.compile(rf"^[ \t]*(?:{METADATA_LABELS})[ \t]*:[^\n]*", re.M)
+#: A signature block's lines: "TM. CHÍNH PHỦ", "KT. CHỦ TỊCH", "THỦ TƯỚNG", "PHÓ GIÁM
+#: ĐỐC" in capitals on lines of their own (who signs, not who is given a task).
+_SIGNATURE = re.compile(
+    r"^[ \t|]*(?:(?:KT|TM|Q|TL|TUQ|T/M)[ \t]*[./][ \t]*[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]*"
+    r"|(?:PHÓ[ \t]+)?(?:THỦ[ \t]+TƯỚNG|CHỦ[ \t]+TỊCH|BỘ[ \t]+TRƯỞNG|THỨ[ \t]+TRƯỞNG"
+    r"|GIÁM[ \t]+ĐỐC|BÍ[ \t]+THƯ|CHÁNH[ \t]+VĂN[ \t]+PHÒNG|TRƯỞNG[ \t]+BAN"
+    r"|CỤC[ \t]+TRƯỞNG|VỤ[ \t]+TRƯỞNG))[ \t]*$",
+    re.M,
+)
 #: A line of a membership list: one office and its body, nothing else.
 _MEMBER = re.compile(
     rf"^[ \t]*[-+•][ \t]*(?:\d{{1,2}}[ \t]+)?(?:{MEMBER_TITLES})[ \t]+[^\n;:.]{{2,110}}"
@@ -294,6 +303,7 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
     for m in _RECIPIENTS.finditer(text):
         spans.append((m.start(), _list_end(text, m.end())))
     spans += [m.span() for m in _METADATA.finditer(text)]
+    spans += [m.span() for m in _SIGNATURE.finditer(text)]
     spans += [m.span() for m in _MEMBER.finditer(text) if not _has_task(m.group())]
     spans += [
         member.span()
