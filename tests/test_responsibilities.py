@@ -749,8 +749,9 @@ def test_comrades_before_an_office_are_its_title(text: str) -> None:
 def test_the_signature_block_assigns_nothing() -> None:
     # the signature of a Government resolution (NQ 15/NQ-CP, 2026) and of a province's
     # decision: who signs is given no task
-    text = ("Điều 3. Bộ Y tế chủ trì hướng dẫn thi hành.\n"
-            "TM. CHÍNH PHỦ\nTHỦ TƯỚNG\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n")
+    text = ("Điều 2. Tổ chức thực hiện\n5. Bộ Y tế chịu trách nhiệm về việc tổng hợp số "
+            "liệu./. \n \nTM. CHÍNH PHỦ \nKT. THỦ TƯỚNG \nPHÓ THỦ TƯỚNG  \n \n"
+            "Phạm Thị Thanh Trà \n")
     subject = DocInfo(symbol="15/NQ-CP", key="15/NQ-CP|VN|2026", issuer="Chính phủ")
     assignments, _ = extract_responsibilities(normalize(text), subject)
     assert {(a.agency, a.role) for a in assignments} == {("Bộ Y tế", "lead")}
