@@ -755,14 +755,3 @@ def test_the_signature_block_assigns_nothing() -> None:
     subject = DocInfo(symbol="15/NQ-CP", key="15/NQ-CP|VN|2026", issuer="Chính phủ")
     assignments, _ = extract_responsibilities(normalize(text), subject)
     assert {(a.agency, a.role) for a in assignments} == {("Bộ Y tế", "lead")}
-
-
-def test_the_issuer_named_with_its_province_is_given_nothing_by_its_own_letter() -> None:
-    # a provincial department's letter (Sở NN&MT Lào Cai, CV 5141 of 2025): the issuer
-    # read from the letterhead carries the province, the bodies in the text do not
-    text = ("3. Giao Phòng Khoáng sản thuộc Sở tham mưu; Sở Nông nghiệp và Môi trường "
-            "sẽ xử lý theo quy định.\n")
-    subject = DocInfo(symbol="5141/SNNMT-KS", key="5141/SNNMT-KS|Lào Cai|2025",
-                      issuer="Sở Nông nghiệp và Môi trường tỉnh Lào Cai", province="Lào Cai")
-    assignments, _ = extract_responsibilities(normalize(text), subject)
-    assert "Sở Nông nghiệp và Môi trường" not in {a.agency for a in assignments}

@@ -9,8 +9,6 @@ _ISSUER_TITLE = re.compile(r"^(?:Bộ trưởng|Chủ tịch|Giám đốc|Thủ 
 _ISSUER_PARTY = re.compile(r"(?:Ban Thường vụ\s+)?(Tỉnh ủy|Thành ủy)\b")
 _ISSUER_COUNCIL = re.compile(r"(?:HĐND|Hội đồng nhân dân)\s+(?:tỉnh|[Tt]hành phố)\b")
 _COUNCIL = re.compile(r"(?:HĐND|Hội đồng nhân dân)\b")
-#: The place an issuer's name ends with ("... tỉnh Lào Cai"): agencies are named without it.
-_PLACE_AFTER = re.compile(r"\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+[A-ZĐÀ-Ỹ][^,;]*$")
 
 
 def issuer_names(issuer: str | None, ministry: str | None) -> set[str]:
@@ -21,9 +19,6 @@ def issuer_names(issuer: str | None, ministry: str | None) -> set[str]:
     if issuer:
         body = _ISSUER_TITLE.sub("", issuer)
         names.add(body)
-        bare = _PLACE_AFTER.sub("", body)  # "Sở Nông nghiệp và Môi trường tỉnh Lào Cai"
-        if bare != body and len(bare.split()) >= 2:
-            names.add(bare)
         m = _ISSUER_PARTY.match(body)
         if m:
             names.update({m.group(1), f"Ban Thường vụ {m.group(1)}"})
