@@ -9,12 +9,13 @@ PDF/OCR calls made from Python are interrupted between steps; where no alarm can
 
 from __future__ import annotations
 
-import os
 import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
+
+from vbgraph.settings import seconds_setting
 
 #: Seconds one file may take by default (an 80-page scan's OCR takes about two minutes
 #: on one core); ``vbgraph ingest --file-timeout`` or ``VBGRAPH_FILE_TIMEOUT`` change it.
@@ -27,11 +28,7 @@ class FileTimeLimit(Exception):
 
 def seconds_from_env() -> float:
     """The limit ``VBGRAPH_FILE_TIMEOUT`` sets (0 for none), else the default."""
-    raw = os.environ.get("VBGRAPH_FILE_TIMEOUT", "").strip()
-    try:
-        return float(raw) if raw else DEFAULT_SECONDS
-    except ValueError:
-        return DEFAULT_SECONDS
+    return seconds_setting("VBGRAPH_FILE_TIMEOUT", DEFAULT_SECONDS, allow_zero=True)
 
 
 @contextmanager

@@ -64,9 +64,11 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], glob: str | None, workers
     from vbgraph.ingest_progress import IngestProgress
     from vbgraph.loaders.formats.walk import iter_entries
     from vbgraph.pipeline import ingest_paths
+    from vbgraph.time_limit import seconds_from_env
 
     if file_timeout is not None:  # read by each worker (time_limit.seconds_from_env)
         os.environ["VBGRAPH_FILE_TIMEOUT"] = repr(file_timeout)
+    seconds_from_env()  # a wrong VBGRAPH_FILE_TIMEOUT is one Error: line, before any work
     interactive = sys.stderr.isatty() and not quiet and not as_json
     total = len(list(iter_entries(list(paths), glob=glob))) if interactive else None
     with configured_store(ctx, write=True) as store, \

@@ -25,6 +25,7 @@ import psutil
 
 from vbgraph.errors import StoreError
 from vbgraph.graph.store_files import check_store_files, describe_start_failure
+from vbgraph.settings import seconds_setting
 
 DB_FILENAME = "vbgraph.rdb"
 AOF_FILENAME = "vbgraph.aof"
@@ -63,11 +64,7 @@ class ServerInfo:
 
 
 def start_timeout() -> float:
-    value = os.environ.get("VBGRAPH_START_TIMEOUT")
-    try:
-        return float(value) if value else DEFAULT_START_TIMEOUT
-    except ValueError as exc:
-        raise StoreError(f"VBGRAPH_START_TIMEOUT={value!r} is not a number of seconds") from exc
+    return seconds_setting("VBGRAPH_START_TIMEOUT", DEFAULT_START_TIMEOUT)
 
 
 def binaries() -> tuple[str, str]:

@@ -48,6 +48,7 @@ from vbgraph.graph.falkor_launch import (
     start,
     start_timeout,
 )
+from vbgraph.graph.lock import open_lock_file
 from vbgraph.graph.store_files import RepairReport, repair_store_files
 
 __all__ = ["DB_FILENAME", "ServerInfo", "attach", "detach", "exit_reason", "ready", "repair"]
@@ -78,7 +79,7 @@ def attach[T](directory: Path,
     """Connect to the store's running server, or start it.  ``connect(info, started)`` must
     return a client that has answered (``ready``), so it is counted before the lock goes."""
     with exclusive(directory / SERVER_LOCK, start_timeout(), "opened or closed"):
-        clients = _open_lock_file(directory / CLIENTS_LOCK)
+        clients = open_lock_file(directory / CLIENTS_LOCK)
         try:
             fcntl.flock(clients, fcntl.LOCK_SH)  # never waits: exclusive holders hold
             info = running_server(directory)    # SERVER_LOCK too, which is ours now
@@ -112,7 +113,7 @@ def detach(attachment: Attachment, others: Callable[[], int | None],
         disconnect()
         attachment.clients.close()  # our shared lock goes with the descriptor
         attachment.clients = None
-        with _open_lock_file(directory / CLIENTS_LOCK) as probe:
+        with open_lock_file(directory / CLIENTS_LOCK) as probe:
             try:
                 fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -253,21 +254,10 @@ def _forget(directory: Path, info: ServerInfo) -> None:
 # --------------------------------------------------------------------------
 
 
-def _open_lock_file(path: Path) -> IO[str]:
-    try:
-        return path.open("a+", encoding="utf-8")
-    except IsADirectoryError as exc:
-        raise StoreError(f"{path} is a directory, not vbgraph's lock file; remove it "
-                         f"(rmdir '{path}') and try again") from exc
-    except OSError as exc:
-        raise StoreError(f"cannot open the lock file {path}: {exc.strerror}; check the "
-                         "store directory is writable") from exc
-
-
 @contextmanager
 def exclusive(path: Path, timeout: float, doing: str) -> Iterator[None]:
     """Hold an exclusive ``flock`` on ``path``, waiting up to ``timeout`` seconds."""
-    with _open_lock_file(path) as fh:
+    with open_lock_file(path) as fh:
         deadline = time.monotonic() + timeout
         while True:
             try:

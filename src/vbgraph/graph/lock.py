@@ -19,20 +19,18 @@ from pathlib import Path
 from typing import IO
 
 from vbgraph.errors import StoreError
+from vbgraph.settings import seconds_setting
 
 #: How long a writer waits for another by default (env VBGRAPH_LOCK_TIMEOUT).
 DEFAULT_TIMEOUT = 600.0
 
 
 def lock_timeout() -> float:
-    value = os.environ.get("VBGRAPH_LOCK_TIMEOUT")
-    try:
-        return float(value) if value else DEFAULT_TIMEOUT
-    except ValueError as exc:
-        raise StoreError(f"VBGRAPH_LOCK_TIMEOUT={value!r} is not a number of seconds") from exc
+    return seconds_setting("VBGRAPH_LOCK_TIMEOUT", DEFAULT_TIMEOUT)
 
 
-def _open(path: Path) -> IO[str]:
+def open_lock_file(path: Path) -> IO[str]:
+    """``path`` opened to be locked (its folder made), or a ``StoreError`` saying why not."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         return path.open("a+", encoding="utf-8")
@@ -48,7 +46,7 @@ def _open(path: Path) -> IO[str]:
 def file_lock(path: Path, timeout: float | None = None) -> Iterator[None]:
     """Hold an exclusive ``flock`` on ``path``, waiting up to ``timeout`` seconds for it."""
     timeout = lock_timeout() if timeout is None else timeout
-    with _open(path) as fh:
+    with open_lock_file(path) as fh:
         deadline = time.monotonic() + timeout
         while True:
             try:

@@ -38,6 +38,7 @@ from vbgraph.graph.store import Params, Row
 from vbgraph.graph.values import plain_value
 from vbgraph.queries.cypher.files import FILE_SCHEMA
 from vbgraph.queries.cypher.schema import DELETE_ALL, INDEXES, SCHEMA, SERVER_COMPONENTS
+from vbgraph.settings import seconds_setting
 
 #: Default per-query timeout in seconds (env ``VBGRAPH_QUERY_TIMEOUT``).
 DEFAULT_QUERY_TIMEOUT = 300.0
@@ -51,14 +52,7 @@ BOLT_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
 
 def query_timeout() -> float:
     """The per-query timeout in seconds: ``VBGRAPH_QUERY_TIMEOUT`` or the default."""
-    value = os.environ.get("VBGRAPH_QUERY_TIMEOUT")
-    try:
-        seconds = float(value) if value else DEFAULT_QUERY_TIMEOUT
-    except ValueError:
-        seconds = 0.0
-    if not seconds > 0:
-        raise StoreError(f"VBGRAPH_QUERY_TIMEOUT={value!r} is not a positive number of seconds")
-    return seconds
+    return seconds_setting("VBGRAPH_QUERY_TIMEOUT", DEFAULT_QUERY_TIMEOUT)
 
 
 @dataclass(frozen=True, slots=True)

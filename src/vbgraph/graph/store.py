@@ -14,6 +14,8 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
+from vbgraph.settings import seconds_setting
+
 Row = dict[str, Any]
 Params = dict[str, Any]
 
@@ -34,14 +36,7 @@ def resolve_query_timeout(value: float | None = None) -> float:
     from vbgraph.errors import StoreError
 
     if value is None:
-        text = os.environ.get("VBGRAPH_QUERY_TIMEOUT")
-        if not text:
-            return DEFAULT_QUERY_TIMEOUT
-        try:
-            value = float(text)
-        except ValueError as exc:
-            raise StoreError(f"VBGRAPH_QUERY_TIMEOUT={text!r} is not a number of seconds") \
-                from exc
+        return seconds_setting("VBGRAPH_QUERY_TIMEOUT", DEFAULT_QUERY_TIMEOUT)
     if not value > 0:
         raise StoreError(f"the query timeout must be a positive number of seconds, not {value}")
     return float(value)
