@@ -38,6 +38,7 @@ Entries marked ``uncertain`` count neither as misses nor as false hits.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from vbgraph.lookup import fold_name, fold_symbol
@@ -228,7 +229,8 @@ def _same_agency(gold_name: str, predicted: JSON, province: str | None) -> bool:
     return any(_fold(name) == want for name in _read_names(gold_name, province))
 
 
-def _read_names(name: str, province: str | None) -> set[str]:
+@lru_cache(maxsize=4096)
+def _read_names(name: str, province: str | None) -> frozenset[str]:
     """The bodies the extractor reads in ``name`` (its gazetteer and noun-phrase grammar),
     and the gazetteer's best look-ups of it."""
     from vbgraph.loaders.find.agencies.matcher import find_mentions, lookup_agencies
@@ -237,7 +239,8 @@ def _read_names(name: str, province: str | None) -> set[str]:
 
     text = normalize(name).text
     found = {m.agency.name for m in open_mentions(text, province, find_mentions(text, province))}
-    return found | {a.name for a in lookup_agencies(name.replace("_", " "), province)[:3]}
+    looked_up = {a.name for a in lookup_agencies(name.replace("_", " "), province)[:3]}
+    return frozenset(found | looked_up)
 
 
 def _score_assignments(gold: JSON, predicted: JSON, text: str) -> JSON:

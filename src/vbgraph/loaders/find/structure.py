@@ -29,6 +29,7 @@ from vbgraph.loaders.vocab.cues import (
     MEMBERSHIP_OPENERS,
     METADATA_LABELS,
     RECIPIENT_LABELS,
+    SIGNING_OFFICES_CAPS,
 )
 
 #: Rank of each marker kind: an item contains the items after it of a higher rank.
@@ -245,9 +246,7 @@ _METADATA = re.compile(rf"^[ \t]*(?:{METADATA_LABELS})[ \t]*:[^\n]*", re.M)
 #: ĐỐC" in capitals on lines of their own (who signs, not who is given a task).
 _SIGNATURE = re.compile(
     r"^[ \t|]*(?:(?:KT|TM|Q|TL|TUQ|T/M)[ \t]*[./][ \t]*[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]*"
-    r"|(?:PHÓ[ \t]+)?(?:THỦ[ \t]+TƯỚNG|CHỦ[ \t]+TỊCH|BỘ[ \t]+TRƯỞNG|THỨ[ \t]+TRƯỞNG"
-    r"|GIÁM[ \t]+ĐỐC|BÍ[ \t]+THƯ|CHÁNH[ \t]+VĂN[ \t]+PHÒNG|TRƯỞNG[ \t]+BAN"
-    r"|CỤC[ \t]+TRƯỞNG|VỤ[ \t]+TRƯỞNG))[ \t]*$",
+    rf"|(?:PHÓ\s+)?(?:{SIGNING_OFFICES_CAPS}))[ \t]*$",
     re.M,
 )
 #: A line of a membership list: one office and its body, nothing else.

@@ -31,7 +31,7 @@ from vbgraph.loaders.relate.letterhead import (
     title_line,
 )
 from vbgraph.loaders.text.syllables import is_syllable
-from vbgraph.loaders.vocab.documents import TYPE_WORDS
+from vbgraph.loaders.vocab.documents import TYPE_WORDS, canonical_type_word
 from vbgraph.loaders.vocab.provinces import (
     find_province,
     local_name,
@@ -94,7 +94,7 @@ def extract_header(norm: NormalizedText, source: SourceDocument | None = None) -
     if sym is not None and sym.type_code:
         doc_type = type_of_code(sym.type_code)
     if doc_type is None and type_match:
-        doc_type = _type_word(type_match.group("type"))
+        doc_type = canonical_type_word(type_match.group("type"))
     if (
         doc_type == "Chương trình hành động"
         and type_match
@@ -283,14 +283,7 @@ def _titled_type(header: str) -> str | None:
             return "Phụ lục"
         rest = m.group("rest")
         if rest.strip() and rest.upper() == rest and not rest.lstrip()[:1].isdigit():
-            return _type_word(m.group("type"))
-    return None
-
-
-def _type_word(caps: str) -> str | None:
-    for word, _ in TYPE_WORDS:
-        if word.upper() == caps:
-            return word
+            return canonical_type_word(m.group("type"))
     return None
 
 

@@ -13,7 +13,7 @@ import re
 
 from vbgraph.loaders.find.agencies.matcher import find_mentions
 from vbgraph.loaders.find.agencies.names import open_mentions
-from vbgraph.loaders.vocab.documents import TYPE_WORDS
+from vbgraph.loaders.vocab.documents import TYPE_WORDS, canonical_type_word
 from vbgraph.loaders.vocab.provinces import local_name, province_name
 
 #: The national and Party mottos and rules that share the letterhead's lines.
@@ -69,7 +69,6 @@ _AUTHORITY_LINE = re.compile(
     r"[^\n\d.;:,]{0,80}$",
     re.MULTILINE,
 )
-_TYPE_BY_FOLD = {w.lower(): w for w, _ in TYPE_WORDS}
 
 
 def title_line(text: str) -> tuple[str, str] | None:
@@ -77,7 +76,7 @@ def title_line(text: str) -> tuple[str, str] | None:
     m = _TITLE_LINE.match(text)
     if m is None:
         return None
-    kind = _TYPE_BY_FOLD.get(" ".join(m.group("type").lower().split()))
+    kind = canonical_type_word(m.group("type"))
     if kind is None:
         return None
     return kind, " ".join(m.group(0).split())

@@ -32,7 +32,7 @@ from vbgraph.loaders.models import DocMention
 from vbgraph.loaders.text.fold import fold_name
 from vbgraph.loaders.text.patterns import Pattern, case_variants, initial_alternation
 from vbgraph.loaders.vocab.cues import SHORT_FORM_OPEN
-from vbgraph.loaders.vocab.documents import PARTY_LOCAL_ISSUERS, TYPE_WORDS
+from vbgraph.loaders.vocab.documents import PARTY_LOCAL_ISSUERS, TYPE_WORDS, canonical_type_word
 from vbgraph.loaders.vocab.provinces import find_province, local_name, without_kind_word
 from vbgraph.models import DocInfo
 
@@ -89,7 +89,6 @@ _SPACES = re.compile(r"\s+")
 #: A type word anywhere (``Nghị quyết``, ``Kế hoạch`` ...).
 TYPE_WORD = re.compile(_TYPE_WORD_RE, re.IGNORECASE)
 #: Type words by their lower-case form (the first of TYPE_WORDS wins).
-_TYPE_WORD_BY_FOLD: dict[str, str] = {w.lower(): w for w, _ in reversed(TYPE_WORDS)}
 _ISSUER_STOP = re.compile(
     r"\s(?:về|ban\s+hành|thực\s+hiện|triển\s+khai|phê\s+duyệt|quy\s+định|hướng\s+dẫn|tại|theo|đã|được"
     r"|và(?!\s+(?:Phát triển nông thôn|Đầu tư|Đào tạo|Xã hội|Truyền thông|Công nghệ|Môi trường"
@@ -111,7 +110,7 @@ def document_mentions(
         sym = parse_symbol(m)
         before = text[max(0, m.start() - 60) : m.start()]
         tw_match = _BEFORE_SYMBOL.search(before)
-        type_word = _canonical_type_word(tw_match.group("tw")) if tw_match else None
+        type_word = canonical_type_word(tw_match.group("tw")) if tw_match else None
         start = m.start() - (len(before) - tw_match.start()) if tw_match else m.start()
         if type_word is None and found and _SO_BEFORE.search(before):
             prev = found[-1]
@@ -161,10 +160,6 @@ def _bodies(name: str, province: str | None) -> frozenset[str]:
 
     found = open_mentions(name, province, find_mentions(name, province))
     return frozenset(m.agency.name for m in found)
-
-
-def _canonical_type_word(raw: str) -> str | None:
-    return _TYPE_WORD_BY_FOLD.get(_SPACES.sub(" ", raw).lower())
 
 
 def _with_tail(text: str, m: DocMention) -> DocMention:
@@ -226,7 +221,7 @@ def _short_forms(text: str, full: list[DocMention]) -> list[DocMention]:
     for f in full:
         by_number.setdefault(f.symbol.number, []).append(f)
     for m in _SHORT.finditer(text):
-        tw = _canonical_type_word(m.group("tw"))
+        tw = canonical_type_word(m.group("tw"))
         code = code_of_type_word(tw) if tw else None
         candidates = {
             f.symbol.text: f
@@ -262,7 +257,7 @@ def _aliases(text: str, full: list[DocMention]) -> list[DocMention]:
         for u in re.finditer(rf"(?<!\w){alias}(?![\w/\-])", text[d.end() :], re.IGNORECASE):
             a, b = d.end() + u.start(), d.end() + u.end()
             head = TYPE_WORD.match(u.group())
-            tw = _canonical_type_word(head.group()) if head else None
+            tw = canonical_type_word(head.group()) if head else None
             mention = DocMention(a, a, b, target.symbol, tw, short=True)
             out.append(_with_tail(text, mention))
     return out

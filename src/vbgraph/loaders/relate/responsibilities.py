@@ -52,6 +52,7 @@ from vbgraph.loaders.vocab.cues import (
     ANNOUNCED_FOLDED,
     HOLDER_LABELS_FOLDED,
     MEMBERS_OF_FOLDED,
+    ROLE_VERBS_FOLDED,
     TASK_WORDS_FOLDED,
     TITLES_FOLDED,
 )
@@ -139,7 +140,7 @@ _HEADING_CUE = re.compile(
     rf"(?:\b(?:{TITLES_FOLDED})\s+)*\Z"
 )
 #: Words that give the names around them roles of a task: the item is a task, not a heading.
-_GIVES_ROLES = re.compile(r"\b(?:chu\s+tri|phoi\s+hop|co\s+quan\s+thuc\s+hien)\b")
+_GIVES_ROLES = re.compile(rf"\b(?:{ROLE_VERBS_FOLDED}|co\s+quan\s+thuc\s+hien)\b")
 #: A section of aims ("I. MỤC ĐÍCH, YÊU CẦU", "1. Mục tiêu"): its items assign nothing.
 _AIMS = re.compile(
     rf"[\s:]*(?:{AIMS_SECTIONS_FOLDED})\b(?![^\n]*\b(?:{TASK_WORDS_FOLDED})\b)[^\n]*(?:\n|$)"

@@ -56,6 +56,8 @@ def _folded(words: list[str], space: str = " ") -> str:
 TITLES_FOLDED = _folded(_ROLES["titles"])
 #: Labels of a heading naming whose tasks follow ("trach nhiem|nhiem vu chu yeu|..."), folded.
 HOLDER_LABELS_FOLDED = _folded(_ROLES["holder_labels"], r"\s+")
+#: The verbs that give a task's roles ("chu\s+tri|phoi\s+hop"), folded.
+ROLE_VERBS_FOLDED = _folded(_ROLES["role_verbs"], r"\s+")
 #: Words between the agencies of one list, folded ("lien quan|don vi|...").
 LIST_FILLERS_FOLDED = _folded(_ROLES["list_fillers"])
 #: What may stand between "phối hợp" and the partners, folded.
@@ -90,6 +92,8 @@ TASK_WORDS_FOLDED = _folded(_NOT_ASSIGNED["task_words"], r"\s+")
 #: Words before a body that mean its members ("đại biểu Quốc hội"), folded.
 MEMBERS_OF_FOLDED = _folded(_NOT_ASSIGNED["members_of"], r"\s+")
 MEMBER_TITLES = phrases(_NOT_ASSIGNED["member_titles"])
+#: Offices of a signature block, in capitals as it writes them ("THỦ TƯỚNG").
+SIGNING_OFFICES_CAPS = phrases(w.upper() for w in _NOT_ASSIGNED["signing_offices"])
 #: Openers of a sentence listing members ("Thành viên ... gồm").
 MEMBERSHIP_OPENERS = phrases(_NOT_ASSIGNED["membership_openers"])
 

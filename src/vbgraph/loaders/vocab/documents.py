@@ -11,6 +11,14 @@ _DATA = load("documents.toml")
 TYPE_WORDS: tuple[tuple[str, str | None], ...] = tuple(
     (row["word"], row.get("code")) for row in _DATA["type"]
 )
+_TYPE_WORD_BY_FOLD: dict[str, str] = {w.lower(): w for w, _ in reversed(TYPE_WORDS)}
+
+
+def canonical_type_word(raw: str) -> str | None:
+    """The type word ``raw`` writes, in any case and spacing ("QUYẾT ĐỊNH", "Quyết  định")."""
+    return _TYPE_WORD_BY_FOLD.get(" ".join(raw.split()).lower())
+
+
 #: The type word each type code names.
 TYPE_BY_CODE: dict[str, str] = {
     code: word for word, code in reversed(TYPE_WORDS) if code

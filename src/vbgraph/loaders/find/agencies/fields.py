@@ -26,7 +26,11 @@ from collections.abc import Iterator
 
 from vbgraph.loaders.models import Agency, AgencyMention
 from vbgraph.loaders.text.patterns import lines_with
-from vbgraph.loaders.vocab.cues import FIELD_LABELS_FOLDED, PERSON_MARKERS_FOLDED
+from vbgraph.loaders.vocab.cues import (
+    FIELD_LABELS_FOLDED,
+    PERSON_MARKERS_FOLDED,
+    ROLE_VERBS_FOLDED,
+)
 
 _LABELS = "|".join(FIELD_LABELS_FOLDED.values())
 #: A field line on folded text: its label, then the value to the line's end.
@@ -52,7 +56,7 @@ _SPLIT = re.compile(r"\s*[,;]\s*|\s+và\s+(?=[A-ZĐÀ-Ỹ]|các\s|[Đđ]ồng\s+
 _MARKER = re.compile(rf"(?:{PERSON_MARKERS_FOLDED})\s+")
 #: The verbs of a role after a name in a field's value ("Sở Tư pháp chủ trì, phối hợp
 #: với ..."), folded.
-_ROLE_VERB = re.compile(r"\s+(?:chu\s+tri|phoi\s+hop|thuc\s+hien)\b")
+_ROLE_VERB = re.compile(rf"\s+(?:{ROLE_VERBS_FOLDED}|thuc\s+hien)\b")
 _LETTERS = re.compile(r"[^\W\d_]")
 _WORDS = re.compile(r"\w+")
 #: A part with more words than this is a sentence, not a name.
