@@ -679,6 +679,41 @@ def test_a_task_of_following_and_urging_is_monitoring(text: str, monitors: set[s
     assert {a.agency for a in assignments if a.role == "monitor"} == monitors
 
 
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        (  # an official letter (Lào Cai, 2026): "b) Hướng dẫn, đôn đốc ..." under the holder
+            "2. Sở Xây dựng\nCó trách nhiệm:\na) Rà soát tài sản kết cấu hạ tầng.\n"
+            "b) Hướng dẫn, đôn đốc các cơ quan, đơn vị được giao quản lý tài sản thực hiện "
+            "việc lập hồ sơ.\n",
+            {"monitor"},
+        ),
+        (  # a provincial plan (Đồng Tháp, 2025): "- Tăng cường công tác giám sát ..."
+            "3. Sở Tài chính\n- Bố trí kinh phí.\n- Tăng cường công tác giám sát và kiểm tra "
+            "để đảm bảo nguồn ngân sách được sử dụng đúng mục đích.\n",
+            {"monitor"},
+        ),
+        (  # a Party programme (Lào Cai Tỉnh ủy, 2026): supervision is the item's function
+            "3. Đảng ủy Hội đồng nhân dân tỉnh\n- Lãnh đạo ban hành chính sách.\n"
+            "- Tăng cường hoạt động giám sát chuyên đề đối với việc chấp hành pháp luật.\n",
+            {"monitor"},
+        ),
+        (  # inspecting is also carried out (Lào Cai UBND letter, 2026): lead and monitor
+            "1. Sở Công Thương\n- Rà soát các mỏ.\n- Tăng cường kiểm tra, giám sát hoạt động "
+            "nạo vét kết hợp thu hồi khoáng sản.\n",
+            {"lead", "monitor"},
+        ),
+    ],
+)
+def test_a_sub_item_of_following_and_urging_gives_its_holder_monitoring_only(
+    text: str, roles: set[str]
+) -> None:
+    subject = DocInfo(symbol="1/KH-UBND", key="1/KH-UBND|Lào Cai|2026", province="Lào Cai")
+    assignments, _ = extract_responsibilities(normalize(text), subject)
+    second = sorted({a.task for a in assignments if a.task})[-1]
+    assert {a.role for a in assignments if a.task == second} == roles
+
+
 def test_a_section_of_aims_assigns_nothing_unless_it_gives_roles() -> None:
     # "I. MỤC ĐÍCH, YÊU CẦU" of a provincial plan (Đắk Lắk KH of 2025): the bodies its
     # items name are told what the plan is for, not given a task ...

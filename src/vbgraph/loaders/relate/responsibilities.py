@@ -49,6 +49,7 @@ from vbgraph.loaders.text.fold import fold_same_length
 from vbgraph.loaders.vocab.agencies import PROVINCIAL_COMMITTEES
 from vbgraph.loaders.vocab.cues import (
     AIMS_SECTIONS_FOLDED,
+    CHECK_VERBS_FOLDED,
     ANNOUNCED_FOLDED,
     HOLDER_LABELS_FOLDED,
     MEMBERS_OF_FOLDED,
@@ -151,6 +152,8 @@ _HEADING_COLON = re.compile(r":\s*\Z")
 _ANNOUNCING = re.compile(
     rf"[^.;:]{{0,120}}?\b(?:{ANNOUNCED_FOLDED})\b[^.;:\n]{{0,40}}?\bsau(?:\s+day)?\s*:"
 )
+#: Checking, as a verb of the predicate: the holder carries out an inspection.
+_INSPECTS = re.compile(rf"\b(?:{CHECK_VERBS_FOLDED})\b")
 #: "đại biểu Quốc hội": the body's members, not the body.
 _MEMBERS_OF = re.compile(rf"\b(?:{MEMBERS_OF_FOLDED})\s+\Z")
 
@@ -325,11 +328,14 @@ class _Extractor:
             inherited = _NO_OWNER  # "- Sở Công Thương (đối với ...)" under "2. Các sở ...": its own
             seg.subject, seg.leads = (), {}
         if inherited.agencies and seg.task is not None:
-            for agency in inherited.agencies:
-                self._assign(agency, inherited.role, inherited.start, inherited.end, seg.task)
             m = MONITOR_PREDICATE.match(self.folded, a, b) if inherited.role == "lead" else None
-            if m is not None:  # "- Đôn đốc ..." under "2. Sở X"
-                for agency in inherited.agencies:
+            # "- Đôn đốc ..." under "2. Sở X": the item's function is monitoring; "Tăng
+            # cường kiểm tra, giám sát ..." is also an inspection the holder carries out
+            leads = m is None or _INSPECTS.search(self.folded, a, m.end()) is not None
+            for agency in inherited.agencies:
+                if leads:
+                    self._assign(agency, inherited.role, inherited.start, inherited.end, seg.task)
+                if m is not None:
                     self._assign(agency, "monitor", a, m.end(), seg.task)
             if inherited.role != "lead":
                 seg.leads, seg.subject_requested = {}, True
