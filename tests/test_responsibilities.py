@@ -199,6 +199,30 @@ PHRASINGS = [
         {("Sở Y tế", "lead")},
         {("Trung tâm Hội nghị tỉnh", "lead")},
     ),
+    (  # a subject after an opening phrase, its verb after "theo chức năng, nhiệm vụ"
+        # (a Government resolution of 2026)
+        "1. Trên cơ sở nội dung Chỉ thị số 49-CT/TW của Ban Bí thư, Ủy ban nhân dân các "
+        "tỉnh, thành phố trực thuộc Trung ương theo chức năng, nhiệm vụ chủ trì, phối hợp "
+        "tổ chức triển khai Chương trình hành động.",
+        None,
+        {("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "lead")},
+        set(),
+    ),
+    (  # ... "được giao," before the verb (a ministry's programme, 2024: "Thủ trưởng các
+        # đơn vị trực thuộc Bộ theo chức năng, nhiệm vụ được giao chịu trách nhiệm")
+        "2. Trên cơ sở Chương trình này, Sở Tài chính theo chức năng, nhiệm vụ được giao, "
+        "chủ trì bố trí kinh phí thực hiện.",
+        "Lào Cai",
+        {("Sở Tài chính", "lead")},
+        set(),
+    ),
+    (  # the adverbial ending a clause, no verb after it: no subject
+        "Việc cấp phép do Sở Xây dựng theo chức năng, nhiệm vụ, thẩm quyền và quy định "
+        "của pháp luật.",
+        "Lào Cai",
+        set(),
+        {("Sở Xây dựng", "lead")},
+    ),
     (  # objects of a task are not assignees
         "4. Sở Tư pháp hướng dẫn các sở, ngành, địa phương rà soát văn bản; tham mưu "
         "UBND tỉnh công khai thủ tục hành chính.",

@@ -34,7 +34,7 @@ from vbgraph.loaders.find.agencies.names import issuing_ministry, open_mentions
 from vbgraph.loaders.find.deadlines import field_deadline, find_deadline, parse_deadline
 from vbgraph.loaders.find.structure import excluded_spans, parse_items
 from vbgraph.loaders.find.tables import find_tables
-from vbgraph.loaders.models import Agency, AgencyMention, Deadline, Item, Row, Table
+from vbgraph.loaders.models import Agency, AgencyMention, Deadline, Item, Table
 from vbgraph.loaders.relate.issuer_names import assigns_committee, issuer_names
 from vbgraph.loaders.relate.roles import (
     AFTER_LEAD,
@@ -49,8 +49,8 @@ from vbgraph.loaders.text.fold import fold_same_length
 from vbgraph.loaders.vocab.agencies import PROVINCIAL_COMMITTEES
 from vbgraph.loaders.vocab.cues import (
     AIMS_SECTIONS_FOLDED,
-    CHECK_VERBS_FOLDED,
     ANNOUNCED_FOLDED,
+    CHECK_VERBS_FOLDED,
     HOLDER_LABELS_FOLDED,
     MEMBERS_OF_FOLDED,
     ROLE_VERBS_FOLDED,
@@ -154,6 +154,8 @@ _ANNOUNCING = re.compile(
 )
 #: Checking, as a verb of the predicate: the holder carries out an inspection.
 _INSPECTS = re.compile(rf"\b(?:{CHECK_VERBS_FOLDED})\b")
+#: An appendix's name before its table, on folded text: "PHỤ LỤC I", "Phụ lục số 02".
+_APPENDIX = re.compile(r"\bphu\s+luc\s+(?:so\s+)?([ivxlc]+|\d+)\b", re.IGNORECASE)
 #: "đại biểu Quốc hội": the body's members, not the body.
 _MEMBERS_OF = re.compile(rf"\b(?:{MEMBERS_OF_FOLDED})\s+\Z")
 
@@ -182,6 +184,7 @@ class _Extractor:
         self.roles = RoleReader(self.text, self.folded)
         self.found = _Found()
         self.tasks: list[Task] = []
+        self.item_ids: set[str] = set()  # the body's items, whose ids table rows must not take
 
     # --- helpers ---------------------------------------------------------------------
     def _span(self, a: int, b: int) -> tuple[str, int, int]:
@@ -234,12 +237,13 @@ class _Extractor:
             pos = max(pos, table.end)
         if pos < len(self.text):
             self._scan_body(pos, len(self.text))
-        for table in tables:
-            self._scan_table(table)
+        for ordinal, table in enumerate(tables, 1):
+            self._scan_table(table, ordinal)
         return list(self.found.assignments.values()), self.tasks
 
     def _scan_body(self, start: int, end: int) -> None:
         items = parse_items(self.text, start, end)
+        self.item_ids.update(item.id for item in items)
         owners: dict[int, _Owner] = {}
         first = items[0].start if items else end
         self._scan_segment(start, first, None, _NO_OWNER, body=start)
@@ -309,14 +313,14 @@ class _Extractor:
         item: Item | None,
         inherited: _Owner,
         body: int,
-        row: Row | None = None,
+        row_id: str | None = None,
     ) -> _Owner:
         """Assign roles in ``text[a:b]``; return the list that opens it (the item's owner)."""
         mentions = self.index.inside(a, b)
         if not mentions and not inherited.agencies:
             return _NO_OWNER  # no list, and no subject for a monitoring clause to name
         seg = _Segment(
-            task=item.id if item is not None else (row.id if row is not None else None),
+            task=item.id if item is not None else row_id,
             subject=inherited.agencies,
             leads={x.key: x for x in inherited.agencies},
         )
@@ -447,8 +451,21 @@ class _Extractor:
                 out.append(m)
         return out
 
-    def _scan_table(self, table: Table) -> None:
+    def _table_prefix(self, table: Table, ordinal: int) -> str:
+        """What a table's row ids are prefixed with: nothing, unless the body has an item of
+        the same number ("III.2" in the resolution and in its appendix's table), then the
+        appendix's name ("Phụ lục I, III.2"), so that the two stay two tasks."""
+        if not any(row.id in self.item_ids for row in table.rows):
+            return ""
+        a = max(0, table.start - 600)
+        names = list(_APPENDIX.finditer(self.folded, a, table.start))
+        named = names[-1] if names else None
+        label = named.group(1).upper() if named is not None else str(ordinal)
+        return f"Phụ lục {label}, "
+
+    def _scan_table(self, table: Table, ordinal: int) -> None:
         title_leads = self._title_leads(table)
+        prefix = self._table_prefix(table, ordinal)
         for row in table.rows:
             lead = self._cell_agencies(row.lead)
             if not lead and title_leads and row.content:
@@ -457,13 +474,14 @@ class _Extractor:
             if row.is_group and not lead and not coord:
                 continue
             for agency, s, e in lead:
-                self._assign(agency, "lead", s, e, row.id)
+                self._assign(agency, "lead", s, e, prefix + row.id)
             for agency, s, e in coord:
-                self._assign(agency, "coordinate", s, e, row.id)
+                self._assign(agency, "coordinate", s, e, prefix + row.id)
             leads = {x.key: x for x, _, _ in lead}
             coords = {x.key: x for x, _, _ in coord}
             for cell in row.content:
-                self._scan_segment(cell.start, cell.end, None, _NO_OWNER, cell.start, row=row)
+                self._scan_segment(cell.start, cell.end, None, _NO_OWNER, cell.start,
+                                   row_id=prefix + row.id)
             if row.content:
                 a, b = row.content[0].start, row.content[-1].end
             else:
@@ -480,7 +498,7 @@ class _Extractor:
                 deadline = find_deadline(self.text, a, b)
             text = " ".join(" ".join(c.text.split()) for c in row.content)
             self._add_task(
-                row.id,
+                prefix + row.id,
                 a,
                 b,
                 leads,

@@ -26,6 +26,7 @@ from vbgraph.loaders.vocab.cues import (
     CHECK_VERBS_FOLDED,
     COORDINATE_ADVERBS_FOLDED,
     FIELD_LABELS_FOLDED,
+    FUNCTION_ADVERB_FOLDED,
     LIST_FILLERS_FOLDED,
     MONITOR_LEAD_INS_FOLDED,
     MONITOR_STARTS,
@@ -88,6 +89,10 @@ AFTER_LEAD = re.compile(r"^[\s,]*(?:la\s+co\s+quan\s+|lam\s+)?chu\s*tri")
 #: "Sở X phối hợp tham mưu ...": a subject whose verb is "phối hợp" coordinates.
 _AFTER_COORDINATE = re.compile(r"^[\s,]*(?:cung\s+)?phoi\s*hop\b")
 _WITH = re.compile(r"[^,.;:\n]{0,30}?\bvoi\b")
+#: "theo chức năng, nhiệm vụ được giao," after a list: what stands between it and its verb.
+_SUBJECT_ADVERB = re.compile(rf"[\s,]*(?:{FUNCTION_ADVERB_FOLDED})[\s,]*")
+#: ... when a verb follows it, not "và quy định của pháp luật" (a list ending a clause).
+_VERB_AFTER_ADVERB = re.compile(r"(?!va\b|cua\b|de\b|[.;:(]|$)\w")
 _AFTER_MONITOR = re.compile(r"^[\s,:–\-(]*(?:la\s+|lam\s+)?co\s+quan\s+thuong\s+truc")
 #: A subject of a passive clause ("Trung tâm Hội nghị tỉnh được đầu tư nâng cấp") is
 #: what is acted on, not who acts; "được giao / được phân công" still assigns.
@@ -180,7 +185,13 @@ class RoleReader:
     def judge(self, lst: AgencyList, a: int, b: int) -> Verdict:
         """The role of ``lst`` in the segment ``[a, b)``: the cue before, the verb after."""
         role, cue_start = self._role(lst, a)
-        after = self.folded[lst.end : min(b, lst.end + 60)]
+        at = lst.end  # where the words after the list start: its verb, past an adverbial
+        adverb = _SUBJECT_ADVERB.match(self.folded, at, b)
+        if adverb is not None and _VERB_AFTER_ADVERB.match(self.folded, adverb.end(), b):
+            at = adverb.end()
+            if role is None:  # "các Bộ ... theo chức năng, nhiệm vụ chủ trì": its subject
+                role, cue_start = "lead", lst.start
+        after = self.folded[at : min(b, at + 60)]
         m_lead = AFTER_LEAD.match(after)
         if role is None and m_lead:
             role, cue_start = "lead", lst.start
@@ -194,12 +205,12 @@ class RoleReader:
         if (
             role == "lead"
             and _AFTER_MONITOR_VERB.match(after)
-            and MONITOR.match(self.folded, lst.end + len(after) - len(after.lstrip()), b)
+            and MONITOR.match(self.folded, at + len(after) - len(after.lstrip()), b)
         ):
             return Verdict(None, monitor=True, subject=True)
-        span_end = lst.end + m_lead.end() if role == "lead" and m_lead else lst.end
+        span_end = at + m_lead.end() if role == "lead" and m_lead else lst.end
         monitor = bool(_AFTER_MONITOR.match(after)) or (
-            role == "lead" and MONITOR_PREDICATE.match(self.folded, lst.end, b) is not None
+            role == "lead" and MONITOR_PREDICATE.match(self.folded, at, b) is not None
         )
         return Verdict(role, cue_start, span_end, monitor)
 

@@ -58,6 +58,13 @@ TITLES_FOLDED = _folded(_ROLES["titles"])
 HOLDER_LABELS_FOLDED = _folded(_ROLES["holder_labels"], r"\s+")
 #: The verbs that give a task's roles ("chu\s+tri|phoi\s+hop"), folded.
 ROLE_VERBS_FOLDED = _folded(_ROLES["role_verbs"], r"\s+")
+#: "theo chức năng, nhiệm vụ được giao": an adverbial between a subject and its verb, folded.
+FUNCTION_ADVERB_FOLDED = (
+    rf"(?:{_folded(_ROLES['function_adverb_lead_ins'], r'\s+')})\s+(?:cac\s+)?"
+    rf"(?:{_folded(_ROLES['function_adverb_nouns'], r'\s+')})"
+    rf"(?:\s*,?\s*(?:va\s+)?(?:{_folded(_ROLES['function_adverb_nouns'], r'\s+')}))*"
+    rf"(?:\s+(?:{_folded(_ROLES['function_adverb_tails'], r'\s+')}))?"
+)
 #: Words between the agencies of one list, folded ("lien quan|don vi|...").
 LIST_FILLERS_FOLDED = _folded(_ROLES["list_fillers"])
 #: What may stand between "phối hợp" and the partners, folded.
