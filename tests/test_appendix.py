@@ -183,6 +183,22 @@ def test_table_assignments_point_at_their_row() -> None:
         assert PIPE[a.start : a.end] == a.raw
 
 
+def test_a_row_numbered_like_a_body_item_stays_a_task_of_its_own() -> None:
+    # a resolution whose body items and appendix rows are both numbered "1", "2" (the
+    # Government's programmes of 2026 number both "III.2"): two tasks, not one
+    body = ("1. Sở Tài chính chủ trì bố trí kinh phí thực hiện Kế hoạch.\n"
+            "2. Sở Nội vụ chủ trì hướng dẫn khen thưởng.\n")
+    _, tasks = extract_responsibilities(normalize(body + PIPE), SUBJECT)
+    ids = [t.id for t in tasks]
+    assert len(ids) == len(set(ids)), ids
+    by_id = {t.id: t for t in tasks}
+    assert by_id["1"].lead == ("Sở Tài chính",)
+    assert by_id["Phụ lục 1, 1"].lead == ("Sở Giao thông vận tải",)
+    # alone, the table's rows keep their numbers
+    assert {t.id for t in extract_responsibilities(normalize(PIPE), SUBJECT)[1]} == {
+        "1", "2", "3"}
+
+
 def test_docx_table() -> None:
     docx = pytest.importorskip("docx")
     from vbgraph.loaders.formats.read import read_document
