@@ -301,6 +301,17 @@ OPEN_CASES = [
         "Lào Cai",
         ("Trưởng thôn", "Lào Cai"),
     ),
+    (  # levels joined by slashes (Hà Nội plan of 2010: "Uỷ ban nhân dân xã / phường /
+        # thị trấn"; HCM City: "UBND quận/huyện"): every place of those levels, one list
+        "Ủy ban nhân dân xã / phường / thị trấn chỉ đạo tuyên truyền",
+        "Hà Nội",
+        ("Ủy ban nhân dân xã, phường, thị trấn", "Hà Nội"),
+    ),
+    (
+        "Công an xã/phường phối hợp thực hiện",
+        "Hồ Chí Minh",
+        ("Công an xã, phường", "Hồ Chí Minh"),
+    ),
     (  # the Party committee of a body is not the body
         "Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo",
         "Lào Cai",

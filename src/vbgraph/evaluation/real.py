@@ -237,7 +237,7 @@ def _read_names(name: str, province: str | None) -> frozenset[str]:
     from vbgraph.loaders.find.agencies.names import open_mentions
     from vbgraph.loaders.text.normalize import normalize
 
-    text = normalize(name).text
+    text = normalize(name.replace("_", " ")).text  # a word-segmented text's gold name
     found = {m.agency.name for m in open_mentions(text, province, find_mentions(text, province))}
     looked_up = {a.name for a in lookup_agencies(name.replace("_", " "), province)[:3]}
     return frozenset(found | looked_up)

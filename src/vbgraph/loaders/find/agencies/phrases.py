@@ -57,15 +57,19 @@ _CENTRAL_WORDS = re.compile(rf"(?<!\w)(?:{phrases(_COLLECTIVES['central'])})(?!\
 # --------------------------------------------------------------------------- places
 
 _LEVEL = phrases(_PLACES["levels"])
-_LEVELS = rf"(?:{_LEVEL})(?:\s*,\s*(?:cấp\s+)?(?:{_LEVEL}))*"
+#: Levels joined by "," or "/" ("các xã, phường, thị trấn", "xã/phường/thị trấn").
+_LEVELS = rf"(?:{_LEVEL})(?:\s*[,/]\s*(?:cấp\s+)?(?:{_LEVEL}))*"
 _EVERY_PLACE = Pattern(
     "body of every place",
     rf"(?:{phrases(_PLACES['bodies'])})\s+"
-    rf"(?:(?:các|cấp)\s+{_LEVELS}|(?:{_LEVEL})\s*,\s*(?:cấp\s+)?{_LEVELS})"
+    rf"(?:(?:các|cấp)\s+{_LEVELS}|(?:{_LEVEL})\s*[,/]\s*(?:cấp\s+)?{_LEVELS})"
     r"(?:\s+trực\s+thuộc\s+(?:Trung\s+ương|trung\s+ương|tỉnh))?(?:\s+ở\s+địa\s+phương)?"
     rf"(?![^\W\d_])",
     starts=tuple({b.split()[0] for b in _PLACES["bodies"]}),
 )
+
+#: "xã / phường": levels joined by a slash are named as a list ("xã, phường").
+_SLASH = re.compile(r"\s*/\s*")
 
 # --------------------------------------------------------------------------- bodies of a level
 
@@ -371,7 +375,7 @@ def collectives(text: str, province: str | None, start: int, end: int) -> Iterat
             stop = m.end()
             while stop > m.start() and text[stop - 1] in " ,":
                 stop -= 1
-            name = " ".join(text[m.start() : stop].split())
+            name = " ".join(_SLASH.sub(", ", text[m.start() : stop]).split())
             name = name[:1].upper() + name[1:]
             central = bool(_CENTRAL_WORDS.search(raw))
             agency = Agency(name, None if central else province, True,
