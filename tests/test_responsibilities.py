@@ -738,6 +738,45 @@ def test_a_sub_item_of_following_and_urging_gives_its_holder_monitoring_only(
     assert {a.role for a in assignments if a.task == second} == roles
 
 
+@pytest.mark.parametrize(
+    ("text", "task", "leads"),
+    [
+        (  # a consolidated circular of the Ministry of Finance (VBHN 22/VBHN-BTC):
+            # "2. Đối với Sở Y tế:" heads the items that are its duties
+            "2. Đối với Sở Y tế:\na) Tổ chức kiểm tra việc sử dụng kinh phí.\n"
+            "b) Chủ trì, phối hợp với BHXH cấp tỉnh kiểm tra việc quản lý.\n",
+            "2.a",
+            {"Sở Y tế"},
+        ),
+        (  # a Đồng Nai directive of 2009: an elliptical list after "Đối với", then an item
+            # opening with only one of its bodies, which is that body's alone
+            "4. Đối với các Sở: Xây dựng, Công Thương; UBND các huyện:\n"
+            "a) Khi lập quy hoạch xây dựng phải đảm bảo tính đồng bộ.\n"
+            "b) UBND các huyện quản lý chặt chẽ việc phát triển hạ tầng.\n",
+            "4.b",
+            {"UBND các huyện, thị xã, thành phố"},
+        ),
+        (
+            "4. Đối với các Sở: Xây dựng, Công Thương; UBND các huyện:\n"
+            "a) Khi lập quy hoạch xây dựng phải đảm bảo tính đồng bộ.\n"
+            "b) UBND các huyện quản lý chặt chẽ việc phát triển hạ tầng.\n",
+            "4.a",
+            {"Sở Xây dựng", "Sở Công Thương", "UBND các huyện, thị xã, thành phố"},
+        ),
+        (  # criteria of an emulation (Nghệ An plan of 2025): the bodies named are judged
+            "III. TIÊU CHÍ THI ĐUA\n1. Tiêu chí thi đua\na) Các sở, ban, ngành\n"
+            "- Hoàn thành vượt mức các chỉ tiêu kế hoạch.\n",
+            "III.1.a-1",
+            set(),
+        ),
+    ],
+)
+def test_a_heading_for_bodies_gives_them_its_items(text: str, task: str, leads: set[str]) -> None:
+    subject = DocInfo(symbol="1/KH-UBND", key="1/KH-UBND|Đồng Nai|2025", province="Đồng Nai")
+    assignments, _ = extract_responsibilities(normalize(text), subject)
+    assert {a.agency for a in assignments if a.role == "lead" and a.task == task} == leads
+
+
 def test_a_section_of_aims_assigns_nothing_unless_it_gives_roles() -> None:
     # "I. MỤC ĐÍCH, YÊU CẦU" of a provincial plan (Đắk Lắk KH of 2025): the bodies its
     # items name are told what the plan is for, not given a task ...

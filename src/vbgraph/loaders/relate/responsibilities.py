@@ -133,10 +133,11 @@ def extract_responsibilities(
 
 _NOT_WORD = re.compile(r"[\W_]")
 #: What may stand before a heading's agencies, on folded text: nothing, or the cue that
-#: gives its items to them ("2. Đề nghị UBND các xã, phường", "3. Giao Sở Tài chính:").
+#: gives its items to them ("2. Đề nghị UBND các xã, phường", "3. Giao Sở Tài chính:",
+#: "2. Đối với Sở Y tế:").
 #: A heading may name its holder by office: "2. Giám đốc Sở Công Thương:".
 _HEADING_CUE = re.compile(
-    rf"[\s:]*(?:(?P<requested>de\s*nghi)|giao|yeu\s+cau(?:\s+doi\s+voi)?"
+    rf"[\s:]*(?:(?P<requested>de\s*nghi)|giao|yeu\s+cau(?:\s+doi\s+voi)?|doi\s+voi"
     rf"|(?:{HOLDER_LABELS_FOLDED})\s+(?:cua|doi\s+voi))?[\s:]*"
     rf"(?:\b(?:{TITLES_FOLDED})\s+)*\Z"
 )
@@ -361,7 +362,10 @@ class _Extractor:
         if not self.roles.opens(body, lst) or self.roles.judge(lst, a, b).role != "lead":
             return False
         held = {x.key for x in inherited.agencies}
-        return any(x.key not in held for x in lst.agencies)
+        own = {x.key for x in lst.agencies}
+        # other bodies, or only some of the heading's ("b) UBND các huyện ..." under "4. Đối
+        # với các Sở: ...; UBND các huyện:"): the item is theirs alone
+        return not own <= held or own < held
 
     def _list(self, lst: AgencyList, verdict: Verdict, seg: _Segment, body: int) -> None:
         """Give the agencies of ``lst`` what ``verdict`` says, and keep the segment's state."""
