@@ -231,3 +231,38 @@ def test_place_date_is_the_first_place_date_match(head: str) -> None:
     want = _PLACE_DATE.search(head)
     got = _place_date(head)
     assert (got and got.span()) == (want and want.span())
+
+
+# The table a legal portal (thuvienphapluat.vn) prints above a document, as its copied
+# pages keep it: labels and values in cells, each on a line of its own.  Excerpts in the
+# layout of two real pages (a Hồ Chí Minh City letter and a Ministry of Home Affairs
+# letter of November 2025), cut down for the test.
+_PORTAL = (
+    "Đang tải văn bản...\n#\n**Số hiệu:**\n|\n{symbol}\n|\n|\n**Loại văn bản:**\n|\n"
+    "Công văn\n|\n**Nơi ban hành:**\n|\n{issuer}\n|\n|\n**Người ký:**\n|\nBùi Xuân Cường\n|\n"
+    "**Ngày ban hành:**\n|\n25/11/2025\n|\n|\n**\nNgày hiệu lực:**\n|\nĐã biết\n|\n|\n"
+)
+
+
+def test_a_portal_page_with_the_letterhead_after_the_portal_table() -> None:
+    text = _PORTAL.format(symbol="4085/UBND-ĐT", issuer="Thành phố Hồ Chí Minh") + (
+        "**ỦY\nBAN NHÂN DÂN **\nTHÀNH PHỐ HỒ CHÍ MINH\n--------\n|\n**CỘNG\nHÒA XÃ HỘI CHỦ "
+        "NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n|\n|\nSố: 4085/UBND-ĐT\n*V/v rà soát "
+        "dữ liệu số nhà*\n|\n*Thành\nphố Hồ Chí Minh, ngày 25 tháng 11 năm 2025*\n|\n"
+        "**Kính gửi:**\n|\n- Sở Xây dựng.\n"
+    )
+    doc = extract_header(normalize(text))
+    assert (doc.symbol, doc.type, doc.date) == ("4085/UBND-ĐT", "Công văn", "2025-11-25")
+    assert doc.issuer == "UBND Thành phố Hồ Chí Minh"
+    assert doc.province == "Thành phố Hồ Chí Minh"
+
+
+def test_a_portal_page_without_a_letterhead_takes_the_portal_fields() -> None:
+    # the page opens with the portal's summary; the letter's own header is not copied
+    text = _PORTAL.format(symbol="10988/BNV-CQĐP", issuer="Bộ Nội vụ") + (
+        "## Thông tin sáp nhập là không chính xác\n**Ngày 21/11/2025, Bộ Nội vụ đã ban hành "
+        "Công văn 10988/BNV-CQĐP tuyên truyền chủ trương.**\n"
+    )
+    doc = extract_header(normalize(text))
+    assert (doc.symbol, doc.type, doc.issuer) == ("10988/BNV-CQĐP", "Công văn", "Bộ Nội vụ")
+    assert doc.key.startswith("10988/BNV-CQĐP|")

@@ -38,6 +38,12 @@ CASES = [
     ("2104/SLĐTBXH-VL", "2104/SLĐTBXH-VL", "letter", "Nghệ An"),
     ("1879/VPUBND-KGVX", "1879/VPUBND-KGVX", "letter", "Nghệ An"),
     ("633/SNNPTNT-CCTL", "633/SNNPTNT-CCTL", "letter", "Nghệ An"),
+    # "&" joining two abbreviations of a unit or ministry (Hồ Chí Minh City's letter of
+    # 2025 cites "15972/SXD-QLN&TTBĐS" and "515/KH-BCA-BNN&MT"; "SNN&PTNT" is the
+    # agriculture department's common code)
+    ("15972/SXD-QLN&TTBĐS", "15972/SXD-QLN&TTBĐS", "letter", "Nghệ An"),
+    ("515/KH-BCA-BNN&MT", "515/KH-BCA-BNN&MT", "state", "VN"),
+    ("123/SNN&PTNT-KH", "123/SNN&PTNT-KH", "letter", "Nghệ An"),
     ("915/SGDĐT-GDTrH", "915/SGDĐT-GDTrH", "letter", "Nghệ An"),
     ("408/SVHTTDL-QLVH", "408/SVHTTDL-QLVH", "letter", "Nghệ An"),
     # central issuer codes written in capitals (upper-case titles) take their canonical case

@@ -46,7 +46,9 @@ _ROOT_AND_TERM = re.compile(r"(?P<root>\D+)(?P<term>\d*)")
 _CODE = r"[A-ZĐƯ][A-Za-zĐđƯư]{0,5}"
 #: A State type code or an official letter's issuing unit: units run longer
 #: than type codes (``SNNPTNT``, ``SLĐTBXH``, ``VPUBND``).
-_UNIT_CODE = r"[A-ZĐƯ][A-Za-zĐđƯư]{0,7}"
+_UNIT_CODE = r"[A-ZĐƯ][A-Za-zĐđƯư]{0,7}(?:&[A-ZĐ][A-Za-zĐđ]{0,7})?"
+#: "&" joining two abbreviations in a unit's code: "SNN&PTNT", "QLN&TTBĐS", "BNN&MT".
+_AMP = r"(?:&[A-ZĐ][A-Za-zĐđ]{0,7})?"
 #: The symbol grammar on normalised text (spaces inside symbols already removed).
 #: The number opens the pattern with a digit (the character before it is checked
 #: after it) so that a scan skips straight from digit to digit.
@@ -58,10 +60,11 @@ SYMBOL_RE = re.compile(
     rf"-(?P<ptype>{_CODE})/(?P<piss>[A-ZĐƯ][A-ZĐƯ]{{0,7}}|[TH][uư])(?:\d{{1,2}}(?![\w/]))?"
     r"|/(?:(?P<year>(?:19|20)\d{2})/)?"
     r"(?:(?P<law>(?:UBTV)?QH\d{1,2})"  # a law 77/2015/QH13, a resolution 26/2022/UBTVQH15
-    rf"|(?P<stype>{_UNIT_CODE})-(?P<siss>[A-ZĐ][A-Za-zĐđ]{{0,9}}\d{{0,2}})"
+    rf"|(?P<stype>{_UNIT_CODE})-(?P<siss>[A-ZĐ][A-Za-zĐđ]{{0,9}}{_AMP}\d{{0,2}})"
     # State or official letter; a joint document names each issuer
     # ("102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN")
-    rf"(?:-(?P<unit>[A-ZĐ][A-Za-zĐđ0-9]{{0,14}}(?:-[A-ZĐ][A-Za-zĐđ0-9]{{0,14}}){{0,2}}))?)"
+    rf"(?:-(?P<unit>[A-ZĐ][A-Za-zĐđ0-9]{{0,14}}{_AMP}"
+    rf"(?:-[A-ZĐ][A-Za-zĐđ0-9]{{0,14}}{_AMP}){{0,2}}))?)"
     # a slash written for the dash: "38/CT/TTg", "104/CTr/TU"
     rf"|/(?P<xtype>{_CODE})/(?P<xiss>[A-ZĐ][A-Za-zĐđ]{{0,9}}\d{{0,2}})"
     r")(?![\w/])"

@@ -29,7 +29,9 @@ from vbgraph.loaders.relate.letterhead import (
     letterhead_issuer,
     letterhead_locality,
     title_line,
+    titled_type,
 )
+from vbgraph.loaders.relate.portal_fields import portal_fields
 from vbgraph.loaders.text.syllables import is_syllable
 from vbgraph.loaders.vocab.documents import TYPE_WORDS, canonical_type_word
 from vbgraph.loaders.vocab.provinces import (
@@ -77,7 +79,8 @@ _BODY_IN_HEAD = tuple(
 _SPACES = re.compile(r"\s+")
 _BODY_START = re.compile(
     r"^\s*(?:Căn cứ|Thực hiện|Triển khai|Để|Nhằm|Theo|Xét|Trên cơ sở|Ngày|Hội nghị"
-    r"|Năm|Trong|Qua|Sau|I\.|Phần|Điều)\b",
+    r"|Năm|Trong|Qua|Sau|I\.|Phần|Điều)\b"
+    r"(?![^\n]{0,30}:[ \t*]*$)",  # not a label of a portal's field ("Ngày hiệu lực:")
     re.MULTILINE,
 )
 
@@ -85,22 +88,17 @@ _BODY_START = re.compile(
 def extract_header(norm: NormalizedText, source: SourceDocument | None = None) -> DocInfo:
     """The subject document of ``norm`` as a ``DocInfo`` (key in gold form)."""
     text = norm.text
+    portal = portal_fields(text[:_HEAD_CHARS])
+    if portal.symbol is not None:
+        text = text[portal.end :]  # the document's own header follows the portal's table
     head = text[:_HEAD_CHARS]
-    province = _province(head)
+    province = _province(head) or portal.province()
     type_match = _TYPE_LINE.search(head)
     symbol_text, sym = _symbol(head[: _header_end(head, type_match)])
-    date = _date(head)
-    doc_type = None
-    if sym is not None and sym.type_code:
-        doc_type = type_of_code(sym.type_code)
-    if doc_type is None and type_match:
-        doc_type = canonical_type_word(type_match.group("type"))
-    if (
-        doc_type == "Chương trình hành động"
-        and type_match
-        and "HÀNH ĐỘNG" not in type_match.group()
-    ):
-        doc_type = "Chương trình"
+    if sym is None:
+        symbol_text, sym = portal.own_symbol()
+    date = _date(head) or portal.date
+    doc_type = _stated_type(sym, type_match)
     scope = scope_of(sym, province) if sym else (province or "")
     if scope == CENTRAL_SCOPE:
         province = None  # "Hà Nội, ngày ..." is where a central body signs, not its scope
@@ -119,11 +117,13 @@ def extract_header(norm: NormalizedText, source: SourceDocument | None = None) -
     if doc_type is None and titled:
         doc_type = titled[0]
     if doc_type is None:
-        doc_type = _titled_type(head[: _header_end(head, type_match)])
+        doc_type = titled_type(head[: _header_end(head, type_match)])
     if doc_type is None and sym is not None and sym.family == "letter":
         doc_type = "Công văn"
     if doc_type is None and sym is None:
         doc_type = _type_of_blank_number(head[: _header_end(head, type_match)])
+    doc_type = doc_type or portal.doc_type()
+    issuer = issuer or portal.issuer_for(sym, province)
     title = _title(text, type_match) if type_match else (titled[1] if titled else None)
     if doc_type == "Công văn":
         title = _subject_line(head) or title
@@ -141,6 +141,18 @@ def extract_header(norm: NormalizedText, source: SourceDocument | None = None) -
         date=date,
         title=title,
     )
+
+
+def _stated_type(sym: Symbol | None, type_match: re.Match[str] | None) -> str | None:
+    """The type the symbol's code names, else the type line ("QUYẾT ĐỊNH")."""
+    doc_type = type_of_code(sym.type_code) if sym is not None and sym.type_code else None
+    if doc_type is None and type_match:
+        doc_type = canonical_type_word(type_match.group("type"))
+    if doc_type == "Chương trình hành động" and "HÀNH ĐỘNG" not in (
+        type_match.group() if type_match else "HÀNH ĐỘNG"
+    ):
+        doc_type = "Chương trình"
+    return doc_type
 
 
 #: A minister signs (or is signed for) a ministry's decision or circular; the
@@ -263,27 +275,6 @@ def _date(head: str) -> str | None:
     m2 = _SIGNED_AT.search(head)
     if m2:
         return parse_date(head[m2.end() : m2.end() + 40])
-    return None
-
-
-#: A capitals line that opens with a type word and goes on with the title ("HIỆP ĐỊNH VẬN
-#: TẢI ĐƯỜNG BỘ", "GIẤY CHỨNG NHẬN ĐĂNG KÝ ĐẦU TƯ"), or an appendix's "Phụ lục I" line.
-_TITLED_TYPE = re.compile(
-    r"^[ \t|]*(?P<type>" + "|".join(re.escape(w.upper()) for w, _ in TYPE_WORDS) + r")\b"
-    r"(?P<rest>[^\n]*)$"
-    r"|^[ \t|]*(?P<annex>Phụ lục|PHỤ LỤC)[ \t]+(?:[IVXLC]+|\d+)\b",
-    re.MULTILINE,
-)
-
-
-def _titled_type(header: str) -> str | None:
-    """The type a header states on a line of its title, when no line states it alone."""
-    for m in _TITLED_TYPE.finditer(header):
-        if m.group("annex"):
-            return "Phụ lục"
-        rest = m.group("rest")
-        if rest.strip() and rest.upper() == rest and not rest.lstrip()[:1].isdigit():
-            return canonical_type_word(m.group("type"))
     return None
 
 

@@ -129,3 +129,24 @@ def letterhead_locality(header: str) -> str | None:
             continue  # "THÀNH PHỐ ĐÀ NẴNG", "TỈNH ..." name the province itself
         return f"{m.group('kind').lower()} {name}"
     return None
+
+
+#: A capitals line that opens with a type word and goes on with the title ("HIỆP ĐỊNH VẬN
+#: TẢI ĐƯỜNG BỘ", "GIẤY CHỨNG NHẬN ĐĂNG KÝ ĐẦU TƯ"), or an appendix's "Phụ lục I" line.
+_TITLED_TYPE = re.compile(
+    r"^[ \t|]*(?P<type>" + "|".join(re.escape(w.upper()) for w, _ in TYPE_WORDS) + r")\b"
+    r"(?P<rest>[^\n]*)$"
+    r"|^[ \t|]*(?P<annex>Phụ lục|PHỤ LỤC)[ \t]+(?:[IVXLC]+|\d+)\b",
+    re.MULTILINE,
+)
+
+
+def titled_type(header: str) -> str | None:
+    """The type a header states on a line of its title, when no line states it alone."""
+    for m in _TITLED_TYPE.finditer(header):
+        if m.group("annex"):
+            return "Phụ lục"
+        rest = m.group("rest")
+        if rest.strip() and rest.upper() == rest and not rest.lstrip()[:1].isdigit():
+            return canonical_type_word(m.group("type"))
+    return None

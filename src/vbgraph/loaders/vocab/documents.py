@@ -39,3 +39,8 @@ LOCAL_STATE_ISSUERS: frozenset[str] = frozenset(_ISSUERS["local_state"])
 NAMED_WORDS: tuple[tuple[str, str], ...] = tuple(
     (row["word"], row.get("type", row["word"])) for row in _DATA["named"]
 )
+
+#: A portal's field labels above a document's text, by field (symbol, type, issuer, date).
+PORTAL_FIELDS: dict[str, tuple[str, ...]] = {
+    name: tuple(labels) for name, labels in _DATA["portal_fields"].items()
+}
