@@ -273,6 +273,35 @@ CASES = [
         (("", "1500/QĐ-TTg|VN|2023", "implements"),),
         absent=("1500/QĐ-TTG|Hà Tĩnh|2023",),
     ),
+    Case(
+        "two decrees amending one, each with its own verb, both grounds (a ministry's "
+        "decision of 2025; 'một\\nsố điều' wrapped)",
+        "Căn cứ Các Nghị định của Chính phủ quy định chi tiết thi hành một số điều của Luật Quy "
+        "hoạch (Số 37/2019/NĐ-CP ngày 07/5/2019, số 58/2023/NĐ-CP ngày 12/8/2023 sửa đổi, bổ "
+        "sung một\nsố điều của Nghị định số 37/2019/NĐ-CP và số\n22/2025/NĐ-CP ngày "
+        "11/02/2025 sửa đổi, bổ\nsung một số điều của Nghị định số 37/2019/NĐ-CP);\n",
+        MINISTRY,
+        (
+            ("", "37/2019/NĐ-CP|VN|2019", "based_on"),
+            ("", "58/2023/NĐ-CP|VN|2023", "based_on"),
+            ("", "22/2025/NĐ-CP|VN|2025", "based_on"),
+            ("58/2023/NĐ-CP|VN|2023", "37/2019/NĐ-CP|VN|2019", "amends"),
+            ("22/2025/NĐ-CP|VN|2025", "37/2019/NĐ-CP|VN|2019", "amends"),
+        ),
+    ),
+    Case(
+        "a list of grounds going on after a semicolon with 'các Quyết định ... (Số X và số Y)'",
+        "Căn cứ Quyết định số 991/QĐ-TTg ngày 16/9/2024 của Thủ tướng Chính phủ phê duyệt Quy "
+        "hoạch mạng lưới cơ sở Văn hóa và Thể thao; các Quyết định của Bộ trưởng phê duyệt "
+        "điều chỉnh Quy hoạch (Số 1226/QĐ-BVHTTDL ngày 29/4/2025 và số 2657/QĐ-BVHTTDL ngày "
+        "29/7/2025);\n",
+        MINISTRY,
+        (
+            ("", "991/QĐ-TTg|VN|2024", "based_on"),
+            ("", "1226/QĐ-BVHTTDL|VN|2025", "based_on"),
+            ("", "2657/QĐ-BVHTTDL|VN|2025", "based_on"),
+        ),
+    ),
 ]
 
 

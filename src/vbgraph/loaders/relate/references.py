@@ -117,7 +117,7 @@ _SECOND_ORDER_CHANGE = re.compile(
     r"^[\s,]*(?:(?:về việc|về|quy\s+định)\s+)?(?:(?P<amends>sửa\s+đổi(?:\s*,\s*|\s+và\s+)bổ\s+sung"
     r"(?:\s*,?\s*cập\s+nhật)?"
     rf"|{AMENDS})|(?P<replaces>{REPLACES}))"
-    r"(?:\s+(?:một số|các|toàn bộ)?\s*(?:điều|khoản|điểm|nội dung)[^;()]{0,40}?)?"
+    r"(?:\s+(?:một\s+số|các|toàn\s+bộ)?\s*(?:điều|khoản|điểm|nội\s+dung)[^;()]{0,40}?)?"
     r"\s*(?:của|tại)?[\s“\"]*$",
     re.IGNORECASE,
 )
@@ -133,6 +133,14 @@ _CHANGED_BY = re.compile(
 #: A part of a document ("Bãi bỏ khoản 2 Điều 18 ..."): repealing it amends the document.
 _PART = re.compile(r"\b(?:khoản|điểm|điều|mục|chương|phụ\s+lục|một\s+số)\b", re.IGNORECASE)
 #: "X ... và Y" in a "Căn cứ" or "Thực hiện" statement: Y is a second object.
+#: "các" before a type word: "Căn cứ Quyết định số 991/QĐ-TTg ...; các Quyết định của Bộ
+#: trưởng ... (Số 1226/QĐ-BVHTTDL ...)" goes on with the list.
+_PLURAL = re.compile(r"^các\s+", re.IGNORECASE)
+#: A date right after a mention: "ngày 11/02/2025", "ngày 11 tháng 02 năm 2025".
+_LEADING_DATE = re.compile(
+    r"^[\s,]*ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}\s*/\s*\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
+    re.IGNORECASE,
+)
 _AND_BEFORE = re.compile(r"\s(?:và|cùng)\s+(?:các\s+)?$", re.IGNORECASE)
 _REVERSE_ANCHOR = re.compile(
     rf"(?:được\s+)?(?:phê\s+duyệt|ban\s+hành)(?:\s+{ATTACHED})?\s+(?:tại|theo)\s*$", re.IGNORECASE
@@ -290,6 +298,12 @@ class _Edges:
             links.changed[k] = (prev, "amends" if change.group("amends") else "replaces")
         elif k - 1 in links.governed and _joined(gap):
             links.governed[k] = links.governed[k - 1]  # "thực hiện X và Y": both carried out
+        elif k - 1 in links.changed and _joined(gap) and self._changes_next(st, k, m):
+            # "Số 37/2019, số 58/2023 sửa đổi ... Nghị định số 37/2019 và số 22/2025 ngày ...
+            # sửa đổi ...": Y changes a document itself, as the one before did
+            changer = links.changed[k - 1][0]
+            if changer in links.direct:
+                links.direct.append(m)
         elif k - 1 in links.changed and _joined(gap):
             links.changed[k] = links.changed[k - 1]  # "sửa đổi ... của X về ... và Y": both
         elif _REVERSE_ANCHOR.search(gap) and _implementing_before(self.text, st, prev):
@@ -307,12 +321,20 @@ class _Edges:
         ):
             links.direct.append(m)
 
+    def _changes_next(self, st: _Statement, k: int, m: DocMention) -> bool:
+        """Whether mention ``k`` is followed (its date aside) by a verb of changing whose
+        object is the next mention: it is a changing document, not a changed one."""
+        if k + 1 >= len(st.mentions):
+            return False
+        after = self.text[max(m.tail, m.end) : st.mentions[k + 1].start]
+        return _SECOND_ORDER_CHANGE.match(_LEADING_DATE.sub("", after, count=1)) is not None
+
     def _first(self, links: _Links, m: DocMention) -> None:
         """The statement's first mention: the cue's object, or the next of a list."""
         before = self.text[links.lead : m.start].strip()
         cue_after = links.open_cue is not None and links.lead + links.open_cue.start() > m.start
         if self.prev_head is not None and (links.head is None or cue_after) and (
-            not before or TYPE_WORD.match(before)
+            not before or TYPE_WORD.match(_PLURAL.sub("", before, count=1))
         ):
             # "Thực hiện X ...; Y ...", "Căn cứ Luật A; Luật B số ...": Y continues the list
             links.direct.append(m)
