@@ -274,6 +274,31 @@ CASES = [
         absent=("1500/QĐ-TTG|Hà Tĩnh|2023",),
     ),
     Case(
+        "a plan carrying out two documents, the second named by its type after 'và' "
+        "(Nghệ An plan of 2025; the samples' 'Nghị quyết số 29-NQ/TW và Chương trình hành "
+        "động số 31-CTr/TU')",
+        "Triển khai Kế hoạch số 348/KH-UBND ngày 14/5/2025 của UBND tỉnh về triển khai thực "
+        "hiện Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ và Kế hoạch hành động số "
+        "328-KH/TU, ngày 24/4/2025 của Tỉnh ủy; Ủy ban nhân dân tỉnh ban hành Kế hoạch như "
+        "sau:\n",
+        NGHE_AN,
+        (
+            ("348/KH-UBND|Nghệ An|2025", "71/NQ-CP|VN|2025", "implements"),
+            ("348/KH-UBND|Nghệ An|2025", "328-KH/TU|Nghệ An|2025", "implements"),
+        ),
+    ),
+    Case(
+        "... and a programme's two antecedents",
+        "Căn cứ Chương trình hành động số 12-CTr/TU ngày 10/3/2023 của Ban Thường vụ Tỉnh ủy "
+        "về thực hiện Nghị quyết số 29-NQ/TW ngày 17/11/2022 của Ban Chấp hành Trung ương và "
+        "Nghị quyết số 111/NQ-CP ngày 24/8/2023 của Chính phủ;\n",
+        NGHE_AN,
+        (
+            ("12-CTr/TU|Nghệ An|2023", "29-NQ/TW|VN|2022", "implements"),
+            ("12-CTr/TU|Nghệ An|2023", "111/NQ-CP|VN|2023", "implements"),
+        ),
+    ),
+    Case(
         "two decrees amending one, each with its own verb, both grounds (a ministry's "
         "decision of 2025; 'một\\nsố điều' wrapped)",
         "Căn cứ Các Nghị định của Chính phủ quy định chi tiết thi hành một số điều của Luật Quy "

@@ -136,6 +136,12 @@ _PART = re.compile(r"\b(?:khoản|điểm|điều|mục|chương|phụ\s+lục|m
 #: "các" before a type word: "Căn cứ Quyết định số 991/QĐ-TTg ...; các Quyết định của Bộ
 #: trưởng ... (Số 1226/QĐ-BVHTTDL ...)" goes on with the list.
 _PLURAL = re.compile(r"^các\s+", re.IGNORECASE)
+#: "và Kế hoạch hành động số": the next document of the same list, named by its type.
+_AND_TYPED = re.compile(
+    rf"^[\s,]*(?:và|cùng)\s+(?:các\s+)?(?:{TYPE_WORD.pattern})(?:\s+hành\s+động)?(?:\s+số)?"
+    r"\s*:?\s*$",
+    re.IGNORECASE,
+)
 #: A date right after a mention: "ngày 11/02/2025", "ngày 11 tháng 02 năm 2025".
 _LEADING_DATE = re.compile(
     r"^[\s,]*ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}\s*/\s*\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
@@ -372,7 +378,7 @@ _OTHER_CUE = re.compile(rf"{AMENDS}|{REPLACES}|{ATTACHED}|\b(?:{CARRY_OUT})\b", 
 def _joined(gap: str) -> bool:
     """Whether the next mention is joined to the one before (its title between them at
     most, and no cue of another relation)."""
-    return bool(_COORDINATION.match(gap)) or (
+    return bool(_COORDINATION.match(gap) or _AND_TYPED.match(gap)) or (
         bool(_TITLE_AND.match(gap)) and not _OTHER_CUE.search(gap)
     )
 
