@@ -853,3 +853,25 @@ def test_the_signature_block_assigns_nothing() -> None:
     subject = DocInfo(symbol="15/NQ-CP", key="15/NQ-CP|VN|2026", issuer="Chính phủ")
     assignments, _ = extract_responsibilities(normalize(text), subject)
     assert {(a.agency, a.role) for a in assignments} == {("Bộ Y tế", "lead")}
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        # a letter as a legal portal's page keeps it (Hồ Chí Minh City, 2025): the label
+        # and the list in table cells, bars on lines of their own
+        "**Kính gửi:**\n|\n- Công an Thành phố;\n- Sở Xây dựng;\n- Sở Nông nghiệp và Môi "
+        "trường.\n|\n",
+        # the same list as a letter's text has it (Lào Cai department, 2025)
+        "Kính gửi:\n- Công an Thành phố;\n- Sở Xây dựng;\n- Sở Nông nghiệp và Môi trường.\n\n",
+    ],
+)
+def test_addressees_are_no_assignees_whatever_the_layout(layout: str) -> None:
+    text = layout + (
+        "Xét đề xuất của Sở Xây dựng, Chủ tịch có ý kiến như sau:\n"
+        "1.1. Giao Sở Tài chính bố trí kinh phí.\n"
+    )
+    subject = DocInfo(symbol="4085/UBND-ĐT", key="4085/UBND-ĐT|Hồ Chí Minh|2025",
+                      province="Thành phố Hồ Chí Minh")
+    assignments, _ = extract_responsibilities(normalize(text), subject)
+    assert {(a.agency, a.role) for a in assignments} == {("Sở Tài chính", "lead")}

@@ -282,7 +282,8 @@ def _list_end(text: str, pos: int) -> int:
     while stop < len(text):
         nl = text.find("\n", stop)
         line = text[stop : len(text) if nl < 0 else nl]
-        if not line.strip() or line.lstrip().startswith(("-", "+", "•")):
+        # a blank line, a table's bar ("|" of a portal page's cells), or a "-" line
+        if not line.strip(" \t|*") or line.lstrip(" \t|*").startswith(("-", "+", "•")):
             stop = len(text) if nl < 0 else nl + 1
             continue
         break
