@@ -312,6 +312,13 @@ OPEN_CASES = [
         "Hồ Chí Minh",
         ("Công an xã, phường", "Hồ Chí Minh"),
     ),
+    (  # a head ending its line, the name going on at the next (Hà Nội plan of 2025:
+        # "**1. Ban\nQuản lý các khu công nghệ cao ...**"; Government programme of 2026:
+        # "được trình Ban\nChỉ đạo Trung ương")
+        "1. Ban\nQuản lý các khu công nghệ cao và khu công nghiệp\n- Chủ trì rà soát.",
+        "Hà Nội",
+        ("Ban Quản lý", "Hà Nội"),
+    ),
     (  # the Party committee of a body is not the body
         "Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo",
         "Lào Cai",

@@ -875,3 +875,18 @@ def test_addressees_are_no_assignees_whatever_the_layout(layout: str) -> None:
                       province="Thành phố Hồ Chí Minh")
     assignments, _ = extract_responsibilities(normalize(text), subject)
     assert {(a.agency, a.role) for a in assignments} == {("Sở Tài chính", "lead")}
+
+
+def test_a_list_only_named_as_a_clauses_value_is_given_nothing() -> None:
+    # a department's letter (Lào Cai, 2025): where reports are filed, by licence; the
+    # bodies after the colon are named, no verb gives them anything ...
+    named = ("a) Đối với giấy phép thuộc thẩm quyền cấp của Bộ Nông nghiệp và Môi trường: "
+             "Cục Địa chất và Khoáng sản Việt Nam, Bộ Công Thương;\n")
+    subject = DocInfo(symbol="5141/SNNMT-KS", key="5141/SNNMT-KS|Lào Cai|2025", province="Lào Cai")
+    assert {a.role for a in extract_responsibilities(normalize(named), subject)[0]} == set()
+    # ... unlike a field naming who leads (Bắc Ninh plan, 2025: "Đơn vị chủ trì tham mưu
+    # thực hiện: Sở Khoa học và Công nghệ.")
+    field = ("- Ra mắt AI pháp luật hỗ trợ cán bộ.\n"
+             "Đơn vị chủ trì tham mưu thực hiện: Sở Khoa học và Công nghệ.\n")
+    pairs = {(a.agency, a.role) for a in extract_responsibilities(normalize(field), subject)[0]}
+    assert ("Sở Khoa học và Công nghệ", "lead") in pairs

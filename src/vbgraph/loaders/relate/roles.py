@@ -97,6 +97,12 @@ _AFTER_MONITOR = re.compile(r"^[\s,:–\-(]*(?:la\s+|lam\s+)?co\s+quan\s+thuong\
 #: A subject of a passive clause ("Trung tâm Hội nghị tỉnh được đầu tư nâng cấp") is
 #: what is acted on, not who acts; "được giao / được phân công" still assigns.
 _AFTER_PASSIVE = re.compile(r"^\s*(?:da\s+|se\s+|tiep\s+tuc\s+)?duoc\s+(?!giao|phan\s+cong)")
+#: A list whose clause ends right after it ("... thuộc thẩm quyền cấp của Bộ: Cục Địa chất
+#: và Khoáng sản Việt Nam, Bộ Công Thương;"): it is named, no verb says what it does.
+_NO_PREDICATE = re.compile(r"[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?[;.](?:[ \t]*\n|[ \t]*$)")
+#: Words before a colon that make what follows it who leads or joins ("Đơn vị chủ trì tham
+#: mưu thực hiện: Sở Khoa học và Công nghệ.").
+_GIVES_ROLE = re.compile(r"\b(?:chu\s*tri|phoi\s*hop|thuc\s+hien|giao|trach\s+nhiem|phu\s+trach)\b")
 #: A subject whose verb is "theo dõi, đôn đốc": it monitors, it does not lead a task.
 _AFTER_MONITOR_VERB = re.compile(rf"^\s*(?:{MONITOR_VERBS_FOLDED})\b")
 #: A predicate whose verb is following, urging or supervising, after a few opening words
@@ -197,7 +203,9 @@ class RoleReader:
             role, cue_start = "lead", lst.start
         if role is None:
             return Verdict(None, monitor=bool(_AFTER_MONITOR.match(after)))
-        if role == "lead" and cue_start == lst.start and _AFTER_PASSIVE.match(after):
+        if role == "lead" and cue_start == lst.start and (
+            _AFTER_PASSIVE.match(after) or self._named_only(lst, a, b)
+        ):
             return Verdict(None)
         m_coord = _AFTER_COORDINATE.match(after)
         if role == "lead" and m_coord and not _WITH.match(after, m_coord.end()):
@@ -213,6 +221,19 @@ class RoleReader:
             role == "lead" and MONITOR_PREDICATE.match(self.folded, at, b) is not None
         )
         return Verdict(role, cue_start, span_end, monitor)
+
+    def _named_only(self, lst: AgencyList, a: int, b: int) -> bool:
+        """Whether ``lst`` only names bodies as the value of a clause ("... thuộc thẩm quyền
+        cấp của Bộ: Cục Địa chất và Khoáng sản Việt Nam, Bộ Công Thương;"): after a colon
+        whose words give no role, and with no verb after it before the clause ends."""
+        if _NO_PREDICATE.match(self.folded, lst.end, b) is None:
+            return False
+        line = max(a, self.folded.rfind("\n", a, lst.start) + 1)
+        colon = self.folded.rfind(":", line, lst.start)
+        if colon < 0 or self.folded[colon + 1 : lst.start].strip(" \t\n-"):
+            return False
+        label = self.folded[max(a, colon - 120) : colon]
+        return _GIVES_ROLE.search(label) is None
 
     def opens(self, body: int, lst: AgencyList) -> bool:
         """Whether ``lst`` opens the item whose text starts at ``body`` (titles aside)."""

@@ -286,6 +286,9 @@ def _continues_word(tokens: Tokens, k: int) -> bool:
 
 
 _FIRST_WORD = re.compile(r"\s+(\S+)")
+#: A head ending its line, its name going on at the next ("phối hợp với Ban\nQuản lý ..."),
+#: not a heading or an article there.
+_WRAPPED_AFTER_HEAD = re.compile(r"[ \t]*\n[ \t]*(?!(?:Điều|Chương|Mục|Phần|Phụ)\b)[A-ZĐÀ-Ỹ]")
 #: Characters read after a head at most: a name's words and the words that end it.
 _NAME_WINDOW = 400
 
@@ -311,6 +314,8 @@ def named_bodies(
         if first is not None and first.group(1).isupper() and len(first.group(1)) > 5:
             continue  # a heading in capitals, not a name
         name_from = opener.end() if opener else pos
+        if opener is None and first is not None and _WRAPPED_AFTER_HEAD.match(text, pos):
+            name_from = first.start(1)  # "1. Ban\nQuản lý các khu công nghệ cao ...": wrapped
         tokens = Tokens(text, name_from, min(end, name_from + _NAME_WINDOW), _TOKEN)
         keep = _name_stop(tokens, known_starts)
         stop = tokens[keep - 1][1] if keep else name_from
