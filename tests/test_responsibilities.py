@@ -890,3 +890,20 @@ def test_a_list_only_named_as_a_clauses_value_is_given_nothing() -> None:
              "Đơn vị chủ trì tham mưu thực hiện: Sở Khoa học và Công nghệ.\n")
     pairs = {(a.agency, a.role) for a in extract_responsibilities(normalize(field), subject)[0]}
     assert ("Sở Khoa học và Công nghệ", "lead") in pairs
+
+
+def test_a_sub_heading_of_roles_hands_its_holder_down() -> None:
+    # a provincial decision (Sơn La, 2025): "1. Sở Công Thương" / "a) Chủ trì, phối hợp
+    # với các sở, ban, ngành ..." / "- Tổ chức ..." -- the department leads each "-" task
+    text = ("1. Sở Công Thương\na) Chủ trì, phối hợp với các sở, ban, ngành, UBND các xã, "
+            "phường\n- Tổ chức chương trình tập huấn kiến thức.\n- Tổ chức, tham gia các hoạt "
+            "động kết nối giao thương.\nb) Phối hợp với Sở Tài chính\n- Bố trí kinh phí.\n"
+            "2. Sở Nội vụ chủ trì hướng dẫn khen thưởng.\n")
+    subject = DocInfo(symbol="2954/QĐ-UBND", key="2954/QĐ-UBND|Sơn La|2025", province="Sơn La")
+    assignments, _ = extract_responsibilities(normalize(text), subject)
+    leads = {a.task for a in assignments if a.role == "lead" and a.agency == "Sở Công Thương"}
+    assert {"1.a-1", "1.a-2", "1.b-1"} <= leads
+    # ... and an item that states a task of its own still keeps what it inherited to itself
+    nested = ("1. Sở Công Thương\na) Tổ chức tập huấn kiến thức\n- Đợt 1 tại tỉnh.\n")
+    assignments, _ = extract_responsibilities(normalize(nested), subject)
+    assert {a.task for a in assignments if a.agency == "Sở Công Thương"} == {"1.a"}

@@ -153,6 +153,8 @@ _HEADING_COLON = re.compile(r":\s*\Z")
 _ANNOUNCING = re.compile(
     rf"[^.;:]{{0,120}}?\b(?:{ANNOUNCED_FOLDED})\b[^.;:\n]{{0,40}}?\bsau(?:\s+day)?\s*:"
 )
+#: An item heading its parts with their roles only: "a) Chủ trì, phối hợp với các sở ...".
+_ROLE_HEADING = re.compile(rf"[\s*]*(?:{ROLE_VERBS_FOLDED})\b[^.;]{{0,300}}[:*\s]*\Z")
 #: Checking, as a verb of the predicate: the holder carries out an inspection.
 _INSPECTS = re.compile(rf"\b(?:{CHECK_VERBS_FOLDED})\b")
 #: An appendix's name before its table, on folded text: "PHỤ LỤC I", "Phụ lục số 02".
@@ -279,7 +281,12 @@ class _Extractor:
                 inherited = bullet_heads[item.parent]
             owner = self._scan_segment(item.body, item.own_end, item, inherited, body=item.body)
             # an item's parts (its own items) are its task's parts: what it only inherited
-            # goes no further down
+            # goes no further down, unless the item only says how its parts are done ("a)
+            # Chủ trì, phối hợp với các sở, ban, ngành" under "1. Sở Công Thương")
+            if not owner.agencies and k in parents and _ROLE_HEADING.match(
+                self.folded, item.body, item.own_end
+            ):
+                owner = inherited
             owners[k] = owner if owner.agencies else _NO_OWNER
 
     def _of_aims(self, item: Item, k: int, aims: set[int], parents: set[int | None]) -> bool:
