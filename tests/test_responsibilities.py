@@ -223,6 +223,17 @@ PHRASINGS = [
         set(),
         {("Sở Xây dựng", "lead")},
     ),
+    (  # investors as a collective (Lào Cai notice 2026: "phối hợp với các chủ đầu tư hạ
+        # tầng cụm công nghiệp"; Nghệ An plan 2025: "5. Các chủ đầu tư xây dựng và kinh
+        # doanh hạ tầng Khu công nghiệp"), and a report wrapped over a line ("tổng hợp, báo
+        # \ncáo Bộ Khoa học và Công nghệ")
+        "2. Sở Công Thương chủ trì, phối hợp với các chủ đầu tư hạ tầng cụm công nghiệp đầu "
+        "tư lưới điện; trước ngày 15/12 hàng năm tổng hợp, báo\ncáo Bộ Công Thương kết quả.",
+        "Lào Cai",
+        {("Sở Công Thương", "lead"), ("Các chủ đầu tư", "coordinate"),
+         ("Bộ Công Thương", "report_hub")},
+        set(),
+    ),
     (  # objects of a task are not assignees
         "4. Sở Tư pháp hướng dẫn các sở, ngành, địa phương rà soát văn bản; tham mưu "
         "UBND tỉnh công khai thủ tục hành chính.",

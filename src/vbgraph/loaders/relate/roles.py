@@ -84,6 +84,8 @@ _BEFORE_REPORT = Pattern(
     rf"\s*(?:\b{_TITLES}\s+)*$",
     contains=("qua", "gui", "ve", "cao"),
 )
+#: "báo cáo", also wrapped over a line ("tổng hợp, báo\ncáo Bộ Khoa học và Công nghệ").
+_REPORT_WORD = re.compile(r"\bbao\s+cao\b")
 _AFTER_REPORT = re.compile(r"^[\s)]*(?:de\s+)?(?:tong\s*hop|bao\s*cao|theo doi)")
 AFTER_LEAD = re.compile(r"^[\s,]*(?:la\s+co\s+quan\s+|lam\s+)?chu\s*tri")
 #: "Sở X phối hợp tham mưu ...": a subject whose verb is "phối hợp" coordinates.
@@ -253,7 +255,7 @@ class RoleReader:
             after = self.folded[lst.end : lst.end + 40]
             clause = _SENTENCE_STOP.split(before)[-1]
             paren = "(" in m.group(0)
-            if paren or _AFTER_REPORT.match(after) or "bao cao" in clause:
+            if paren or _AFTER_REPORT.match(after) or _REPORT_WORD.search(clause):
                 return "report_hub", window_start + m.start()
         # a clause subject: nothing but a marker, a title or "Về ...:" since the clause began
         clause_text = _CLAUSE_STOP.split(before)
