@@ -234,6 +234,15 @@ PHRASINGS = [
          ("Bộ Công Thương", "report_hub")},
         set(),
     ),
+    (  # the competent level named in brackets after "báo cáo cấp (có) thẩm quyền", the
+        # genre's stock phrase (Cần Thơ plan of 2025: "báo cáo cấp thẩm quyền (UBND thành
+        # phố, Bộ Nông nghiệp và Môi trường ...)")
+        "1. Sở Nông nghiệp và Môi trường\n- Tổng hợp, báo cáo cấp có thẩm quyền (UBND tỉnh, "
+        "Bộ Nông nghiệp và Môi trường) việc thực hiện Chương trình.",
+        "Lào Cai",
+        {("UBND tỉnh", "report_hub"), ("Bộ Nông nghiệp và Môi trường", "report_hub")},
+        {("Bộ Nông nghiệp và Môi trường", "lead")},
+    ),
     (  # objects of a task are not assignees
         "4. Sở Tư pháp hướng dẫn các sở, ngành, địa phương rà soát văn bản; tham mưu "
         "UBND tỉnh công khai thủ tục hành chính.",

@@ -80,7 +80,9 @@ _BEFORE_REPORT = Pattern(
     "before report",
     rf"(?:\(\s*(?:thong\s+)?qua|\bgui\s*(?:ve|den|cho)?|\bve"
     # "báo cáo Chính phủ", "báo cáo kết quả thực hiện về Bộ Y tế"
-    r"|\bbao\s*cao(?:\s+(?:ket\s+qua|tinh\s+hinh)[^.;:\n]{0,40}?)?(?:\s+(?:ve|den|len|cho))?)"
+    r"|\bbao\s*cao(?:\s+(?:ket\s+qua|tinh\s+hinh)[^.;:\n]{0,40}?)?(?:\s+(?:ve|den|len|cho))?"
+    # "báo cáo cấp (có) thẩm quyền (UBND thành phố, Bộ ...)": the level, then who it is
+    r"(?:\s+(?:cap|co\s+quan)(?:\s+co)?\s+tham\s+quyen\s*\()?)"
     rf"\s*(?:\b{_TITLES}\s+)*$",
     contains=("qua", "gui", "ve", "cao"),
 )
