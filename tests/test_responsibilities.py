@@ -927,3 +927,26 @@ def test_a_sub_heading_of_roles_hands_its_holder_down() -> None:
     nested = ("1. Sở Công Thương\na) Tổ chức tập huấn kiến thức\n- Đợt 1 tại tỉnh.\n")
     assignments, _ = extract_responsibilities(normalize(nested), subject)
     assert {a.task for a in assignments if a.agency == "Sở Công Thương"} == {"1.a"}
+
+
+def test_an_item_whose_label_is_followed_by_its_own_subject_does_not_inherit() -> None:
+    # an official letter (Lào Cai UBND, 2026), an excerpt as its text layer has it: the
+    # report schedule under "a) Các sở, ban, ngành; ... khẩn trương tổ chức triển khai"
+    # names who files and who sums up in each "-" line
+    text = (
+        "7. Tổ chức thực hiện\n"
+        "       a) Các sở, ban, ngành; Ủy ban nhân dân các xã, phường; các cơ quan, đơn\n"
+        "vị và doanh nghiệp, căn cứ chức năng, nhiệm vụ được giao khẩn trương tổ chức\n"
+        "triển khai thực hiện; hoàn thành việc rà soát, thống kê tài sản.\n"
+        "       Các sở quản lý chuyên ngành định kỳ tổng hợp báo cáo kết quả thực hiện\n"
+        "việc rà soát gửi Sở Tài chính tổng hợp chung,\nbáo cáo Ủy ban nhân dân tỉnh như sau:\n"
+        "      - Báo cáo 6 tháng: Các cơ quan, đơn vị gửi Sở Tài chính trước ngày 05/7;\n"
+        "Sở Tài chính tổng hợp báo cáo Ủy ban nhân dân tỉnh trước ngày 10/7.\n"
+        "      - Báo cáo năm: Các cơ quan, đơn vị gửi Sở Tài chính trước ngày 15/12;\n"
+        "Sở Tài chính tổng hợp báo cáo Ủy ban nhân dân tỉnh trước ngày 20/12.\n"
+    )
+    subject = DocInfo(symbol="7103/UBND-KT", key="7103/UBND-KT|Lào Cai|2026", province="Lào Cai")
+    assignments, _ = extract_responsibilities(normalize(text), subject)
+    first = {(a.agency, a.role) for a in assignments if a.task == "7.a-1"}
+    assert ("Các sở, ban, ngành", "lead") not in first
+    assert ("Các cơ quan, đơn vị liên quan", "lead") in first

@@ -153,6 +153,9 @@ _HEADING_COLON = re.compile(r":\s*\Z")
 _ANNOUNCING = re.compile(
     rf"[^.;:]{{0,120}}?\b(?:{ANNOUNCED_FOLDED})\b[^.;:\n]{{0,40}}?\bsau(?:\s+day)?\s*:"
 )
+#: A short label opening an item before its subject: "- Báo cáo 6 tháng: Các cơ quan, đơn
+#: vị gửi Sở Tài chính ...".
+_LABEL = re.compile(r"[\s\-+*•]*[^\s:;.,][^:;.\n]{0,40}:[ \t]*")
 #: An item heading its parts with their roles only: "a) Chủ trì, phối hợp với các sở ...".
 _ROLE_HEADING = re.compile(rf"[\s*]*(?:{ROLE_VERBS_FOLDED})\b[^.;]{{0,300}}[:*\s]*\Z")
 #: Checking, as a verb of the predicate: the holder carries out an inspection.
@@ -366,7 +369,10 @@ class _Extractor:
                      body: int) -> bool:
         """Whether an item opens with agencies of its own that lead it, other than those of
         the item above: they are its subject, not the heading's."""
-        if not self.roles.opens(body, lst) or self.roles.judge(lst, a, b).role != "lead":
+        labelled = _LABEL.fullmatch(self.folded, body, lst.start) is not None
+        if not (self.roles.opens(body, lst) or labelled):
+            return False
+        if self.roles.judge(lst, a, b).role != "lead":
             return False
         held = {x.key for x in inherited.agencies}
         own = {x.key for x in lst.agencies}
