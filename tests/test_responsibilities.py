@@ -950,3 +950,42 @@ def test_an_item_whose_label_is_followed_by_its_own_subject_does_not_inherit() -
     first = {(a.agency, a.role) for a in assignments if a.task == "7.a-1"}
     assert ("Các sở, ban, ngành", "lead") not in first
     assert ("Các cơ quan, đơn vị liên quan", "lead") in first
+
+
+@pytest.mark.parametrize(
+    ("closing", "assigned"),
+    [
+        (  # Lào Cai UBND letter of 2026
+            "Yêu cầu Thủ trưởng các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã,\n"
+            "phường; người đứng đầu các cơ quan, đơn vị, doanh nghiệp nghiêm túc tổ chức\n"
+            "triển khai thực hiện./.\n",
+            False,
+        ),
+        (  # Quảng Trị directive of 2025
+            "Yêu cầu Giám đốc các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã, phường; "
+            "Thủ trưởng các cơ quan, đơn vị có liên quan triển khai thực hiện nghiêm túc Chỉ "
+            "thị này./.\n",
+            False,
+        ),
+        (  # a Party committee's letter (Lào Cai, 2026)
+            "Đề nghị Ủy ban nhân dân tỉnh và các tổ chức đảng nghiêm túc triển khai thực hiện.\n",
+            False,
+        ),
+        (  # a task after all: a partner named (BHXH Việt Nam letter of 2021)
+            "Đề nghị BHXH các tỉnh chủ động phối hợp với các cơ sở KCB BHYT triển khai thực "
+            "hiện.\n",
+            True,
+        ),
+        (  # ... or a work named (Quảng Ngãi decision of 2017)
+            "Yêu cầu các Thủ trưởng các sở, ban, ngành tỉnh căn cứ chức năng, nhiệm vụ xây "
+            "dựng kế hoạch và tổ chức triển khai thực hiện.\n",
+            True,
+        ),
+    ],
+)
+def test_the_closing_exhortation_assigns_nothing(closing: str, assigned: bool) -> None:
+    text = "2. Sở Tài chính chủ trì bố trí kinh phí thực hiện.\n" + closing
+    subject = DocInfo(symbol="1/CT-UBND", key="1/CT-UBND|Lào Cai|2026", province="Lào Cai")
+    assignments, _ = extract_responsibilities(normalize(text), subject)
+    others = {a.agency for a in assignments} - {"Sở Tài chính"}
+    assert bool(others) == assigned, others

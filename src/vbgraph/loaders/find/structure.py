@@ -24,6 +24,9 @@ from vbgraph.loaders.text.fold import fold_name
 from vbgraph.loaders.text.patterns import Pattern, lines_with, phrases
 from vbgraph.loaders.vocab.agency_names import STOP_PAIRS
 from vbgraph.loaders.vocab.cues import (
+    EXHORTATION_DOCUMENTS,
+    EXHORTATION_OPENERS,
+    EXHORTATION_ROLES,
     FIELD_LABELS,
     MEMBER_TITLES,
     MEMBERSHIP_OPENERS,
@@ -264,6 +267,17 @@ _MEMBERSHIP = re.compile(
 )
 #: Where a list given inline after its label ends: a defined short name's ")", a sentence.
 _INLINE_END = re.compile(r"\)[ \t]*(?=[A-ZĐÀ-Ỹ])|\.[ \t]+(?=[A-ZĐÀ-Ỹ])")
+#: The closing exhortation: "Yêu cầu <who> (nghiêm túc) (tổ chức) (triển khai) thực hiện
+#: (nghiêm túc) (Chỉ thị này)./." ending its line -- bodies named, no task given.
+_EXHORTATION = re.compile(
+    rf"^[ \t]*(?:{EXHORTATION_OPENERS})\s+(?P<who>[^.:]{{3,400}}?)\s+"
+    r"(?:(?:nghiêm\s+túc|khẩn\s+trương)\s+)?(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?"
+    r"thực\s+hiện(?:\s+nghiêm\s+túc)?"
+    rf"(?:\s+(?:(?:các\s+)?nội\s+dung\s+trên|(?:{EXHORTATION_DOCUMENTS})\s+này))?"
+    r"[ \t]*(?:\./\.|\.)[ \t]*$",
+    re.M,
+)
+_EXHORTATION_ROLE = re.compile(rf"\b(?:{EXHORTATION_ROLES})\b", re.IGNORECASE)
 _ARTICLE_LINE = re.compile(r"^[ \t]*Điều\s+\d+\s*[.:]", re.M)
 _EXECUTION = Pattern(
     "execution clause", r"chịu\s+trách\s+nhiệm\s+thi\s+hành", re.I, starts=("chịu",)
@@ -309,6 +323,11 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
         member.span()
         for line in lines_with(text, "gồm")
         if (member := _MEMBERSHIP.match(text, line))
+    ]
+    spans += [
+        m.span()
+        for m in _EXHORTATION.finditer(text)
+        if not _EXHORTATION_ROLE.search(m.group("who"))
     ]
     for m in _EXECUTION.finditer(text):
         # the clause opens its article ("Điều 7. Các Bộ trưởng ... chịu trách nhiệm thi

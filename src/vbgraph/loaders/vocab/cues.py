@@ -101,6 +101,11 @@ MEMBERS_OF_FOLDED = _folded(_NOT_ASSIGNED["members_of"], r"\s+")
 MEMBER_TITLES = phrases(_NOT_ASSIGNED["member_titles"])
 #: Offices of a signature block, in capitals as it writes them ("THỦ TƯỚNG").
 SIGNING_OFFICES_CAPS = phrases(w.upper() for w in _NOT_ASSIGNED["signing_offices"])
+#: The closing exhortation ("Yêu cầu ... nghiêm túc triển khai thực hiện./."): its openers,
+#: the documents it names, the role words that make it a task.
+EXHORTATION_OPENERS = phrases(_NOT_ASSIGNED["exhortation_openers"])
+EXHORTATION_DOCUMENTS = phrases(_NOT_ASSIGNED["exhortation_documents"])
+EXHORTATION_ROLES = phrases(_NOT_ASSIGNED["exhortation_roles"])
 #: Openers of a sentence listing members ("Thành viên ... gồm").
 MEMBERSHIP_OPENERS = phrases(_NOT_ASSIGNED["membership_openers"])
 
