@@ -319,6 +319,18 @@ OPEN_CASES = [
         "Hà Nội",
         ("Ban Quản lý", "Hà Nội"),
     ),
+    (  # the special zones of the 2025 reform, a commune-level unit (Hồ Chí Minh City
+        # letter of 2025: "Ủy ban nhân dân các phường, xã, đặc khu"; Quảng Trị directive:
+        # "Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ")
+        "- Ủy ban nhân dân các phường, xã, đặc khu tổ chức rà soát",
+        "Hồ Chí Minh",
+        ("Ủy ban nhân dân các phường, xã, đặc khu", "Hồ Chí Minh"),
+    ),
+    (
+        "UBND đặc khu Phú Quốc chủ trì",
+        "An Giang",
+        ("UBND đặc khu Phú Quốc", "An Giang"),
+    ),
     (  # the Party committee of a body is not the body
         "Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo",
         "Lào Cai",
