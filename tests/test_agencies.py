@@ -331,6 +331,18 @@ OPEN_CASES = [
         "An Giang",
         ("UBND đặc khu Phú Quốc", "An Giang"),
     ),
+    (  # bodies named by plural nouns without "các", a qualifier making them a collective
+        # (Sơn La decision of 2025: "UBND các xã, phường và cơ quan, đơn vị có liên quan";
+        # Lào Cai letter of 2026: "phối hợp với cơ quan liên quan rà soát")
+        "phối hợp với các sở, ban, ngành, UBND các xã, phường và cơ quan, đơn vị có liên quan",
+        "Sơn La",
+        ("Các cơ quan, đơn vị liên quan", "Sơn La"),
+    ),
+    (
+        "Công an tỉnh phối hợp với cơ quan liên quan rà soát tổng thể các phương tiện",
+        "Lào Cai",
+        ("Các cơ quan, đơn vị liên quan", "Lào Cai"),
+    ),
     (  # the Party committee of a body is not the body
         "Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo",
         "Lào Cai",

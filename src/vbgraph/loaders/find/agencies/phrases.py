@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Iterator
 from itertools import pairwise
 
+from vbgraph.loaders.find.agencies.matcher import find_mentions
 from vbgraph.loaders.find.agencies.name_ends import Tokens
 from vbgraph.loaders.models import Agency, AgencyMention
 from vbgraph.loaders.text.fold import fold_name
@@ -51,6 +52,15 @@ _COLLECTIVE = Pattern(
     rf"(?:\s*(?:,|và|hoặc)\s*(?i:{_ITEM})(?![^\W\d_]){_ITEM_END})*"
     rf"(?:\s+(?:{_QUAL})(?![^\W\d_]))*",
     starts=("các", "Các", "CÁC", "mọi", "Mọi", "tất", "Tất"),
+)
+#: Bodies named by plural nouns without "các", which a qualifier makes a collective: "phối
+#: hợp với cơ quan, đơn vị có liên quan", "sở, ban, ngành liên quan".
+_BARE_QUALIFIED = Pattern(
+    "bare collective",
+    rf"(?<![^\W\d_])(?<!các\s)(?<!Các\s)(?:{_FIRST})(?![^\W\d_])"
+    rf"(?:\s*(?:,|và|hoặc)\s*(?:{_ITEM})(?![^\W\d_]){_ITEM_END})*"
+    rf"\s+(?:có\s+liên\s+quan|liên\s+quan|hữu\s+quan)(?![^\W\d_])",
+    starts=tuple({w.split()[0] for w in _COLLECTIVES["plural"]}),
 )
 _CENTRAL_WORDS = re.compile(rf"(?<!\w)(?:{phrases(_COLLECTIVES['central'])})(?!\w)")
 
@@ -374,13 +384,21 @@ def regulated(text: str, province: str | None, start: int, end: int) -> Iterator
 
 def collectives(text: str, province: str | None, start: int, end: int) -> Iterator[AgencyMention]:
     """Collective addressees: "các sở, ngành liên quan", "UBND các huyện, thành phố"."""
-    for pattern in (_COLLECTIVE, _EVERY_PLACE):
+    for pattern in (_COLLECTIVE, _EVERY_PLACE, _BARE_QUALIFIED):
         for m in pattern.finditer(text, start, end):
             raw = m.group()
             stop = m.end()
             while stop > m.start() and text[stop - 1] in " ,":
                 stop -= 1
             name = " ".join(_SLASH.sub(", ", text[m.start() : stop]).split())
+            if pattern is _BARE_QUALIFIED:
+                # named as its collective is: "cơ quan, đơn vị có liên quan" is the
+                # gazetteer's "Các cơ quan, đơn vị liên quan"
+                known = find_mentions("các " + name, province)
+                if len(known) == 1 and known[0].start == 0 and known[0].agency.collective:
+                    yield AgencyMention(known[0].agency, m.start(), stop, text[m.start() : stop])
+                    continue
+                name = "các " + name
             name = name[:1].upper() + name[1:]
             central = bool(_CENTRAL_WORDS.search(raw))
             agency = Agency(name, None if central else province, True,
