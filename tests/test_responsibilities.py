@@ -243,6 +243,17 @@ PHRASINGS = [
         {("UBND tỉnh", "report_hub"), ("Bộ Nông nghiệp và Môi trường", "report_hub")},
         {("Bộ Nông nghiệp và Môi trường", "lead")},
     ),
+    (  # heads of the central bodies and of the provinces, an office's title wrapped over a
+        # line (Government resolution of 2026: "Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ
+        # quan trực thuộc Chính phủ, Chủ \ntịch Ủy ban nhân dân các tỉnh ...")
+        "3. Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan trực thuộc Chính phủ, Chủ \n"
+        "tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương tập trung chỉ đạo "
+        "thực hiện Chương trình hành động.",
+        None,
+        {("Các Bộ, ngành Trung ương", "lead"),
+         ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "lead")},
+        {("Chính phủ", "lead")},
+    ),
     (  # objects of a task are not assignees
         "4. Sở Tư pháp hướng dẫn các sở, ngành, địa phương rà soát văn bản; tham mưu "
         "UBND tỉnh công khai thủ tục hành chính.",

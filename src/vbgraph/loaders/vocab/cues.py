@@ -53,7 +53,7 @@ def _folded(words: list[str], space: str = " ") -> str:
 
 
 #: Person titles before an agency's name, folded ("giam doc|thu truong|...").
-TITLES_FOLDED = _folded(_ROLES["titles"])
+TITLES_FOLDED = _folded(_ROLES["titles"], r"\s+")
 #: Labels of a heading naming whose tasks follow ("trach nhiem|nhiem vu chu yeu|..."), folded.
 HOLDER_LABELS_FOLDED = _folded(_ROLES["holder_labels"], r"\s+")
 #: The verbs that give a task's roles ("chu\s+tri|phoi\s+hop"), folded.
