@@ -254,6 +254,15 @@ PHRASINGS = [
          ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "lead")},
         {("Chính phủ", "lead")},
     ),
+    (  # difficulties "phản ánh (kịp thời) về X" are sent to X (a ministry's circular of
+        # 2026: "phản ánh kịp thời về Bộ Nông nghiệp và Môi trường"; Hà Nội plan of 2025:
+        # "kịp thời phản ánh về Ban Quản lý các khu công nghệ cao và khu công nghiệp")
+        "3. Các doanh nghiệp triển khai hạ tầng; trong quá trình thực hiện nếu có vướng mắc, "
+        "kịp thời phản ánh về Sở Khoa học và Công nghệ để tổng hợp.",
+        "Hà Nội",
+        {("Các doanh nghiệp", "lead"), ("Sở Khoa học và Công nghệ", "report_hub")},
+        set(),
+    ),
     (  # objects of a task are not assignees
         "4. Sở Tư pháp hướng dẫn các sở, ngành, địa phương rà soát văn bản; tham mưu "
         "UBND tỉnh công khai thủ tục hành chính.",

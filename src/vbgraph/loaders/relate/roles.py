@@ -79,12 +79,14 @@ _ROLE_CUES: tuple[tuple[str, Pattern], ...] = (
 _BEFORE_REPORT = Pattern(
     "before report",
     rf"(?:\(\s*(?:thong\s+)?qua|\bgui\s*(?:ve|den|cho)?|\bve"
+    # "phản ánh kịp thời về Bộ ...": difficulties are sent to it
+    r"|(?P<submit>\bphan\s+anh(?:\s+kip\s+thoi)?(?:\s+(?:ve|den|voi))?)"
     # "báo cáo Chính phủ", "báo cáo kết quả thực hiện về Bộ Y tế"
     r"|\bbao\s*cao(?:\s+(?:ket\s+qua|tinh\s+hinh)[^.;:\n]{0,40}?)?(?:\s+(?:ve|den|len|cho))?"
     # "báo cáo cấp (có) thẩm quyền (UBND thành phố, Bộ ...)": the level, then who it is
     r"(?:\s+(?:cap|co\s+quan)(?:\s+co)?\s+tham\s+quyen\s*\()?)"
     rf"\s*(?:\b{_TITLES}\s+)*$",
-    contains=("qua", "gui", "ve", "cao"),
+    contains=("qua", "gui", "ve", "cao", "anh"),
 )
 #: "báo cáo", also wrapped over a line ("tổng hợp, báo\ncáo Bộ Khoa học và Công nghệ").
 _REPORT_WORD = re.compile(r"\bbao\s+cao\b")
@@ -256,7 +258,7 @@ class RoleReader:
         if m:
             after = self.folded[lst.end : lst.end + 40]
             clause = _SENTENCE_STOP.split(before)[-1]
-            paren = "(" in m.group(0)
+            paren = "(" in m.group(0) or m.group("submit") is not None
             if paren or _AFTER_REPORT.match(after) or _REPORT_WORD.search(clause):
                 return "report_hub", window_start + m.start()
         # a clause subject: nothing but a marker, a title or "Về ...:" since the clause began
