@@ -25,6 +25,7 @@ PATTERNS = {
     "open brackets": "(",
     "preamble cues": "Căn cứ Luật ",
     "blank lines": "\n",
+    "proper-name heads": "Cảng vụ Hàng hải ",
 }
 SMALL, LARGE = 10_000, 200_000
 #: Linear is LARGE / SMALL = 20; fixed costs make it smaller, noise larger.

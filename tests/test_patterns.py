@@ -111,3 +111,26 @@ def test_tricky_texts(text: str) -> None:
     for pattern in PATTERNS:
         _agree(pattern, text)
         _agree(pattern, fold_same_length(text))
+
+
+def test_case_insensitive_places_are_linear_with_a_case_extra() -> None:
+    """A text holding a character ``re.IGNORECASE`` folds apart from ``str.lower`` (the
+    Cyrillic ``с`` of a real decree) is scanned by regex for a pattern's starts; that scan
+    once copied the rest of the text at every place a literal begins (quadratic: 750x
+    for 80x the text).  A ratio of two sizes in one run, not a wall-clock limit."""
+    import time
+
+    from vbgraph.loaders.find.agencies.phrases import _LEVEL_ANCHOR
+
+    def seconds(text: str) -> float:
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            _LEVEL_ANCHOR.candidates(text, 0, len(text))
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    unit = "с xã " + "ư" * 100
+    small, large = unit * (10_000 // len(unit)), unit * (800_000 // len(unit))
+    assert len(_LEVEL_ANCHOR.candidates(large, 0, len(large))) == large.count("xã")
+    assert seconds(large) / max(seconds(small), 1e-4) < 240  # linear: 80

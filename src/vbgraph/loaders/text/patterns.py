@@ -255,9 +255,10 @@ class Starts:
         """:meth:`positions` by a regex scan that tries every place (overlaps too)."""
         found: list[set[int]] = [set() for _ in self.patterns]
         flags = self._scan.flags
+        tests = [(re.compile(re.escape(lit), flags), owners) for lit, owners in self._literals]
         for start in self.scan(text, pos, end):
-            for lit, owners in self._literals:
-                if re.match(re.escape(lit), text[start:end], flags):
+            for test, owners in tests:
+                if test.match(text, start, end):  # no slice: a long text was copied per place
                     for k in owners:
                         found[k].add(start)
         return [sorted(f) for f in found]

@@ -113,10 +113,10 @@ def proper_end(text: str, pos: int, limit: int, known_starts: set[int]) -> int:
     when it finishes a capitalised word (``Hải quân``, ``Hàng hải``) or when at most
     two of them lead to another capitalised word (``Cảnh sát biển 1``).
     """
-    tokens = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text, pos, limit)]
+    tokens = Tokens(text, pos, limit)  # read lazily: ``limit`` is often the text's end
     end = pos
     k = 0
-    while k < len(tokens) and k < 12:
+    while tokens.has(k) and k < 12:
         s, e, tok = tokens[k]
         if s in known_starts or not tok[:1].isalnum():
             break
@@ -124,10 +124,10 @@ def proper_end(text: str, pos: int, limit: int, known_starts: set[int]) -> int:
             end, k = e, k + 1
             continue
         j = k
-        while j < len(tokens) and tokens[j][2][:1].islower():
+        while tokens.has(j) and tokens[j][2][:1].islower():
             j += 1
-        run = [t for _, _, t in tokens[k:j]]
-        nxt = tokens[j][2] if j < len(tokens) else ""
+        run = [tokens[i][2] for i in range(k, j)]
+        nxt = tokens[j][2] if tokens.has(j) else ""
         if any(w in NOT_IN_NAME for w in run):
             break
         pair = fold_name(" ".join(run[:2]))
