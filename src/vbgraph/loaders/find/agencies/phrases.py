@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from itertools import pairwise
 
 from vbgraph.loaders.find.agencies.matcher import find_mentions
@@ -382,6 +383,16 @@ def regulated(text: str, province: str | None, start: int, end: int) -> Iterator
         yield AgencyMention(agency, m.start(), pos, text[m.start() : pos])
 
 
+@lru_cache(maxsize=1024)
+def _named_collective(phrase: str, province: str | None) -> Agency | None:
+    """The gazetteer's collective ``phrase`` opens with ("các cơ quan, đơn vị có liên quan"
+    is "Các cơ quan, đơn vị liên quan"), if one."""
+    known = find_mentions(phrase, province)
+    if len(known) == 1 and known[0].start == 0 and known[0].agency.collective:
+        return known[0].agency
+    return None
+
+
 def collectives(text: str, province: str | None, start: int, end: int) -> Iterator[AgencyMention]:
     """Collective addressees: "các sở, ngành liên quan", "UBND các huyện, thành phố"."""
     for pattern in (_COLLECTIVE, _EVERY_PLACE, _BARE_QUALIFIED):
@@ -394,9 +405,9 @@ def collectives(text: str, province: str | None, start: int, end: int) -> Iterat
             if pattern is _BARE_QUALIFIED:
                 # named as its collective is: "cơ quan, đơn vị có liên quan" is the
                 # gazetteer's "Các cơ quan, đơn vị liên quan"
-                known = find_mentions("các " + name, province)
-                if len(known) == 1 and known[0].start == 0 and known[0].agency.collective:
-                    yield AgencyMention(known[0].agency, m.start(), stop, text[m.start() : stop])
+                agency = _named_collective("các " + name, province)
+                if agency is not None:
+                    yield AgencyMention(agency, m.start(), stop, text[m.start() : stop])
                     continue
                 name = "các " + name
             name = name[:1].upper() + name[1:]
