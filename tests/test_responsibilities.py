@@ -263,6 +263,17 @@ PHRASINGS = [
         {("Các doanh nghiệp", "lead"), ("Sở Khoa học và Công nghệ", "report_hub")},
         set(),
     ),
+    (  # who is told: "thông báo kịp thời cho X", "trả lời bằng văn bản cho X", "(biên bản)
+        # phải được gửi đến X" (a commune Front's plan of 2026, the genre's phrasing of
+        # replies and minutes)
+        "3. Cơ quan giới thiệu người ứng cử phải thông báo kịp thời cho Ban Thường trực Ủy ban "
+        "MTTQ Việt Nam xã; Ủy ban nhân dân xã trả lời bằng văn bản cho Ban Thường trực Ủy "
+        "ban MTTQ Việt Nam xã. Biên bản hội nghị phải được gửi đến Ủy ban bầu cử xã.",
+        "Lào Cai",
+        {("Ban Thường trực Ủy ban MTTQ Việt Nam xã", "report_hub"),
+         ("Ủy ban bầu cử xã", "report_hub")},
+        {("Ban Thường trực Ủy ban MTTQ Việt Nam xã", "lead")},
+    ),
     (  # objects of a task are not assignees
         "4. Sở Tư pháp hướng dẫn các sở, ngành, địa phương rà soát văn bản; tham mưu "
         "UBND tỉnh công khai thủ tục hành chính.",
