@@ -26,6 +26,8 @@ PATTERNS = {
     "preamble cues": "Căn cứ Luật ",
     "blank lines": "\n",
     "proper-name heads": "Cảng vụ Hàng hải ",
+    "collectives replacing what was read inside": "các sở, ngành liên quan; ",
+    "elliptical lists": "Các Bộ: Y tế, Công Thương. ",
 }
 SMALL, LARGE = 10_000, 200_000
 #: Linear is LARGE / SMALL = 20; fixed costs make it smaller, noise larger.

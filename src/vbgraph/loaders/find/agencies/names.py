@@ -10,6 +10,7 @@ tells whether a ministry heads the document (its units are then named with it).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 
 from vbgraph.loaders.find.agencies.elliptical import elliptical_mentions
 from vbgraph.loaders.find.agencies.matcher import find_mentions
@@ -250,7 +251,13 @@ def open_mentions(
 
 
 class _OpenReader:
-    """The state of reading one text's open-class names: mentions so far, spans taken."""
+    """The state of reading one text's open-class names: mentions so far, spans taken.
+
+    The mentions are kept in an index by start (``_keys``, with ``_longest``), so that the
+    range questions reading asks (what stands inside or across a span) and the forgetting of
+    replaced mentions cost the mentions near the span, not all of them: a text of thousands
+    of names reads in time proportional to its length.
+    """
 
     def __init__(
         self, text: str, province: str | None, known: list[AgencyMention], start: int, end: int
@@ -258,27 +265,62 @@ class _OpenReader:
         self.text, self.province, self.start, self.end = text, province, start, end
         self.ministry = issuing_ministry(text, known)
         self.known_starts = {m.start for m in known}
-        self.out = list(known)
+        #: The mentions so far by their order of arrival, and (start, order) sorted.
+        self._live: dict[int, AgencyMention] = {}
+        self._keys: list[tuple[int, int]] = []
+        self._next = 0
+        self._longest = 0
+        #: Spans a nationwide reading extended, marked taken at the next forgetting.
+        self._unmarked: list[AgencyMention] = []
         #: 1 where a mention found so far stands (``free`` in one C-level scan).
         self.taken = bytearray(len(text))
-        self._retake()
+        for m in known:
+            self.add(m)
+        self.out: list[AgencyMention] = []
 
     def free(self, a: int, b: int) -> bool:
         return self.taken.find(1, a, b) < 0
 
     def add(self, m: AgencyMention) -> None:
-        self.out.append(m)
+        order = self._next
+        self._next += 1
+        self._live[order] = m
+        insort(self._keys, (m.start, order))
+        self._longest = max(self._longest, m.end - m.start)
         self.taken[m.start : m.end] = b"\x01" * (m.end - m.start)
 
-    def _drop(self, gone: list[AgencyMention]) -> None:
-        """Forget mentions a longer reading replaces."""
-        self.out = [k for k in self.out if k not in gone]
-        self._retake()
+    def _across(self, a: int, b: int) -> list[AgencyMention]:
+        """The mentions overlapping ``[a, b)``, in their order of arrival."""
+        lo = bisect_left(self._keys, (a - self._longest, -1))
+        hi = bisect_left(self._keys, (b, -1))
+        hits = [(o, self._live[o]) for _, o in self._keys[lo:hi]]
+        return [m for _, m in sorted(hits, key=lambda h: h[0]) if m.start < b and a < m.end]
 
-    def _retake(self) -> None:
-        self.taken[:] = bytes(len(self.text))
-        for m in self.out:
+    def _inside(self, a: int, b: int) -> list[AgencyMention]:
+        """The mentions within ``[a, b]``, in their order of arrival."""
+        return [m for m in self._across(a, b + 1) if a <= m.start and m.end <= b]
+
+    def _drop(self, gone: list[AgencyMention]) -> None:
+        """Forget mentions a longer reading replaces (every mention equal to one of them)."""
+        for m in self._unmarked:  # as a full re-marking would
             self.taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+        self._unmarked = []
+        spans = []
+        for g in set(gone):
+            i = bisect_left(self._keys, (g.start, -1))
+            while i < len(self._keys) and self._keys[i][0] == g.start:
+                order = self._keys[i][1]
+                if self._live[order] == g:
+                    del self._keys[i]
+                    del self._live[order]
+                    spans.append((g.start, g.end))
+                else:
+                    i += 1
+        for a, b in spans:
+            self.taken[a:b] = bytes(b - a)
+        for a, b in spans:
+            for k in self._across(a, b):
+                self.taken[k.start : k.end] = b"\x01" * (k.end - k.start)
 
     def read(self) -> list[AgencyMention]:
         self._elliptical()
@@ -295,6 +337,7 @@ class _OpenReader:
         for m in (*named_bodies(*args, self.known_starts, self.free), *offices(*args)):
             if self.free(m.start, m.end):
                 self.add(m)
+        self.out = [self._live[o] for o in sorted(self._live)]
         self._party_committees()
         self._units_of_ministries()
         self.out.sort(key=lambda m: m.start)
@@ -316,7 +359,7 @@ class _OpenReader:
     def _elliptical(self) -> None:
         """``Các Bộ: Y tế, Công Thương``: each ministry named, over what was read inside."""
         for m in elliptical_mentions(self.text, self.province, self.start, self.end):
-            inside = [k for k in self.out if m.start <= k.start and k.end <= m.end]
+            inside = self._inside(m.start, m.end)
             if inside:
                 self._drop(inside)
             if self.free(m.start, m.end):
@@ -339,7 +382,7 @@ class _OpenReader:
         """A collective phrase or a body of a level, over the single bodies the gazetteer
         read in it ("UBND tỉnh" in "Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương",
         "Công an" in "Công an xã"); a listed collective or a longer name is kept instead."""
-        inside = [k for k in self.out if k.start < m.end and m.start < k.end]
+        inside = self._across(m.start, m.end)
         if any(not (m.start <= k.start and k.end <= m.end) for k in inside):
             return
         listed = [k for k in inside if k.agency.collective]
@@ -354,23 +397,24 @@ class _OpenReader:
 
     def _nationwide(self) -> None:
         """``Sở X các tỉnh, thành phố trực thuộc Trung ương``: a nationwide collective."""
-        for i, m in enumerate(self.out):
+        for order, m in list(self._live.items()):
             if not m.agency.name.startswith("Sở "):
                 continue
             tail = _ALL_PROVINCES.match(self.text, m.end, self.end)
             if tail:
                 name = f"{m.agency.name} các tỉnh, thành phố trực thuộc Trung ương"
                 agency = Agency(name, None, True, "central", "collective")
-                self.out[i] = AgencyMention(
-                    agency, m.start, tail.end(), self.text[m.start : tail.end()]
-                )
+                wide = AgencyMention(agency, m.start, tail.end(), self.text[m.start : tail.end()])
+                self._live[order] = wide
+                self._longest = max(self._longest, wide.end - wide.start)
+                self._unmarked.append(wide)
 
     def _district(self, m: AgencyMention) -> None:
         # "UBND thành phố Thủ Đức" is a district's committee, not the city's "UBND thành phố"
         inside = [
             k
-            for k in self.out
-            if k.agency.name in PROVINCIAL_COMMITTEES and m.start <= k.start and k.end <= m.end
+            for k in self._inside(m.start, m.end)
+            if k.agency.name in PROVINCIAL_COMMITTEES
         ]
         if inside:
             self._drop(inside)
@@ -432,7 +476,7 @@ class _OpenReader:
                 return
             agency, full = proper
             if full > stop:  # "(Bộ Tài chính)" after a Tổng cục is part of its name
-                self._drop([m for m in self.out if stop <= m.start and m.end <= full])
+                self._drop(self._inside(stop, full))
                 stop = full
             if not self.free(a, stop):
                 return
