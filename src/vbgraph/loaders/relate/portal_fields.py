@@ -73,6 +73,8 @@ class PortalFields:
 
 def portal_fields(head: str) -> PortalFields:
     """The portal fields at the top of ``head`` (all ``None`` when it has none)."""
+    if not any(label in head for label in PORTAL_FIELDS["symbol"]):
+        return PortalFields()  # most texts: no portal table, no scan
     values: dict[str, str] = {}
     end = 0
     for name, pattern in _FIELDS.items():
