@@ -388,6 +388,22 @@ def test_boards_of_another_province_are_not_matched() -> None:
     assert all("Nghi Sơn" not in m.agency.name for m in find_mentions(text, "Quảng Ngãi"))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "mọi trường hợp" is every case, not every school (Prime Minister's decision of
+        # 2010); "các trường hợp" likewise (Lào Cai letter of 2025)
+        "Mọi trường hợp xe mang biển số Khu kinh tế đều bị xử lý theo pháp luật.",
+        "Đối với các trường hợp thuộc diện phải giao theo quy định.",
+        # a database, not a set of bodies
+        "cập nhật vào các cơ sở dữ liệu quốc gia",
+    ],
+)
+def test_a_plural_noun_starting_another_word_is_no_collective(text: str) -> None:
+    known = find_mentions(text, "Lào Cai")
+    assert open_mentions(text, "Lào Cai", known) == []
+
+
 def test_words_inside_other_words_are_not_agencies() -> None:
     # "trên cơ sở ..." is not a Sở; lower-case "công an" is not Công an tỉnh
     assert find_mentions("trên cơ sở Kế hoạch số 12/KH-UBND", "Nghệ An") == []

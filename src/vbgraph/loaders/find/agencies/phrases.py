@@ -46,9 +46,11 @@ _QUAL = phrases(_COLLECTIVES["qualifiers"])
 #: An item ends where the list goes on, a specifier or qualifier follows, or the phrase ends.
 _ITEM_END = rf"(?=\s*(?:[,;.:)\n]|và\b|hoặc\b|$)|\s+(?:{_SPEC}|{_QUAL})(?![^\W\d_]))"
 _ITEM = rf"(?:các\s+)?(?:{_PLURAL})(?:\s+(?:{_SPEC}))?"
+#: Not the plural noun but a word it starts: "mọi trường hợp", "các cơ sở dữ liệu".
+_NOT_COMPOUND = rf"(?!\s+(?:{phrases(_COLLECTIVES['compound_tails'])})(?![^\W\d_]))"
 _COLLECTIVE = Pattern(
     "collective",
-    rf"(?:[Cc]ác|CÁC|[Mm]ọi|[Tt]ất\s+cả\s+các)\s+(?i:{_FIRST})(?![^\W\d_])"
+    rf"(?:[Cc]ác|CÁC|[Mm]ọi|[Tt]ất\s+cả\s+các)\s+(?i:{_FIRST})(?![^\W\d_]){_NOT_COMPOUND}"
     rf"(?:\s+(?:{_SPEC}))?"
     rf"(?:\s*(?:,|và|hoặc)\s*(?i:{_ITEM})(?![^\W\d_]){_ITEM_END})*"
     rf"(?:\s+(?:{_QUAL})(?![^\W\d_]))*",
