@@ -1020,3 +1020,24 @@ def test_the_closing_exhortation_assigns_nothing(closing: str, assigned: bool) -
     assignments, _ = extract_responsibilities(normalize(text), subject)
     others = {a.agency for a in assignments} - {"Sở Tài chính"}
     assert bool(others) == assigned, others
+
+
+@pytest.mark.parametrize(
+    ("heading", "role"),
+    [
+        # the articles of a coordination regulation (Quy chế phối hợp; Thái Nguyên, 2025)
+        ("Điều 5. Nội dung Sở Dân tộc và Tôn giáo có trách nhiệm chủ trì", "lead"),
+        ("Điều 6. Nội dung Sở Dân tộc và Tôn giáo phối hợp", "coordinate"),
+    ],
+)
+def test_an_article_naming_a_body_and_its_role_gives_its_items_that_role(
+    heading: str, role: str
+) -> None:
+    text = (f"{heading}\n1. Xây dựng, ban hành chính sách về tín ngưỡng, tôn giáo.\n"
+            "2. Công tác tuyên truyền, vận động chức sắc, chức việc.\n")
+    subject = DocInfo(symbol="26/2025/QĐ-UBND", key="26/2025/QĐ-UBND|Thái Nguyên|2025",
+                      province="Thái Nguyên")
+    assignments, _ = extract_responsibilities(normalize(text), subject)
+    got = {(a.task, a.role) for a in assignments if a.agency == "Sở Dân tộc và Tôn giáo"}
+    number = heading.split(".")[0].split()[-1]
+    assert got == {(f"Đ{number}.1", role), (f"Đ{number}.2", role)}

@@ -156,6 +156,14 @@ _ANNOUNCING = re.compile(
 #: A short label opening an item before its subject: "- Báo cáo 6 tháng: Các cơ quan, đơn
 #: vị gửi Sở Tài chính ...".
 _LABEL = re.compile(r"[\s\-+*•]*[^\s:;.,][^:;.\n]{0,40}:[ \t]*")
+#: "Nội dung <bodies> có trách nhiệm chủ trì": the heading of a coordination regulation's
+#: article (Quy chế phối hợp), on folded text -- what opens it ...
+_CONTENT_LEAD_IN = re.compile(r"[\s:*]*(?:(?:cac|nhung)\s+)?noi\s+dung\s+")
+#: ... and the role its items give the bodies named.
+_CONTENT_VERB = re.compile(
+    r"\s+(?:co\s+trach\s+nhiem\s+|duoc\s+giao\s+)?"
+    r"(?:chu\s*tri|thuc\s+hien|(?P<coordinate>phoi\s*hop))(?:\s+thuc\s+hien)?[\s:*.]*"
+)
 #: An item heading its parts with their roles only: "a) Chủ trì, phối hợp với các sở ...".
 _ROLE_HEADING = re.compile(rf"[\s*]*(?:{ROLE_VERBS_FOLDED})\b[^.;]{{0,300}}[:*\s]*\Z")
 #: Checking, as a verb of the predicate: the holder carries out an inspection.
@@ -306,6 +314,9 @@ class _Extractor:
         is no task of its own."""
         a, b = item.body, item.own_end
         mentions = self.index.inside(a, b)
+        by_role = self._role_heading(a, b, mentions)
+        if by_role is not None:
+            return by_role
         cue = _HEADING_CUE.match(self.folded, a, mentions[0].start) if mentions else None
         if cue is None or not self.is_agency_text(cue.end(), b):
             return None  # no names, or other words before them: a task
@@ -315,6 +326,18 @@ class _Extractor:
         if any(name in self.reported_to_only for name in (x.name for x in agencies.values())):
             return None
         role = "requested" if cue.group("requested") else "lead"
+        return _Owner(tuple(agencies.values()), mentions[0].start, mentions[-1].end, role)
+
+    def _role_heading(self, a: int, b: int, mentions: list[AgencyMention]) -> _Owner | None:
+        """A heading naming bodies and the role its items give them: "Điều 5. Nội dung Sở
+        Dân tộc và Tôn giáo có trách nhiệm chủ trì", "Nội dung Công an tỉnh phối hợp"."""
+        if not mentions or _CONTENT_LEAD_IN.fullmatch(self.folded, a, mentions[0].start) is None:
+            return None
+        verb = _CONTENT_VERB.fullmatch(self.folded, mentions[-1].end, b)
+        if verb is None or not self.is_agency_text(mentions[0].start, mentions[-1].end):
+            return None
+        agencies = {m.agency.key: m.agency for m in mentions}
+        role = "coordinate" if verb.group("coordinate") else "lead"
         return _Owner(tuple(agencies.values()), mentions[0].start, mentions[-1].end, role)
 
     def _scan_segment(
