@@ -1057,3 +1057,19 @@ def test_provinces_act_in_a_central_document_not_in_their_own() -> None:
     local = DocInfo(symbol="1/KH-UBND", key="1/KH-UBND|Gia Lai|2025", province="Gia Lai")
     pairs = {(a.agency, a.role) for a in extract_responsibilities(normalize(text), local)[0]}
     assert not any("Bắc Ninh" in agency for agency, _ in pairs)
+
+
+def test_under_lead_and_join_each_part_opens_with_its_partners() -> None:
+    # a provincial plan (Đồng Nai, 2025): "b) Chủ trì, phối hợp" under the police, then
+    # each "-" part names the partners first
+    text = ("2.3. Công an tỉnh\na) Chủ trì xây dựng kế hoạch phòng, chống ma túy.\n"
+            "b) Chủ trì, phối hợp\n- Sở Tài chính và các đơn vị có liên quan tham mưu Ủy ban "
+            "nhân dân tỉnh cân đối, bố trí ngân sách.\n- Sở Nội vụ và các cơ quan, đơn vị liên "
+            "quan tham mưu Ủy ban nhân dân tỉnh quy định về phân cấp quản lý.\n")
+    subject = DocInfo(symbol="182/KH-UBND", key="182/KH-UBND|Đồng Nai|2025", province="Đồng Nai")
+    assignments, _ = extract_responsibilities(normalize(text), subject)
+    first = {(a.agency, a.role) for a in assignments if a.task == "2.3.b-1"}
+    assert first == {("Công an tỉnh", "lead"), ("Sở Tài chính", "coordinate"),
+                     ("Các cơ quan, đơn vị liên quan", "coordinate")}
+    assert ("Sở Nội vụ", "coordinate") in {
+        (a.agency, a.role) for a in assignments if a.task == "2.3.b-2"}

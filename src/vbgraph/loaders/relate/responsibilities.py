@@ -25,8 +25,7 @@ hành``) are skipped: they name agencies without assigning them anything.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from vbgraph.loaders.find.agencies.fields import field_mentions
 from vbgraph.loaders.find.agencies.matcher import find_mentions
@@ -36,6 +35,22 @@ from vbgraph.loaders.find.structure import excluded_spans, parse_items
 from vbgraph.loaders.find.tables import find_tables
 from vbgraph.loaders.models import Agency, AgencyMention, Deadline, Item, Table
 from vbgraph.loaders.relate.issuer_names import assigns_committee, issuer_names
+from vbgraph.loaders.relate.item_cues import (
+    AIMS,
+    ANNOUNCING,
+    APPENDIX,
+    CONTENT_LEAD_IN,
+    CONTENT_VERB,
+    GIVES_ROLES,
+    HEADING_COLON,
+    HEADING_CUE,
+    INSPECTS,
+    LABEL,
+    MEMBERS_OF,
+    PARTNERS_FOLLOW,
+    ROLE_HEADING,
+)
+from vbgraph.loaders.relate.mention_index import Found, MentionIndex
 from vbgraph.loaders.relate.roles import (
     AFTER_LEAD,
     GIVEN_TO,
@@ -47,55 +62,7 @@ from vbgraph.loaders.relate.roles import (
 )
 from vbgraph.loaders.text.fold import fold_same_length
 from vbgraph.loaders.vocab.agencies import PROVINCIAL_COMMITTEES
-from vbgraph.loaders.vocab.cues import (
-    AIMS_SECTIONS_FOLDED,
-    ANNOUNCED_FOLDED,
-    CHECK_VERBS_FOLDED,
-    HOLDER_LABELS_FOLDED,
-    MEMBERS_OF_FOLDED,
-    ROLE_VERBS_FOLDED,
-    TASK_WORDS_FOLDED,
-    TITLES_FOLDED,
-)
 from vbgraph.models import Assignment, DocInfo, NormalizedText, Task
-
-
-@dataclass(slots=True)
-class _Found:
-    """Assignments and task lists gathered while scanning, deduplicated."""
-
-    assignments: dict[tuple[str, str, str | None], Assignment] = field(default_factory=dict)
-
-    def add(self, a: Assignment) -> None:
-        key = (a.agency + "|" + (a.province or ""), a.role, a.task)
-        if key not in self.assignments:
-            self.assignments[key] = a
-
-
-class _MentionIndex:
-    """Mentions in text order, with the range queries the extractor asks many times."""
-
-    def __init__(self, mentions: list[AgencyMention]) -> None:
-        self.mentions = mentions
-        self.starts = [m.start for m in mentions]
-        self.in_order = all(x <= y for x, y in zip(self.starts, self.starts[1:], strict=False))
-        self.longest = max((m.end - m.start for m in mentions), default=0)
-
-    def inside(self, a: int, b: int) -> list[AgencyMention]:
-        """The mentions within ``[a, b)``, in list order."""
-        if not self.in_order:
-            return [m for m in self.mentions if a <= m.start and m.end <= b]
-        lo = bisect_left(self.starts, a)
-        hi = bisect_right(self.starts, b)
-        return [m for m in self.mentions[lo:hi] if m.end <= b]
-
-    def overlapping(self, a: int, b: int) -> list[AgencyMention]:
-        """The mentions that overlap ``[a, b)``, in list order."""
-        if not self.in_order:
-            return [m for m in self.mentions if m.start < b and m.end > a]
-        lo = bisect_right(self.starts, a - self.longest)
-        hi = bisect_left(self.starts, b)
-        return [m for m in self.mentions[lo:hi] if m.end > a]
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +74,8 @@ class _Owner:
     end: int = -1
     #: What the sub-items give them: "lead", or "requested" under "Đề nghị X".
     role: str = "lead"
+    #: Under "b) Chủ trì, phối hợp" the list opening each sub-item is the partners.
+    partners: bool = False
 
 
 _NO_OWNER = _Owner()
@@ -132,48 +101,6 @@ def extract_responsibilities(
 
 
 _NOT_WORD = re.compile(r"[\W_]")
-#: What may stand before a heading's agencies, on folded text: nothing, or the cue that
-#: gives its items to them ("2. Đề nghị UBND các xã, phường", "3. Giao Sở Tài chính:",
-#: "2. Đối với Sở Y tế:").
-#: A heading may name its holder by office: "2. Giám đốc Sở Công Thương:".
-_HEADING_CUE = re.compile(
-    rf"[\s:]*(?:(?P<requested>de\s*nghi)|giao|yeu\s+cau(?:\s+doi\s+voi)?|doi\s+voi"
-    rf"|(?:{HOLDER_LABELS_FOLDED})\s+(?:cua|doi\s+voi))?[\s:]*"
-    rf"(?:\b(?:{TITLES_FOLDED})\s+)*\Z"
-)
-#: Words that give the names around them roles of a task: the item is a task, not a heading.
-_GIVES_ROLES = re.compile(rf"\b(?:{ROLE_VERBS_FOLDED}|co\s+quan\s+thuc\s+hien)\b")
-#: A section of aims ("I. MỤC ĐÍCH, YÊU CẦU", "1. Mục tiêu"): its items assign nothing.
-_AIMS = re.compile(
-    rf"[\s:]*(?:{AIMS_SECTIONS_FOLDED})\b(?![^\n]*\b(?:{TASK_WORDS_FOLDED})\b)[^\n]*(?:\n|$)"
-)
-#: An item that ends with a colon: what follows is its.
-_HEADING_COLON = re.compile(r":\s*\Z")
-#: The rest of an announcing clause, on folded text: "thực hiện tốt các nhiệm vụ sau:".
-_ANNOUNCING = re.compile(
-    rf"[^.;:]{{0,120}}?\b(?:{ANNOUNCED_FOLDED})\b[^.;:\n]{{0,40}}?\bsau(?:\s+day)?\s*:"
-)
-#: A short label opening an item before its subject: "- Báo cáo 6 tháng: Các cơ quan, đơn
-#: vị gửi Sở Tài chính ...".
-_LABEL = re.compile(r"[\s\-+*•]*[^\s:;.,][^:;.\n]{0,40}:[ \t]*")
-#: "Nội dung <bodies> có trách nhiệm chủ trì": the heading of a coordination regulation's
-#: article (Quy chế phối hợp), on folded text -- what opens it ...
-_CONTENT_LEAD_IN = re.compile(r"[\s:*]*(?:(?:cac|nhung)\s+)?noi\s+dung\s+")
-#: ... and the role its items give the bodies named.
-_CONTENT_VERB = re.compile(
-    r"\s+(?:co\s+trach\s+nhiem\s+|duoc\s+giao\s+)?"
-    r"(?:chu\s*tri|thuc\s+hien|(?P<coordinate>phoi\s*hop))(?:\s+thuc\s+hien)?[\s:*.]*"
-)
-#: An item heading its parts with their roles only: "a) Chủ trì, phối hợp với các sở ...".
-_ROLE_HEADING = re.compile(rf"[\s*]*(?:{ROLE_VERBS_FOLDED})\b[^.;]{{0,300}}[:*\s]*\Z")
-#: Checking, as a verb of the predicate: the holder carries out an inspection.
-_INSPECTS = re.compile(rf"\b(?:{CHECK_VERBS_FOLDED})\b")
-#: An appendix's name before its table, on folded text: "PHỤ LỤC I", "Phụ lục số 02".
-_APPENDIX = re.compile(r"\bphu\s+luc\s+(?:so\s+)?([ivxlc]+|\d+)\b", re.IGNORECASE)
-#: "đại biểu Quốc hội": the body's members, not the body.
-_MEMBERS_OF = re.compile(rf"\b(?:{MEMBERS_OF_FOLDED})\s+\Z")
-
-
 class _Extractor:
     def __init__(self, norm: NormalizedText, subject: DocInfo) -> None:
         self.norm = norm
@@ -187,16 +114,16 @@ class _Extractor:
             m
             for m in field_mentions(self.text, self.folded, self.province, found)
             if not any(a <= m.start < b for a, b in excluded)
-            and not _MEMBERS_OF.search(self.folded, max(0, m.start - 20), m.start)
+            and not MEMBERS_OF.search(self.folded, max(0, m.start - 20), m.start)
         ]
         #: The issuer's own names (and the province's committee unless a council's resolution
         #: gives it tasks): not given tasks by the document, only sent its reports.
         self.reported_to_only = issuer_names(subject.issuer, issuing_ministry(self.text, known))
         if not assigns_committee(subject.issuer):
             self.reported_to_only |= PROVINCIAL_COMMITTEES
-        self.index = _MentionIndex(self.mentions)
+        self.index = MentionIndex(self.mentions)
         self.roles = RoleReader(self.text, self.folded)
-        self.found = _Found()
+        self.found = Found()
         self.tasks: list[Task] = []
         self.item_ids: set[str] = set()  # the body's items, whose ids table rows must not take
 
@@ -273,7 +200,7 @@ class _Extractor:
             if heading is not None and k in parents:
                 owners[k] = heading  # "2. Đảng ủy Ủy ban nhân dân tỉnh": its items' holder
                 continue
-            if heading is not None and item.kind == "dash" and _HEADING_COLON.search(
+            if heading is not None and item.kind == "dash" and HEADING_COLON.search(
                 self.text, item.body, item.own_end
             ):
                 bullet_heads[item.parent] = heading
@@ -294,20 +221,21 @@ class _Extractor:
             # an item's parts (its own items) are its task's parts: what it only inherited
             # goes no further down, unless the item only says how its parts are done ("a)
             # Chủ trì, phối hợp với các sở, ban, ngành" under "1. Sở Công Thương")
-            if not owner.agencies and k in parents and _ROLE_HEADING.match(
+            if not owner.agencies and k in parents and ROLE_HEADING.match(
                 self.folded, item.body, item.own_end
             ):
-                owner = inherited
+                partners = PARTNERS_FOLLOW.search(self.folded, item.body, item.own_end)
+                owner = replace(inherited, partners=partners is not None)
             owners[k] = owner if owner.agencies else _NO_OWNER
 
     def _of_aims(self, item: Item, k: int, aims: set[int], parents: set[int | None]) -> bool:
         """Whether ``item`` heads a section of aims ("I. MỤC ĐÍCH, YÊU CẦU", "IV. SỐ LƯỢNG
         ĐỀ NGHỊ KHEN THƯỞNG") or stands in one saying no one leads or joins anything."""
         if item.parent in aims:
-            return not _GIVES_ROLES.search(self.folded, item.body, item.own_end)
-        return bool(k in parents and _AIMS.match(self.folded, item.body, item.own_end + 1)
+            return not GIVES_ROLES.search(self.folded, item.body, item.own_end)
+        return bool(k in parents and AIMS.match(self.folded, item.body, item.own_end + 1)
                     and not self.index.inside(item.body, item.own_end)
-                    and not _GIVES_ROLES.search(self.folded, item.body, item.own_end))
+                    and not GIVES_ROLES.search(self.folded, item.body, item.own_end))
 
     def _heading(self, item: Item) -> _Owner | None:
         """An item that only names agencies heads the items under it, which are theirs; it
@@ -317,10 +245,10 @@ class _Extractor:
         by_role = self._role_heading(a, b, mentions)
         if by_role is not None:
             return by_role
-        cue = _HEADING_CUE.match(self.folded, a, mentions[0].start) if mentions else None
+        cue = HEADING_CUE.match(self.folded, a, mentions[0].start) if mentions else None
         if cue is None or not self.is_agency_text(cue.end(), b):
             return None  # no names, or other words before them: a task
-        if _GIVES_ROLES.search(self.folded, cue.end(), b):
+        if GIVES_ROLES.search(self.folded, cue.end(), b):
             return None  # "a) Đề nghị Thủ trưởng các đơn vị chủ trì, phối hợp với X:"
         agencies = {m.agency.key: m.agency for m in mentions}
         if any(name in self.reported_to_only for name in (x.name for x in agencies.values())):
@@ -331,9 +259,9 @@ class _Extractor:
     def _role_heading(self, a: int, b: int, mentions: list[AgencyMention]) -> _Owner | None:
         """A heading naming bodies and the role its items give them: "Điều 5. Nội dung Sở
         Dân tộc và Tôn giáo có trách nhiệm chủ trì", "Nội dung Công an tỉnh phối hợp"."""
-        if not mentions or _CONTENT_LEAD_IN.fullmatch(self.folded, a, mentions[0].start) is None:
+        if not mentions or CONTENT_LEAD_IN.fullmatch(self.folded, a, mentions[0].start) is None:
             return None
-        verb = _CONTENT_VERB.fullmatch(self.folded, mentions[-1].end, b)
+        verb = CONTENT_VERB.fullmatch(self.folded, mentions[-1].end, b)
         if verb is None or not self.is_agency_text(mentions[0].start, mentions[-1].end):
             return None
         agencies = {m.agency.key: m.agency for m in mentions}
@@ -362,21 +290,22 @@ class _Extractor:
         events: list[tuple[int, AgencyList | re.Match[str]]] = [(lst.start, lst) for lst in lists]
         events += [(m.start(), m) for m in MONITOR.finditer(self.folded, a, b)]
         events.sort(key=lambda e: e[0])
-        if inherited.agencies and lists and self._own_subject(lists[0], inherited, a, b, body):
+        if inherited.partners and lists and self.roles.opens(body, lists[0]):
+            # "- Sở Tài chính và các đơn vị có liên quan tham mưu ..." under "b) Chủ trì,
+            # phối hợp": the holder leads, the list opening the item joins it
+            first = lists[0]
+            for agency in first.agencies:
+                if agency.key not in seg.leads:
+                    self._assign(agency, "coordinate", first.start, first.end, seg.task)
+                    seg.coords[agency.key] = agency
+            events = [e for e in events if e[1] is not first]
+        elif inherited.agencies and lists and self._own_subject(
+            lists[0], inherited, a, b, body
+        ):
             inherited = _NO_OWNER  # "- Sở Công Thương (đối với ...)" under "2. Các sở ...": its own
             seg.subject, seg.leads = (), {}
         if inherited.agencies and seg.task is not None:
-            m = MONITOR_PREDICATE.match(self.folded, a, b) if inherited.role == "lead" else None
-            # "- Đôn đốc ..." under "2. Sở X": the item's function is monitoring; "Tăng
-            # cường kiểm tra, giám sát ..." is also an inspection the holder carries out
-            leads = m is None or _INSPECTS.search(self.folded, a, m.end()) is not None
-            for agency in inherited.agencies:
-                if leads:
-                    self._assign(agency, inherited.role, inherited.start, inherited.end, seg.task)
-                if m is not None:
-                    self._assign(agency, "monitor", a, m.end(), seg.task)
-            if inherited.role != "lead":
-                seg.leads, seg.subject_requested = {}, True
+            self._inherit(inherited, seg, a, b)
         for _pos, obj in events:
             if isinstance(obj, re.Match):
                 if not seg.subject_requested:  # "Đề nghị MTTQ ... giám sát": not monitoring
@@ -388,11 +317,25 @@ class _Extractor:
             self._add_task(seg.task, a, b, seg.leads, seg.coords, table=False)
         return seg.owner
 
+    def _inherit(self, inherited: _Owner, seg: _Segment, a: int, b: int) -> None:
+        """Give the item ``[a, b)`` what its heading's holder ``inherited`` takes there."""
+        m = MONITOR_PREDICATE.match(self.folded, a, b) if inherited.role == "lead" else None
+        # "- Đôn đốc ..." under "2. Sở X": the item's function is monitoring; "Tăng
+        # cường kiểm tra, giám sát ..." is also an inspection the holder carries out
+        leads = m is None or INSPECTS.search(self.folded, a, m.end()) is not None
+        for agency in inherited.agencies:
+            if leads:
+                self._assign(agency, inherited.role, inherited.start, inherited.end, seg.task)
+            if m is not None:
+                self._assign(agency, "monitor", a, m.end(), seg.task)
+        if inherited.role != "lead":
+            seg.leads, seg.subject_requested = {}, True
+
     def _own_subject(self, lst: AgencyList, inherited: _Owner, a: int, b: int,
                      body: int) -> bool:
         """Whether an item opens with agencies of its own that lead it, other than those of
         the item above: they are its subject, not the heading's."""
-        labelled = _LABEL.fullmatch(self.folded, body, lst.start) is not None
+        labelled = LABEL.fullmatch(self.folded, body, lst.start) is not None
         if not (self.roles.opens(body, lst) or labelled):
             return False
         if self.roles.judge(lst, a, b).role != "lead":
@@ -434,7 +377,7 @@ class _Extractor:
     def _umbrella(self, lst: AgencyList) -> bool:
         """Whether the clause of ``lst`` only announces the tasks listed after it ("...
         thực hiện tốt các nhiệm vụ sau:")."""
-        return _ANNOUNCING.match(self.folded, lst.end) is not None
+        return ANNOUNCING.match(self.folded, lst.end) is not None
 
     def _add_task(
         self,
@@ -498,7 +441,7 @@ class _Extractor:
         if not any(row.id in self.item_ids for row in table.rows):
             return ""
         a = max(0, table.start - 600)
-        names = list(_APPENDIX.finditer(self.folded, a, table.start))
+        names = list(APPENDIX.finditer(self.folded, a, table.start))
         named = names[-1] if names else None
         label = named.group(1).upper() if named is not None else str(ordinal)
         return f"Phụ lục {label}, "

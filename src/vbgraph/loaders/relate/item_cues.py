@@ -1,0 +1,61 @@
+"""The cues an item of a document's body gives (relate/responsibilities.py), on folded text
+(:func:`vbgraph.loaders.text.fold.fold_same_length`): whether it heads items of a holder,
+of aims, of roles only; what opens or labels it; where an appendix is named."""
+
+from __future__ import annotations
+
+import re
+
+from vbgraph.loaders.vocab.cues import (
+    AIMS_SECTIONS_FOLDED,
+    ANNOUNCED_FOLDED,
+    CHECK_VERBS_FOLDED,
+    HOLDER_LABELS_FOLDED,
+    MEMBERS_OF_FOLDED,
+    ROLE_VERBS_FOLDED,
+    TASK_WORDS_FOLDED,
+    TITLES_FOLDED,
+)
+
+#: What may stand before a heading's agencies, on folded text: nothing, or the cue that
+#: gives its items to them ("2. Đề nghị UBND các xã, phường", "3. Giao Sở Tài chính:",
+#: "2. Đối với Sở Y tế:").
+#: A heading may name its holder by office: "2. Giám đốc Sở Công Thương:".
+HEADING_CUE = re.compile(
+    rf"[\s:]*(?:(?P<requested>de\s*nghi)|giao|yeu\s+cau(?:\s+doi\s+voi)?|doi\s+voi"
+    rf"|(?:{HOLDER_LABELS_FOLDED})\s+(?:cua|doi\s+voi))?[\s:]*"
+    rf"(?:\b(?:{TITLES_FOLDED})\s+)*\Z"
+)
+#: Words that give the names around them roles of a task: the item is a task, not a heading.
+GIVES_ROLES = re.compile(rf"\b(?:{ROLE_VERBS_FOLDED}|co\s+quan\s+thuc\s+hien)\b")
+#: A section of aims ("I. MỤC ĐÍCH, YÊU CẦU", "1. Mục tiêu"): its items assign nothing.
+AIMS = re.compile(
+    rf"[\s:]*(?:{AIMS_SECTIONS_FOLDED})\b(?![^\n]*\b(?:{TASK_WORDS_FOLDED})\b)[^\n]*(?:\n|$)"
+)
+#: An item that ends with a colon: what follows is its.
+HEADING_COLON = re.compile(r":\s*\Z")
+#: The rest of an announcing clause, on folded text: "thực hiện tốt các nhiệm vụ sau:".
+ANNOUNCING = re.compile(
+    rf"[^.;:]{{0,120}}?\b(?:{ANNOUNCED_FOLDED})\b[^.;:\n]{{0,40}}?\bsau(?:\s+day)?\s*:"
+)
+#: A short label opening an item before its subject: "- Báo cáo 6 tháng: Các cơ quan, đơn
+#: vị gửi Sở Tài chính ...".
+LABEL = re.compile(r"[\s\-+*•]*[^\s:;.,][^:;.\n]{0,40}:[ \t]*")
+#: "Nội dung <bodies> có trách nhiệm chủ trì": the heading of a coordination regulation's
+#: article (Quy chế phối hợp), on folded text -- what opens it ...
+CONTENT_LEAD_IN = re.compile(r"[\s:*]*(?:(?:cac|nhung)\s+)?noi\s+dung\s+")
+#: ... and the role its items give the bodies named.
+CONTENT_VERB = re.compile(
+    r"\s+(?:co\s+trach\s+nhiem\s+|duoc\s+giao\s+)?"
+    r"(?:chu\s*tri|thuc\s+hien|(?P<coordinate>phoi\s*hop))(?:\s+thuc\s+hien)?[\s:*.]*"
+)
+#: ... ending with "phối hợp" and no partner named: each part opens with its partners.
+PARTNERS_FOLLOW = re.compile(r"phoi\s*hop(?:\s+voi)?[\s:*]*\Z")
+#: An item heading its parts with their roles only: "a) Chủ trì, phối hợp với các sở ...".
+ROLE_HEADING = re.compile(rf"[\s*]*(?:{ROLE_VERBS_FOLDED})\b[^.;]{{0,300}}[:*\s]*\Z")
+#: Checking, as a verb of the predicate: the holder carries out an inspection.
+INSPECTS = re.compile(rf"\b(?:{CHECK_VERBS_FOLDED})\b")
+#: An appendix's name before its table, on folded text: "PHỤ LỤC I", "Phụ lục số 02".
+APPENDIX = re.compile(r"\bphu\s+luc\s+(?:so\s+)?([ivxlc]+|\d+)\b", re.IGNORECASE)
+#: "đại biểu Quốc hội": the body's members, not the body.
+MEMBERS_OF = re.compile(rf"\b(?:{MEMBERS_OF_FOLDED})\s+\Z")
