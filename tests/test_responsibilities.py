@@ -274,6 +274,15 @@ PHRASINGS = [
          ("Ủy ban bầu cử xã", "report_hub")},
         {("Ban Thường trực Ủy ban MTTQ Việt Nam xã", "lead")},
     ),
+    (  # a centrally-run city's plan (Hồ Chí Minh City, 2025; its 2010 directive writes the
+        # same): "Thành phố" after a collective is its place, the list goes on
+        "- Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành, đoàn thể "
+        "Thành phố, Ủy ban nhân dân phường, xã, đặc khu và các đơn vị có liên quan.",
+        "Hồ Chí Minh",
+        {("Sở Nội vụ", "lead"), ("Ủy ban nhân dân phường, xã, đặc khu", "coordinate"),
+         ("Các cơ quan, đơn vị liên quan", "coordinate")},
+        set(),
+    ),
     (  # objects of a task are not assignees
         "4. Sở Tư pháp hướng dẫn các sở, ngành, địa phương rà soát văn bản; tham mưu "
         "UBND tỉnh công khai thủ tục hành chính.",
