@@ -283,6 +283,15 @@ PHRASINGS = [
          ("Các cơ quan, đơn vị liên quan", "coordinate")},
         set(),
     ),
+    (  # a field's value whose last name wraps past its line (Lai Châu plan of 2025: "Báo
+        # và Phát thanh\nTruyền hình Lai Châu"; Bắc Ninh plan of 2025: "Sở\nTư pháp"): one
+        # name, not its pieces
+        "- Cơ quan thực hiện: Sở Tư pháp; Báo và Phát thanh\nTruyền hình Lai Châu và các sở, "
+        "ngành có liên quan.",
+        "Lai Châu",
+        {("Sở Tư pháp", "lead"), ("Báo và Phát thanh, Truyền hình Lai Châu", "lead")},
+        {("Báo", "lead"), ("Phát thanh", "lead")},
+    ),
     (  # objects of a task are not assignees
         "4. Sở Tư pháp hướng dẫn các sở, ngành, địa phương rà soát văn bản; tham mưu "
         "UBND tỉnh công khai thủ tục hành chính.",

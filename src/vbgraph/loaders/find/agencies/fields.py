@@ -81,6 +81,10 @@ def field_mentions(
         values += [h.span("value") for h in _HOLDER.finditer(folded, line, stop)]
     starts = [m.start for m in mentions]  # in text order: a value's mentions by bisection
     for a, b in values:
+        within = range(bisect_left(starts, a), bisect_left(starts, b))
+        # a name begun in the value goes on past where its line ends ("Báo và Phát thanh\n
+        # Truyền hình Lai Châu"): the value goes on with it
+        b = max([b, *(mentions[k].end for k in within)])
         inside = [k for k in range(bisect_left(starts, a), bisect_left(starts, b))
                   if mentions[k].end <= b]
         for s, e in _parts(text, a, b, [mentions[k] for k in inside]):
