@@ -266,3 +266,13 @@ def test_a_portal_page_without_a_letterhead_takes_the_portal_fields() -> None:
     doc = extract_header(normalize(text))
     assert (doc.symbol, doc.type, doc.issuer) == ("10988/BNV-CQĐP", "Công văn", "Bộ Nội vụ")
     assert doc.key.startswith("10988/BNV-CQĐP|")
+
+
+def test_the_number_on_the_line_after_its_label() -> None:
+    # headers laid out as table cells and saved as text put the number on the next line
+    # (Lai Châu plan and Thái Nguyên decision of 2025: "Số:\n7360/KH-UBND")
+    text = ("**UỶ BAN NHÂN\nDÂN**\nTỈNH LAI CHÂU\n--------\n|\n**CỘNG HÒA XÃ\nHỘI CHỦ NGHĨA "
+            "VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n|\n|\nSố:\n7360/KH-UBND\n|\n*Lai Châu, "
+            "ngày\n19 tháng 11 năm 2025*\n|\n\n**KẾ HOẠCH**\n\nTRIỂN KHAI THI HÀNH LUẬT\n")
+    doc = extract_header(normalize(text))
+    assert (doc.symbol, doc.type, doc.date) == ("7360/KH-UBND", "Kế hoạch", "2025-11-19")

@@ -236,13 +236,17 @@ def _symbol(header: str) -> tuple[str | None, Symbol | None]:
     m = _OWN_NUMBER.search(header)
     if m is None:
         return None, None
-    s = SYMBOL_RE.match(header, m.end())
+    # the number may stand on the next line ("Số:\n7360/KH-UBND", a header's cell)
+    gap = _NEXT_LINE_NUMBER.match(header, m.end())
+    s = SYMBOL_RE.match(header, gap.end() if gap else m.end())
     if s is None:
         return None, None
     sym = parse_symbol(s)
     return sym.text, sym
 
 
+#: The line break (and a cell's bar) between "Số:" and a number put on the next line.
+_NEXT_LINE_NUMBER = re.compile(r"(?:[ \t]*\n[ \t|*]*(?=\d))?")
 #: What follows a number left blank or lost to OCR on the "Số:" line: "Số: Éđã /HC-CNHC".
 _NUMBER_TAIL = re.compile(r"[^\S\n]*[^\s/]{0,6}[^\S\n]*(?=/)")
 
