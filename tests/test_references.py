@@ -274,6 +274,21 @@ CASES = [
         absent=("1500/QĐ-TTG|Hà Tĩnh|2023",),
     ),
     Case(
+        "documents a sentence announces as repealed, listed after its colon (Thái Nguyên "
+        "decision of 2025: 'Các quyết định sau hết hiệu lực thi hành ...:'; decrees' 'Bãi bỏ "
+        "các văn bản sau đây ...:')",
+        "Điều 2.\n1. Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 12 năm 2025.\n"
+        "2. Các quyết định sau hết hiệu lực thi hành kể từ ngày 01 tháng 12 năm 2025:\n\n"
+        "a) Quyết định số 06/2021/QĐ-UBND ngày 22 tháng 01 năm 2021 của Ủy ban nhân dân tỉnh "
+        "ban hành Quy chế phối hợp.\n\nb) Quyết định số 25/2021/QĐ-UBND ngày 13 tháng 12 năm "
+        "2021 của Ủy ban nhân dân tỉnh ban hành Quy chế phối hợp.\n",
+        THAI_NGUYEN_DECISION,
+        (
+            ("", "06/2021/QĐ-UBND|Thái Nguyên|2021", "replaces"),
+            ("", "25/2021/QĐ-UBND|Thái Nguyên|2021", "replaces"),
+        ),
+    ),
+    Case(
         "a plan carrying out two documents, the second named by its type after 'và' "
         "(Nghệ An plan of 2025; the samples' 'Nghị quyết số 29-NQ/TW và Chương trình hành "
         "động số 31-CTr/TU')",

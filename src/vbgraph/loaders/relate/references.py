@@ -66,6 +66,9 @@ _BOUNDARY = re.compile(
 )
 #: A cue alone, heading the list of items it governs: "Căn cứ:", "Thực hiện:".
 _CUE_HEADING = re.compile(rf"(?:^|\n)[ \t\-+•]*(?P<cue>{STATEMENT_OPENERS})\s*:\s*$")
+#: A sentence announcing the documents it repeals, listed after it: "2. Các quyết định sau
+#: hết hiệu lực thi hành kể từ ngày 01 tháng 12 năm 2025:", "Bãi bỏ các văn bản sau:".
+_REPEAL_HEADING = re.compile(rf"(?:{REPLACES})[^.;:\n]{{0,80}}:[ \t]*\n", re.IGNORECASE)
 _IMPLEMENT_CUE = re.compile(rf"\b(?:{CARRY_OUT})\b", re.IGNORECASE)
 #: An implementing cue in the opening: the statement starts with it ("Thực hiện
 #: ...", "Để triển khai ..."), or it follows the type word or subject line of the
@@ -224,6 +227,8 @@ class _Edges:
                 # the cue heading the list ("Căn cứ:" then "- Luật ...;" "- Nghị định ...")
                 heading = _CUE_HEADING.search(self.text, prev_end, st.start)
                 self.prev_head = _cue_relation(heading.group("cue")) if heading else None
+                if heading is None and _REPEAL_HEADING.search(self.text, prev_end, st.start):
+                    self.prev_head = "replaces"  # "Các quyết định sau hết hiệu lực ...:" a) b)
             prev_end = st.end
             self._statement(st)
         return tuple(self.best.values())
@@ -263,7 +268,7 @@ class _Edges:
         changed = {id(st.mentions[k]) for k in links.changed}
         for m in st.mentions:
             self.add(self.subject.key, self.key(m), self._relation(st, links, m, changed), st)
-        if links.head in ("implements", "proposal", "based_on") and links.direct:
+        if links.head in ("implements", "proposal", "based_on", "replaces") and links.direct:
             self.prev_head = links.head
         elif self.text[st.start : st.end].strip():
             self.prev_head = None
