@@ -191,3 +191,12 @@ def test_breaks_and_special_characters() -> None:
         "giữa",
         "trang",
     ]
+
+
+def test_a_row_without_its_end_mark_ends_with_the_table() -> None:
+    # damaged row properties: the cells are one row, the paragraphs after stay lines
+    cell = _Para(in_table=True, depth=1)
+    text = "A\x07B\x07\x07Sau bảng\rHết\r"
+    marks = {1: cell, 3: cell, 4: cell}
+    lines = lay_out(text, lambda cp: marks.get(cp, _Para())).splitlines()
+    assert lines == ["| A | B |  |", "Sau bảng", "Hết"]

@@ -5,7 +5,8 @@ field marks (``\\x13`` code ``\\x14`` result ``\\x15``) and special characters. 
 lines are those the .docx reader gives for the same document saved as .docx:
 
 * a paragraph outside a table is one line; a vertical tab (line break) is ``\\n``, a
-  page or section break (``\\x0c``) ends the line;
+  page or section break (``\\x0c``) ends the line unless it opens the paragraph (a
+  section break right after a table is an empty line);
 * a table row is one ``| a | b |`` line; a cell's paragraphs (and the cells of a
   table nested in it) are joined by spaces; the columns are the table's grid (every
   cell edge of its rows, edges within 1 pt taken as one): a cell spanning several
@@ -118,8 +119,11 @@ class _Layout:
             self.parts.append(paragraph)
             self.cells.append(_cell_text(self.parts))
             self.parts = []
+        elif para.depth >= 1:
+            self.parts.append(paragraph)
         else:
-            self._paragraph(paragraph, in_table=bool(para.depth >= 1 or self.parts or self.cells))
+            self._end_row()  # a row whose end mark was not seen ends at the table's end
+            self._paragraph(paragraph, in_table=False)
 
     def _paragraph(self, paragraph: str, *, in_table: bool) -> None:
         if in_table:
@@ -128,12 +132,17 @@ class _Layout:
             _flush(self.rows, self.lines)
             self.lines.append(paragraph)
 
-    def finish(self) -> str:
-        if self.buf:
-            self.lines.append("".join(self.buf).translate(_CHARS))
+    def _end_row(self) -> None:
         if self.cells or self.parts:
             last = [_cell_text(self.parts)] if self.parts else []
             self.rows.append(_Row(self.cells + last, _empty_para()))
+            self.cells, self.parts = [], []
+
+    def finish(self) -> str:
+        self._end_row()
+        if self.buf:
+            _flush(self.rows, self.lines)
+            self.lines.append("".join(self.buf).translate(_CHARS))
         _flush(self.rows, self.lines)
         return "\n".join(self.lines)
 
