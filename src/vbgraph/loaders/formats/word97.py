@@ -159,6 +159,7 @@ class _Document:
         self.pieces = self._pieces()
         self.piece_starts = [p.cp_start for p in self.pieces]
         self.papx_starts, self.papx_runs = self._papx_runs()
+        self.parsed: dict[bytes, _Para] = {}
 
     # -- piece table ---------------------------------------------------------------
     def _pieces(self) -> list[_Piece]:
@@ -218,13 +219,15 @@ class _Document:
         return piece.fc + (cp - piece.cp_start) * piece.width
 
     # -- paragraph properties ------------------------------------------------------
-    def _papx_runs(self) -> tuple[list[int], list[tuple[int, _Para]]]:
+    def _papx_runs(self) -> tuple[list[int], list[tuple[int, bytes]]]:
+        """Start FCs and (end FC, grpprl) of the paragraph runs of the PAPX FKPs (the
+        properties are parsed when asked for: most runs share a few)."""
         fib, table, word = self.fib, self.table, self.word
         plc = table[fib.fc_papx : fib.fc_papx + fib.lcb_papx]
         count = (len(plc) - 4) // 8
         if count <= 0:
             raise Unsupported("no paragraph properties (PlcBtePapx)")
-        runs: list[tuple[int, int, _Para]] = []
+        runs: list[tuple[int, int, bytes]] = []
         for i in range(count):
             pn = _u32(plc, 4 * (count + 1) + 4 * i) & 0x3FFFFF
             page = word[pn * 512 : pn * 512 + 512]
@@ -234,8 +237,7 @@ class _Document:
             rgfc = struct.unpack_from(f"<{crun + 1}I", page, 0)
             for j in range(crun):
                 offset = page[4 * (crun + 1) + 13 * j] * 2
-                para = _parse_papx(page, offset, self.extra) if offset else _Para()
-                runs.append((rgfc[j], rgfc[j + 1], para))
+                runs.append((rgfc[j], rgfc[j + 1], _grpprl(page, offset) if offset else b""))
         runs.sort(key=lambda run: run[0])
         return [run[0] for run in runs], [(run[1], run[2]) for run in runs]
 
@@ -245,7 +247,11 @@ class _Document:
         i = bisect_right(self.papx_starts, fc) - 1
         if i < 0 or fc >= self.papx_runs[i][0]:
             return _Para()
-        return self.papx_runs[i][1]
+        grpprl = self.papx_runs[i][1]
+        para = self.parsed.get(grpprl)
+        if para is None:
+            para = self.parsed[grpprl] = _para_from_sprms(grpprl, self.extra)
+        return para
 
     # -- text ----------------------------------------------------------------------
     def text(self) -> str:
@@ -262,14 +268,14 @@ class _Document:
         return frozenset(cp - 1 for cp in struct.unpack_from(f"<{count + 1}I", plc, 0)[1:])
 
 
-def _parse_papx(page: bytes, offset: int, extra: bytes) -> _Para:
+def _grpprl(page: bytes, offset: int) -> bytes:
+    """The sprms of the PapxInFkp at ``offset`` of an FKP page (after its style index)."""
     cb = page[offset]
     if cb == 0:
         start, size = offset + 2, 2 * page[offset + 1]
     else:
         start, size = offset + 1, 2 * cb - 1
-    grpprl = page[start + 2 : start + size]  # after the style index (istd)
-    return _para_from_sprms(grpprl, extra)
+    return page[start + 2 : start + size]
 
 
 def _para_from_sprms(grpprl: bytes, extra: bytes, para: _Para | None = None) -> _Para:
@@ -303,10 +309,13 @@ def _para_from_sprms(grpprl: bytes, extra: bytes, para: _Para | None = None) -> 
     return para
 
 
+#: Operand bytes by a sprm's spra (its top three bits); 6 is variable.
+_FIXED_SIZES = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}
+
+
 def _operand_size(sprm: int, grpprl: bytes, at: int) -> int | None:
     """Bytes of the operand of ``sprm`` starting at ``at`` (None: past the end)."""
-    spra = sprm >> 13
-    fixed = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}.get(spra)
+    fixed = _FIXED_SIZES.get(sprm >> 13)
     if fixed is not None:
         return fixed
     if sprm in (0xD608, 0xD606):  # sprmTDefTable(10): a 2-byte size, counted + 1

@@ -38,6 +38,7 @@ _CHARS = str.maketrans(
     }
 )
 _MARKS = re.compile("[\r\x07\x0c\x13\x14\x15]")
+_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f]")
 #: vertical-merge code of a cell continuing the merge above it (TC80 vertMerge)
 _VMERGE_CONTINUE = 1
 #: horizontal-merge code of a cell merged into the one before it (TC80 horzMerge)
@@ -100,7 +101,7 @@ class _Layout:
         self.buf: list[str] = []  # text of the paragraph being read
 
     def end_paragraph(self, cp: int, ch: str) -> None:
-        paragraph = "".join(self.buf).translate(_CHARS)
+        paragraph = _chars("".join(self.buf))
         self.buf.clear()
         if ch == "\x0c":
             if paragraph or (cp in self.section_marks and self.rows and not self.cells):
@@ -142,9 +143,13 @@ class _Layout:
         self._end_row()
         if self.buf:
             _flush(self.rows, self.lines)
-            self.lines.append("".join(self.buf).translate(_CHARS))
+            self.lines.append(_chars("".join(self.buf)))
         _flush(self.rows, self.lines)
         return "\n".join(self.lines)
+
+
+def _chars(text: str) -> str:
+    return text.translate(_CHARS) if _CONTROLS.search(text) else text
 
 
 def _empty_para() -> _Para:
