@@ -20,10 +20,12 @@ def _scan(path: Path, dpi: int) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("dpi", "rendered"), [(200, 200), (260, 260), (300, 300),
-                                               (150, 300), (400, 300)])
+@pytest.mark.parametrize(
+    ("dpi", "rendered"), [(200, 200), (260, 260), (300, 300), (150, 300), (400, 300)]
+)
 def test_a_scan_is_rendered_at_its_own_resolution_within_200_to_300(
-        tmp_path: Path, dpi: int, rendered: int) -> None:
+    tmp_path: Path, dpi: int, rendered: int
+) -> None:
     document = pdfium.PdfDocument(_scan(tmp_path / f"scan-{dpi}.pdf", dpi))
     try:
         page = document[0]

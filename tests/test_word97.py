@@ -20,7 +20,7 @@ from tests.conftest import SHARED
 from vbgraph.errors import InputError
 from vbgraph.loaders.formats import doc as doc_reader
 from vbgraph.loaders.formats.read import read_document
-from vbgraph.loaders.formats.word97 import Unsupported, _Para, read_word97
+from vbgraph.loaders.formats.word97 import ParagraphProps, Unsupported, read_word97
 from vbgraph.loaders.formats.word97_layout import lay_out
 
 FORMATS = SHARED / "corpus" / "formats"
@@ -155,36 +155,36 @@ def test_not_a_word_file_falls_back_and_without_converter_says_why(
 # ------------------------------------------------------------------- layout
 
 
-def _props(**marks: _Para) -> object:
+def _props(**marks: ParagraphProps) -> object:
     table = {int(cp): para for cp, para in ((k[1:], v) for k, v in marks.items())}
-    return lambda cp: table.get(cp, _Para())
+    return lambda cp: table.get(cp, ParagraphProps())
 
 
 def test_fields_keep_their_result_not_their_code() -> None:
     text = 'Xem \x13 HYPERLINK "http://x" \x14Điều 5\x15 và \x13 PAGE \x15hết\r'
-    assert lay_out(text, lambda cp: _Para()) == "Xem Điều 5 và hết"
+    assert lay_out(text, lambda cp: ParagraphProps()) == "Xem Điều 5 và hết"
 
 
 def test_nested_field_inside_a_result() -> None:
     text = "a\x13 IF \x13 PAGE \x143\x15 \x14kết quả \x13 REF x \x14b\x15\x15c\r"
-    assert lay_out(text, lambda cp: _Para()) == "akết quả bc"
+    assert lay_out(text, lambda cp: ParagraphProps()) == "akết quả bc"
 
 
 def test_table_rows_on_the_grid_with_merges() -> None:
-    cell = _Para(in_table=True, depth=1)
+    cell = ParagraphProps(in_table=True, depth=1)
     # row 1: three cells; row 2: the first two merged horizontally, the third
     # continuing a vertical merge (empty), edges 1 twip apart taken as one
-    row1 = _Para(True, 1, True, (0, 100, 200, 300), ((0, 0), (0, 0), (0, 0)))
-    row2 = _Para(True, 1, True, (0, 100, 101, 301), ((1, 0), (2, 0), (0, 1)))
+    row1 = ParagraphProps(True, 1, True, (0, 100, 200, 300), ((0, 0), (0, 0), (0, 0)))
+    row2 = ParagraphProps(True, 1, True, (0, 100, 101, 301), ((1, 0), (2, 0), (0, 1)))
     text = "Bảng\rA\x07B|x\x07C\x07\x07D\x07D\x07E\x07\x07Hết\r"
     marks = {6: cell, 10: cell, 12: cell, 13: row1, 15: cell, 17: cell, 19: cell, 20: row2}
-    lines = lay_out(text, lambda cp: marks.get(cp, _Para())).splitlines()
+    lines = lay_out(text, lambda cp: marks.get(cp, ParagraphProps())).splitlines()
     assert lines == ["Bảng", "| A | B¦x | C |", "| D |  |  |", "Hết"]
 
 
 def test_breaks_and_special_characters() -> None:
     text = "một\x0bhai\x1etrăm\x1fx\x01\x08\r\x0cđầu trang\rgiữa\x0ctrang\r"
-    assert lay_out(text, lambda cp: _Para()).splitlines() == [
+    assert lay_out(text, lambda cp: ParagraphProps()).splitlines() == [
         "một",
         "hai-trămx",
         "đầu trang",
@@ -195,8 +195,8 @@ def test_breaks_and_special_characters() -> None:
 
 def test_a_row_without_its_end_mark_ends_with_the_table() -> None:
     # damaged row properties: the cells are one row, the paragraphs after stay lines
-    cell = _Para(in_table=True, depth=1)
+    cell = ParagraphProps(in_table=True, depth=1)
     text = "A\x07B\x07\x07Sau bảng\rHết\r"
     marks = {1: cell, 3: cell, 4: cell}
-    lines = lay_out(text, lambda cp: marks.get(cp, _Para())).splitlines()
+    lines = lay_out(text, lambda cp: marks.get(cp, ParagraphProps())).splitlines()
     assert lines == ["| A | B |  |", "Sau bảng", "Hết"]

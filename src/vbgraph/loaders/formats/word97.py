@@ -22,12 +22,10 @@ an external converter.
 
 from __future__ import annotations
 
-import re
 import struct
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-_SPACES = re.compile(r"\s+")
 #: nFib of Word 97 (the first version with the piece table read here).
 _NFIB_WORD97 = 0x00C1
 
@@ -37,7 +35,7 @@ class Unsupported(Exception):
 
 
 @dataclass(slots=True)
-class _Para:
+class ParagraphProps:
     """Properties of one paragraph that shape the text."""
 
     in_table: bool = False
@@ -159,7 +157,7 @@ class _Document:
         self.pieces = self._pieces()
         self.piece_starts = [p.cp_start for p in self.pieces]
         self.papx_starts, self.papx_runs = self._papx_runs()
-        self.parsed: dict[bytes, _Para] = {}
+        self.parsed: dict[bytes, ParagraphProps] = {}
 
     # -- piece table ---------------------------------------------------------------
     def _pieces(self) -> list[_Piece]:
@@ -241,12 +239,12 @@ class _Document:
         runs.sort(key=lambda run: run[0])
         return [run[0] for run in runs], [(run[1], run[2]) for run in runs]
 
-    def para_at(self, cp: int) -> _Para:
+    def para_at(self, cp: int) -> ParagraphProps:
         """Properties of the paragraph whose mark is at ``cp``."""
         fc = self.fc_of(cp)
         i = bisect_right(self.papx_starts, fc) - 1
         if i < 0 or fc >= self.papx_runs[i][0]:
-            return _Para()
+            return ParagraphProps()
         grpprl = self.papx_runs[i][1]
         para = self.parsed.get(grpprl)
         if para is None:
@@ -278,8 +276,10 @@ def _grpprl(page: bytes, offset: int) -> bytes:
     return page[start + 2 : start + size]
 
 
-def _para_from_sprms(grpprl: bytes, extra: bytes, para: _Para | None = None) -> _Para:
-    para = para or _Para()
+def _para_from_sprms(
+    grpprl: bytes, extra: bytes, para: ParagraphProps | None = None
+) -> ParagraphProps:
+    para = para or ParagraphProps()
     at = 0
     end = len(grpprl)
     while at + 2 <= end:
@@ -343,4 +343,4 @@ def _table_definition(operand: bytes) -> tuple[tuple[int, ...], tuple[tuple[int,
     return tuple(bounds), tuple(merges)
 
 
-__all__ = ["Unsupported", "read_word97"]
+__all__ = ["ParagraphProps", "Unsupported", "read_word97"]

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from vbgraph.loaders.formats.word97 import _Para
+    from vbgraph.loaders.formats.word97 import ParagraphProps
 
 _SPACES = re.compile(r"\s+")
 #: Characters kept as something else (or dropped: None) in a paragraph's text.
@@ -51,13 +51,13 @@ _SAME_EDGE = 20
 class _Row:
     __slots__ = ("cells", "para")
 
-    def __init__(self, cells: list[str], para: _Para) -> None:
+    def __init__(self, cells: list[str], para: ParagraphProps) -> None:
         self.cells = cells
         self.para = para
 
 
 def lay_out(
-    text: str, para_at: Callable[[int], _Para], section_marks: frozenset[int] = frozenset()
+    text: str, para_at: Callable[[int], ParagraphProps], section_marks: frozenset[int] = frozenset()
 ) -> str:
     """The lines of ``text``; ``para_at(cp)`` gives the properties of the paragraph
     whose mark is at ``cp``; ``section_marks`` the CPs of the ``\\x0c`` that end a
@@ -91,7 +91,9 @@ def lay_out(
 class _Layout:
     """Lines, and the table being read, as paragraph after paragraph ends."""
 
-    def __init__(self, para_at: Callable[[int], _Para], section_marks: frozenset[int]) -> None:
+    def __init__(
+        self, para_at: Callable[[int], ParagraphProps], section_marks: frozenset[int]
+    ) -> None:
         self.para_at = para_at
         self.section_marks = section_marks
         self.lines: list[str] = []
@@ -152,10 +154,10 @@ def _chars(text: str) -> str:
     return text.translate(_CHARS) if _CONTROLS.search(text) else text
 
 
-def _empty_para() -> _Para:
-    from vbgraph.loaders.formats.word97 import _Para
+def _empty_para() -> ParagraphProps:
+    from vbgraph.loaders.formats.word97 import ParagraphProps
 
-    return _Para()
+    return ParagraphProps()
 
 
 def _cell_text(parts: list[str]) -> str:
