@@ -1,8 +1,6 @@
 """OCR of scanned PDF pages: Tesseract with its Vietnamese model, through pytesseract.
 
-Pages are rendered by PDFium in grey, at ``DPI`` or at the scan's own resolution
-when it is between ``NATIVE_MIN_DPI`` and ``DPI`` (a 200 dpi scan is not enlarged:
-same accuracy, a quarter less Tesseract time), and read by the ``tesseract``
+Pages are rendered by PDFium at ``DPI`` in grey and read by the ``tesseract``
 program (Debian: ``apt-get install tesseract-ocr tesseract-ocr-vie``), one
 thread each (``OMP_THREAD_LIMIT=1`` unless set).  Without the program or its
 ``vie`` model, ``OcrUnavailable`` says what to install.
@@ -23,11 +21,6 @@ from typing import Any
 LANGUAGE = "vie"
 #: Rendering resolution: Tesseract reads 300 dpi best.
 DPI = 300
-#: A scan made at a resolution from this up to ``DPI`` is rendered at its own: enlarging
-#: it to ``DPI`` adds pixels, not detail (bench/README.md: TT-23/2024, 87 pages scanned
-#: at 200 dpi: character accuracy 74.39 % at 200 and 74.38 % at 300 dpi, Tesseract CPU
-#: 78 s instead of 102 s).  Below it the page is enlarged to ``DPI`` as before.
-NATIVE_MIN_DPI = 200
 #: Seconds Tesseract may take on one page.
 PAGE_TIMEOUT = 180
 
@@ -99,33 +92,11 @@ MAX_PIXELS = 40_000_000
 
 
 def _scale(page: Any) -> float:
-    """The render scale: ``DPI`` (or the scan's own resolution, see ``NATIVE_MIN_DPI``),
-    less for a page so large that it would pass ``MAX_PIXELS``."""
+    """``DPI``, or less for a page so large that it would pass ``MAX_PIXELS``."""
     width, height = page.get_size()
-    native = scan_dpi(page)
-    dpi = native if native is not None and NATIVE_MIN_DPI <= native <= DPI else DPI
-    scale = dpi / 72
+    scale = DPI / 72
     pixels = width * height * scale * scale
     return scale if pixels <= MAX_PIXELS else scale * (MAX_PIXELS / pixels) ** 0.5
-
-
-def scan_dpi(page: Any) -> float | None:
-    """The resolution (dpi) of the image covering most of the page (the scan), or None
-    when no image covers half of it."""
-    import pypdfium2.raw as raw
-
-    width, height = page.get_size()
-    best: tuple[float, float] | None = None
-    for obj in page.get_objects():
-        if obj.type != raw.FPDF_PAGEOBJ_IMAGE:
-            continue
-        left, bottom, right, top = obj.get_bounds()
-        area = (right - left) * (top - bottom)  # points^2
-        if area < 0.5 * width * height or (best is not None and area <= best[0]):
-            continue
-        px_width, px_height = obj.get_px_size()
-        best = (area, (px_width * px_height / area) ** 0.5 * 72)  # turned or not
-    return None if best is None else best[1]
 
 
 def _clean(text: str) -> str:
@@ -133,5 +104,4 @@ def _clean(text: str) -> str:
     return unicodedata.normalize("NFC", "\n".join(line for line in lines if line))
 
 
-__all__ = ["DPI", "INSTALL_HINT", "LANGUAGE", "NATIVE_MIN_DPI", "OcrUnavailable", "available",
-           "read_pages", "scan_dpi"]
+__all__ = ["DPI", "INSTALL_HINT", "LANGUAGE", "OcrUnavailable", "available", "read_pages"]
