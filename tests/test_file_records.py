@@ -131,15 +131,95 @@ def test_a_file_whose_document_was_forgotten_is_read_again(store: FalkorStore, f
     assert reads.read == [SEED_590]
 
 
-def test_a_failed_file_is_retried_and_not_recorded(store: FalkorStore, folder: Path,
-                                                   reads: Reads) -> None:
+def test_a_refused_file_is_recorded_and_not_read_again(store: FalkorStore, folder: Path,
+                                                       reads: Reads) -> None:
     bad = folder / "empty.txt"
     bad.write_bytes(b"")
+    first = ingest_paths(store, [folder])
+    [failed] = first.failed
+    assert failed.reason == f"{bad}: the file is empty (0 bytes); get the document again"
+    rec = record(store, bad)
+    assert rec is not None and rec["outcome"] == "refused" and rec["key"] == ""
+    assert rec["version"] == file_records.reading_version()
+    reads.forbid = True  # unchanged: reported refused again, from its record, unread
+    again = ingest_paths(store, [folder])
+    assert [(o.path, o.status, o.reason) for o in again.failed] == [
+        (failed.path, "failed", failed.reason)]
+
+
+def test_a_refused_file_no_document_is_recorded(store: FalkorStore, folder: Path,
+                                                reads: Reads) -> None:
+    # read fine, refused by the main process: no number and no document type
+    note = folder / "ghi-chu.txt"
+    note.write_text("Ghi chú họp tổ, không phải văn bản.\n", encoding="utf-8")
+    [failed] = ingest_paths(store, [folder]).failed
+    assert "no document number" in failed.reason
+    reads.forbid = True
+    [again] = ingest_paths(store, [folder]).failed
+    assert again.reason == failed.reason
+
+
+def test_a_refused_file_is_read_again_when_it_changes(store: FalkorStore, folder: Path,
+                                                      reads: Reads) -> None:
+    bad = folder / "draft.txt"
+    bad.write_text("Ghi chú họp tổ.\n", encoding="utf-8")
+    assert statuses(store, folder)["draft.txt"] == "failed"
+    reads.reset()
+    mtime = bad.stat().st_mtime_ns
+    os.utime(bad, ns=(mtime + 5_000_000_000,) * 2)  # touched, same bytes: hashed only
+    assert statuses(store, folder)["draft.txt"] == "failed"
+    assert reads.read == [] and reads.hashed == ["draft.txt"]
+    shutil.copy(folder / SEED_590, bad)  # now a document
+    assert statuses(store, folder)["draft.txt"] == "duplicate"
+    assert "draft.txt" in reads.read
+    rec = record(store, bad)
+    assert rec is not None and rec["outcome"] == "duplicate" and rec["reason"] is None
+
+
+def test_a_refused_file_is_read_again_with_reread_or_new_code(
+        store: FalkorStore, folder: Path, reads: Reads,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    (folder / "empty.txt").write_bytes(b"")
+    statuses(store, folder)
+    reads.reset()
+    assert statuses(store, folder, reread=True)["empty.txt"] == "failed"
+    assert "empty.txt" in reads.read
+    reads.reset()
+    monkeypatch.setattr(file_records, "reading_version", lambda: "0.2.0+other")
     assert statuses(store, folder)["empty.txt"] == "failed"
-    assert record(store, bad) is None
+    assert reads.read == ["empty.txt"]  # the records of the stored files still count
     reads.reset()
     assert statuses(store, folder)["empty.txt"] == "failed"
-    assert reads.read == ["empty.txt"]
+    assert reads.read == []  # recorded again under the new version
+
+
+def test_a_crash_or_time_out_is_not_recorded(store: FalkorStore, folder: Path,
+                                             reads: Reads,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from vbgraph.loaders.formats import read as read_module
+
+    def broken(path: str | Path) -> Any:
+        if Path(path).name == SEED_590:
+            raise ZeroDivisionError("a bug")
+        return real_read(path)
+
+    real_read = read_module.read_document
+    monkeypatch.setattr(pipeline, "read_document", broken)
+    report = ingest_paths(store, [folder])
+    [failed] = report.failed
+    assert "internal error" in failed.reason and "ZeroDivisionError" in failed.reason
+    assert record(store, folder / SEED_590) is None
+    reads.reset()
+    monkeypatch.setattr(pipeline, "read_document", real_read)
+    assert statuses(store, folder)[SEED_590] == "added"
+    assert reads.read == [SEED_590]
+
+
+def test_reading_version_follows_the_code(tmp_path: Path) -> None:
+    import vbgraph
+
+    version = file_records.reading_version()
+    assert version.startswith(vbgraph.__version__ + "+") and len(version.split("+")[1]) == 16
 
 
 def test_reread_reads_every_file(store: FalkorStore, folder: Path, reads: Reads) -> None:
@@ -229,8 +309,10 @@ def test_every_text_passes_neo4j_parser_and_runs_on_falkordb(store: FalkorStore)
     texts = fq.every_text()
     assert {"FILE_RECORDS", "MERGE_FILE_RECORDS", "FILE_SCHEMA[neo4j][0]"} <= set(texts)
     assert {name: d for name, d in _lint(texts).items() if d} == {}
+    refused = {**file_records.record_row(file_records.FileStat(Path("/y"), "/y", 1, 2), "s",
+                                         "", "refused", ""), "reason": "empty", "version": "v"}
     params = {"paths": ["/x"], "roots": ["/"], "rows": [file_records.record_row(
-        file_records.FileStat(Path("/x"), "/x", 1, 2), "s", "k", "added", "s")]}
+        file_records.FileStat(Path("/x"), "/x", 1, 2), "s", "k", "added", "s"), refused]}
     for name, text in texts.items():
         if not name.startswith("FILE_SCHEMA"):
             used = {k: v for k, v in params.items() if f"${k}" in text}

@@ -79,6 +79,16 @@ class IngestReport:
 
 
 Progress = Callable[[FileOutcome], None]
+
+
+class Refusal(str):
+    """Why a file was refused for its content (an ``InputError`` reading or extracting
+    it): recorded, so that the unchanged file is not read again.  Other failure reasons
+    (a time-out, a bug) are plain ``str`` and retried."""
+
+    __slots__ = ()
+
+
 #: What a worker hands back for one file: the extraction, or why it failed.
 WorkResult = Extraction | str
 #: A worker's result with the seconds it took.
@@ -96,7 +106,7 @@ def extract_file(path: Path, seconds: float | None = None) -> WorkResult:
         return (f"{path}: gave up after {limit:g} s reading and extracting it; if the file "
                 "is right (a long scan), ingest it alone with a larger --file-timeout")
     except InputError as exc:
-        return str(exc)
+        return Refusal(exc)
     except Exception as exc:  # an extractor bug must not stop the folder: report it
         where = traceback.extract_tb(exc.__traceback__)[-1]
         return (f"{path}: internal error while extracting ({type(exc).__name__}: {exc} at "
@@ -199,6 +209,7 @@ class _Ingest:
         self.same = SameText()
         self.stats: dict[str, file_records.FileStat] = {}
         self.seconds: dict[Path, float] = {}
+        self.refused: list[tuple[Path, str]] = []  # to record (``remember_refusals``)
 
     def record(self, outcome: FileOutcome) -> None:
         self.report.outcomes.append(outcome)
@@ -209,7 +220,9 @@ class _Ingest:
         """The files to read; those whose records say they are unchanged are reported so."""
         found, self.stats = file_records.triage(self.store, files, trust=not reread)
         for st, rec in found.skip:
-            if rec.outcome == "duplicate":
+            if rec.outcome == file_records.REFUSED:  # refused before, the same since
+                self.record(FileOutcome(str(st.path), "failed", reason=f"{st.path}: {rec.reason}"))
+            elif rec.outcome == "duplicate":
                 self.record(FileOutcome(str(st.path), "duplicate", key=rec.key,
                                         reason=f"same document as {rec.source}, which is kept"))
             else:
@@ -222,12 +235,15 @@ class _Ingest:
         try:
             for path, (result, seconds) in results:
                 if isinstance(result, str):
+                    if isinstance(result, Refusal):
+                        self.refused.append((path, result))
                     self.record(FileOutcome(str(path), "failed", reason=result,
                                             seconds=seconds))
                     continue
                 self.seconds[path] = seconds
                 prepared = _prepare(result, path)
                 if isinstance(prepared, FileOutcome):
+                    self.refused.append((path, prepared.reason))
                     self.record(replace(prepared, seconds=seconds))
                     continue
                 self.pending.append((path, prepared))
@@ -237,6 +253,7 @@ class _Ingest:
             results.close()  # stop now, not when the generator is collected
         if self.pending:
             self.flush()
+        self.remember_refusals()
 
     def flush(self) -> None:
         try:
@@ -256,6 +273,16 @@ class _Ingest:
                                         bytes_read=st.size if st else 0,
                                         seconds=self.seconds.pop(path, 0.0)))
         self.pending.clear()
+        self.remember_refusals()
+
+    def remember_refusals(self) -> None:
+        """Record the files refused for their content (one batched write), so that the
+        next ingest reports them refused again without reading them while they, and the
+        code that reads them, stay the same."""
+        rows = [file_records.refusal_row(self.stats[str(path)], reason)
+                for path, reason in self.refused if str(path) in self.stats]
+        file_records.record_files(self.store, [row for row in rows if row is not None])
+        self.refused.clear()
 
     def remember(self, results: list[StoreOutcome]) -> None:
         """Record the batch's stored files (one read of their documents' checksums, one

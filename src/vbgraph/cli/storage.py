@@ -36,8 +36,8 @@ from vbgraph.graph.store import DOCUMENTS_PER_ROUND
                    "are stored.")
 @click.option("--reread", is_flag=True,
               help="Read every file again, even one whose size and modification time say "
-                   "it is unchanged since it was stored (after a copy that kept the old "
-                   "times, e.g. rsync -t).")
+                   "it is unchanged since it was stored or refused (after a copy that kept "
+                   "the old times, e.g. rsync -t).")
 @click.option("--json", "as_json", is_flag=True, help="Print the outcome of each file as JSON.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress; only errors and the summary.")
 @click.pass_context
@@ -47,7 +47,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], glob: str | None, workers
     """Read, extract and store documents (files or folders, recursively).
 
     A file that cannot be read is reported by name and the rest are still
-    stored; the exit code is 1 when any file failed. A file whose size and
+    stored; the exit code is 1 when any file failed. A file refused for its
+    content is reported again, unread, while it and vbgraph stay the same. A
+    file whose size and
     modification time are those it had when stored is skipped without being
     read (one whose time changed is hashed, and skipped if its bytes are the
     same; --reread reads them all), a changed file replaces what it stated

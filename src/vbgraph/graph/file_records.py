@@ -14,9 +14,16 @@ document's checksum then.  The next ingest looks the walked files up in one read
 
 A record counts only while its document is still stored with the checksum it had
 (``FileRecord.current``): a document forgotten, demoted or replaced from another file
-since makes its files be read again.  Failed files leave no record (they are retried);
-``ingest --prune`` drops the records of files that are gone; an older store, without
-records, has every file read once.
+since makes its files be read again.
+
+A file refused for its content (``InputError`` while reading or extracting it: empty,
+damaged, "no document number and no document type") is recorded as ``refused`` with
+the reason and the version of the readers and extraction that refused it
+(``reading_version``): while its size and time (or bytes) and that version stay the
+same it is reported refused again from the record, unread (a scan is not OCR'd
+again); ``ingest --reread`` reads it.  Crashes (bugs) and time-outs leave no record
+(they are retried).  ``ingest --prune`` drops the records of files that are gone; an
+older store, without records, has every file read once.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from vbgraph.graph.store import GraphStore, Row, write_batched
@@ -34,6 +42,8 @@ from vbgraph.queries.cypher.ingest import CORPUS_KEY_SOURCES
 LOOKUP_CHUNK = 1000
 #: Outcomes whose file is recorded (its document, or the one it duplicates, is stored).
 RECORDED = ("added", "replaced", "unchanged", "duplicate", "collision")
+#: The outcome recorded for a file refused for its content.
+REFUSED = "refused"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +68,7 @@ class FileRecord:
     outcome: str
     current: bool
     source: str = ""  # the kept file, for a duplicate
+    reason: str = ""  # why it was refused (without the path), for a refused file
 
 
 def stat_files(paths: list[Path]) -> tuple[list[FileStat], list[Path]]:
@@ -83,10 +94,33 @@ def look_up(store: GraphStore, paths: list[str]) -> dict[str, FileRecord]:
 
 
 def _record(row: Row) -> FileRecord:
-    current = bool(row.get("doc_sha256")) and row.get("current_sha256") == row["doc_sha256"]
-    return FileRecord(row["path"], int(row.get("size") or -1), int(row.get("mtime_ns") or -1),
+    if row.get("outcome") == REFUSED:  # counts while the same code would read it
+        current = row.get("version") == reading_version()
+    else:
+        current = bool(row.get("doc_sha256")) and row.get("current_sha256") == row["doc_sha256"]
+    return FileRecord(row["path"], _int(row.get("size")), _int(row.get("mtime_ns")),
                       row.get("sha256") or "", row.get("key") or "", row.get("outcome") or "",
-                      current, row.get("source") or "")
+                      current, row.get("source") or "", row.get("reason") or "")
+
+
+def _int(value: object) -> int:
+    return -1 if value is None else int(value)  # type: ignore[call-overload]
+
+
+@cache
+def reading_version() -> str:
+    """vbgraph's version and a digest of the readers' and extraction's code and data
+    (``vbgraph/loaders``): a refusal counts only while both are the same, so a new
+    version, or any change to what reads and extracts files, reads refused files again."""
+    import vbgraph
+    import vbgraph.loaders
+
+    digest = hashlib.sha256()
+    root = Path(vbgraph.loaders.__file__).parent
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return f"{vbgraph.__version__}+{digest.hexdigest()[:16]}"
 
 
 @dataclass(slots=True)
@@ -162,7 +196,22 @@ def document_checksums(store: GraphStore, keys: list[str]) -> list[str]:
 
 def record_row(st: FileStat, sha256: str, key: str, outcome: str, doc_sha256: str) -> Row:
     return {"path": st.resolved, "size": st.size, "mtime_ns": st.mtime_ns,
-            "sha256": sha256, "key": key, "outcome": outcome, "doc_sha256": doc_sha256}
+            "sha256": sha256, "key": key, "outcome": outcome, "doc_sha256": doc_sha256,
+            "reason": None, "version": None}
+
+
+def refusal_row(st: FileStat, reason: str) -> Row | None:
+    """The record of a file refused for its content (``reason`` as reported, its path
+    first); None when the file cannot be hashed (it is then read again next time)."""
+    try:
+        sha256 = file_hash(st.path)
+    except OSError:
+        return None
+    prefix = f"{st.path}: "
+    tail = reason[len(prefix):] if reason.startswith(prefix) else reason
+    return {"path": st.resolved, "size": st.size, "mtime_ns": st.mtime_ns, "sha256": sha256,
+            "key": "", "outcome": REFUSED, "doc_sha256": "", "reason": tail,
+            "version": reading_version()}
 
 
 def drop_missing(store: GraphStore, roots: list[Path]) -> list[str]:

@@ -5,7 +5,9 @@ modification time (ns), content checksum, the key its document went under, what 
 ingest did with it (``added``, ``replaced``, ``unchanged``, ``duplicate``,
 ``collision``) and the checksum that document had then (``doc_sha256``).  A record
 counts only while that document is still stored with that checksum
-(``graph/file_records.py``).  Every text runs on FalkorDB (embedded or over Bolt) and
+(``graph/file_records.py``).  A file refused for its content has a record too
+(``outcome`` ``refused``, no key): why (``reason``) and the version of the readers and
+extraction that refused it (``version``).  Every text runs on FalkorDB (embedded or over Bolt) and
 Neo4j 5.
 """
 
@@ -31,16 +33,19 @@ MATCH (f:File {path: p})
 OPTIONAL MATCH (d:Document {key: f.key})
 RETURN f.path AS path, f.size AS size, f.mtime_ns AS mtime_ns, f.sha256 AS sha256,
        f.key AS key, f.outcome AS outcome, f.doc_sha256 AS doc_sha256,
+       f.reason AS reason, f.version AS version,
        CASE WHEN d.in_corpus = true THEN d.sha256 ELSE null END AS current_sha256,
        d.source AS source
 """
 
-#: Write (or overwrite) the records of a batch of stored files.
+#: Write (or overwrite) the records of a batch of stored or refused files (``reason`` and
+#: ``version`` are null for a stored one).
 MERGE_FILE_RECORDS = """
 UNWIND $rows AS row
 MERGE (f:File {path: row.path})
 SET f.size = row.size, f.mtime_ns = row.mtime_ns, f.sha256 = row.sha256, f.key = row.key,
-    f.outcome = row.outcome, f.doc_sha256 = row.doc_sha256
+    f.outcome = row.outcome, f.doc_sha256 = row.doc_sha256, f.reason = row.reason,
+    f.version = row.version
 """
 
 #: Files touched but holding the same bytes: only their modification time changes.
