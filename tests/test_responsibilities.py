@@ -1091,3 +1091,24 @@ def test_under_lead_and_join_each_part_opens_with_its_partners() -> None:
                      ("Các cơ quan, đơn vị liên quan", "coordinate")}
     assert ("Sở Nội vụ", "coordinate") in {
         (a.agency, a.role) for a in assignments if a.task == "2.3.b-2"}
+
+
+@pytest.mark.parametrize(
+    ("issuer_province", "requested"),
+    [
+        # a province's plan (Hà Nội, 2025; Cần Thơ, 2025): its own bodies asked to report
+        # difficulties are not requested anything; the department hearing them is reported to
+        ("Hà Nội", False),
+        # a ministry's circular (2026) asks bodies outside its authority: requested
+        (None, True),
+    ],
+)
+def test_bodies_asked_to_report_difficulties(issuer_province: str | None,
+                                             requested: bool) -> None:
+    text = ("3. Sở Tài chính bố trí kinh phí.\nTrong quá trình thực hiện Kế hoạch, nếu có khó "
+            "khăn, vướng mắc đề nghị các Sở, ban, ngành và các cơ quan, tổ chức có liên quan "
+            "kịp thời phản ánh về Sở Khoa học và Công nghệ để tổng hợp.\n")
+    subject = DocInfo(symbol="308/KH-UBND", key="x", province=issuer_province)
+    pairs = {(a.agency, a.role) for a in extract_responsibilities(normalize(text), subject)[0]}
+    assert ("Sở Khoa học và Công nghệ", "report_hub") in pairs
+    assert (("Các sở, ban, ngành", "requested") in pairs) == requested

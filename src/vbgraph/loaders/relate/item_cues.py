@@ -59,3 +59,5 @@ INSPECTS = re.compile(rf"\b(?:{CHECK_VERBS_FOLDED})\b")
 APPENDIX = re.compile(r"\bphu\s+luc\s+(?:so\s+)?([ivxlc]+|\d+)\b", re.IGNORECASE)
 #: "đại biểu Quốc hội": the body's members, not the body.
 MEMBERS_OF = re.compile(rf"\b(?:{MEMBERS_OF_FOLDED})\s+\Z")
+#: "nếu có khó khăn, vướng mắc": the plan's closing word on reporting difficulties.
+DIFFICULTIES = re.compile(r"\bkho\s+khan\s*,?\s*(?:va\s+)?vuong\s+mac\b")

@@ -41,6 +41,7 @@ from vbgraph.loaders.relate.item_cues import (
     APPENDIX,
     CONTENT_LEAD_IN,
     CONTENT_VERB,
+    DIFFICULTIES,
     GIVES_ROLES,
     HEADING_COLON,
     HEADING_CUE,
@@ -352,7 +353,7 @@ class _Extractor:
         agencies = tuple(
             a for a in lst.agencies if role == "report_hub" or a.name not in self.reported_to_only
         )
-        if not agencies:
+        if not agencies or (role == "requested" and self._asked_to_report(lst, agencies)):
             return
         if role in ("lead", "requested") and self._umbrella(lst):
             # "yêu cầu các sở, ngành thực hiện các nhiệm vụ sau:": the tasks follow
@@ -373,6 +374,16 @@ class _Extractor:
             seg.subject, seg.subject_requested = agencies, role == "requested"
         if role == "lead" and not seg.owner.agencies and self.roles.opens(body, lst):
             seg.owner = _Owner(agencies, lst.start, lst.end)
+
+    def _asked_to_report(self, lst: AgencyList, agencies: tuple[Agency, ...]) -> bool:
+        """Whether ``lst`` is a province's own bodies asked, should difficulties arise, to
+        report them ("nếu có khó khăn, vướng mắc đề nghị các sở, ban, ngành ... phản ánh về
+        Sở X"): a formula of the plan's end, no request (Sở X is still reported to)."""
+        if self.province is None or not all(x.collective for x in agencies):
+            return False
+        a = max(0, lst.start - 160)
+        clause = self.folded.rfind(".", a, lst.start) + 1 or a
+        return DIFFICULTIES.search(self.folded, clause, lst.start) is not None
 
     def _umbrella(self, lst: AgencyList) -> bool:
         """Whether the clause of ``lst`` only announces the tasks listed after it ("...
