@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from vbgraph.loaders.find.dates import date_at
 from vbgraph.loaders.find.symbols import SYMBOL_RE
 from vbgraph.loaders.find.unnumbered import find_unnumbered
 from vbgraph.loaders.models import DocMention, References
@@ -145,11 +146,6 @@ _PLURAL = re.compile(r"^các\s+", re.IGNORECASE)
 _AND_TYPED = re.compile(
     rf"^[\s,]*(?:và|cùng)\s+(?:các\s+)?(?:{TYPE_WORD.pattern})(?:\s+hành\s+động)?(?:\s+số)?"
     r"\s*:?\s*$",
-    re.IGNORECASE,
-)
-#: A date right after a mention: "ngày 11/02/2025", "ngày 11 tháng 02 năm 2025".
-_LEADING_DATE = re.compile(
-    r"^[\s,]*ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}\s*/\s*\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
     re.IGNORECASE,
 )
 _AND_BEFORE = re.compile(r"\s(?:và|cùng)\s+(?:các\s+)?$", re.IGNORECASE)
@@ -342,8 +338,11 @@ class _Edges:
         object is the next mention: it is a changing document, not a changed one."""
         if k + 1 >= len(st.mentions):
             return False
-        after = self.text[max(m.tail, m.end) : st.mentions[k + 1].start]
-        return _SECOND_ORDER_CHANGE.match(_LEADING_DATE.sub("", after, count=1)) is not None
+        a, b = max(m.tail, m.end), st.mentions[k + 1].start
+        date = date_at(self.text, a)
+        if date is not None and date.end <= b:
+            a = date.end
+        return _SECOND_ORDER_CHANGE.match(self.text[a:b]) is not None
 
     def _first(self, links: _Links, m: DocMention) -> None:
         """The statement's first mention: the cue's object, or the next of a list."""
