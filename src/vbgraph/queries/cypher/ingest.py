@@ -33,17 +33,31 @@ SET d.type = coalesce(d.type, row.props.type),
 """
 
 
+def _merge_spanned(rel: str, source: tuple[str, str], target: tuple[str, str, str],
+                   keyed_by: str = "") -> str:
+    """The MERGE text for one relationship type whose rows carry the span it was read from:
+    ``source`` is (label, row field) of its start, ``target`` (label, row field, variable)
+    of its end; ``keyed_by`` a row field that tells two such relationships apart.  The
+    texts stay as earlier versions wrote them: ``vbgraph import`` knows a script's
+    statements by their text."""
+    (a_label, a_field), (b_label, b_field, b) = source, target
+    key = f" {{{keyed_by}: row.{keyed_by}}}" if keyed_by else ""
+    return f"""
+UNWIND $rows AS row
+MATCH (a:{a_label} {{key: row.{a_field}}})
+MATCH ({b}:{b_label} {{key: row.{b_field}}})
+MERGE (a)-[r:{rel}{key}]->({b})
+SET r.raw = row.raw, r.start = row.start, r.end = row.end, r.uncertain = row.uncertain
+"""
+
+
 def merge_edges(relation_type: str) -> str:
     """The MERGE text for one document relationship type (types cannot be parameters)."""
     if relation_type not in RELATION_TYPES.values():
         raise ValueError(f"unknown relationship type {relation_type!r}")
-    return f"""
-UNWIND $rows AS row
-MATCH (a:Document {{key: row.source}})
-MATCH (b:Document {{key: row.target}})
-MERGE (a)-[r:{relation_type} {{asserted_by: row.asserted_by}}]->(b)
-SET r.raw = row.raw, r.start = row.start, r.end = row.end, r.uncertain = row.uncertain
-"""
+    return _merge_spanned(
+        relation_type, ("Document", "source"), ("Document", "target", "b"), keyed_by="asserted_by"
+    )
 
 
 MERGE_EDGES: dict[str, str] = {t: merge_edges(t) for t in RELATION_TYPES.values()}
@@ -67,13 +81,7 @@ def merge_roles(role_type: str) -> str:
     """The MERGE text for one agency -> task role relationship type."""
     if role_type not in ROLE_TYPES.values():
         raise ValueError(f"unknown role type {role_type!r}")
-    return f"""
-UNWIND $rows AS row
-MATCH (a:Agency {{key: row.agency}})
-MATCH (t:Task {{key: row.task}})
-MERGE (a)-[r:{role_type}]->(t)
-SET r.raw = row.raw, r.start = row.start, r.end = row.end, r.uncertain = row.uncertain
-"""
+    return _merge_spanned(role_type, ("Agency", "agency"), ("Task", "task", "t"))
 
 
 MERGE_ROLES: dict[str, str] = {t: merge_roles(t) for t in ROLE_TYPES.values()}
