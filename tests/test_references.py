@@ -289,20 +289,6 @@ CASES = [
         ),
     ),
     Case(
-        "a list of documents carried out, one restated in brackets as its short name (Đồng "
-        "Nai plan of 2025: '... (Nghị quyết số 163/2024/QH15), Nghị quyết số 50/NQ-CP ...')",
-        "Thực hiện Nghị quyết số 163/2024/QH15 ngày 27/11/2024 của Quốc hội phê duyệt chủ "
-        "trương đầu tư Chương trình (Nghị quyết số 163/2024/QH15), Nghị quyết số 50/NQ-CP "
-        "ngày 13/3/2025 của Chính phủ (Nghị quyết số 50/NQ-CP) và Quyết định số 7619/QĐ-BCA "
-        "ngày 08/9/2025 của Bộ trưởng Bộ Công an; Ủy ban nhân dân tỉnh ban hành Kế hoạch:\n",
-        NGHE_AN,
-        (
-            ("", "163/2024/QH15|VN|2024", "implements"),
-            ("", "50/NQ-CP|VN|2025", "implements"),
-            ("", "7619/QĐ-BCA|VN|2025", "implements"),
-        ),
-    ),
-    Case(
         "a plan carrying out two documents, the second named by its type after 'và' "
         "(Nghệ An plan of 2025; the samples' 'Nghị quyết số 29-NQ/TW và Chương trình hành "
         "động số 31-CTr/TU')",

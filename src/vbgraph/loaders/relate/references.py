@@ -102,9 +102,7 @@ _ISSUED_WITH = re.compile(
 _ATTACHED_AFTER = re.compile(rf"\s*(?:được\s+)?ban\s+hành\s+{ATTACHED}\s*[;.]?\s*$", re.IGNORECASE)
 _AMENDS = re.compile(rf"(?:{AMENDS})[^;]{{0,40}}$", re.IGNORECASE)
 _REPLACES = re.compile(rf"(?:{REPLACES})[^;]{{0,20}}$", re.IGNORECASE)
-_COORDINATION = re.compile(
-    r"^[\s,;)]*(?:và|cùng|,|;)?\s*(?:các\s+)?(?:số\s*:?\s*)?$", re.IGNORECASE
-)
+_COORDINATION = re.compile(r"^[\s,;]*(?:và|cùng|,|;)?\s*(?:các\s+)?(?:số\s*:?\s*)?$", re.IGNORECASE)
 _SECOND_ORDER = re.compile(
     r"^[\s,]*(?:(?:về việc|về|nhằm|để)\s+)?"
     # "về chương trình hành động thực hiện X": the mention is a plan carrying X out
@@ -321,9 +319,6 @@ class _Edges:
                 links.direct.remove(prev)
         elif prev in links.direct and (
             _COORDINATION.match(gap)
-            # "Nghị quyết số 163/2024/QH15 ... (Nghị quyết số 163/2024/QH15), Nghị quyết số
-            # 50/NQ-CP": the same document restated in brackets, the list going on after
-            or (self.key(m) == self.key(prev) and gap.rstrip().endswith("("))
             or (
                 links.head in ("based_on", "implements", "proposal")
                 and not m.short
