@@ -33,10 +33,6 @@ _NAMES_RE = re.compile(
 )
 
 
-#: The province names and aliases as a regex group (case-insensitive, like ``_NAMES_RE``).
-NAMES_PATTERN = _NAMES_RE.pattern
-
-
 def province_name(text: str) -> str | None:
     """The canonical province name ``text`` is (any case), or None."""
     return _BY_FOLD.get(_fold(text))

@@ -28,7 +28,6 @@ from vbgraph.loaders.find.agencies.phrases import (
     level_bodies,
     named_bodies,
     offices,
-    provinces_acting,
     regulated,
 )
 from vbgraph.loaders.models import Agency, AgencyMention
@@ -335,11 +334,7 @@ class _OpenReader:
         args = (self.text, self.province, self.start, self.end)
         for m in (*regulated(*args), *collectives(*args), *level_bodies(*args)):
             self._cover(m)
-        for m in (
-            *named_bodies(*args, self.known_starts, self.free),
-            *offices(*args),
-            *provinces_acting(*args),
-        ):
+        for m in (*named_bodies(*args, self.known_starts, self.free), *offices(*args)):
             if self.free(m.start, m.end):
                 self.add(m)
         self.out = [self._live[o] for o in sorted(self._live)]

@@ -31,7 +31,6 @@ from vbgraph.loaders.text.fold import fold_name
 from vbgraph.loaders.text.patterns import Pattern, initial_alternation, phrase, phrases
 from vbgraph.loaders.vocab.agency_names import NEXT_AGENCY, NOT_IN_NAME, STOP_PAIRS, STOP_WORDS
 from vbgraph.loaders.vocab.files import load
-from vbgraph.loaders.vocab.provinces import NAMES_PATTERN, local_name, province_name
 
 _DATA = load("agency_names.toml")
 _COLLECTIVES = _DATA["collectives"]
@@ -418,35 +417,6 @@ def collectives(text: str, province: str | None, start: int, end: int) -> Iterat
             agency = Agency(name, None if central else province, True,
                             "central" if central else "local", "collective")  # fmt: skip
             yield AgencyMention(agency, m.start(), stop, text[m.start() : stop])
-
-
-#: A province acting in a central document ("Thành phố Hà Nội đẩy nhanh ...", "các tỉnh
-#: Bắc Ninh, Gia Lai đẩy nhanh ..."): its People's Committee.
-_PROVINCES_ACTING = re.compile(
-    rf"(?<![^\W\d_])(?:[Cc]ác\s+tỉnh|[Tt]ỉnh|[Tt]hành\s+phố)\s+(?=\w)(?i:{NAMES_PATTERN})"
-)
-_NEXT_PROVINCE = re.compile(rf"\s*(?:,|và)\s*(?:tỉnh\s+)?(?i:{NAMES_PATTERN})")
-
-
-def provinces_acting(
-    text: str, province: str | None, start: int, end: int
-) -> Iterator[AgencyMention]:
-    """Provinces named by their kind in a central document (``province`` None): each the
-    People's Committee that acts for it; a province's own document names its bodies."""
-    if province is not None:
-        return
-    for m in _PROVINCES_ACTING.finditer(text, start, end):
-        names = [(m.start(), m.end(1))]
-        pos = m.end()
-        while (more := _NEXT_PROVINCE.match(text, pos, end)) is not None:
-            names.append((more.start(1), more.end(1)))
-            pos = more.end()
-        for a, b in names:
-            name = province_name(text[m.start(1) if a == m.start() else a : b])
-            if name is None:
-                continue
-            agency = Agency(f"UBND {local_name(name)}", name, False, "local", "state")
-            yield AgencyMention(agency, a, b, text[a:b])
 
 
 def offices(text: str, province: str | None, start: int, end: int) -> Iterator[AgencyMention]:
