@@ -254,26 +254,6 @@ PHRASINGS = [
          ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "lead")},
         {("Chính phủ", "lead")},
     ),
-    (  # difficulties "phản ánh (kịp thời) về X" are sent to X (a ministry's circular of
-        # 2026: "phản ánh kịp thời về Bộ Nông nghiệp và Môi trường"; Hà Nội plan of 2025:
-        # "kịp thời phản ánh về Ban Quản lý các khu công nghệ cao và khu công nghiệp")
-        "3. Các doanh nghiệp triển khai hạ tầng; trong quá trình thực hiện nếu có vướng mắc, "
-        "kịp thời phản ánh về Sở Khoa học và Công nghệ để tổng hợp.",
-        "Hà Nội",
-        {("Các doanh nghiệp", "lead"), ("Sở Khoa học và Công nghệ", "report_hub")},
-        set(),
-    ),
-    (  # who is told: "thông báo kịp thời cho X", "trả lời bằng văn bản cho X", "(biên bản)
-        # phải được gửi đến X" (a commune Front's plan of 2026, the genre's phrasing of
-        # replies and minutes)
-        "3. Cơ quan giới thiệu người ứng cử phải thông báo kịp thời cho Ban Thường trực Ủy ban "
-        "MTTQ Việt Nam xã; Ủy ban nhân dân xã trả lời bằng văn bản cho Ban Thường trực Ủy "
-        "ban MTTQ Việt Nam xã. Biên bản hội nghị phải được gửi đến Ủy ban bầu cử xã.",
-        "Lào Cai",
-        {("Ban Thường trực Ủy ban MTTQ Việt Nam xã", "report_hub"),
-         ("Ủy ban bầu cử xã", "report_hub")},
-        {("Ban Thường trực Ủy ban MTTQ Việt Nam xã", "lead")},
-    ),
     (  # a centrally-run city's plan (Hồ Chí Minh City, 2025; its 2010 directive writes the
         # same): "Thành phố" after a collective is its place, the list goes on
         "- Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành, đoàn thể "

@@ -79,17 +79,14 @@ _ROLE_CUES: tuple[tuple[str, Pattern], ...] = (
 _BEFORE_REPORT = Pattern(
     "before report",
     rf"(?:\(\s*(?:thong\s+)?qua|\bgui\s*(?:ve|den|cho)?|\bve"
-    # "phản ánh kịp thời về Bộ ...": difficulties are sent to it; "thông báo kịp thời cho
-    # X", "trả lời bằng văn bản cho X", "(biên bản) phải được gửi đến X": X is told
-    r"|(?P<submit>\bphan\s+anh(?:\s+kip\s+thoi)?(?:\s+(?:ve|den|voi))?"
-    r"|\bthong\s+bao(?:\s+kip\s+thoi)?\s+cho|\btra\s+loi(?:\s+bang\s+van\s+ban)?\s+cho"
-    r"|\bduoc\s+gui\s*(?:ve|den|cho))"
+    # "phản ánh kịp thời về Bộ ...": difficulties are sent to it
+    r"|(?P<submit>\bphan\s+anh(?:\s+kip\s+thoi)?(?:\s+(?:ve|den|voi))?)"
     # "báo cáo Chính phủ", "báo cáo kết quả thực hiện về Bộ Y tế"
     r"|\bbao\s*cao(?:\s+(?:ket\s+qua|tinh\s+hinh)[^.;:\n]{0,40}?)?(?:\s+(?:ve|den|len|cho))?"
     # "báo cáo cấp (có) thẩm quyền (UBND thành phố, Bộ ...)": the level, then who it is
     r"(?:\s+(?:cap|co\s+quan)(?:\s+co)?\s+tham\s+quyen\s*\()?)"
     rf"\s*(?:\b{_TITLES}\s+)*$",
-    contains=("qua", "gui", "ve", "cao", "anh", "cho"),
+    contains=("qua", "gui", "ve", "cao", "anh"),
 )
 #: "báo cáo", also wrapped over a line ("tổng hợp, báo\ncáo Bộ Khoa học và Công nghệ").
 _REPORT_WORD = re.compile(r"\bbao\s+cao\b")
