@@ -223,26 +223,6 @@ PHRASINGS = [
         set(),
         {("Sở Xây dựng", "lead")},
     ),
-    (  # investors as a collective (Lào Cai notice 2026: "phối hợp với các chủ đầu tư hạ
-        # tầng cụm công nghiệp"; Nghệ An plan 2025: "5. Các chủ đầu tư xây dựng và kinh
-        # doanh hạ tầng Khu công nghiệp"), and a report wrapped over a line ("tổng hợp, báo
-        # \ncáo Bộ Khoa học và Công nghệ")
-        "2. Sở Công Thương chủ trì, phối hợp với các chủ đầu tư hạ tầng cụm công nghiệp đầu "
-        "tư lưới điện; trước ngày 15/12 hàng năm tổng hợp, báo\ncáo Bộ Công Thương kết quả.",
-        "Lào Cai",
-        {("Sở Công Thương", "lead"), ("Các chủ đầu tư", "coordinate"),
-         ("Bộ Công Thương", "report_hub")},
-        set(),
-    ),
-    (  # the competent level named in brackets after "báo cáo cấp (có) thẩm quyền", the
-        # genre's stock phrase (Cần Thơ plan of 2025: "báo cáo cấp thẩm quyền (UBND thành
-        # phố, Bộ Nông nghiệp và Môi trường ...)")
-        "1. Sở Nông nghiệp và Môi trường\n- Tổng hợp, báo cáo cấp có thẩm quyền (UBND tỉnh, "
-        "Bộ Nông nghiệp và Môi trường) việc thực hiện Chương trình.",
-        "Lào Cai",
-        {("UBND tỉnh", "report_hub"), ("Bộ Nông nghiệp và Môi trường", "report_hub")},
-        {("Bộ Nông nghiệp và Môi trường", "lead")},
-    ),
     (  # heads of the central bodies and of the provinces, an office's title wrapped over a
         # line (Government resolution of 2026: "Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ
         # quan trực thuộc Chính phủ, Chủ \ntịch Ủy ban nhân dân các tỉnh ...")

@@ -82,9 +82,7 @@ _BEFORE_REPORT = Pattern(
     # "phản ánh kịp thời về Bộ ...": difficulties are sent to it
     r"|(?P<submit>\bphan\s+anh(?:\s+kip\s+thoi)?(?:\s+(?:ve|den|voi))?)"
     # "báo cáo Chính phủ", "báo cáo kết quả thực hiện về Bộ Y tế"
-    r"|\bbao\s*cao(?:\s+(?:ket\s+qua|tinh\s+hinh)[^.;:\n]{0,40}?)?(?:\s+(?:ve|den|len|cho))?"
-    # "báo cáo cấp (có) thẩm quyền (UBND thành phố, Bộ ...)": the level, then who it is
-    r"(?:\s+(?:cap|co\s+quan)(?:\s+co)?\s+tham\s+quyen\s*\()?)"
+    r"|\bbao\s*cao(?:\s+(?:ket\s+qua|tinh\s+hinh)[^.;:\n]{0,40}?)?(?:\s+(?:ve|den|len|cho))?)"
     rf"\s*(?:\b{_TITLES}\s+)*$",
     contains=("qua", "gui", "ve", "cao", "anh"),
 )
