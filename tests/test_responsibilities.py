@@ -252,6 +252,26 @@ PHRASINGS = [
         {("Sở Tư pháp", "lead"), ("Báo và Phát thanh, Truyền hình Lai Châu", "lead")},
         {("Báo", "lead"), ("Phát thanh", "lead")},
     ),
+    (  # investors as a collective (Lào Cai notice 2026: "phối hợp với các chủ đầu tư hạ
+        # tầng cụm công nghiệp"; Nghệ An plan 2025: "5. Các chủ đầu tư xây dựng và kinh
+        # doanh hạ tầng Khu công nghiệp"), and a report wrapped over a line ("tổng hợp, báo
+        # \ncáo Bộ Khoa học và Công nghệ")
+        "2. Sở Công Thương chủ trì, phối hợp với các chủ đầu tư hạ tầng cụm công nghiệp đầu "
+        "tư lưới điện; trước ngày 15/12 hàng năm tổng hợp, báo\ncáo Bộ Công Thương kết quả.",
+        "Lào Cai",
+        {("Sở Công Thương", "lead"), ("Các chủ đầu tư", "coordinate"),
+         ("Bộ Công Thương", "report_hub")},
+        set(),
+    ),
+    (  # difficulties "phản ánh (kịp thời) về X" are sent to X (a ministry's circular of
+        # 2026: "phản ánh kịp thời về Bộ Nông nghiệp và Môi trường"; Hà Nội plan of 2025:
+        # "kịp thời phản ánh về Ban Quản lý các khu công nghệ cao và khu công nghiệp")
+        "3. Các doanh nghiệp triển khai hạ tầng; trong quá trình thực hiện nếu có vướng mắc, "
+        "kịp thời phản ánh về Sở Khoa học và Công nghệ để tổng hợp.",
+        "Hà Nội",
+        {("Các doanh nghiệp", "lead"), ("Sở Khoa học và Công nghệ", "report_hub")},
+        set(),
+    ),
     (  # objects of a task are not assignees
         "4. Sở Tư pháp hướng dẫn các sở, ngành, địa phương rà soát văn bản; tham mưu "
         "UBND tỉnh công khai thủ tục hành chính.",
