@@ -41,18 +41,6 @@ ANNOUNCING = re.compile(
 #: A short label opening an item before its subject: "- Báo cáo 6 tháng: Các cơ quan, đơn
 #: vị gửi Sở Tài chính ...".
 LABEL = re.compile(r"[\s\-+*•]*[^\s:;.,][^:;.\n]{0,40}:[ \t]*")
-#: "Nội dung <bodies> có trách nhiệm chủ trì": the heading of a coordination regulation's
-#: article (Quy chế phối hợp), on folded text -- what opens it ...
-CONTENT_LEAD_IN = re.compile(r"[\s:*]*(?:(?:cac|nhung)\s+)?noi\s+dung\s+")
-#: ... and the role its items give the bodies named.
-CONTENT_VERB = re.compile(
-    r"\s+(?:co\s+trach\s+nhiem\s+|duoc\s+giao\s+)?"
-    r"(?:chu\s*tri|thuc\s+hien|(?P<coordinate>phoi\s*hop))(?:\s+thuc\s+hien)?[\s:*.]*"
-)
-#: ... ending with "phối hợp" and no partner named: each part opens with its partners.
-PARTNERS_FOLLOW = re.compile(r"phoi\s*hop(?:\s+voi)?[\s:*]*\Z")
-#: An item heading its parts with their roles only: "a) Chủ trì, phối hợp với các sở ...".
-ROLE_HEADING = re.compile(rf"[\s*]*(?:{ROLE_VERBS_FOLDED})\b[^.;]{{0,300}}[:*\s]*\Z")
 #: Checking, as a verb of the predicate: the holder carries out an inspection.
 INSPECTS = re.compile(rf"\b(?:{CHECK_VERBS_FOLDED})\b")
 #: An appendix's name before its table, on folded text: "PHỤ LỤC I", "Phụ lục số 02".

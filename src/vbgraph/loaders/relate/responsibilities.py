@@ -25,7 +25,7 @@ hành``) are skipped: they name agencies without assigning them anything.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from vbgraph.loaders.find.agencies.fields import field_mentions
 from vbgraph.loaders.find.agencies.matcher import find_mentions
@@ -39,8 +39,6 @@ from vbgraph.loaders.relate.item_cues import (
     AIMS,
     ANNOUNCING,
     APPENDIX,
-    CONTENT_LEAD_IN,
-    CONTENT_VERB,
     DIFFICULTIES,
     GIVES_ROLES,
     HEADING_COLON,
@@ -48,8 +46,6 @@ from vbgraph.loaders.relate.item_cues import (
     INSPECTS,
     LABEL,
     MEMBERS_OF,
-    PARTNERS_FOLLOW,
-    ROLE_HEADING,
 )
 from vbgraph.loaders.relate.mention_index import Found, MentionIndex
 from vbgraph.loaders.relate.roles import (
@@ -75,8 +71,6 @@ class _Owner:
     end: int = -1
     #: What the sub-items give them: "lead", or "requested" under "Đề nghị X".
     role: str = "lead"
-    #: Under "b) Chủ trì, phối hợp" the list opening each sub-item is the partners.
-    partners: bool = False
 
 
 _NO_OWNER = _Owner()
@@ -220,13 +214,7 @@ class _Extractor:
                 inherited = bullet_heads[item.parent]
             owner = self._scan_segment(item.body, item.own_end, item, inherited, body=item.body)
             # an item's parts (its own items) are its task's parts: what it only inherited
-            # goes no further down, unless the item only says how its parts are done ("a)
-            # Chủ trì, phối hợp với các sở, ban, ngành" under "1. Sở Công Thương")
-            if not owner.agencies and k in parents and ROLE_HEADING.match(
-                self.folded, item.body, item.own_end
-            ):
-                partners = PARTNERS_FOLLOW.search(self.folded, item.body, item.own_end)
-                owner = replace(inherited, partners=partners is not None)
+            # goes no further down
             owners[k] = owner if owner.agencies else _NO_OWNER
 
     def _of_aims(self, item: Item, k: int, aims: set[int], parents: set[int | None]) -> bool:
@@ -243,9 +231,6 @@ class _Extractor:
         is no task of its own."""
         a, b = item.body, item.own_end
         mentions = self.index.inside(a, b)
-        by_role = self._role_heading(a, b, mentions)
-        if by_role is not None:
-            return by_role
         cue = HEADING_CUE.match(self.folded, a, mentions[0].start) if mentions else None
         if cue is None or not self.is_agency_text(cue.end(), b):
             return None  # no names, or other words before them: a task
@@ -255,18 +240,6 @@ class _Extractor:
         if any(name in self.reported_to_only for name in (x.name for x in agencies.values())):
             return None
         role = "requested" if cue.group("requested") else "lead"
-        return _Owner(tuple(agencies.values()), mentions[0].start, mentions[-1].end, role)
-
-    def _role_heading(self, a: int, b: int, mentions: list[AgencyMention]) -> _Owner | None:
-        """A heading naming bodies and the role its items give them: "Điều 5. Nội dung Sở
-        Dân tộc và Tôn giáo có trách nhiệm chủ trì", "Nội dung Công an tỉnh phối hợp"."""
-        if not mentions or CONTENT_LEAD_IN.fullmatch(self.folded, a, mentions[0].start) is None:
-            return None
-        verb = CONTENT_VERB.fullmatch(self.folded, mentions[-1].end, b)
-        if verb is None or not self.is_agency_text(mentions[0].start, mentions[-1].end):
-            return None
-        agencies = {m.agency.key: m.agency for m in mentions}
-        role = "coordinate" if verb.group("coordinate") else "lead"
         return _Owner(tuple(agencies.values()), mentions[0].start, mentions[-1].end, role)
 
     def _scan_segment(
@@ -291,18 +264,7 @@ class _Extractor:
         events: list[tuple[int, AgencyList | re.Match[str]]] = [(lst.start, lst) for lst in lists]
         events += [(m.start(), m) for m in MONITOR.finditer(self.folded, a, b)]
         events.sort(key=lambda e: e[0])
-        if inherited.partners and lists and self.roles.opens(body, lists[0]):
-            # "- Sở Tài chính và các đơn vị có liên quan tham mưu ..." under "b) Chủ trì,
-            # phối hợp": the holder leads, the list opening the item joins it
-            first = lists[0]
-            for agency in first.agencies:
-                if agency.key not in seg.leads:
-                    self._assign(agency, "coordinate", first.start, first.end, seg.task)
-                    seg.coords[agency.key] = agency
-            events = [e for e in events if e[1] is not first]
-        elif inherited.agencies and lists and self._own_subject(
-            lists[0], inherited, a, b, body
-        ):
+        if inherited.agencies and lists and self._own_subject(lists[0], inherited, a, b, body):
             inherited = _NO_OWNER  # "- Sở Công Thương (đối với ...)" under "2. Các sở ...": its own
             seg.subject, seg.leads = (), {}
         if inherited.agencies and seg.task is not None:
