@@ -226,6 +226,17 @@ OPEN_CASES = [
         None,
         ("Báo TN&MT", None),
     ),
+    (  # the tax department renamed "Thuế tỉnh" in 2025 (Lào Cai plan and letter of 2026:
+        # "phối hợp với Thuế tỉnh, Sở Công Thương", "Kính gửi: ... Thuế tỉnh Lào Cai")
+        "- Chủ trì, phối hợp với Thuế tỉnh, Sở Công Thương, Sở Xây dựng triển khai",
+        "Lào Cai",
+        ("Cục Thuế tỉnh", "Lào Cai"),
+    ),
+    (
+        "- Thuế tỉnh Lào Cai;",
+        "Lào Cai",
+        ("Cục Thuế tỉnh", "Lào Cai"),
+    ),
     (  # the provincial press merged in 2025 (Cần Thơ KH 165 of 2025)
         "Báo và Phát thanh, Truyền hình Cần Thơ chủ trì tuyên truyền",
         "Cần Thơ",
@@ -342,6 +353,40 @@ OPEN_CASES = [
         "Công an tỉnh phối hợp với cơ quan liên quan rà soát tổng thể các phương tiện",
         "Lào Cai",
         ("Các cơ quan, đơn vị liên quan", "Lào Cai"),
+    ),
+    (  # three plural nouns without "các" (Cần Thơ plan of 2025: "Chủ trì, phối hợp với sở,
+        # ban, ngành, Ủy ban nhân dân xã, phường"; its heading "2. Sở, ban, ngành thành
+        # phố"; Hồ Chí Minh City plan of 2025: "sở, ban, ngành, đoàn thể Thành phố")
+        "a) Chủ trì, phối hợp với sở, ban, ngành, Ủy ban nhân dân xã, phường tăng cường",
+        "Cần Thơ",
+        ("Các sở, ban, ngành", "Cần Thơ"),
+    ),
+    (
+        "**2. Sở, ban, ngành thành phố**",
+        "Cần Thơ",
+        ("Các sở, ban, ngành", "Cần Thơ"),
+    ),
+    (
+        "phối hợp với sở, ban, ngành, đoàn thể Thành phố hướng dẫn chuyên môn",
+        "Hồ Chí Minh",
+        ("Các sở, ban, ngành", "Hồ Chí Minh"),
+    ),
+    (  # a place whose name begins like a head ("Văn phòng", "Công an"): Lào Cai letter and
+        # notice of 2026 "Ủy ban nhân dân phường Văn Phú, Ủy ban nhân dân xã Yên Bình";
+        # Khánh Hòa's commune Công Hải
+        "phối hợp với Ủy ban nhân dân phường Văn Phú, Ủy ban nhân dân xã Yên Bình hoàn thành",
+        "Lào Cai",
+        ("UBND phường Văn Phú", "Lào Cai"),
+    ),
+    (
+        "Ban Thường trực Ủy ban MTTQ xã Công Hải chủ trì",
+        "Khánh Hòa",
+        ("Ban Thường trực Ủy ban MTTQ Việt Nam xã Công Hải", "Khánh Hòa"),
+    ),
+    (  # ... but the next body's head still ends the place ("UBND xã Công an xã")
+        "UBND xã Lương Minh Ban Thường trực",
+        "Quảng Ninh",
+        ("UBND xã Lương Minh", "Quảng Ninh"),
     ),
     (  # the Party committee of a body is not the body
         "Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo",

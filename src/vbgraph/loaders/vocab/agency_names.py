@@ -25,6 +25,8 @@ UNIT_NAME_PAIRS = _folded("unit_name_pairs")
 STOP_WORDS: frozenset[str] = frozenset(_WORDS["stop_words"])
 #: Folded first words that start the next agency after "và".
 NEXT_AGENCY = _folded("next_agency")
+#: Folded first syllables of two-syllable heads, which before a capital begin a place name.
+COMPOUND_STARTS = _folded("compound_starts")
 #: Folded words that start a generic collective after "và các".
 AFTER_AND_GENERIC = _folded("after_and_generic")
 #: Lower-case words that may not continue a proper name.

@@ -29,7 +29,13 @@ from vbgraph.loaders.find.agencies.name_ends import Tokens
 from vbgraph.loaders.models import Agency, AgencyMention
 from vbgraph.loaders.text.fold import fold_name
 from vbgraph.loaders.text.patterns import Pattern, initial_alternation, phrase, phrases
-from vbgraph.loaders.vocab.agency_names import NEXT_AGENCY, NOT_IN_NAME, STOP_PAIRS, STOP_WORDS
+from vbgraph.loaders.vocab.agency_names import (
+    COMPOUND_STARTS,
+    NEXT_AGENCY,
+    NOT_IN_NAME,
+    STOP_PAIRS,
+    STOP_WORDS,
+)
 from vbgraph.loaders.vocab.files import load
 
 _DATA = load("agency_names.toml")
@@ -64,6 +70,16 @@ _BARE_QUALIFIED = Pattern(
     rf"(?:\s*(?:,|và|hoặc)\s*(?:{_ITEM})(?![^\W\d_]){_ITEM_END})*"
     rf"\s+(?:có\s+liên\s+quan|liên\s+quan|hữu\s+quan)(?![^\W\d_])",
     starts=tuple({w.split()[0] for w in _COLLECTIVES["plural"]}),
+)
+#: Three or more plural nouns of bodies without "các" are a collective too: "phối hợp với
+#: sở, ban, ngành, Ủy ban nhân dân xã", "Sở, ban, ngành thành phố", "cơ quan, đơn vị, địa
+#: phương" (two could be a pair of words; three are the genre's fixed enumerations).
+_BARE_LIST = Pattern(
+    "bare list collective",
+    rf"(?<![^\W\d_])(?<![Cc]ác\s)(?i:{_FIRST})(?![^\W\d_]){_NOT_COMPOUND}"
+    rf"(?:\s*,\s*(?i:{_ITEM})(?![^\W\d_]){_ITEM_END}){{2,}}"
+    rf"(?:\s+(?:{_QUAL})(?![^\W\d_]))*",
+    starts=tuple({c for w in _COLLECTIVES["plural"] for c in (w.split()[0], w.split()[0].title())}),
 )
 _CENTRAL_WORDS = re.compile(rf"(?<!\w)(?:{phrases(_COLLECTIVES['central'])})(?!\w)")
 
@@ -161,7 +177,11 @@ def _place_end(text: str, pos: int, end: int) -> tuple[int, list[str]]:
     while len(words) < _PLACE_WORDS and (w := _PLACE_WORD.match(text, pos, end)):
         nxt = _NEXT_WORD.match(text, w.end(), end)
         pair = fold_name(f"{w.group(1)} {nxt.group(1)}") if nxt else ""
-        if pair in STOP_PAIRS or fold_name(w.group(1)) in NEXT_AGENCY:
+        # a head word starts the next body ("UBND xã Công an xã"), but a place's name may
+        # begin with a two-syllable head's first syllable ("phường Văn Phú", "xã Công Hải")
+        first = fold_name(w.group(1))
+        place = first in COMPOUND_STARTS and nxt is not None and nxt.group(1)[:1].isupper()
+        if pair in STOP_PAIRS or (first in NEXT_AGENCY and not place):
             break  # "MTTQ xã Phối hợp với ...", "UBND xã Công an xã"
         words.append(w.group(1))
         pos = w.end()
@@ -397,14 +417,14 @@ def _named_collective(phrase: str, province: str | None) -> Agency | None:
 
 def collectives(text: str, province: str | None, start: int, end: int) -> Iterator[AgencyMention]:
     """Collective addressees: "các sở, ngành liên quan", "UBND các huyện, thành phố"."""
-    for pattern in (_COLLECTIVE, _EVERY_PLACE, _BARE_QUALIFIED):
+    for pattern in (_COLLECTIVE, _EVERY_PLACE, _BARE_QUALIFIED, _BARE_LIST):
         for m in pattern.finditer(text, start, end):
             raw = m.group()
             stop = m.end()
             while stop > m.start() and text[stop - 1] in " ,":
                 stop -= 1
             name = " ".join(_SLASH.sub(", ", text[m.start() : stop]).split())
-            if pattern is _BARE_QUALIFIED:
+            if pattern is _BARE_QUALIFIED or pattern is _BARE_LIST:
                 # named as its collective is: "cơ quan, đơn vị có liên quan" is the
                 # gazetteer's "Các cơ quan, đơn vị liên quan"
                 agency = _named_collective("các " + name, province)
