@@ -983,6 +983,34 @@ def test_an_item_whose_label_is_followed_by_its_own_subject_does_not_inherit() -
             "Đề nghị Ủy ban nhân dân tỉnh và các tổ chức đảng nghiêm túc triển khai thực hiện.\n",
             False,
         ),
+        (  # the issuer as the subject, mid-line (Nghệ An plan of 2025; Hồ Chí Minh City
+            # letter of 2025; Lào Cai notice of 2026, its office speaking)
+            "Kết thúc đợt thi đua. Ủy ban nhân dân tỉnh đề nghị các cơ quan, đơn vị triển khai "
+            "và thực hiện có hiệu quả các nội dung nêu trên.\n",
+            False,
+        ),
+        (
+            "Chủ tịch Ủy ban nhân dân Thành phố đề nghị các cơ quan, đơn vị khẩn trương, "
+            "nghiêm túc triển khai thực hiện đầy đủ các nội dung chỉ đạo nêu trên theo thẩm "
+            "quyền và quy định pháp luật.\n",
+            False,
+        ),
+        (
+            "Văn phòng Ủy ban nhân dân tỉnh thông báo và đề nghị Thủ trưởng các sở, ban, "
+            "ngành, đơn vị, địa phương liên quan biết, nghiêm túc triển khai thực hiện./.\n",
+            False,
+        ),
+        (  # ... after an adverbial (Lào Cai subcommittee plan of 2025)
+            "Để công tác tuyên truyền đạt kết quả, đề nghị Thủ trưởng các cơ quan, đơn vị và cá "
+            "nhân có liên quan nghiêm túc triển khai thực hiện.\n",
+            False,
+        ),
+        (  # a task after all: the bodies asked to study something first (Cục Hóa chất
+            # letter of 2026)
+            "Cục Hóa chất đề nghị Sở Công Thương tỉnh Quảng Ngãi căn cứ các quy định trên, chủ "
+            "động nghiên cứu các quy định hiện hành để thực hiện theo đúng quy định./.\n",
+            True,
+        ),
         (  # a task after all: a partner named (BHXH Việt Nam letter of 2021)
             "Đề nghị BHXH các tỉnh chủ động phối hợp với các cơ sở KCB BHYT triển khai thực "
             "hiện.\n",

@@ -267,14 +267,20 @@ _MEMBERSHIP = re.compile(
 )
 #: Where a list given inline after its label ends: a defined short name's ")", a sentence.
 _INLINE_END = re.compile(r"\)[ \t]*(?=[A-ZĐÀ-Ỹ])|\.[ \t]+(?=[A-ZĐÀ-Ỹ])")
-#: The closing exhortation: "Yêu cầu <who> (nghiêm túc) (tổ chức) (triển khai) thực hiện
-#: (nghiêm túc) (Chỉ thị này)./." ending its line -- bodies named, no task given.
+#: The closing exhortation: "(Ủy ban nhân dân tỉnh) yêu cầu / đề nghị <who> (khẩn trương,
+#: nghiêm túc) (tổ chức) (triển khai) (và) thực hiện (nghiêm túc | có hiệu quả) (các nội
+#: dung nêu trên | Chỉ thị này) (theo thẩm quyền ...)." -- bodies named, no task given.  It
+#: opens a sentence, its subject (the issuer, or "Văn phòng ... thông báo và") at most a few
+#: words before the opener; ``rest`` is what the sentence says after "thực hiện".
 _EXHORTATION = re.compile(
-    rf"^[ \t]*(?:{EXHORTATION_OPENERS})\s+(?P<who>[^.:]{{3,400}}?)\s+"
-    r"(?:(?:nghiêm\s+túc|khẩn\s+trương)\s+)?(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?"
-    r"thực\s+hiện(?:\s+nghiêm\s+túc)?"
-    rf"(?:\s+(?:(?:các\s+)?nội\s+dung\s+trên|(?:{EXHORTATION_DOCUMENTS})\s+này))?"
-    r"[ \t]*(?:\./\.|\.)[ \t]*$",
+    r"(?:^|(?<=\.))[ \t]*(?P<pre>[^.;:\n]{0,80}?)(?<![^\W\d_])"
+    rf"(?i:{EXHORTATION_OPENERS})\s+(?P<who>[^.:]{{3,400}}?)\s+"
+    r"(?:(?:nghiêm\s+túc|khẩn\s+trương|kịp\s+thời|biết)\s*,?\s+)*"
+    r"(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?(?:và\s+)?thực\s+hiện"
+    r"(?P<rest>(?:\s+(?:nghiêm\s+túc|có\s+hiệu\s+quả|đầy\s+đủ))?"
+    r"(?:\s+(?:các\s+)?nội\s+dung(?:\s+chỉ\s+đạo)?(?:\s+nêu)?(?:\s+trên)?"
+    rf"|\s+(?:{EXHORTATION_DOCUMENTS})\s+này)?(?P<tail>[^.;:]{{0,80}}?))"
+    r"[ \t]*(?:\./\.|\.)(?=\s|$)",
     re.M,
 )
 _EXHORTATION_ROLE = re.compile(rf"\b(?:{EXHORTATION_ROLES})\b", re.IGNORECASE)
@@ -304,10 +310,15 @@ def _list_end(text: str, pos: int) -> int:
     return min(stop, len(text))
 
 
-def _has_task(line: str) -> bool:
-    """Whether a line names a task besides an office: one of the verbs that end a name."""
+#: Verb pairs that are also nouns of bodies ("các tổ chức đảng").
+_NOUNS = frozenset({"to chuc"})
+
+
+def _has_task(line: str, besides: frozenset[str] = frozenset()) -> bool:
+    """Whether a line names a task besides an office: one of the verbs that end a name
+    (the pairs ``besides`` aside)."""
     words = fold_name(line).split()
-    return any(f"{a} {b}" in STOP_PAIRS for a, b in pairwise(words))
+    return any(f"{a} {b}" in STOP_PAIRS - besides for a, b in pairwise(words))
 
 
 def excluded_spans(text: str) -> list[tuple[int, int]]:
@@ -324,11 +335,15 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
         for line in lines_with(text, "gồm")
         if (member := _MEMBERSHIP.match(text, line))
     ]
-    spans += [
-        m.span()
-        for m in _EXHORTATION.finditer(text)
-        if not _EXHORTATION_ROLE.search(m.group("who"))
-    ]
+    for m in _EXHORTATION.finditer(text):
+        said = m.group("who") + m.group("rest")
+        # a task after all: "đề nghị Sở X ... chủ động nghiên cứu ... để thực hiện" ("tổ
+        # chức" is also the noun of "các tổ chức đảng")
+        if _EXHORTATION_ROLE.search(said) or _has_task(m.group("who") + m.group("tail"), _NOUNS):
+            continue
+        # the subject before the opener is the issuer's, unless it gives a task itself
+        pre = m.group("pre")
+        spans.append((m.start("pre") if pre and not _has_task(pre) else m.end("pre"), m.end()))
     for m in _EXECUTION.finditer(text):
         # the clause opens its article ("Điều 7. Các Bộ trưởng ... chịu trách nhiệm thi
         # hành"), whatever article it names on the way ("quy định tại Điều 1")
