@@ -270,10 +270,11 @@ _INLINE_END = re.compile(r"\)[ \t]*(?=[A-ZĐÀ-Ỹ])|\.[ \t]+(?=[A-ZĐÀ-Ỹ])")
 #: The closing exhortation: "(Ủy ban nhân dân tỉnh) yêu cầu / đề nghị <who> (khẩn trương,
 #: nghiêm túc) (tổ chức) (triển khai) (và) thực hiện (nghiêm túc | có hiệu quả) (các nội
 #: dung nêu trên | Chỉ thị này) (theo thẩm quyền ...)." -- bodies named, no task given.  It
-#: opens a sentence, its subject (the issuer, or "Văn phòng ... thông báo và") at most a few
-#: words before the opener; ``rest`` is what the sentence says after "thực hiện".
+#: opens a line or a sentence (not an item: "1. Yêu cầu ..."), its subject (the issuer, or
+#: "Văn phòng ... thông báo và") a few words before the opener; ``rest`` is what the
+#: sentence says after "thực hiện".
 _EXHORTATION = re.compile(
-    r"(?:^|(?<=\.))[ \t]*(?P<pre>[^.;:\n]{0,80}?)(?<![^\W\d_])"
+    r"(?:^|(?<=[^\d\s]\.))[ \t]*(?P<pre>[^.;:\n]{0,80}?)(?<![^\W\d_])"
     rf"(?i:{EXHORTATION_OPENERS})\s+(?P<who>[^.:]{{3,400}}?)\s+"
     r"(?:(?:nghiêm\s+túc|khẩn\s+trương|kịp\s+thời|biết)\s*,?\s+)*"
     r"(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?(?:và\s+)?thực\s+hiện"
