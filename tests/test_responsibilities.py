@@ -1050,3 +1050,74 @@ def test_bodies_asked_to_report_difficulties(issuer_province: str | None,
     pairs = {(a.agency, a.role) for a in extract_responsibilities(normalize(text), subject)[0]}
     assert ("Sở Khoa học và Công nghệ", "report_hub") in pairs
     assert (("Các sở, ban, ngành", "requested") in pairs) == requested
+
+
+# --- where the body ends: appendices, the distribution list ---------------------------
+
+
+def _tasks_of(text: str, province: str = "Thanh Hóa") -> dict[str | None, set[tuple[str, str]]]:
+    subject = DocInfo(symbol="235/KH-UBND", key=f"235/KH-UBND|{province}|2025", province=province)
+    assignments, _ = extract_responsibilities(normalize(text), subject)
+    out: dict[str | None, set[tuple[str, str]]] = {}
+    for a in assignments:
+        out.setdefault(a.task, set()).add((a.agency, a.role))
+    return out
+
+
+@pytest.mark.parametrize(
+    "appendix",
+    [
+        # Thanh Hóa plan of 2025: a portal page's table, one cell per line, rows numbered
+        "**PHỤ LỤC I**\n\nĐỊA ĐIỂM QUAN TRẮC\n|\n1\n|\nCửa sông lạch Càn\n|\n2\n|\nxã Tân Tiến\n",
+        # Lào Cai plan of 2026: "Phụ lục số 01:" with numbered lines
+        "Phụ lục số 01:\n1. Cụm công nghiệp Bắc Duyên Hải.\n2. Cụm công nghiệp Đông Phố Mới.\n",
+    ],
+)
+def test_an_appendix_is_not_the_last_heading_s(appendix: str) -> None:
+    body = (
+        "IV. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính: bố trí kinh phí thực hiện.\n"
+        "2. Các cơ sở nuôi trồng thủy sản:\n- Theo dõi môi trường tại cơ sở.\n"
+        "- Ghi chép số liệu.\n"
+    )
+    tasks = _tasks_of(body + appendix)
+    holders = {agency for pairs in tasks.values() for agency, _ in pairs}
+    assert "Các cơ sở nuôi trồng thủy sản" in holders
+    assert all(task is None or task.startswith(("IV.", "Phụ lục")) for task in tasks), tasks
+    assert all(not str(task).startswith("IV.2-") or int(task.split("-")[1]) <= 2
+               for task in tasks), tasks  # fmt: skip
+
+
+def test_what_follows_the_distribution_list_inherits_nothing() -> None:
+    # Hồ Chí Minh City letter of 2025 saved from a portal: the page's trailer of "-" lines
+    # after the signature; Thanh Hóa plan of 2025: entries wrapped inside the list
+    text = (
+        "2. Giao Sở Nội vụ\n- Hướng dẫn các cơ quan cập nhật dữ liệu.\n"
+        "Đề nghị các cơ quan, đơn vị khẩn trương triển khai, thực hiện./.\n|\nNơi nhận:\n"
+        "- Bộ Nông nghiệp và Môi trường (để\nb/c);\n- Cục Thủy sản và Kiểm ngư;\n"
+        "- Chi cục Chăn nuôi và Thú y;\n- Lưu: VT.\n|\n**KT. CHỦ TỊCH**\n"
+        "Bạn vừa bị Đăng xuất khỏi Tài khoản .\n- Hiện tại có đủ người dùng cùng lúc.\n"
+        "- Hỗ trợ: (028) 3930.3279\n"
+    )
+    tasks = _tasks_of(text, "Hồ Chí Minh")
+    assert set(tasks) == {"2-1"}, tasks
+    assert ("Sở Nội vụ", "lead") in tasks["2-1"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "holder"),
+    [
+        # a heading that is a collective and the words saying which ones: named as written
+        # (Thanh Hóa plan of 2025; Nghệ An plan of 2025; Lào Cai notice of 2026)
+        ("4. Các cơ sở nuôi trồng thủy sản:\n", "Các cơ sở nuôi trồng thủy sản"),
+        ("**4. Các doanh nghiệp viễn thông**\n\n", "Các doanh nghiệp viễn thông"),
+        ("2. Các tổ chức thành viên của MTTQ xã\n", "Các tổ chức thành viên của MTTQ xã"),
+        # a sentence keeps the grammar's reading (Nghệ An plan of 2025)
+        ("4. Các cơ quan, đơn vị căn cứ thành tích để bình xét khen thưởng.\n",
+         "Các cơ quan, đơn vị liên quan"),
+    ],
+)
+def test_a_heading_names_its_collective_as_written(heading: str, holder: str) -> None:
+    text = "IV. TỔ CHỨC THỰC HIỆN\n" + heading + "- Căn cứ kế hoạch này, xây dựng kế hoạch.\n"
+    tasks = _tasks_of(text, "Nghệ An")
+    holders = {agency for pairs in tasks.values() for agency, _ in pairs}
+    assert holder in holders, holders

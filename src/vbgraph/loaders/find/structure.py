@@ -236,6 +236,34 @@ def _id_part(kind: str, label: str) -> str:
     return label
 
 
+#: An appendix's heading on a line of its own: "PHỤ LỤC I", "**PHỤ LỤC 02**", "Phụ lục số 01:"
+#: (a mixed-case "Phụ lục" only with its number and nothing after it on the line).
+_APPENDIX_HEADING = re.compile(
+    r"^[ \t*|#]*(?:PHỤ[ \t]+LỤC\b(?:[ \t]+(?:SỐ[ \t]+)?(?P<caps>[IVXLC]+|\d+)\b)?"
+    r"|Phụ[ \t]+lục[ \t]+(?:số[ \t]+)?(?P<mixed>[IVXLC]+|\d+)[ \t*.:]*$)",
+    re.M,
+)
+
+
+def appendix_headings(text: str, start: int = 0) -> list[tuple[int, str]]:
+    """Where each appendix after ``start`` begins, and its number ("I", "02"; "" when the
+    heading gives none): the body's items end there."""
+    return [
+        (m.start(), m.group("caps") or m.group("mixed") or "")
+        for m in _APPENDIX_HEADING.finditer(text, start)
+    ]
+
+
+#: The distribution list that closes a document's body ("Nơi nhận:" opening its line).
+_DISTRIBUTION = re.compile(r"^[ \t*|]*(?:Nơi nhận|NƠI NHẬN)[ \t*]*:", re.M)
+
+
+def distribution_lists(text: str) -> list[int]:
+    """Where each "Nơi nhận:" list starts: what follows it (the signature, a portal page's
+    trailer, an attached plan) is not part of the items before it."""
+    return [m.start() for m in _DISTRIBUTION.finditer(text)]
+
+
 #: An addressee list's label ("Nơi nhận:", "Kính gửi:", "Thành phần:") opening a line or,
 #: for "Kính gửi", anywhere on the header's last line.
 _RECIPIENTS = Pattern(
@@ -300,15 +328,23 @@ def _list_end(text: str, pos: int) -> int:
     if inline:
         return inline.start() + 1
     stop = line_end + 1
+    wrapped = False  # the last entry goes on at the next line ("- Bộ X (để\nb/c);")
     while stop < len(text):
         nl = text.find("\n", stop)
         line = text[stop : len(text) if nl < 0 else nl]
-        # a blank line, a table's bar ("|" of a portal page's cells), or a "-" line
-        if not line.strip(" \t|*") or line.lstrip(" \t|*").startswith(("-", "+", "•")):
+        # a blank line, a table's bar ("|" of a portal page's cells), a "-" line, or the
+        # rest of an entry cut by the line's end
+        entry = line.lstrip(" \t|*").startswith(("-", "+", "•"))
+        if not line.strip(" \t|*") or entry or (wrapped and _ENTRY_TAIL.match(line)):
+            wrapped = (entry or wrapped) and not line.rstrip(" \t|*").endswith((";", ".", ":"))
             stop = len(text) if nl < 0 else nl + 1
             continue
         break
     return min(stop, len(text))
+
+
+#: The rest of a wrapped entry of an addressee list: a short line, no item marker.
+_ENTRY_TAIL = re.compile(r"[ \t]*[^\s\d(IVX][^\n]{0,40}[;.,)]?[ \t]*$")
 
 
 #: Verb pairs that are also nouns of bodies ("các tổ chức đảng").

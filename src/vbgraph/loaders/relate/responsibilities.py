@@ -25,15 +25,21 @@ hành``) are skipped: they name agencies without assigning them anything.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from vbgraph.loaders.find.agencies.fields import field_mentions
 from vbgraph.loaders.find.agencies.matcher import find_mentions
 from vbgraph.loaders.find.agencies.names import issuing_ministry, open_mentions
 from vbgraph.loaders.find.deadlines import field_deadline, find_deadline, parse_deadline
-from vbgraph.loaders.find.structure import excluded_spans, parse_items
+from vbgraph.loaders.find.structure import (
+    appendix_headings,
+    distribution_lists,
+    excluded_spans,
+    parse_items,
+)
 from vbgraph.loaders.find.tables import find_tables
 from vbgraph.loaders.models import Agency, AgencyMention, Deadline, Item, Table
+from vbgraph.loaders.relate.heading_names import heading_names
 from vbgraph.loaders.relate.issuer_names import assigns_committee, issuer_names
 from vbgraph.loaders.relate.item_cues import (
     AIMS,
@@ -105,12 +111,12 @@ class _Extractor:
         self.excluded = excluded = excluded_spans(self.text)
         known = find_mentions(self.text, self.province)
         found = open_mentions(self.text, self.province, known)
-        self.mentions = [
+        self.mentions = heading_names(self.text, parse_items(self.text), [
             m
             for m in field_mentions(self.text, self.folded, self.province, found)
             if not any(a <= m.start < b for a, b in excluded)
             and not MEMBERS_OF.search(self.folded, max(0, m.start - 20), m.start)
-        ]
+        ])  # fmt: skip
         #: The issuer's own names (and the province's committee unless a council's resolution
         #: gives it tasks): not given tasks by the document, only sent its reports.
         self.reported_to_only = issuer_names(subject.issuer, issuing_ministry(self.text, known))
@@ -165,20 +171,35 @@ class _Extractor:
     # --- main ----------------------------------------------------------------------------
     def run(self) -> tuple[list[Assignment], list[Task]]:
         tables = find_tables(self.text, self.is_agency_text, self.one_name)
-        # the body is the text outside the tables (a plan may go on after one)
-        pos = 0
-        for table in tables:
-            if table.start > pos:
-                self._scan_body(pos, table.start)
-            pos = max(pos, table.end)
-        if pos < len(self.text):
-            self._scan_body(pos, len(self.text))
+        # the body is the text outside the tables (a plan may go on after one); what
+        # follows its distribution list, and each appendix, is read on its own: its items
+        # are not the last body heading's
+        appendices = appendix_headings(self.text)
+        cuts = sorted({0, *(a for a, _ in appendices), *distribution_lists(self.text)})
+        names = dict(appendices)
+        for k, part in enumerate(cuts):
+            part_end = cuts[k + 1] if k + 1 < len(cuts) else len(self.text)
+            name = names.get(part)
+            prefix = f"Phụ lục {name or k}, " if name is not None else ""
+            pos = part
+            for table in tables:
+                if table.end <= part or table.start >= part_end:
+                    continue
+                if table.start > pos:
+                    self._scan_body(pos, table.start, prefix)
+                pos = max(pos, table.end)
+            if pos < part_end:
+                self._scan_body(pos, part_end, prefix)
         for ordinal, table in enumerate(tables, 1):
             self._scan_table(table, ordinal)
         return list(self.found.assignments.values()), self.tasks
 
-    def _scan_body(self, start: int, end: int) -> None:
+    def _scan_body(self, start: int, end: int, prefix: str = "") -> None:
+        """Read the items of ``text[start:end]``; an appendix's (``prefix``: its name) are
+        named with it where the body has an item of the same number."""
         items = parse_items(self.text, start, end)
+        if prefix:
+            items = [replace(i, id=prefix + i.id) if i.id in self.item_ids else i for i in items]
         self.item_ids.update(item.id for item in items)
         owners: dict[int, _Owner] = {}
         first = items[0].start if items else end
