@@ -818,6 +818,16 @@ def test_a_sub_item_of_following_and_urging_gives_its_holder_monitoring_only(
             "III.1.a-1",
             set(),
         ),
+        (  # "Giao X ..." opening an item that announces its tasks heads them as "X:" would
+            # (Hồ Chí Minh City plan of 2025; the same form as "2. Giao Bộ Văn hoá, Thể thao
+            # và Du lịch:" of a Government resolution of 2026)
+            "V. TỔ CHỨC THỰC HIỆN\n1. Giao Sở\nNông nghiệp và Môi trường là cơ quan đầu mối, "
+            "chủ trì, hướng dẫn thực hiện Đề án; tổ chức thực hiện các nhiệm vụ sau:\n"
+            "- Điều phối chung việc triển khai Kế hoạch;\n"
+            "- Nghiên cứu, ứng dụng khoa học công nghệ;\n",
+            "V.1-2",
+            {"Sở Nông nghiệp và Môi trường"},
+        ),
     ],
 )
 def test_a_heading_for_bodies_gives_them_its_items(text: str, task: str, leads: set[str]) -> None:

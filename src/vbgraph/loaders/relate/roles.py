@@ -133,6 +133,7 @@ _CLAUSE_PREFIX = re.compile(
 _SENTENCE_STOP = re.compile(r"[.;]")
 _CLAUSE_STOP = re.compile(r"[.;:!?]\s|\n(?=\S)")
 GIVEN_TO = re.compile(r"\bgiao\s*(?:cho\s*)?$")
+_GIVEN_TO_START = re.compile(r"^giao(?:\s+cho)?\b\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,8 +241,11 @@ class RoleReader:
         return _GIVES_ROLE.search(label) is None
 
     def opens(self, body: int, lst: AgencyList) -> bool:
-        """Whether ``lst`` opens the item whose text starts at ``body`` (titles aside)."""
+        """Whether ``lst`` opens the item whose text starts at ``body`` (titles aside, and
+        the verb that gives it the item: "1. Giao Sở X là cơ quan đầu mối ...; tổ chức thực
+        hiện các nhiệm vụ sau:" heads the items under it as "1. Sở X" would)."""
         lead_in = self.folded[body : lst.start].strip(" \t\n-:")
+        lead_in = _GIVEN_TO_START.sub("", lead_in)
         return not lead_in or bool(_TITLE_ONLY.match(lead_in))
 
     def _role(self, lst: AgencyList, floor: int) -> tuple[str | None, int]:
