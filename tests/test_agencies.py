@@ -388,6 +388,18 @@ OPEN_CASES = [
         "Quảng Ninh",
         ("UBND xã Lương Minh", "Quảng Ninh"),
     ),
+    (  # a name wrapped over the line's end goes on in lower case (Nghệ An plan of 2025:
+        # "các Ban Xây\ndựng Đảng"); "các Ban" before a capital is several bodies of one
+        # name, read as named
+        "6. Đề nghị Văn phòng Tỉnh ủy và các Ban Xây\ndựng Đảng và Ủy ban Kiểm tra Tỉnh ủy",
+        "Nghệ An",
+        ("Ban Xây dựng Đảng", "Nghệ An"),
+    ),
+    (  # Lào Cai notice of 2026: "8. Các Ban Quản lý dự án đầu tư xây dựng"
+        "yêu cầu Lãnh đạo các sở, ngành, các Ban Quản lý dự án và Ủy ban nhân dân các xã",
+        "Lào Cai",
+        ("Ban Quản lý dự án", "Lào Cai"),
+    ),
     (  # the Party committee of a body is not the body
         "Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo",
         "Lào Cai",

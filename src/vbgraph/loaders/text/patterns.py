@@ -20,6 +20,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
+
+def _vietnamese_lower() -> str:
+    """The lower-case letters Vietnamese writes (a-z, đ and the toned vowels), as a regex
+    character class's contents: "à-ỹ" would also take every capital between them."""
+    import unicodedata
+
+    toned = (
+        ch
+        for ch in map(chr, range(0xC0, 0x1EFA))
+        if ch.islower() and unicodedata.normalize("NFD", ch)[0] in "aeiouy"
+    )
+    return "a-zđ" + "".join(sorted(set(toned)))
+
+
+#: A class of Vietnamese lower-case letters: ``rf"[{LOWER}]"``.
+LOWER = _vietnamese_lower()
+
 #: The characters ``re.IGNORECASE`` takes for a letter besides its lower and upper case.
 _CASE_EXTRA: dict[str, str] = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 

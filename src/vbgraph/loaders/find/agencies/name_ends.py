@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from vbgraph.loaders.text.fold import fold_name
+from vbgraph.loaders.text.patterns import LOWER
 from vbgraph.loaders.vocab.agency_names import (
     AFTER_AND_GENERIC,
     LOCALITIES,
@@ -21,7 +22,9 @@ from vbgraph.loaders.vocab.agency_names import (
     UNIT_NAME_PAIRS,
 )
 
-TOKEN = re.compile(r"[^\s,;:.()\[\]\"“”|]+|[,;:.()\[\]\"“”|]|\n")
+#: A line break ends a name, unless the next line goes on in lower case (a name wrapped
+#: over the line's end: "các Ban Xây\ndựng Đảng").
+TOKEN = re.compile(r"[^\s,;:.()\[\]\"“”|]+|[,;:.()\[\]\"“”|]|\n(?![ \t]*[" + LOWER + "])")
 ANY_PLACE = r"(?=$|[\s,;.:)])"
 _LOCALITY = re.compile(rf"\s({'|'.join(LOCALITIES)}){ANY_PLACE}")
 

@@ -28,7 +28,14 @@ from vbgraph.loaders.find.agencies.matcher import find_mentions
 from vbgraph.loaders.find.agencies.name_ends import Tokens
 from vbgraph.loaders.models import Agency, AgencyMention
 from vbgraph.loaders.text.fold import fold_name
-from vbgraph.loaders.text.patterns import Pattern, initial_alternation, phrase, phrases
+from vbgraph.loaders.text.patterns import (
+    LOWER,
+    Pattern,
+    case_variants,
+    initial_alternation,
+    phrase,
+    phrases,
+)
 from vbgraph.loaders.vocab.agency_names import (
     COMPOUND_STARTS,
     NEXT_AGENCY,
@@ -76,11 +83,19 @@ _BARE_QUALIFIED = Pattern(
 #: phương" (two could be a pair of words; three are the genre's fixed enumerations).
 _BARE_LIST = Pattern(
     "bare list collective",
-    rf"(?<![^\W\d_])(?<![Cc]ác\s)(?i:{_FIRST})(?![^\W\d_]){_NOT_COMPOUND}"
+    initial_alternation(
+        (p for p in _COLLECTIVES["plural"] if p not in _COLLECTIVES["not_first"]),
+        guard=r"(?<![^\W\d_].)(?<![Cc]ác\s.)",
+    )
+    + rf"(?![^\W\d_]){_NOT_COMPOUND}"
     rf"(?:\s*,\s*(?i:{_ITEM})(?![^\W\d_]){_ITEM_END}){{2,}}"
     rf"(?:\s+(?:{_QUAL})(?![^\W\d_]))*",
-    starts=tuple({c for w in _COLLECTIVES["plural"] for c in (w.split()[0], w.split()[0].title())}),
+    # a match opens with a first noun's first letter, in either case
+    starts=tuple({c for w in _COLLECTIVES["plural"] for c in case_variants(w[0])}),
 )
+#: "các Ban" alone, its noun capitalised: before a capital, the noun heads a name.
+_OF_NAMED = re.compile(r"[Cc]ác\s+Ban")
+_CAPITAL_NEXT = re.compile(r"[ \t]+[A-ZĐÀ-Ỹ]")
 _CENTRAL_WORDS = re.compile(rf"(?<!\w)(?:{phrases(_COLLECTIVES['central'])})(?!\w)")
 
 # --------------------------------------------------------------------------- places
@@ -217,7 +232,8 @@ _LOCALITY = re.compile(rf"(?:{phrases(_NAMED['localities'])})(?![^\W\d_])")
 #: Heads of bodies that are national whatever document names them ("Quân khu 2").
 _NATIONAL_HEADS = frozenset(_NAMED["national_heads"])
 _CENTRAL_NAME = re.compile(rf"(?<!\w)(?:{phrases(_NAMED['central'])})(?!\w)")
-_TOKEN = re.compile(r"[^\s,;:.()\[\]\"“”|]+|[,;:.()\[\]\"“”|]|\n")
+#: (a line break before a lower-case word is a wrapped line, not a break: name_ends.TOKEN)
+_TOKEN = re.compile(r"[^\s,;:.()\[\]\"“”|]+|[,;:.()\[\]\"“”|]|\n(?![ \t]*[" + LOWER + "])")
 _CONNECTORS = frozenset({"và", "-", "–", "&", ","})
 #: Words that follow a capitalised word but do not finish it.
 _NOT_CONTINUING = frozenset({"co", "duoc", "da", "se", "cac", "nhung", "moi"})
@@ -420,6 +436,10 @@ def collectives(text: str, province: str | None, start: int, end: int) -> Iterat
     for pattern in (_COLLECTIVE, _EVERY_PLACE, _BARE_QUALIFIED, _BARE_LIST):
         for m in pattern.finditer(text, start, end):
             raw = m.group()
+            if pattern is _COLLECTIVE and _OF_NAMED.fullmatch(raw) and _CAPITAL_NEXT.match(
+                text, m.end(), end
+            ):
+                continue  # "các Ban Xây dựng Đảng": several bodies of one name, read as named
             stop = m.end()
             while stop > m.start() and text[stop - 1] in " ,":
                 stop -= 1
