@@ -314,3 +314,56 @@ def test_a_narrow_column_breaks_its_cell_a_word_per_line() -> None:
     rows = _rows(text)
     assert rows["1"].lead == ("Bộ Ngoại giao",)
     assert rows["1"].coordinate == ("Các Bộ, ngành Trung ương",)
+
+
+# A portal page's table saved as text (Nghệ An plan of 2025, Hà Nội plan of 2025): a cell
+# per line between "|" bars, bold header cells, "Nội dung thực hiện" and "Thời gian thực
+# hiện" headers (whose "thực hiện" does not make them the lead column), cells wrapped.
+PORTAL = """\
+**PHỤ LỤC**
+|
+**TT**
+|
+**Nội dung thực
+hiện**
+|
+**Cơ quan chủ trì**
+|
+**Cơ quan phối hợp**
+|
+**Thời gian thực hiện**
+|
+|
+1
+|
+Triển khai thực hiện một số nội dung chi đặc thù.
+|
+Sở Tài chính
+|
+Cơ quan, địa
+phương liên quan
+|
+Thường xuyên
+|
+|
+2
+|
+Hướng dẫn thanh toán chi phí khám bệnh, chữa bệnh.
+|
+Sở Y tế
+|
+Sở Tài chính và cơ
+quan, địa phương liên quan
+|
+2025
+|
+"""
+
+
+def test_a_portal_page_table() -> None:
+    rows = _rows(PORTAL)
+    assert set(rows) == {"1", "2"}
+    assert rows["1"].lead == ("Sở Tài chính",)
+    assert rows["1"].coordinate == ("Các cơ quan, địa phương liên quan",)
+    assert rows["2"].lead == ("Sở Y tế",)
+    assert set(rows["2"].coordinate) == {"Sở Tài chính", "Các cơ quan, địa phương liên quan"}

@@ -59,9 +59,12 @@ def read_header(
         line = text[a:b].strip()
         if line and (ROW_ID.match(line) or _ROW_ID_INLINE.match(line)):
             break
+        line = line.strip("*").strip()  # "**Cơ quan chủ trì**": bold on a portal page
         if len(line) > _HEADER_WIDTH:
             return None
-        if line and names and line[0].islower():
+        if line == "|":
+            pass  # a portal page's cell bar: names are told apart by their lines
+        elif line and names and line[0].islower():
             names[-1] += " " + line  # "Cơ quan" / "chủ trì"
         elif line:
             names.append(line)
@@ -203,9 +206,14 @@ def _row(
     joined = False  # the last agency cell goes on in the next agency line
     content_first = "content" in columns and "lead" in columns and (
         columns.index("content") < columns.index("lead"))  # fmt: skip
+    bar = False  # a portal page's cell bar ("|" on its own line) came since the last cell
     for line_a, line_b in lines:
         a, b = strip_span(text, line_a, line_b)
+        if text[a:b] == "|":
+            bar, joined = True, False  # the cell ends here
+            continue
         cell = Cell(text[a:b], a, b)
+        after_bar, bar = bar, False
         if is_agency_text(a, b) and (content or not content_first) and not (
             content and not agencies and _goes_on(content[-1].text, cell.text)
         ):
@@ -214,7 +222,9 @@ def _row(
                 # word or two per line ("Các / Bộ, / ngành, / địa / phương")
                 broken = k == 0 and one_name is not None and one_name(agencies[-1][1] - 1, s) \
                     if agencies else False
-                if agencies and (joined or broken or (k == 0 and text[s].islower())):
+                if agencies and not after_bar and (
+                    joined or broken or (k == 0 and text[s].islower())
+                ):
                     agencies[-1] = (agencies[-1][0], e)
                 else:
                     agencies.append((s, e))

@@ -41,6 +41,13 @@ _COLUMN_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for role, words in TABLE_COLUMNS.items()
 )
 
+#: A header opening with the words of a column that is no agency's ("Nội dung thực hiện",
+#: "Thời gian thực hiện", "Sản phẩm hoàn thành") is that column, whatever word follows.
+_OPENING_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (role, re.compile(rf"^\W*(?:{phrases(TABLE_COLUMNS[role], r'\s*')})\b", re.I))
+    for role in ("deadline", "product", "note", "content")
+)
+
 _RULE_CELL = re.compile(r":?-{2,}:?")
 _ID_HEADER = _COLUMN_CUES[0][1]
 
@@ -48,6 +55,10 @@ _ID_HEADER = _COLUMN_CUES[0][1]
 @lru_cache(maxsize=4096)
 def column_role(header: str) -> str | None:
     """The role of a column named ``header`` (``lead``, ``deadline``...), if any."""
+    if not _COLUMN_CUES[0][1].search(header):  # an id column is only its words
+        for role, pattern in _OPENING_CUES:
+            if pattern.search(header):
+                return role
     for role, pattern in _COLUMN_CUES:
         if pattern.search(header):
             return role

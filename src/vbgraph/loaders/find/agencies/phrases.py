@@ -53,7 +53,8 @@ _NAMED = _DATA["named"]
 # --------------------------------------------------------------------------- collectives
 
 _PLURAL = phrases(_COLLECTIVES["plural"])
-_FIRST = phrases(p for p in _COLLECTIVES["plural"] if p not in _COLLECTIVES["not_first"])
+_FIRST_NOUNS = [p for p in _COLLECTIVES["plural"] if p not in _COLLECTIVES["not_first"]]
+_FIRST = phrases(_FIRST_NOUNS)
 _SPEC = phrases(_COLLECTIVES["specifiers"])
 _QUAL = phrases(_COLLECTIVES["qualifiers"])
 #: An item ends where the list goes on, a specifier or qualifier follows, or the phrase ends.
@@ -73,25 +74,23 @@ _COLLECTIVE = Pattern(
 #: hợp với cơ quan, đơn vị có liên quan", "sở, ban, ngành liên quan".
 _BARE_QUALIFIED = Pattern(
     "bare collective",
-    rf"(?<![^\W\d_])(?<!các\s)(?<!Các\s)(?:{_FIRST})(?![^\W\d_])"
-    rf"(?:\s*(?:,|và|hoặc)\s*(?:{_ITEM})(?![^\W\d_]){_ITEM_END})*"
+    # its first noun in either case: "Cơ quan, địa phương liên quan" opens a table's cell
+    initial_alternation(_FIRST_NOUNS, guard=r"(?<![^\W\d_].)(?<![Cc]ác\s.)")
+    + rf"(?![^\W\d_])(?:\s*(?:,|và|hoặc)\s*(?:{_ITEM})(?![^\W\d_]){_ITEM_END})*"
     rf"\s+(?:có\s+liên\s+quan|liên\s+quan|hữu\s+quan)(?![^\W\d_])",
-    starts=tuple({w.split()[0] for w in _COLLECTIVES["plural"]}),
+    starts=tuple({c for w in _FIRST_NOUNS for c in case_variants(w[0])}),
 )
 #: Three or more plural nouns of bodies without "các" are a collective too: "phối hợp với
 #: sở, ban, ngành, Ủy ban nhân dân xã", "Sở, ban, ngành thành phố", "cơ quan, đơn vị, địa
 #: phương" (two could be a pair of words; three are the genre's fixed enumerations).
 _BARE_LIST = Pattern(
     "bare list collective",
-    initial_alternation(
-        (p for p in _COLLECTIVES["plural"] if p not in _COLLECTIVES["not_first"]),
-        guard=r"(?<![^\W\d_].)(?<![Cc]ác\s.)",
-    )
+    initial_alternation(_FIRST_NOUNS, guard=r"(?<![^\W\d_].)(?<![Cc]ác\s.)")
     + rf"(?![^\W\d_]){_NOT_COMPOUND}"
     rf"(?:\s*,\s*(?i:{_ITEM})(?![^\W\d_]){_ITEM_END}){{2,}}"
     rf"(?:\s+(?:{_QUAL})(?![^\W\d_]))*",
     # a match opens with a first noun's first letter, in either case
-    starts=tuple({c for w in _COLLECTIVES["plural"] for c in case_variants(w[0])}),
+    starts=tuple({c for w in _FIRST_NOUNS for c in case_variants(w[0])}),
 )
 #: "các Ban" alone, its noun capitalised: before a capital, the noun heads a name.
 _OF_NAMED = re.compile(r"[Cc]ác\s+Ban")
@@ -447,6 +446,7 @@ def collectives(text: str, province: str | None, start: int, end: int) -> Iterat
             if pattern is _BARE_QUALIFIED or pattern is _BARE_LIST:
                 # named as its collective is: "cơ quan, đơn vị có liên quan" is the
                 # gazetteer's "Các cơ quan, đơn vị liên quan"
+                name = name[:1].lower() + name[1:]  # "Cơ quan, địa phương liên quan" in a cell
                 agency = _named_collective("các " + name, province)
                 if agency is not None:
                     yield AgencyMention(agency, m.start(), stop, text[m.start() : stop])
