@@ -400,6 +400,20 @@ OPEN_CASES = [
         "Lào Cai",
         ("Ban Quản lý dự án", "Lào Cai"),
     ),
+    (  # "sự nghiệp công lập" (the public service units of the law on officials) and
+        # "khác" say which bodies (Hồ Chí Minh City letter of 2025: "các cơ quan chuyên môn,
+        # cơ quan hành chính khác, các đơn vị sự nghiệp công lập"; Thái Nguyên decision of
+        # 2025: "các cơ quan, đơn vị khác")
+        "Giao người đứng đầu các cơ quan chuyên môn, cơ quan hành chính khác, các đơn vị sự "
+        "nghiệp công lập trực thuộc Ủy ban nhân dân Thành phố",
+        "Hồ Chí Minh",
+        ("Các cơ quan chuyên môn, cơ quan hành chính khác", "Hồ Chí Minh"),
+    ),
+    (
+        "phối hợp với các đơn vị sự nghiệp công lập triển khai",
+        "Lào Cai",
+        ("Các đơn vị sự nghiệp công lập", "Lào Cai"),
+    ),
     (  # the Party committee of a body is not the body
         "Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo",
         "Lào Cai",

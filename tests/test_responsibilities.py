@@ -1131,3 +1131,12 @@ def test_a_heading_names_its_collective_as_written(heading: str, holder: str) ->
     tasks = _tasks_of(text, "Nghệ An")
     holders = {agency for pairs in tasks.values() for agency, _ in pairs}
     assert holder in holders, holders
+
+
+def test_the_head_of_bodies_is_given_their_tasks() -> None:
+    # "người đứng đầu" (head of a body, the law's term) is a title before the bodies
+    # (Hồ Chí Minh City letter of 2025: "1. Giao người đứng đầu các cơ quan chuyên môn ...";
+    # Nghệ An plan of 2025: "người đứng đầu các cơ quan, đơn vị")
+    text = ("V. TỔ CHỨC THỰC HIỆN\n1. Giao người đứng đầu các cơ quan, đơn vị tổ chức cập nhật "
+            "cơ sở dữ liệu cán bộ, công chức.\n")
+    assert ("Các cơ quan, đơn vị liên quan", "lead") in _tasks_of(text, "Hồ Chí Minh")["V.1"]
