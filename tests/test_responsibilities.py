@@ -1140,3 +1140,21 @@ def test_the_head_of_bodies_is_given_their_tasks() -> None:
     text = ("V. TỔ CHỨC THỰC HIỆN\n1. Giao người đứng đầu các cơ quan, đơn vị tổ chức cập nhật "
             "cơ sở dữ liệu cán bộ, công chức.\n")
     assert ("Các cơ quan, đơn vị liên quan", "lead") in _tasks_of(text, "Hồ Chí Minh")["V.1"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "do X chủ trì": who does a thing the sentence describes, not a task given
+        # (Khánh Hòa ward plan of 2025; Đồng Nai plan of 2025; Bộ Công Thương decision of 2010)
+        "- Tham gia các đoàn kiểm tra, giám sát công tác bầu cử do Thường trực HĐND phường "
+        "và Ủy ban bầu cử phường chủ trì.\n",
+        "c) Thực hiện các nội dung, nhiệm vụ các dự án, tiểu dự án do Bộ Công an chủ trì theo "
+        "chức năng, nhiệm vụ được giao.\n",
+        "- Chuẩn bị tài liệu cho các hội nghị kinh tế ASEAN do Bộ Công Thương chủ trì.\n",
+    ],
+)
+def test_the_agent_of_a_described_thing_is_given_nothing(sentence: str) -> None:
+    text = "V. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n" + sentence
+    given = {agency for pairs in _tasks_of(text, "Khánh Hòa").values() for agency, _ in pairs}
+    assert given == {"Sở Nội vụ"}, given

@@ -126,6 +126,9 @@ MONITOR = Pattern(
     rf"|(?:{MONITOR_VERBS_FOLDED})[^.;]{{0,40}}?viec\s+thuc\s+hien\s*(?=[.;]|$)",
     starts=MONITOR_STARTS,
 )
+#: "do" (by) before a list: the agent of a clause describing something ("các hội nghị do
+#: Bộ Công Thương chủ trì", "văn bản do Ủy ban bầu cử xã ban hành"), not a task given.
+_BY = re.compile(r"(?:^|[^a-z])do\s+\Z")
 _TITLE_ONLY = re.compile(r"^(?:\s|\b" + _TITLES + r"\b)*$")
 _CLAUSE_PREFIX = re.compile(
     r"^(?:\s|[-–+•*:)]|\b(?:ve [^:]{0,80}:|" + _TITLES + r"|ubnd tinh|uy ban nhan dan tinh)\b)*$"
@@ -195,6 +198,8 @@ class RoleReader:
 
     def judge(self, lst: AgencyList, a: int, b: int) -> Verdict:
         """The role of ``lst`` in the segment ``[a, b)``: the cue before, the verb after."""
+        if _BY.search(self.folded, max(a, lst.start - 8), lst.start):
+            return Verdict(None)  # "các hội nghị do Bộ Công Thương chủ trì": who did it
         role, cue_start = self._role(lst, a)
         at = lst.end  # where the words after the list start: its verb, past an adverbial
         adverb = _SUBJECT_ADVERB.match(self.folded, at, b)
