@@ -1158,3 +1158,32 @@ def test_the_agent_of_a_described_thing_is_given_nothing(sentence: str) -> None:
     text = "V. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n" + sentence
     given = {agency for pairs in _tasks_of(text, "Khánh Hòa").values() for agency, _ in pairs}
     assert given == {"Sở Nội vụ"}, given
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder"),
+    [
+        # a sentence opening with an adverbial, then its subject and a verb of obligation
+        # (BHXH Việt Nam letter of 2021: "Đối với các cơ sở KCB ..., BHXH các tỉnh có văn
+        # bản kiến nghị ...", "Để bảo đảm ..., BHXH các tỉnh có văn bản đề nghị ..."; Lai
+        # Châu plan of 2025: "Đồng thời, các sở, ngành liên quan ... tiếp tục rà soát")
+        ("- Đối với các cơ sở không thực hiện đúng Chỉ thị số 25/CT-BYT, vẫn kê thêm giường, "
+         "Sở Y tế có văn bản kiến nghị xử lý vi phạm theo quy định.\n", "Sở Y tế"),
+        ("- Để bảo đảm việc sử dụng kinh phí hợp lý, hiệu quả, Sở Tài chính có văn bản đề "
+         "nghị các đơn vị xây dựng hướng dẫn.\n", "Sở Tài chính"),
+        ("- Đồng thời, các sở, ngành liên quan tiếp tục rà soát văn bản.\n",
+         "Các sở, ban, ngành"),
+    ],
+)
+def test_a_subject_after_an_opening_adverbial(sentence: str, holder: str) -> None:
+    text = "V. TỔ CHỨC THỰC HIỆN\n1. Nhiệm vụ chung\n" + sentence
+    given = {pair for pairs in _tasks_of(text, "Lào Cai").values() for pair in pairs}
+    assert (holder, "lead") in given, given
+
+
+def test_a_narrated_sentence_after_an_adverbial_gives_nothing() -> None:
+    # the same shape narrating what was done (Lào Cai resolution of 2025: "Trên cơ sở đó,
+    # Ban Thường vụ Tỉnh ủy ban hành Nghị quyết ..."; "Trường hợp ..., Sở X đã ...")
+    text = ("V. TỔ CHỨC THỰC HIỆN\n1. Nhiệm vụ chung\n- Đồng thời, Sở Công Thương thống nhất "
+            "với chủ trương đầu tư dự án theo đề xuất của nhà đầu tư.\n")
+    assert not _tasks_of(text, "Lào Cai")

@@ -26,12 +26,14 @@ from vbgraph.loaders.vocab.cues import (
     CHECK_VERBS_FOLDED,
     COORDINATE_ADVERBS_FOLDED,
     FIELD_LABELS_FOLDED,
+    FRONTED_ADVERB_FOLDED,
     FUNCTION_ADVERB_FOLDED,
     LIST_FILLERS_FOLDED,
     MONITOR_LEAD_INS_FOLDED,
     MONITOR_STARTS,
     MONITOR_VERBS_FOLDED,
     MONITORED_FOLDED,
+    OBLIGED_VERBS_FOLDED,
     TITLES_FOLDED,
 )
 
@@ -134,6 +136,10 @@ _CLAUSE_PREFIX = re.compile(
     r"^(?:\s|[-–+•*:)]|\b(?:ve [^:]{0,80}:|" + _TITLES + r"|ubnd tinh|uy ban nhan dan tinh)\b)*$"
 )
 _SENTENCE_STOP = re.compile(r"[.;]")
+#: An adverbial opening the clause, up to the comma before the list (titles after it).
+_FRONTED = re.compile(rf"\b{FRONTED_ADVERB_FOLDED}(?:\s|\b{_TITLES}\b)*\Z")
+#: A verb of obligation right after the list: "... có trách nhiệm", "... có văn bản".
+_OBLIGED = re.compile(rf"\s*(?:{OBLIGED_VERBS_FOLDED})\b")
 _CLAUSE_STOP = re.compile(r"[.;:!?]\s|\n(?=\S)")
 GIVEN_TO = re.compile(r"\bgiao\s*(?:cho\s*)?$")
 _GIVEN_TO_START = re.compile(r"^giao(?:\s+cho)?\b\s*")
@@ -274,6 +280,15 @@ class RoleReader:
         boundary_ok = self._clause_boundary(window_start + len(before) - len(tail), floor)
         if boundary_ok and _CLAUSE_PREFIX.match(tail):
             return "lead", lst.start
+        # "Trường hợp ..., cơ sở KCB có trách nhiệm ...": an adverbial, then the subject
+        if _OBLIGED.match(self.folded, lst.end):
+            wide_start = max(floor, lst.start - 280)
+            wide = self.folded[wide_start : lst.start]
+            clause = wide[len(wide) - len(_CLAUSE_STOP.split(wide)[-1]) :]
+            fronted = _FRONTED.search(clause)
+            if (fronted and _CLAUSE_PREFIX.match(clause, 0, fronted.start())
+                    and self._clause_boundary(lst.start - len(clause), floor)):  # fmt: skip
+                return "lead", lst.start
         return None, lst.start
 
     def _clause_boundary(self, pos: int, floor: int) -> bool:
