@@ -414,6 +414,18 @@ OPEN_CASES = [
         "Lào Cai",
         ("Các đơn vị sự nghiệp công lập", "Lào Cai"),
     ),
+    (  # "cơ quan" and the words saying which, without "các" (Bộ Y tế letter of 2021:
+        # "phối hợp với cơ quan BHXH"; Lào Cai letter of 2026: "cơ quan quản lý nhà nước
+        # chuyên ngành"; Đắk Lắk plan of 2025: "phối hợp với cơ quan báo chí")
+        "chủ động phối hợp với cơ quan BHXH trong việc kê thêm giường",
+        "Lào Cai",
+        ("Cơ quan BHXH", "Lào Cai"),
+    ),
+    (
+        "c) Phối hợp chặt chẽ với cơ quan quản lý nhà nước chuyên ngành trong việc rà soát",
+        "Lào Cai",
+        ("Cơ quan quản lý nhà nước chuyên ngành", "Lào Cai"),
+    ),
     (  # the Party committee of a body is not the body
         "Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo",
         "Lào Cai",
@@ -457,6 +469,14 @@ def test_boards_of_another_province_are_not_matched() -> None:
     text = "Ban Quản lý Khu kinh tế Nghi Sơn và các khu công nghiệp"
     assert find_mentions(text, "Thanh Hóa")[0].agency.name == text
     assert all("Nghi Sơn" not in m.agency.name for m in find_mentions(text, "Quảng Ngãi"))
+
+
+def test_any_state_body_is_no_body() -> None:
+    # "cơ quan nhà nước" alone names no one (Prime Minister's decision of 2026: "Yêu cầu
+    # các Bộ, ngành, địa phương và cơ quan nhà nước, các tổ chức, cá nhân cung cấp ...")
+    text = "và cơ quan nhà nước, các tổ chức cung cấp thông tin"
+    names = [m.agency.name for m in open_mentions(text, None, find_mentions(text, None))]
+    assert not any(name.startswith("Cơ quan") for name in names), names
 
 
 @pytest.mark.parametrize(

@@ -80,6 +80,16 @@ _BARE_QUALIFIED = Pattern(
     rf"\s+(?:có\s+liên\s+quan|liên\s+quan|hữu\s+quan)(?![^\W\d_])",
     starts=tuple({c for w in _FIRST_NOUNS for c in case_variants(w[0])}),
 )
+#: "cơ quan" and words saying which, without "các": "phối hợp với cơ quan BHXH", "cơ quan
+#: quản lý nhà nước chuyên ngành", "cơ quan báo chí" -- the body of that kind concerned.
+_BARE_SPECIFIED = Pattern(
+    "bare specified body",
+    # ("cơ quan nhà nước" alone is any state body: no one in particular)
+    rf"(?<![^\W\d_])(?<![Cc]ác\s)[Cc]ơ\s+quan\s+(?!nhà\s+nước(?![ \t]+\w))(?:{_SPEC})"
+    rf"(?![^\W\d_])"
+    rf"(?:\s+(?:{_QUAL})(?![^\W\d_]))*",
+    starts=("cơ", "Cơ"),
+)
 #: Three or more plural nouns of bodies without "các" are a collective too: "phối hợp với
 #: sở, ban, ngành, Ủy ban nhân dân xã", "Sở, ban, ngành thành phố", "cơ quan, đơn vị, địa
 #: phương" (two could be a pair of words; three are the genre's fixed enumerations).
@@ -432,7 +442,7 @@ def _named_collective(phrase: str, province: str | None) -> Agency | None:
 
 def collectives(text: str, province: str | None, start: int, end: int) -> Iterator[AgencyMention]:
     """Collective addressees: "các sở, ngành liên quan", "UBND các huyện, thành phố"."""
-    for pattern in (_COLLECTIVE, _EVERY_PLACE, _BARE_QUALIFIED, _BARE_LIST):
+    for pattern in (_COLLECTIVE, _EVERY_PLACE, _BARE_QUALIFIED, _BARE_LIST, _BARE_SPECIFIED):
         for m in pattern.finditer(text, start, end):
             raw = m.group()
             if pattern is _COLLECTIVE and _OF_NAMED.fullmatch(raw) and _CAPITAL_NEXT.match(
@@ -443,6 +453,11 @@ def collectives(text: str, province: str | None, start: int, end: int) -> Iterat
             while stop > m.start() and text[stop - 1] in " ,":
                 stop -= 1
             name = " ".join(_SLASH.sub(", ", text[m.start() : stop]).split())
+            if pattern is _BARE_SPECIFIED:
+                name = " ".join(text[m.start() : stop].split())
+                agency = Agency(name[:1].upper() + name[1:], province, True, "local", "collective")
+                yield AgencyMention(agency, m.start(), stop, text[m.start() : stop])
+                continue
             if pattern is _BARE_QUALIFIED or pattern is _BARE_LIST:
                 # named as its collective is: "cơ quan, đơn vị có liên quan" is the
                 # gazetteer's "Các cơ quan, đơn vị liên quan"
