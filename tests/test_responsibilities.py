@@ -1187,3 +1187,18 @@ def test_a_narrated_sentence_after_an_adverbial_gives_nothing() -> None:
     text = ("V. TỔ CHỨC THỰC HIỆN\n1. Nhiệm vụ chung\n- Đồng thời, Sở Công Thương thống nhất "
             "với chủ trương đầu tư dự án theo đề xuất của nhà đầu tư.\n")
     assert not _tasks_of(text, "Lào Cai")
+
+
+def test_a_deadline_between_the_report_target_and_its_purpose() -> None:
+    # "gửi X trước ngày ... để tổng hợp" (Bộ TN&MT programme of 2024; the same shape in
+    # provincial plans: "gửi Sở Tài chính trước ngày 05/7"): X is reported to, and the
+    # deadline is not part of X's name
+    text = ("III. TỔ CHỨC THỰC HIỆN\n2. Thủ trưởng các đơn vị trực thuộc Bộ:\n2.3. Định kỳ hằng "
+            "quý, tổng hợp tình hình thực hiện, gửi Văn phòng Bộ, Vụ Kế hoạch - Tài chính "
+            "trước ngày 15 tháng cuối quý để tổng hợp, trình Bộ trưởng.\n")
+    subject = DocInfo(symbol="59/QĐ-BTNMT", key="59/QĐ-BTNMT|VN|2024", province=None,
+                      issuer="Bộ Tài nguyên và Môi trường")
+    assignments, _ = extract_responsibilities(normalize(text), subject)
+    hubs = {a.agency for a in assignments if a.role == "report_hub"}
+    assert any(name.startswith("Vụ Kế hoạch - Tài chính") and "trước" not in name
+               for name in hubs), hubs  # fmt: skip

@@ -90,7 +90,10 @@ _BEFORE_REPORT = Pattern(
 )
 #: "báo cáo", also wrapped over a line ("tổng hợp, báo\ncáo Bộ Khoa học và Công nghệ").
 _REPORT_WORD = re.compile(r"\bbao\s+cao\b")
-_AFTER_REPORT = re.compile(r"^[\s)]*(?:de\s+)?(?:tong\s*hop|bao\s*cao|theo doi)")
+#: "gửi X (trước ngày 15 tháng cuối quý) để tổng hợp": what is sent to X, X collects it.
+_AFTER_REPORT = re.compile(
+    r"^[\s)]*(?:truoc\s+ngay\b[^.;:,]{0,40}?\s+)?(?:de\s+)?(?:tong\s*hop|bao\s*cao|theo doi)"
+)
 AFTER_LEAD = re.compile(r"^[\s,]*(?:la\s+co\s+quan\s+|lam\s+)?chu\s*tri")
 #: "Sở X phối hợp tham mưu ...": a subject whose verb is "phối hợp" coordinates.
 _AFTER_COORDINATE = re.compile(r"^[\s,]*(?:cung\s+)?phoi\s*hop\b")
@@ -269,7 +272,7 @@ class RoleReader:
                 return role, window_start + m.start()
         m = _BEFORE_REPORT.search(before)
         if m:
-            after = self.folded[lst.end : lst.end + 40]
+            after = self.folded[lst.end : lst.end + 90]
             clause = _SENTENCE_STOP.split(before)[-1]
             paren = "(" in m.group(0) or m.group("submit") is not None
             if paren or _AFTER_REPORT.match(after) or _REPORT_WORD.search(clause):
