@@ -1173,6 +1173,14 @@ def test_the_agent_of_a_described_thing_is_given_nothing(sentence: str) -> None:
          "nghị các đơn vị xây dựng hướng dẫn.\n", "Sở Tài chính"),
         ("- Đồng thời, các sở, ngành liên quan tiếp tục rà soát văn bản.\n",
          "Các sở, ban, ngành"),
+        # ... or "thì", and the words saying which bodies between the subject and its verb
+        # (Quảng Ninh commune Front plan of 2026: "Đối với vụ việc ở nơi công tác thì cơ
+        # quan, tổ chức, đơn vị trực tiếp quản lý người ứng cử có trách nhiệm xác minh")
+        ("- Đối với vụ việc ở nơi công tác thì cơ quan, tổ chức, đơn vị trực tiếp quản lý "
+         "người ứng cử có trách nhiệm xác minh và trả lời bằng văn bản.\n",
+         "Các cơ quan, tổ chức, đơn vị"),
+        ("- Đối với người tự ứng cử thì Sở Nội vụ có trách nhiệm phối hợp xác minh.\n",
+         "Sở Nội vụ"),
     ],
 )
 def test_a_subject_after_an_opening_adverbial(sentence: str, holder: str) -> None:

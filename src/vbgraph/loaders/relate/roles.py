@@ -142,7 +142,9 @@ _SENTENCE_STOP = re.compile(r"[.;]")
 #: An adverbial opening the clause, up to the comma before the list (titles after it).
 _FRONTED = re.compile(rf"\b{FRONTED_ADVERB_FOLDED}(?:\s|\b{_TITLES}\b)*\Z")
 #: A verb of obligation right after the list: "... có trách nhiệm", "... có văn bản".
-_OBLIGED = re.compile(rf"\s*(?:{OBLIGED_VERBS_FOLDED})\b")
+#: (the words saying which ones may come between: "cơ quan, tổ chức, đơn vị trực tiếp quản lý
+#: người ứng cử có trách nhiệm")
+_OBLIGED = re.compile(rf"(?:\s+[^\W\d_]+){{0,8}}?\s*(?:{OBLIGED_VERBS_FOLDED})\b")
 _CLAUSE_STOP = re.compile(r"[.;:!?]\s|\n(?=\S)")
 GIVEN_TO = re.compile(r"\bgiao\s*(?:cho\s*)?$")
 _GIVEN_TO_START = re.compile(r"^giao(?:\s+cho)?\b\s*")

@@ -59,10 +59,10 @@ HOLDER_LABELS_FOLDED = _folded(_ROLES["holder_labels"], r"\s+")
 #: The verbs that give a task's roles ("chu\s+tri|phoi\s+hop"), folded.
 ROLE_VERBS_FOLDED = _folded(_ROLES["role_verbs"], r"\s+")
 #: "Trường hợp ...,", "Đối với ...,", "Để ...,": an adverbial opening a sentence before its
-#: subject, folded (its lead-in, up to 240 characters, a comma), and the verbs of obligation
+#: subject, folded (its lead-in, up to 240 characters, a comma or "thì"), and the verbs of obligation
 #: that make that subject the task's holder.
 FRONTED_ADVERB_FOLDED = (
-    rf"(?:{_folded(_ROLES['fronted_adverb_lead_ins'], r'\s+')})\b[^.;:\n]{{0,240}},"
+    rf"(?:{_folded(_ROLES['fronted_adverb_lead_ins'], r'\s+')})\b[^.;:\n]{{0,240}}(?:,|\bthi\b)"
 )
 OBLIGED_VERBS_FOLDED = _folded(_ROLES["obliged_verbs"], r"\s+")
 #: "theo chức năng, nhiệm vụ được giao": an adverbial between a subject and its verb, folded.

@@ -97,7 +97,10 @@ _BARE_LIST = Pattern(
     "bare list collective",
     initial_alternation(_FIRST_NOUNS, guard=r"(?<![^\W\d_].)(?<![Cc]ác\s.)")
     + rf"(?![^\W\d_]){_NOT_COMPOUND}"
-    rf"(?:\s*,\s*(?i:{_ITEM})(?![^\W\d_]){_ITEM_END}){{2,}}"
+    # (the last noun, in lower case, may be followed by the words saying which: "cơ quan, tổ
+    # chức, đơn vị trực tiếp quản lý người ứng cử có trách nhiệm"; not "Ủy ban nhân dân")
+    rf"(?:\s*,\s*(?i:{_ITEM})(?![^\W\d_]){_ITEM_END}){{1,}}"
+    rf"\s*,\s*(?:{_ITEM})(?![^\W\d_])"
     rf"(?:\s+(?:{_QUAL})(?![^\W\d_]))*",
     # a match opens with a first noun's first letter, in either case
     starts=tuple({c for w in _FIRST_NOUNS for c in case_variants(w[0])}),
