@@ -58,9 +58,9 @@ TITLES_FOLDED = _folded(_ROLES["titles"], r"\s+")
 HOLDER_LABELS_FOLDED = _folded(_ROLES["holder_labels"], r"\s+")
 #: The verbs that give a task's roles ("chu\s+tri|phoi\s+hop"), folded.
 ROLE_VERBS_FOLDED = _folded(_ROLES["role_verbs"], r"\s+")
-#: "Trường hợp ...,", "Đối với ...,", "Để ...,": an adverbial opening a sentence before its
-#: subject, folded (its lead-in, up to 240 characters, a comma or "thì"), and the verbs of obligation
-#: that make that subject the task's holder.
+#: "Trường hợp ...,", "Đối với ... thì", "Để ...,": an adverbial opening a sentence before
+#: its subject, folded (its lead-in, up to 240 characters, a comma or "thì"), and the verbs
+#: of obligation that make that subject the task's holder.
 FRONTED_ADVERB_FOLDED = (
     rf"(?:{_folded(_ROLES['fronted_adverb_lead_ins'], r'\s+')})\b[^.;:\n]{{0,240}}(?:,|\bthi\b)"
 )
