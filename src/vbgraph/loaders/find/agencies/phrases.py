@@ -458,8 +458,8 @@ def collectives(text: str, province: str | None, start: int, end: int) -> Iterat
             name = " ".join(_SLASH.sub(", ", text[m.start() : stop]).split())
             if pattern is _BARE_SPECIFIED:
                 name = " ".join(text[m.start() : stop].split())
-                agency = Agency(name[:1].upper() + name[1:], province, True, "local", "collective")
-                yield AgencyMention(agency, m.start(), stop, text[m.start() : stop])
+                body = Agency(name[:1].upper() + name[1:], province, True, "local", "collective")
+                yield AgencyMention(body, m.start(), stop, text[m.start() : stop])
                 continue
             if pattern is _BARE_QUALIFIED or pattern is _BARE_LIST:
                 # named as its collective is: "cơ quan, đơn vị có liên quan" is the
