@@ -299,7 +299,7 @@ def _name_stop(tokens: Tokens, known_starts: set[int]) -> int:
             return end  # another body the gazetteer knows
         if _is_capitalised(tok) or _is_locality(tokens, end):
             end, words = end + 1, words + 1
-            if tokens.has(end) and not tok.isupper() and _continues_word(tokens, end):
+            if tokens.has(end) and not _acronym(tok) and _continues_word(tokens, end):
                 end, words = end + 1, words + 1  # "Tài chính", "Chỉ đạo"
             continue
         j = end  # a run of lower-case words and connectors, kept if a capital follows
@@ -317,7 +317,7 @@ def _name_stop(tokens: Tokens, known_starts: set[int]) -> int:
         if not (_is_capitalised(nxt) or _is_locality(tokens, j)):
             return end
         end, words = j + 1, words + len(run) + 1
-        if tokens.has(end) and not nxt.isupper() and _continues_word(tokens, end):
+        if tokens.has(end) and not _acronym(nxt) and _continues_word(tokens, end):
             end, words = end + 1, words + 1
     return end
 
@@ -329,6 +329,12 @@ def _last_syllables(run: list[str]) -> int:
     if k == len(run) or not 0 < k <= 2 or _ends_name(run[:k]):
         return 0
     return k
+
+
+def _acronym(tok: str) -> bool:
+    """An acronym ("UBND", "KCB"), which no lower-case syllable finishes; a one-letter
+    syllable is a word's first ("Y" of "Y tế")."""
+    return len(tok) > 1 and tok.isupper()
 
 
 def _continues_word(tokens: Tokens, k: int) -> bool:
