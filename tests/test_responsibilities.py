@@ -1210,3 +1210,14 @@ def test_a_deadline_between_the_report_target_and_its_purpose() -> None:
     hubs = {a.agency for a in assignments if a.role == "report_hub"}
     assert any(name.startswith("Vụ Kế hoạch - Tài chính") and "trước" not in name
                for name in hubs), hubs  # fmt: skip
+
+
+def test_bodies_named_by_their_kind_between_a_list_s_names() -> None:
+    # "cơ quan, đơn vị" between the names of one list (Hồ Chí Minh City directive of 2010:
+    # "Thủ trưởng các sở - ngành, cơ quan, đơn vị, Chủ tịch Ủy ban nhân dân các quận -
+    # huyện ...:"; Lào Cai letter of 2026: "các sở, ngành, cơ quan, đơn vị và UBND các xã")
+    text = ("I. NHIỆM VỤ\n2. Thủ trưởng các sở - ngành, cơ quan, đơn vị, Chủ tịch Ủy ban nhân dân "
+            "các quận - huyện:\na) Xây dựng kế hoạch phát động phong trào thi đua.\n")
+    leads = {agency for agency, role in _tasks_of(text, "Hồ Chí Minh").get("I.2.a", set())
+             if role == "lead"}  # fmt: skip
+    assert leads == {"Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố"}, leads
