@@ -432,6 +432,13 @@ OPEN_CASES = [
         "Hồ Chí Minh",
         ("Phòng Y tế", "Hồ Chí Minh"),
     ),
+    (  # the standing committee of a body the gazetteer names is one body (Quảng Ninh
+        # commune Front plans of 2025-2026 and a Khánh Hòa ward plan of 2025: "báo cáo về
+        # Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh")
+        "- Thực hiện chế độ thông tin báo cáo về Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh.",
+        "Quảng Ninh",
+        ("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Quảng Ninh"),
+    ),
     (  # the Party committee of a body is not the body
         "Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo",
         "Lào Cai",

@@ -90,6 +90,8 @@ _UNITS_OF_MINISTRY = Pattern(
 )
 _NEXT_WORD = re.compile(r"\s+(\S+)")
 #: The Party committee or caucus of the body named next: "Đảng ủy Ủy ban nhân dân tỉnh".
+#: "Ban Thường trực" before a body: its standing committee.
+_STANDING_OF = re.compile(r"Ban[ \t]+[Tt]hường[ \t]+trực[ \t]+\Z")
 _PARTY_OF = re.compile(r"(?:Đảng\s+(?:ủy|uỷ|đoàn)|Ban\s+cán\s+sự\s+[Đđ]ảng)[ \t]+\Z")
 #: A unit every ministry has, before the ministry it belongs to: "Thanh tra Bộ Quốc phòng".
 _UNIT_OF = re.compile(rf"(?:{'|'.join(w.replace(' ', r'\s+') for w in HEADS['of_ministry'])})"
@@ -339,6 +341,7 @@ class _OpenReader:
                 self.add(m)
         self.out = [self._live[o] for o in sorted(self._live)]
         self._party_committees()
+        self._standing_committees()
         self._units_of_ministries()
         self.out.sort(key=lambda m: m.start)
         return self.out
@@ -355,6 +358,23 @@ class _OpenReader:
             agency = Agency(name, m.agency.province, False, m.agency.level, "party")
             a = before.start()
             self.out[i] = AgencyMention(agency, a, m.end, self.text[a : m.end])
+
+    def _standing_committees(self) -> None:
+        """``Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh``: the standing committee of a body
+        the gazetteer names, one body (the head read alone before it is dropped)."""
+        merged: list[AgencyMention] = []
+        for i, m in enumerate(self.out):
+            before = _STANDING_OF.search(self.text, max(0, m.start - 24), m.start)
+            if before is None or m.agency.kind == "party" or m.agency.name.startswith("Ban "):
+                continue
+            a = before.start()
+            name = f"Ban Thường trực {m.agency.name}"
+            agency = Agency(name, m.agency.province, False, m.agency.level, m.agency.kind)
+            self.out[i] = AgencyMention(agency, a, m.end, self.text[a : m.end])
+            merged.append(self.out[i])
+        # "Ban Thường trực" read as a name of its own, now inside the merged one
+        self.out = [m for m in self.out
+                    if not any(x.start <= m.start and m.end < x.end for x in merged)]  # fmt: skip
 
     def _elliptical(self) -> None:
         """``Các Bộ: Y tế, Công Thương``: each ministry named, over what was read inside."""
