@@ -362,7 +362,7 @@ class _OpenReader:
     def _standing_committees(self) -> None:
         """``Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh``: the standing committee of a body
         the gazetteer names, one body (the head read alone before it is dropped)."""
-        merged: list[AgencyMention] = []
+        merged: dict[int, int] = {}  # start -> end of each merged name
         for i, m in enumerate(self.out):
             before = _STANDING_OF.search(self.text, max(0, m.start - 24), m.start)
             if before is None or m.agency.kind == "party" or m.agency.name.startswith("Ban "):
@@ -371,10 +371,9 @@ class _OpenReader:
             name = f"Ban Thường trực {m.agency.name}"
             agency = Agency(name, m.agency.province, False, m.agency.level, m.agency.kind)
             self.out[i] = AgencyMention(agency, a, m.end, self.text[a : m.end])
-            merged.append(self.out[i])
-        # "Ban Thường trực" read as a name of its own, now inside the merged one
-        self.out = [m for m in self.out
-                    if not any(x.start <= m.start and m.end < x.end for x in merged)]  # fmt: skip
+            merged[a] = m.end
+        # "Ban Thường trực" read as a name of its own, at the start of the merged one
+        self.out = [m for m in self.out if m.end >= merged.get(m.start, 0)]
 
     def _elliptical(self) -> None:
         """``Các Bộ: Y tế, Công Thương``: each ministry named, over what was read inside."""
