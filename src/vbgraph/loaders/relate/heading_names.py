@@ -15,6 +15,7 @@ Du lịch") makes it a list: both keep the grammar's reading.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from itertools import pairwise
 
 from vbgraph.loaders.models import Agency, AgencyMention, Item
@@ -39,6 +40,8 @@ def heading_names(
 ) -> list[AgencyMention]:
     """``mentions`` with each collective that a heading names re-read as the heading."""
     starts = {m.start: k for k, m in enumerate(mentions)}
+    starts_in_order = [m.start for m in mentions]
+    in_order = all(x <= y for x, y in pairwise(starts_in_order))
     out = list(mentions)
     dropped: set[int] = set()
     for item in items:
@@ -60,7 +63,8 @@ def heading_names(
             f"{a} {b}" in STOP_PAIRS for a, b in pairwise(words)
         ):
             continue
-        inner = [j for j in range(k + 1, len(mentions)) if m.end <= mentions[j].start < end]
+        last = bisect_left(starts_in_order, end) if in_order else len(mentions)
+        inner = [j for j in range(k + 1, last) if m.end <= mentions[j].start < end]
         if any(not _OWNER_WORD.search(text, m.end, mentions[j].start) for j in inner):
             continue  # another body named beside it: a list
         name = " ".join(text[m.start : end].replace("*", " ").split()).rstrip(" ,")
