@@ -544,3 +544,41 @@ def test_unnumbered_with_the_callers_symbols_is_the_same() -> None:
     ends = [m.end() for m in SYMBOL_RE.finditer(norm.text)]
     assert list(find_unnumbered(norm, ends)) == list(find_unnumbered(norm))
     assert list(find_unnumbered(norm))
+
+
+def _second_order(text: str) -> set[tuple[str, str, str]]:
+    subject = DocInfo(symbol="161/2025/QĐ-UBND", key="161/2025/QĐ-UBND|Ninh Bình|2025",
+                      province="Ninh Bình")  # fmt: skip
+    refs = extract_references(normalize(text), subject)
+    return {(e.source.split("|")[0], e.relation, e.target.split("|")[0]) for e in refs.edges
+            if e.source != subject.key}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        # a decree detailing a law the Căn cứ list numbered before and names here by its
+        # title only (Ninh Bình decision of 2025; Quảng Ninh decision of 2025; a Bộ Tài chính
+        # circular of 2025: "quy định chi tiết thi hành một số điều của Luật Chứng khoán")
+        ("Căn cứ Luật Lưu trữ số\n33/2024/QH15;\nCăn cứ Nghị định số\n113/2025/NĐ-CP quy định "
+         "chi tiết một số điều của Luật Lưu trữ;\n",
+         ("113/2025/NĐ-CP", "implements", "33/2024/QH15")),
+        ("Căn cứ Luật Lâm nghiệp số 16/2017/QH14;\nCăn cứ Nghị định số 156/2018/NĐ-CP ngày 16 "
+         "tháng 11 năm 2018 Quy định chi tiết thi\nhành một số điều của Luật Lâm nghiệp;\n",
+         ("156/2018/NĐ-CP", "implements", "16/2017/QH14")),
+        ("Căn cứ Luật Ban hành văn bản\nquy phạm pháp luật số 64/2025/QH15;\nCăn cứ Nghị định "
+         "số 78/2025/NĐ-CP\nquy định chi tiết một số điều và biện pháp để tổ chức, hướng dẫn thi "
+         "hành Luật\nBan hành văn bản quy phạm pháp luật;\n",
+         ("78/2025/NĐ-CP", "implements", "64/2025/QH15")),
+    ],
+)
+def test_a_decree_detailing_a_law_named_by_its_title(text: str, edge: tuple[str, str, str]) -> None:
+    assert edge in _second_order(text)
+
+
+def test_a_law_named_only_by_its_title_gets_no_guessed_number() -> None:
+    # the law is never numbered in the text (Hồ Chí Minh City decision of 2025): no edge,
+    # and the title of another numbered law is not taken for it
+    text = ("Căn cứ Luật Đê điều số 79/2006/QH11;\nCăn cứ Nghị định số 66/2021/NĐ-CP quy định "
+            "chi tiết thi hành một số điều của Luật Phòng, chống thiên tai;\n")
+    assert not any(e[0] == "66/2021/NĐ-CP" for e in _second_order(text))

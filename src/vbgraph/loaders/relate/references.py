@@ -20,6 +20,7 @@ from vbgraph.loaders.find.dates import date_at
 from vbgraph.loaders.find.symbols import SYMBOL_RE
 from vbgraph.loaders.find.unnumbered import find_unnumbered
 from vbgraph.loaders.models import DocMention, References
+from vbgraph.loaders.relate.detailed_laws import detailed_law, law_titles
 from vbgraph.loaders.relate.mentions import TYPE_WORD, document_mentions, documents
 from vbgraph.loaders.vocab.cues import (
     AMENDS,
@@ -216,6 +217,7 @@ class _Edges:
         self.prev_head: str | None = None
 
     def find(self) -> tuple[DocEdge, ...]:
+        titles = law_titles(self.text, [m for st in self.statements for m in st.mentions])
         prev_end = 0
         for st in self.statements:
             if _NON_SPACE.search(self.text, prev_end, st.start):
@@ -227,6 +229,11 @@ class _Edges:
                     self.prev_head = "replaces"  # "Các quyết định sau hết hiệu lực ...:" a) b)
             prev_end = st.end
             self._statement(st)
+            for k, m in enumerate(st.mentions):  # "Nghị định X quy định chi tiết ... Luật Y"
+                stop = st.mentions[k + 1].start if k + 1 < len(st.mentions) else st.end
+                law = detailed_law(self.text, m, stop, titles)
+                if law is not None:
+                    self.add(self.key(m), self.key(law), "implements", st)
         return tuple(self.best.values())
 
     def add(self, source: str, target: str, relation: str, st: _Statement) -> None:
