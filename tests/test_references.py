@@ -582,3 +582,29 @@ def test_a_law_named_only_by_its_title_gets_no_guessed_number() -> None:
     text = ("Căn cứ Luật Đê điều số 79/2006/QH11;\nCăn cứ Nghị định số 66/2021/NĐ-CP quy định "
             "chi tiết thi hành một số điều của Luật Phòng, chống thiên tai;\n")
     assert not any(e[0] == "66/2021/NĐ-CP" for e in _second_order(text))
+
+
+def test_every_amender_of_a_list_after_bởi() -> None:
+    # "được sửa đổi, bổ sung bởi A, B, C và D" (Quảng Ninh decision of 2025; a Bộ Tài chính
+    # circular of 2025: "... bởi Thông tư số 68/2024/TT-BTC ..., Thông tư số 14/2025/TT-BTC
+    # ... và Thông tư số 18/2025/TT-BTC ...")
+    text = ("Căn cứ Nghị định số 156/2018/NĐ-CP ngày 16 tháng 11 năm 2018 quy định chi tiết thi "
+            "hành một số điều của Luật Lâm nghiệp được sửa đổi, bổ sung bởi Nghị định số "
+            "27/2024/NĐ-CP, Nghị định số 91/2024/NĐ-CP, Nghị định số 183/2025/NĐ-CP và Nghị định "
+            "số 227/2025/NĐ-CP;\n")
+    edges = _second_order(text)
+    for amender in ("27/2024/NĐ-CP", "91/2024/NĐ-CP", "183/2025/NĐ-CP", "227/2025/NĐ-CP"):
+        assert (amender, "amends", "156/2018/NĐ-CP") in edges, edges
+
+
+def test_a_document_with_a_title_of_its_own_after_the_amenders_is_no_amender() -> None:
+    # "... được sửa đổi, bổ sung bởi Nghị định số 187/2025/NĐ-CP ... và Nghị định số
+    # 79/2025/NĐ-CP ... về kiểm tra, rà soát ...": the second is another ground (a Bộ Tài
+    # chính circular of 2025)
+    text = ("Căn cứ Nghị định số 78/2025/NĐ-CP ngày 01 tháng 4 năm 2025 của Chính phủ quy định "
+            "chi tiết một số điều được sửa đổi, bổ sung bởi Nghị định số 187/2025/NĐ-CP ngày 01 "
+            "tháng 7 năm 2025 và Nghị định số 79/2025/NĐ-CP ngày 01 tháng 4 năm 2025 của Chính "
+            "phủ về kiểm tra, rà soát văn bản quy phạm pháp luật;\n")
+    edges = _second_order(text)
+    assert ("187/2025/NĐ-CP", "amends", "78/2025/NĐ-CP") in edges
+    assert ("79/2025/NĐ-CP", "amends", "78/2025/NĐ-CP") not in edges

@@ -187,6 +187,8 @@ def _statements(text: str, mentions: list[DocMention]) -> list[_Statement]:
 
 
 _NON_SPACE = re.compile(r"\S")
+#: A document's own title after its mention: "về ...", "quy định ...", "hướng dẫn ...".
+_OWN_TITLE = re.compile(r"\b(?:về|quy\s+định|hướng\s+dẫn|ban\s+hành|phê\s+duyệt)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -199,6 +201,7 @@ class _Links:
     direct: list[DocMention] = field(default_factory=list)  # objects of the cue
     governed: dict[int, DocMention] = field(default_factory=dict)  # k implemented by it
     changed: dict[int, tuple[DocMention, str]] = field(default_factory=dict)  # k changed by
+    changers: dict[int, tuple[DocMention, str]] = field(default_factory=dict)  # k changes
 
 
 class _Edges:
@@ -306,8 +309,17 @@ class _Edges:
         elif changed_by:
             relation = "amends" if changed_by.group("amends") else "replaces"
             self.add(self.key(m), self.key(prev), relation, st)
+            links.changers[k] = (prev, relation)
             if prev in links.direct:
                 links.direct.append(m)  # "Căn cứ Luật X được sửa đổi, bổ sung bởi Luật Y"
+        elif k - 1 in links.changers and _COORDINATION.match(gap) and not self._titled(st, k):
+            # "... được sửa đổi, bổ sung bởi Nghị định số A, Nghị định số B, ...": each (one
+            # with a title of its own, "và Nghị định số C ... về kiểm tra ...", is cited apart)
+            changed_doc, relation = links.changers[k - 1]
+            self.add(self.key(m), self.key(changed_doc), relation, st)
+            links.changers[k] = links.changers[k - 1]
+            if changed_doc in links.direct:
+                links.direct.append(m)
         elif change:
             links.changed[k] = (prev, "amends" if change.group("amends") else "replaces")
         elif k - 1 in links.governed and _joined(gap):
@@ -334,6 +346,13 @@ class _Edges:
             )
         ):
             links.direct.append(m)
+
+    def _titled(self, st: _Statement, k: int) -> bool:
+        """Whether mention ``k`` is followed by a title of its own ("... về kiểm tra, rà
+        soát ...", "... quy định ...") before the next mention or the statement's end."""
+        m = st.mentions[k]
+        stop = st.mentions[k + 1].start if k + 1 < len(st.mentions) else st.end
+        return _OWN_TITLE.search(self.text, max(m.tail, m.end), stop) is not None
 
     def _changes_next(self, st: _Statement, k: int, m: DocMention) -> bool:
         """Whether mention ``k`` is followed (its date aside) by a verb of changing whose
