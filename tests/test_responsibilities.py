@@ -1221,3 +1221,20 @@ def test_bodies_named_by_their_kind_between_a_list_s_names() -> None:
     leads = {agency for agency, role in _tasks_of(text, "Hồ Chí Minh").get("I.2.a", set())
              if role == "lead"}  # fmt: skip
     assert leads == {"Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố"}, leads
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        # a regulation allocating competence: who decides or approves holds a power, not a
+        # task (Huế decision of 2025 on public assets; the same form in decisions on
+        # decentralisation: "Sở Tài chính quyết định xác lập quyền sở hữu toàn dân ...")
+        "1. Chủ tịch Ủy ban nhân dân\nthành phố quyết định phê duyệt phương án xử lý tài sản "
+        "đối với:\na) Tài sản là bất động sản;\nb) Tài sản xe ôtô;\n",
+        "4. Sở Tài chính quyết định xác lập quyền sở hữu toàn dân đối với tài sản chuyển giao.\n",
+        "1. Sở Tài chính phê duyệt phương án xử lý tài sản do Sở Tài chính xác lập.\n",
+    ],
+)
+def test_a_power_allocated_is_no_task(article: str) -> None:
+    text = "Điều 3. Thẩm quyền phê duyệt phương án xử lý tài sản\n" + article
+    assert not _tasks_of(text, "Thừa Thiên Huế")

@@ -34,6 +34,7 @@ from vbgraph.loaders.vocab.cues import (
     MONITOR_VERBS_FOLDED,
     MONITORED_FOLDED,
     OBLIGED_VERBS_FOLDED,
+    POWER_VERBS_FOLDED,
     TITLES_FOLDED,
 )
 
@@ -112,6 +113,11 @@ _NO_PREDICATE = re.compile(r"[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?[;.](?:[ \t]*\n|[
 #: Words before a colon that make what follows it who leads or joins ("Đơn vị chủ trì tham
 #: mưu thực hiện: Sở Khoa học và Công nghệ.").
 _GIVES_ROLE = re.compile(r"\b(?:chu\s*tri|phoi\s*hop|thuc\s+hien|giao|trach\s+nhiem|phu\s+trach)\b")
+#: A subject whose verb decides or approves: a power allocated, not a task.
+#: (its name may go on for a word or two the list did not take: "Ủy ban nhân dân\nthành phố")
+_POWER = re.compile(
+    rf"^(?:\s+(?!(?:{POWER_VERBS_FOLDED})\b)[a-z]+){{0,2}}\s*(?:{POWER_VERBS_FOLDED})\b"
+)
 #: A subject whose verb is "theo dõi, đôn đốc": it monitors, it does not lead a task.
 _AFTER_MONITOR_VERB = re.compile(rf"^\s*(?:{MONITOR_VERBS_FOLDED})\b")
 #: A predicate whose verb is following, urging or supervising, after a few opening words
@@ -225,9 +231,9 @@ class RoleReader:
         if role is None:
             return Verdict(None, monitor=bool(_AFTER_MONITOR.match(after)))
         if role == "lead" and cue_start == lst.start and (
-            _AFTER_PASSIVE.match(after) or self._named_only(lst, a, b)
+            _AFTER_PASSIVE.match(after) or self._named_only(lst, a, b) or _POWER.match(after)
         ):
-            return Verdict(None)
+            return Verdict(None)  # acted on, only named, or given a power ("X quyết định ...")
         m_coord = _AFTER_COORDINATE.match(after)
         if role == "lead" and m_coord and not _WITH.match(after, m_coord.end()):
             role = "coordinate"  # "phối hợp (chặt chẽ) với Y ...": X acts, Y helps
