@@ -1238,3 +1238,15 @@ def test_bodies_named_by_their_kind_between_a_list_s_names() -> None:
 def test_a_power_allocated_is_no_task(article: str) -> None:
     text = "Điều 3. Thẩm quyền phê duyệt phương án xử lý tài sản\n" + article
     assert not _tasks_of(text, "Thừa Thiên Huế")
+
+
+def test_a_portal_s_summary_assigns_nothing() -> None:
+    # thuvienphapluat's paraphrase above a document's text, closed by "Xem chi tiết tại ..."
+    # (Công điện 226/CĐ-TTg, Công điện 96/CĐ-BXD, Bộ Nội vụ CV 10988 saved from the portal)
+    text = ("**Tình trạng:**\n|\nĐã biết\n|\nTăng cường sử dụng hàng dự trữ quốc gia\n"
+            "Thủ tướng Chính phủ yêu cầu các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh tập "
+            "trung thực hiện ngay các nhiệm vụ. Trong đó, Bộ Tài chính chủ trì rà soát hàng dự "
+            "trữ.\nXem chi tiết tại Công điện 226/CĐ-TTg ngày 21/11/2025.\n|\n"
+            "**THỦ TƯỚNG CHÍNH PHỦ**\n1. Bộ Quốc phòng chủ trì cứu hộ.\n")
+    given = {pair for pairs in _tasks_of(text, "Hà Nội").values() for pair in pairs}
+    assert given == {("Bộ Quốc phòng", "lead")}, given

@@ -254,6 +254,12 @@ def appendix_headings(text: str, start: int = 0) -> list[tuple[int, str]]:
     ]
 
 
+#: A legal portal's summary of the document above its text: after the last cell ("|") of
+#: the portal's table, a headline and the editor's paraphrase, closed by "Xem chi tiết tại
+#: Công điện 226/CĐ-TTg ngày ..." -- not the document's own words.
+_PORTAL_SUMMARY = re.compile(
+    r"^\|[ \t]*\n(?:(?!\|)[^\n]*\n){1,60}?Xem chi tiết tại [^\n]*", re.M
+)
 #: The distribution list that closes a document's body ("Nơi nhận:" opening its line).
 _DISTRIBUTION = re.compile(r"^[ \t*|]*(?:Nơi nhận|NƠI NHẬN)[ \t*]*:", re.M)
 
@@ -360,11 +366,12 @@ def _has_task(line: str, besides: frozenset[str] = frozenset()) -> bool:
 
 def excluded_spans(text: str) -> list[tuple[int, int]]:
     """Spans that name agencies without assigning them: addressee and membership lists,
-    signature metadata, execution clauses."""
+    signature metadata, execution clauses, a portal's summary."""
     spans: list[tuple[int, int]] = []
     for m in _RECIPIENTS.finditer(text):
         spans.append((m.start(), _list_end(text, m.end())))
     spans += [m.span() for m in _METADATA.finditer(text)]
+    spans += [m.span() for m in _PORTAL_SUMMARY.finditer(text)]
     spans += [m.span() for m in _SIGNATURE.finditer(text)]
     spans += [m.span() for m in _MEMBER.finditer(text) if not _has_task(m.group())]
     spans += [
