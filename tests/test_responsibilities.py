@@ -1250,3 +1250,19 @@ def test_a_portal_s_summary_assigns_nothing() -> None:
             "**THỦ TƯỚNG CHÍNH PHỦ**\n1. Bộ Quốc phòng chủ trì cứu hộ.\n")
     given = {pair for pairs in _tasks_of(text, "Hà Nội").values() for pair in pairs}
     assert given == {("Bộ Quốc phòng", "lead")}, given
+
+
+def test_the_addressees_of_a_cong_dien_are_given_nothing() -> None:
+    # "BỘ XÂY DỰNG điện:" / "THỦ TƯỚNG CHÍNH PHỦ điện:" then who it is sent to, an entry
+    # wrapped over a long line (Công điện 96/CĐ-BXD and 226/CĐ-TTg of 2025)
+    text = ("CÔNG ĐIỆN\nBỘ XÂY DỰNG điện:\n- Các Cục: Đường bộ Việt Nam, Đường sắt Việt Nam, Hàng\n"
+            "hải và Đường thủy Việt Nam, Kinh tế - Quản lý đầu tư xây dựng, Kết cấu hạ tầng\n"
+            "xây dựng;\n- Ban Quản lý Dự án 85;\n- Sở Xây dựng các tỉnh: Gia Lai, Đắk Lắk.\n"
+            "Bộ Xây dựng yêu cầu các cơ quan, đơn vị:\n"
+            "1. Cục Đường bộ Việt Nam chủ trì phân luồng.\n")
+    subject = DocInfo(symbol="96/CĐ-BXD", key="96/CĐ-BXD|VN|2025", province=None,
+                      issuer="Bộ Xây dựng")  # fmt: skip
+    assignments, _ = extract_responsibilities(normalize(text), subject)
+    given = {a.agency for a in assignments}
+    assert not given & {"Ban Quản lý Dự án 85", "Sở Xây dựng"}, given
+    assert any(name.startswith("Cục Đường bộ Việt Nam") for name in given), given

@@ -260,6 +260,9 @@ def appendix_headings(text: str, start: int = 0) -> list[tuple[int, str]]:
 _PORTAL_SUMMARY = re.compile(
     r"^\|[ \t]*\n(?:(?!\|)[^\n]*\n){1,60}?Xem chi tiết tại [^\n]*", re.M
 )
+#: A Công điện's addressee label: "THỦ TƯỚNG CHÍNH PHỦ điện:", "BỘ XÂY DỰNG điện:" (the
+#: issuer in capitals before "điện"), then the list of those it is sent to.
+_TELEGRAM_TO = re.compile(r"(?P<before>\w+)[ \t*]+điện[ \t]*:")
 #: The distribution list that closes a document's body ("Nơi nhận:" opening its line).
 _DISTRIBUTION = re.compile(r"^[ \t*|]*(?:Nơi nhận|NƠI NHẬN)[ \t*]*:", re.M)
 
@@ -349,8 +352,8 @@ def _list_end(text: str, pos: int) -> int:
     return min(stop, len(text))
 
 
-#: The rest of a wrapped entry of an addressee list: a short line, no item marker.
-_ENTRY_TAIL = re.compile(r"[ \t]*[^\s\d(IVX][^\n]{0,40}[;.,)]?[ \t]*$")
+#: The rest of a wrapped entry of an addressee list: a line, no item marker.
+_ENTRY_TAIL = re.compile(r"[ \t]*[^\s\d(IVX][^\n]{0,100}[;.,)]?[ \t]*$")
 
 
 #: Verb pairs that are also nouns of bodies ("các tổ chức đảng").
@@ -370,6 +373,9 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for m in _RECIPIENTS.finditer(text):
         spans.append((m.start(), _list_end(text, m.end())))
+    for m in _TELEGRAM_TO.finditer(text):
+        if m.group("before").isupper():
+            spans.append((m.start(), _list_end(text, m.end())))
     spans += [m.span() for m in _METADATA.finditer(text)]
     spans += [m.span() for m in _PORTAL_SUMMARY.finditer(text)]
     spans += [m.span() for m in _SIGNATURE.finditer(text)]
