@@ -439,6 +439,18 @@ OPEN_CASES = [
         "Quảng Ninh",
         ("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Quảng Ninh"),
     ),
+    (  # the provinces' and cities' Party committees, plural (Politburo conclusion 155-KL/TW
+        # of 2025: "các tỉnh uỷ, thành uỷ chịu trách nhiệm hướng dẫn"); the last noun before
+        # its verb ("các huyện ủy, thị ủy chịu trách nhiệm")
+        "trong tháng 5/2025; các tỉnh ủy, thành ủy chịu trách nhiệm hướng dẫn các nội dung",
+        None,
+        ("Các tỉnh ủy, thành ủy", None),
+    ),
+    (
+        "Phối hợp với các bộ, cơ quan, địa phương triển khai",
+        None,
+        ("Các bộ, cơ quan, địa phương", None),
+    ),
     (  # the Party committee of a body is not the body
         "Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo",
         "Lào Cai",

@@ -67,6 +67,8 @@ _COLLECTIVE = Pattern(
     rf"(?:[Cc]ác|CÁC|[Mm]ọi|[Tt]ất\s+cả\s+các)\s+(?i:{_FIRST})(?![^\W\d_]){_NOT_COMPOUND}"
     rf"(?:\s+(?:{_SPEC}))?"
     rf"(?:\s*(?:,|và|hoặc)\s*(?i:{_ITEM})(?![^\W\d_]){_ITEM_END})*"
+    # the last noun, in lower case, before the verb: "các tỉnh ủy, thành ủy chịu trách nhiệm"
+    rf"(?:\s*(?:,|và)\s*(?:{_ITEM})(?![^\W\d_]){_NOT_COMPOUND}(?!\s*(?:,|và|hoặc)))?"
     rf"(?:\s+(?:{_QUAL})(?![^\W\d_]))*",
     starts=("các", "Các", "CÁC", "mọi", "Mọi", "tất", "Tất"),
 )
