@@ -1266,3 +1266,16 @@ def test_the_addressees_of_a_cong_dien_are_given_nothing() -> None:
     given = {a.agency for a in assignments}
     assert not given & {"Ban Quản lý Dự án 85", "Sở Xây dựng"}, given
     assert any(name.startswith("Cục Đường bộ Việt Nam") for name in given), given
+
+
+def test_an_article_of_a_holder_s_duties_with_an_introduction() -> None:
+    # "Điều 21. Trách nhiệm của Sở X" then "Sở X là cơ quan quản lý ..., có trách nhiệm:"
+    # and the duties numbered (Ninh Bình regulation of 2025; the same heading and
+    # introduction in a Thái Nguyên regulation of 2025, "Điều 14. Trách nhiệm của Sở Dân tộc
+    # và Tôn giáo / Sở Dân tộc và Tôn giáo là cơ quan thường trực ...")
+    text = ("Điều 21. Trách nhiệm của Sở Khoa học và Công nghệ\n\nSở Khoa học và Công nghệ là cơ\n"
+            "quan quản lý, vận hành Hệ thống của tỉnh, có trách nhiệm:\n\n1. Tham mưu, trình Ủy "
+            "ban nhân dân tỉnh chỉ đạo thực hiện.\n2. Tổ chức đào tạo, hướng dẫn các quy định.\n")
+    leads = {task: {agency for agency, role in pairs if role == "lead"}
+             for task, pairs in _tasks_of(text, "Ninh Bình").items()}  # fmt: skip
+    assert leads.get("Đ21.2") == {"Sở Khoa học và Công nghệ"}, leads

@@ -23,7 +23,7 @@ from vbgraph.loaders.vocab.cues import (
 #: A heading may name its holder by office: "2. Giám đốc Sở Công Thương:".
 HEADING_CUE = re.compile(
     rf"[\s:]*(?:(?P<requested>de\s*nghi)|giao|yeu\s+cau(?:\s+doi\s+voi)?|doi\s+voi"
-    rf"|(?:{HOLDER_LABELS_FOLDED})\s+(?:cua|doi\s+voi))?[\s:]*"
+    rf"|(?P<label>(?:{HOLDER_LABELS_FOLDED})\s+(?:cua|doi\s+voi)))?[\s:]*"
     rf"(?:\b(?:{TITLES_FOLDED})\s+)*\Z"
 )
 #: Words that give the names around them roles of a task: the item is a task, not a heading.

@@ -253,6 +253,13 @@ class _Extractor:
         a, b = item.body, item.own_end
         mentions = self.index.inside(a, b)
         cue = HEADING_CUE.match(self.folded, a, mentions[0].start) if mentions else None
+        if cue is not None and cue.group("label"):
+            # "Điều 21. Trách nhiệm của Sở X" then "Sở X là cơ quan ..., có trách nhiệm:":
+            # the heading is its first line, what follows introduces the items
+            line_end = self.text.find("\n", mentions[0].end, b)
+            if line_end > 0 and self.is_agency_text(cue.end(), line_end):
+                b = line_end
+                mentions = self.index.inside(a, b)
         if cue is None or not self.is_agency_text(cue.end(), b):
             return None  # no names, or other words before them: a task
         if GIVES_ROLES.search(self.folded, cue.end(), b):
