@@ -107,7 +107,10 @@ class Pattern:
         self._starts = Starts((self,)) if self.starts else None
         self._fast: re.Pattern[str] | None = None
         if self.starts:
-            firsts = {c for s in self.starts for c in case_variants(s[0])}
+            # the literals are matched with the regex's flags: without IGNORECASE a match
+            # opens on a literal's own first character, so the scan skips the other cases
+            ignore = bool(self.regex.flags & re.IGNORECASE)
+            firsts = {c for s in self.starts for c in (case_variants(s[0]) if ignore else s[0])}
             first_set = re.escape("".join(sorted(firsts)))
             literals = "|".join(re.escape(s) for s in sorted(self.starts, key=len, reverse=True))
             self._fast = re.compile(
