@@ -341,3 +341,44 @@ def lines_with(text: str, literal: str, pos: int = 0, end: int | None = None) ->
             break
         i = text.find(literal, nl + 1, end)
     return out
+
+
+#: Every :class:`LinePattern` built, for the test that checks each against its regex.
+LINE_PATTERNS: list[LinePattern] = []
+
+
+class LinePattern:
+    """A ``re.MULTILINE`` regex opening on ``^`` (every match starts a line), scanned from
+    the line breaks: ``\\n(?=REST)`` opens on a literal, which the engine skips to in C,
+    while a pattern opening on ``^`` is tried at every character.  :meth:`finditer` gives
+    what the regex's own gives."""
+
+    __slots__ = ("_breaks", "regex")
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        if not regex.pattern.startswith("^") or not regex.flags & re.MULTILINE:
+            raise ValueError(f"{regex.pattern[:40]!r}: not a MULTILINE pattern opening on ^")
+        self.regex = regex
+        self._breaks = re.compile(rf"\n(?={regex.pattern[1:]})", regex.flags)
+        LINE_PATTERNS.append(self)
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        end = len(text) if endpos is None else endpos
+        regex = self.regex
+        free = pos  # where the next match may start (finditer's non-overlapping rule)
+        if pos == 0 or text[pos - 1 : pos] == "\n":  # ``pos`` starts a line itself
+            first = regex.match(text, pos, end)
+            if first is not None:
+                yield first
+                free = first.end() if first.end() > pos else pos + 1
+        for nl in self._breaks.finditer(text, pos, end):
+            start = nl.start() + 1
+            if start < free:
+                continue
+            m = regex.match(text, start, end)
+            if m is None:  # pragma: no cover - the lookahead said it matches here
+                raise AssertionError(regex.pattern[:40])
+            yield m
+            free = m.end() if m.end() > start else start + 1
