@@ -190,7 +190,7 @@ def _fast_scan(starts: tuple[str, ...], regex: re.Pattern[str]) -> re.Pattern[st
     )
     literals = "|".join(re.escape(s) for s in sorted(starts, key=len, reverse=True))
     return re.compile(
-        f"{sets}(?<=(?=(?:{literals}))(?=(?:{regex.pattern})){'.' * width})", regex.flags
+        f"{sets}(?<=(?=(?:{literals}))(?=(?:{regex.pattern})){'(?s:.)' * width})", regex.flags
     )
 
 
