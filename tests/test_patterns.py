@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import vbgraph.loaders
 from tests.conftest import SHARED
 from vbgraph.loaders.text.fold import fold_same_length
-from vbgraph.loaders.text.patterns import REGISTRY, Pattern
+from vbgraph.loaders.text.patterns import LINE_PATTERNS, REGISTRY, LinePattern, Pattern
 
 # every module of the extraction package, so that every pattern is registered
 for _info in pkgutil.walk_packages(vbgraph.loaders.__path__, "vbgraph.loaders."):
@@ -105,6 +105,11 @@ def test_prefiltered_search_is_the_regex_search_on_real_text(pattern: Pattern) -
         "theo dõi,\nđôn đốc việc thực hiện; kiểm tra việc thực hiện Kế hoạch; giám sát",
         "Phòng Tài chính - Kế hoạch các huyện, thành phố; UBND huyện Cát Hải và các quận",
         "trước ngày 15/11 hàng năm; định kỳ 6 tháng; quý IV/2024; HẰNG NĂM; ſáu tháng",
+        # a scan's first characters are matched with case (so that the engine skips to
+        # them): they must hold every character re.IGNORECASE takes for a literal's, the
+        # Kelvin sign for "k", the long s, the dotted and dotless i ...
+        "Trưởng \u212aHÓM 3, tổ \u212ahu phố; CÁ NHÂN; ĐỊNH KỲ ſáu tháng; \u0130T; "
+        "CHỊU TRÁCH NHIỆM THI HÀNH; HOÀN THÀNH TRƯỚC NGÀY 15/11; Mỗi Năm; quÝ II/2025",
     ],
 )
 def test_tricky_texts(text: str) -> None:
@@ -134,3 +139,54 @@ def test_case_insensitive_places_are_linear_with_a_case_extra() -> None:
     small, large = unit * (10_000 // len(unit)), unit * (800_000 // len(unit))
     assert len(_LEVEL_ANCHOR.candidates(large, 0, len(large))) == large.count("xã")
     assert seconds(large) / max(seconds(small), 1e-4) < 240  # linear: 80
+
+
+# ---------------------------------------------------------------- line patterns
+
+LINES = LINE_PATTERNS
+
+
+def _lines_agree(pattern: LinePattern, text: str) -> None:
+    # every span, empty ones too (a pattern of line starts matches nothing but the place)
+    def spans(matches: object) -> list[tuple[int, int]]:
+        return [m.span() for m in matches]  # type: ignore[attr-defined]
+
+    assert spans(pattern.finditer(text)) == spans(pattern.regex.finditer(text)), pattern.regex
+    for pos, end in ((1, len(text) - 2), (len(text) // 2, len(text)), (0, len(text) // 3)):
+        if 0 <= pos <= end:
+            got = spans(pattern.finditer(text, pos, end))
+            assert got == spans(pattern.regex.finditer(text, pos, end)), pattern.regex
+
+
+def test_every_line_pattern_is_registered() -> None:
+    assert len(LINES) >= 5  # markers, metadata, signature, member lines, table lines
+
+
+@pytest.mark.parametrize("k", range(len(LINES)))
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_a_line_pattern_finds_what_its_regex_finds(k: int, data: st.DataObject) -> None:
+    """Texts holding matches of the regex (on lines of their own, several, and glued to
+    text around them), and the real corpora."""
+    pattern = LINES[k]
+    parts = data.draw(st.lists(st.one_of(st.from_regex(pattern.regex, fullmatch=True),
+                                         st.text("ab \t\n-•|1.", max_size=8)), max_size=5))
+    sep = data.draw(st.sampled_from(["\n", "", "\n\n", " "]))
+    _lines_agree(pattern, sep.join(parts))
+
+
+@pytest.mark.parametrize("k", range(len(LINES)))
+def test_a_line_pattern_on_real_text(k: int) -> None:
+    for text in _corpus_texts():
+        _lines_agree(LINES[k], text)
+
+
+@pytest.mark.parametrize("k", range(len(LINES)))
+def test_a_line_pattern_skips_the_lines_a_match_ran_over(k: int) -> None:
+    """An exhortation running over two lines, the second opening one of its own: found
+    once, from the first line (as the regex's finditer finds it)."""
+    text = (
+        "Điều 5.\nYêu cầu các sở\nYêu cầu các ngành nghiêm túc thực hiện.\n"
+        "- Giám đốc Sở Tài chính, thành viên;\n| STT | Nội dung |\nKý bởi: Văn phòng\n"
+    )
+    _lines_agree(LINES[k], text)

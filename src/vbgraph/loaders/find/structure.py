@@ -21,7 +21,7 @@ from itertools import pairwise
 
 from vbgraph.loaders.models import Item
 from vbgraph.loaders.text.fold import fold_name
-from vbgraph.loaders.text.patterns import Pattern, lines_with, phrases
+from vbgraph.loaders.text.patterns import LinePattern, Pattern, lines_with, phrases
 from vbgraph.loaders.vocab.agency_names import STOP_PAIRS
 from vbgraph.loaders.vocab.cues import (
     EXHORTATION_DOCUMENTS,
@@ -75,9 +75,9 @@ _MARKERS_BY_FIRST: dict[str, tuple[tuple[str, Pattern], ...]] = {
 #: A line start where some marker may be (a filter: :func:`_marker_at` decides).  The
 #: markers sit in a lookahead so that one that runs on over a line break (``\s*``) does
 #: not hide the next line's start from ``finditer``.
-_MARKED_LINE = re.compile(
+_MARKED_LINE = LinePattern(re.compile(
     r"^(?=[ \t]*(?:" + "|".join(pattern.pattern for _, pattern in _MARKERS) + "))", re.M | re.U
-)
+))
 
 
 #: The label of a task's field line, after its marker.
@@ -281,23 +281,23 @@ _RECIPIENTS = Pattern(
     starts=tuple({label.split()[0] for label in RECIPIENT_LABELS}),
 )
 #: A line of signature metadata: "Ký bởi: ...", "Cơ quan: ...".
-_METADATA = re.compile(rf"^[ \t]*(?:{METADATA_LABELS})[ \t]*:[^\n]*", re.M)
+_METADATA = LinePattern(re.compile(rf"^[ \t]*(?:{METADATA_LABELS})[ \t]*:[^\n]*", re.M))
 #: A signature block's lines: "TM. CHÍNH PHỦ", "KT. CHỦ TỊCH", "THỦ TƯỚNG", "PHÓ GIÁM
 #: ĐỐC" in capitals on lines of their own (who signs, not who is given a task).
-_SIGNATURE = re.compile(
+_SIGNATURE = LinePattern(re.compile(
     r"^[ \t|]*(?:(?:KT|TM|Q|TL|TUQ|T/M)[ \t]*[./][ \t]*[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]*"
     rf"|(?:PHÓ\s+)?(?:{SIGNING_OFFICES_CAPS}))[ \t]*$",
     re.M,
-)
+))
 #: A line of a membership list: one office and its body, nothing else.
-_MEMBER = re.compile(
+_MEMBER = LinePattern(re.compile(
     rf"^[ \t]*[-+•][ \t]*(?:\d{{1,2}}[ \t]+)?(?:{MEMBER_TITLES})[ \t]+[^\n;:.]{{2,110}}"
     # a long office wrapped onto the next line ("... Chủ tịch \nTổng Liên đoàn lao động
     # Việt Nam;"): the line after that does not open a new item
     r"(?:\n(?![ \t]*(?:[-+•]|\d|[a-zđ]\)|Điều\b))[^\n;:.]{2,110})?"
     r"[;.]?[ \t]*$",
     re.M,
-)
+))
 #: A line listing members: "Thành viên của Tiểu ban gồm đại diện ... : Vụ X, Vụ Y".
 _MEMBERSHIP = re.compile(
     rf"^[ \t]*(?:[-+•][ \t]*)?(?:{MEMBERSHIP_OPENERS})\b[^\n.;:]{{0,120}}?\bgồm\b[^\n]*", re.M

@@ -26,7 +26,7 @@ from operator import add
 
 from vbgraph.loaders.find.flat_tables import ROW_ID, read_flat_table, strip_span
 from vbgraph.loaders.models import Cell, Row, Table
-from vbgraph.loaders.text.patterns import phrases
+from vbgraph.loaders.text.patterns import LinePattern, phrases
 from vbgraph.loaders.vocab.cues import TABLE_COLUMNS
 
 #: Column roles, recognised from header words (a space in them may be missing or doubled).
@@ -75,10 +75,10 @@ def _lines(text: str, start: int = 0) -> list[tuple[int, int]]:
 
 #: A line that may open a table: a pipe row, or what may be the ``STT`` header of a
 #: flattened table (an ``id`` column header alone on its line).
-_TABLE_LINE = re.compile(
+_TABLE_LINE = LinePattern(re.compile(
     rf"^[^\S\n]*\||^[^\S\n]*(?:{phrases(TABLE_COLUMNS['id'], r'[^\S\n]*')})[^\S\n]*$",
     re.M | re.I,
-)
+))
 
 
 def find_tables(text: str, is_agency_text: Callable[[int, int], bool],

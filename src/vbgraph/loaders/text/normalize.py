@@ -207,8 +207,11 @@ def _toned(letters: str) -> str:
 
 # ``place_tone`` only moves the one tone mark of an open oa, oe or uy rhyme, so
 # only a word ending in one of them (any case, a mark on either letter) can change.
+# (Opening on one set, the first letter's, so that the engine skips in C to the next o or
+# u; a pattern opening on an alternation of sets is tried at every character.)
 _TONE_MOVES = re.compile(
-    rf"(?:[{_toned('o')}][{_toned('ae')}]|[{_toned('u')}][{_toned('y')}])(?![^\W\d_])"
+    rf"[{_toned('o')}{_toned('u')}]"
+    rf"(?:(?<=[{_toned('o')}])[{_toned('ae')}]|(?<=[{_toned('u')}])[{_toned('y')}])(?![^\W\d_])"
 )
 _LETTER = re.compile(r"[^\W\d_]")
 

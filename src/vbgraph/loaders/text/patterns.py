@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cache
 
 
 def _vietnamese_lower() -> str:
@@ -97,9 +98,9 @@ class Pattern:
     pattern whose literals are common but whose matches are rare: it may look for a rarer
     part first).  :meth:`search` and :meth:`finditer` give what the regex's own give.
 
-    With ``starts``, searches run a second regex that opens with the set of the starts'
-    first characters, ``[...](?<=(?=STARTS)(?=REGEX).)``: the engine skips in C to the
-    next such character and tries the regex only where a literal begins.
+    With ``starts``, searches run a second regex that opens with the sets of the starts'
+    first two characters, ``[..][..](?<=(?=STARTS)(?=REGEX)..)`` (:func:`_fast_scan`): the
+    engine skips in C to the next such pair and tries the regex only where a literal begins.
     """
 
     __slots__ = ("_fast", "_find", "_starts", "contains", "name", "regex", "starts")
@@ -124,13 +125,7 @@ class Pattern:
         self._starts = Starts((self,)) if self.starts else None
         self._fast: re.Pattern[str] | None = None
         if self.starts:
-            firsts = {c for s in self.starts for c in case_variants(s[0])}
-            first_set = re.escape("".join(sorted(firsts)))
-            literals = "|".join(re.escape(s) for s in sorted(self.starts, key=len, reverse=True))
-            self._fast = re.compile(
-                f"[{first_set}](?<=(?=(?:{literals}))(?=(?:{self.regex.pattern})).)",
-                self.regex.flags,
-            )
+            self._fast = _fast_scan(self.starts, self.regex)
         REGISTRY.append(self)
 
     def __repr__(self) -> str:
@@ -195,6 +190,73 @@ class Pattern:
         if self._starts is None:
             raise ValueError(f"{self.name}: no starts or candidates declared")
         return self._starts.positions(text, pos, end)[0]
+
+
+def _fast_scan(starts: tuple[str, ...], regex: re.Pattern[str]) -> re.Pattern[str]:
+    """``[a][b](?<=(?=STARTS)(?=REGEX)..)``: the sets of the starts' first (and, when every
+    start has two, second) characters, then the starts and the regex looked at from the first.
+
+    The engine skips in C to the next first character (a set that opens a pattern lets it,
+    unless the set is matched ignoring case: so the sets hold every character
+    ``re.IGNORECASE`` takes for theirs, matched with case) and goes on only where a second
+    follows, so the lookarounds run where a literal can begin.
+    """
+    width = 2 if min(map(len, starts)) >= 2 else 1
+    sets = "".join(
+        f"(?-i:[{_case_set({s[k] for s in starts}, regex.flags)}])" for k in range(width)
+    )
+    literals = "|".join(re.escape(s) for s in sorted(starts, key=len, reverse=True))
+    return re.compile(
+        f"{sets}(?<=(?=(?:{literals}))(?=(?:{regex.pattern})){'(?s:.)' * width})", regex.flags
+    )
+
+
+def _case_set(chars: set[str], flags: int) -> str:
+    """A set (regex text, no brackets) matching, with case, what ``[chars]`` matches with
+    ``flags``: under ``re.IGNORECASE`` the characters of the BMP the engine takes for them
+    and, if there are others than ``chars``, every character beyond the BMP (so none is
+    missed)."""
+    plain = re.escape("".join(sorted(chars)))
+    if not flags & re.IGNORECASE:
+        return plain
+    taken = {v for c in chars for v in _ignore_case_variants(c)}
+    if taken == chars:  # digits, marks: no case
+        return plain
+    return re.escape("".join(sorted(taken))) + "\\U00010000-\\U0010ffff"
+
+
+@cache
+def _ignore_case_variants(char: str) -> str:
+    """The characters of the BMP that ``re.IGNORECASE`` matches for ``char``: those whose
+    lower case is the engine's lower case of ``char`` or one it treats as the same
+    (``re._casefix``); checked by the engine itself when its internals are not there."""
+    try:
+        from _sre import unicode_tolower
+        from re import _casefix  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - another Python's re
+        return "".join(re.compile(re.escape(char), re.IGNORECASE).findall(_bmp()))
+    low = unicode_tolower(ord(char))
+    by_lower = _bmp_by_lower()
+    return "".join(sorted(
+        c for lo in (low, *_casefix._EXTRA_CASES.get(low, ())) for c in by_lower.get(lo, "")
+    ))  # fmt: skip
+
+
+@cache
+def _bmp() -> str:
+    """Every character of the Basic Multilingual Plane, in order."""
+    return "".join(map(chr, range(0x10000)))
+
+
+@cache
+def _bmp_by_lower() -> dict[int, str]:
+    """The characters of the BMP by the engine's lower case of them."""
+    from _sre import unicode_tolower
+
+    out: dict[int, str] = {}
+    for code, low in enumerate(map(unicode_tolower, range(0x10000))):
+        out[low] = out.get(low, "") + chr(code)
+    return out
 
 
 def _case_extras() -> re.Pattern[str] | None:
@@ -296,3 +358,44 @@ def lines_with(text: str, literal: str, pos: int = 0, end: int | None = None) ->
             break
         i = text.find(literal, nl + 1, end)
     return out
+
+
+#: Every :class:`LinePattern` built, for the test that checks each against its regex.
+LINE_PATTERNS: list[LinePattern] = []
+
+
+class LinePattern:
+    """A ``re.MULTILINE`` regex opening on ``^`` (every match starts a line), scanned from
+    the line breaks: ``\\n(?=REST)`` opens on a literal, which the engine skips to in C,
+    while a pattern opening on ``^`` is tried at every character.  :meth:`finditer` gives
+    what the regex's own gives."""
+
+    __slots__ = ("_breaks", "regex")
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        if not regex.pattern.startswith("^") or not regex.flags & re.MULTILINE:
+            raise ValueError(f"{regex.pattern[:40]!r}: not a MULTILINE pattern opening on ^")
+        self.regex = regex
+        self._breaks = re.compile(rf"\n(?={regex.pattern[1:]})", regex.flags)
+        LINE_PATTERNS.append(self)
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        end = len(text) if endpos is None else endpos
+        regex = self.regex
+        free = pos  # where the next match may start (finditer's non-overlapping rule)
+        if pos == 0 or text[pos - 1 : pos] == "\n":  # ``pos`` starts a line itself
+            first = regex.match(text, pos, end)
+            if first is not None:
+                yield first
+                free = first.end() if first.end() > pos else pos + 1
+        for nl in self._breaks.finditer(text, pos, end):
+            start = nl.start() + 1
+            if start < free:
+                continue
+            m = regex.match(text, start, end)
+            if m is None:  # pragma: no cover - the lookahead said it matches here
+                raise AssertionError(regex.pattern[:40])
+            yield m
+            free = m.end() if m.end() > start else start + 1

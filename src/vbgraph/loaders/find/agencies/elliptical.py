@@ -17,8 +17,10 @@ from vbgraph.loaders.find.agencies.matcher import find_mentions
 from vbgraph.loaders.models import Agency, AgencyMention
 from vbgraph.loaders.vocab.agency_names import ELLIPTICAL_HEADS
 
+#: ``[Cc](?<!\w[Cc])`` is ``\b[Cc]``, written so that the engine skips in C to the next "c"
+#: (a pattern opening on ``\b`` is tried at every character).
 _OPENING = re.compile(
-    rf"\b[Cc]ác[ \t]+(?P<head>{'|'.join(ELLIPTICAL_HEADS)})[ \t]*:[ \t]*"
+    rf"[Cc](?<!\w[Cc])ác[ \t]+(?P<head>{'|'.join(ELLIPTICAL_HEADS)})[ \t]*:[ \t]*"
 )
 #: A word of a member's name, or what joins words inside one ("-", "&", ",", "và").
 _TOKEN = re.compile(r"\s*(?:(?P<word>[^\W_][\w&]*)|(?P<join>[-–&,;]))")

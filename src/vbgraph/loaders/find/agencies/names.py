@@ -351,7 +351,10 @@ class _OpenReader:
         for i, m in enumerate(self.out):
             if m.agency.kind == "party":
                 continue
-            before = _PARTY_OF.search(self.text, max(0, m.start - 30), m.start)
+            a = max(0, m.start - 30)
+            if self.text.find("ảng", a, m.start) < 0:
+                continue  # every match holds "Đảng" or "đảng": most places have neither
+            before = _PARTY_OF.search(self.text, a, m.start)
             if before is None:
                 continue
             name = f"{' '.join(before.group().split())} {m.agency.name}"
