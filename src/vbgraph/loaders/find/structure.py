@@ -238,11 +238,11 @@ def _id_part(kind: str, label: str) -> str:
 
 #: An appendix's heading on a line of its own: "PHỤ LỤC I", "**PHỤ LỤC 02**", "Phụ lục số 01:"
 #: (a mixed-case "Phụ lục" only with its number and nothing after it on the line).
-_APPENDIX_HEADING = re.compile(
+_APPENDIX_HEADING = LinePattern(re.compile(
     r"^[ \t*|#]*(?:PHỤ[ \t]+LỤC\b(?:[ \t]+(?:SỐ[ \t]+)?(?P<caps>[IVXLC]+|\d+)\b)?"
     r"|Phụ[ \t]+lục[ \t]+(?:số[ \t]+)?(?P<mixed>[IVXLC]+|\d+)[ \t*.:]*$)",
     re.M,
-)
+))
 
 
 def appendix_headings(text: str, start: int = 0) -> list[tuple[int, str]]:
@@ -257,14 +257,14 @@ def appendix_headings(text: str, start: int = 0) -> list[tuple[int, str]]:
 #: A legal portal's summary of the document above its text: after the last cell ("|") of
 #: the portal's table, a headline and the editor's paraphrase, closed by "Xem chi tiết tại
 #: Công điện 226/CĐ-TTg ngày ..." -- not the document's own words.
-_PORTAL_SUMMARY = re.compile(
+_PORTAL_SUMMARY = LinePattern(re.compile(
     r"^\|[ \t]*\n(?:(?!\|)[^\n]*\n){1,60}?Xem chi tiết tại [^\n]*", re.M
-)
+))
 #: A Công điện's addressee label: "THỦ TƯỚNG CHÍNH PHỦ điện:", "BỘ XÂY DỰNG điện:" (the
 #: issuer in capitals before "điện"), then the list of those it is sent to.
 _TELEGRAM_TO = re.compile(r"(?P<before>\w+)[ \t*]+điện[ \t]*:")
 #: The distribution list that closes a document's body ("Nơi nhận:" opening its line).
-_DISTRIBUTION = re.compile(r"^[ \t*|]*(?:Nơi nhận|NƠI NHẬN)[ \t*]*:", re.M)
+_DISTRIBUTION = LinePattern(re.compile(r"^[ \t*|]*(?:Nơi nhận|NƠI NHẬN)[ \t*]*:", re.M))
 
 
 def distribution_lists(text: str) -> list[int]:
