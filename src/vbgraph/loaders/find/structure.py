@@ -17,15 +17,22 @@ execution clause (``... chịu trách nhiệm thi hành Quyết định này``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import pairwise
 
 from vbgraph.loaders.models import Item
 from vbgraph.loaders.text.fold import fold_name
-from vbgraph.loaders.text.patterns import LinePattern, Pattern, lines_with, phrases
+from vbgraph.loaders.text.patterns import (
+    LinePattern,
+    Pattern,
+    initial_alternation,
+    lines_with,
+    phrases,
+)
 from vbgraph.loaders.vocab.agency_names import STOP_PAIRS
 from vbgraph.loaders.vocab.cues import (
     EXHORTATION_DOCUMENTS,
-    EXHORTATION_OPENERS,
+    EXHORTATION_OPENER_WORDS,
     EXHORTATION_ROLES,
     FIELD_LABELS,
     MEMBER_TITLES,
@@ -262,7 +269,9 @@ _PORTAL_SUMMARY = LinePattern(re.compile(
 ))
 #: A Công điện's addressee label: "THỦ TƯỚNG CHÍNH PHỦ điện:", "BỘ XÂY DỰNG điện:" (the
 #: issuer in capitals before "điện"), then the list of those it is sent to.
-_TELEGRAM_TO = re.compile(r"(?P<before>\w+)[ \t*]+điện[ \t]*:")
+_TELEGRAM_TO = re.compile(r"điện[ \t]*:")
+#: The word before it, past spaces and bold marks: the issuer's last, in capitals.
+_WORD_BEFORE = re.compile(r"(\w+)[ \t*]+\Z")
 #: The distribution list that closes a document's body ("Nơi nhận:" opening its line).
 _DISTRIBUTION = LinePattern(re.compile(r"^[ \t*|]*(?:Nơi nhận|NƠI NHẬN)[ \t*]*:", re.M))
 
@@ -310,17 +319,52 @@ _INLINE_END = re.compile(r"\)[ \t]*(?=[A-ZĐÀ-Ỹ])|\.[ \t]+(?=[A-ZĐÀ-Ỹ])")
 #: opens a line or a sentence (not an item: "1. Yêu cầu ..."), its subject (the issuer, or
 #: "Văn phòng ... thông báo và") a few words before the opener; ``rest`` is what the
 #: sentence says after "thực hiện".
+#: Where each exhortation is looked for: its opener ("yêu cầu", "đề nghị").
+_EXHORTATION_OPENER = re.compile(
+    initial_alternation(EXHORTATION_OPENER_WORDS, guard=r"(?<![^\W\d_].)") + r"\s+"
+)
+#: What follows the opener, to the sentence's end.
 _EXHORTATION = re.compile(
-    r"(?:^|(?<=[^\d\s]\.))[ \t]*(?P<pre>[^.;:\n]{0,80}?)(?<![^\W\d_])"
-    rf"(?i:{EXHORTATION_OPENERS})\s+(?P<who>[^.:]{{3,400}}?)\s+"
+    r"(?P<who>[^.:]{3,400}?)\s+"
     r"(?:(?:nghiêm\s+túc|khẩn\s+trương|kịp\s+thời|biết)\s*,?\s+)*"
     r"(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?(?:và\s+)?thực\s+hiện"
     r"(?P<rest>(?:\s+(?:nghiêm\s+túc|có\s+hiệu\s+quả|đầy\s+đủ))?"
     r"(?:\s+(?:các\s+)?nội\s+dung(?:\s+chỉ\s+đạo)?(?:\s+nêu)?(?:\s+trên)?"
     rf"|\s+(?:{EXHORTATION_DOCUMENTS})\s+này)?(?P<tail>[^.;:]{{0,80}}?))"
-    r"[ \t]*(?:\./\.|\.)(?=\s|$)",
-    re.M,
+    r"[ \t]*(?:\./\.|\.)(?=\s|$)"
 )
+#: The last mark before an opener that could end what comes before the sentence.
+_CLAUSE_MARK = re.compile(r"[.;:\n][^.;:\n]*\Z")
+
+
+def _exhortations(text: str) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """Each closing exhortation: where its sentence (its subject's words) starts, where
+    its opener starts, and the match of what follows the opener."""
+    free = 0
+    for op in _EXHORTATION_OPENER.finditer(text):
+        if op.start() < free:
+            continue
+        a = max(0, op.start() - 81)
+        mark = _CLAUSE_MARK.search(text, a, op.start())
+        if mark is None:
+            if a > 0:
+                continue  # more than a few words since the sentence began
+            start = 0
+        elif text[mark.start()] == "\n" or (
+            text[mark.start()] == "." and mark.start() > 0
+            and not text[mark.start() - 1].isdigit() and not text[mark.start() - 1].isspace()
+        ):  # fmt: skip
+            start = mark.start() + 1
+        else:
+            continue  # after ";" ":" or an item's number: no sentence starts here
+        while start < op.start() and text[start] in " \t":
+            start += 1
+        rest = _EXHORTATION.match(text, op.end())
+        if rest is not None:
+            free = rest.end()
+            yield start, op.start(), rest
+
+
 _EXHORTATION_ROLE = re.compile(rf"\b(?:{EXHORTATION_ROLES})\b", re.IGNORECASE)
 _ARTICLE_LINE = re.compile(r"^[ \t]*Điều\s+\d+\s*[.:]", re.M)
 _EXECUTION = Pattern(
@@ -374,8 +418,9 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
     for m in _RECIPIENTS.finditer(text):
         spans.append((m.start(), _list_end(text, m.end())))
     for m in _TELEGRAM_TO.finditer(text):
-        if m.group("before").isupper():
-            spans.append((m.start(), _list_end(text, m.end())))
+        word = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if word is not None and word.group(1).isupper():
+            spans.append((word.start(), _list_end(text, m.end())))
     spans += [m.span() for m in _METADATA.finditer(text)]
     spans += [m.span() for m in _PORTAL_SUMMARY.finditer(text)]
     spans += [m.span() for m in _SIGNATURE.finditer(text)]
@@ -385,15 +430,15 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
         for line in lines_with(text, "gồm")
         if (member := _MEMBERSHIP.match(text, line))
     ]
-    for m in _EXHORTATION.finditer(text):
+    for start, opener, m in _exhortations(text):
         said = m.group("who") + m.group("rest")
         # a task after all: "đề nghị Sở X ... chủ động nghiên cứu ... để thực hiện" ("tổ
         # chức" is also the noun of "các tổ chức đảng")
         if _EXHORTATION_ROLE.search(said) or _has_task(m.group("who") + m.group("tail"), _NOUNS):
             continue
         # the subject before the opener is the issuer's, unless it gives a task itself
-        pre = m.group("pre")
-        spans.append((m.start("pre") if pre and not _has_task(pre) else m.end("pre"), m.end()))
+        pre = text[start:opener]
+        spans.append((start if pre and not _has_task(pre) else opener, m.end()))
     for m in _EXECUTION.finditer(text):
         # the clause opens its article ("Điều 7. Các Bộ trưởng ... chịu trách nhiệm thi
         # hành"), whatever article it names on the way ("quy định tại Điều 1")

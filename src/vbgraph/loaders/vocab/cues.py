@@ -112,7 +112,8 @@ MEMBER_TITLES = phrases(_NOT_ASSIGNED["member_titles"])
 SIGNING_OFFICES_CAPS = phrases(w.upper() for w in _NOT_ASSIGNED["signing_offices"])
 #: The closing exhortation ("Yêu cầu ... nghiêm túc triển khai thực hiện./."): its openers,
 #: the documents it names, the role words that make it a task.
-EXHORTATION_OPENERS = phrases(_NOT_ASSIGNED["exhortation_openers"])
+EXHORTATION_OPENER_WORDS: tuple[str, ...] = tuple(_NOT_ASSIGNED["exhortation_openers"])
+EXHORTATION_OPENERS = phrases(EXHORTATION_OPENER_WORDS)
 EXHORTATION_DOCUMENTS = phrases(_NOT_ASSIGNED["exhortation_documents"])
 EXHORTATION_ROLES = phrases(_NOT_ASSIGNED["exhortation_roles"])
 #: Openers of a sentence listing members ("Thành viên ... gồm").

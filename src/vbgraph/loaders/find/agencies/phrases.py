@@ -31,7 +31,6 @@ from vbgraph.loaders.text.fold import fold_name
 from vbgraph.loaders.text.patterns import (
     LOWER,
     Pattern,
-    case_variants,
     initial_alternation,
     phrase,
     phrases,
@@ -55,6 +54,14 @@ _NAMED = _DATA["named"]
 _PLURAL = phrases(_COLLECTIVES["plural"])
 _FIRST_NOUNS = [p for p in _COLLECTIVES["plural"] if p not in _COLLECTIVES["not_first"]]
 _FIRST = phrases(_FIRST_NOUNS)
+#: The first nouns lower-case or capitalised ("cơ quan", "Cơ quan"; not "CƠ QUAN"), and the
+#: first words a match of them opens with (a prefilter that skips to those words).
+_FIRST_EITHER = "|".join(
+    f"[{w[0]}{w[0].upper()}]{phrase(w[1:])}" for w in sorted(_FIRST_NOUNS, key=len, reverse=True)
+)
+_FIRST_STARTS = tuple(
+    {f for w in _FIRST_NOUNS for f in (w.split()[0], w[0].upper() + w.split()[0][1:])}
+)
 _SPEC = phrases(_COLLECTIVES["specifiers"])
 _QUAL = phrases(_COLLECTIVES["qualifiers"])
 #: An item ends where the list goes on, a specifier or qualifier follows, or the phrase ends.
@@ -76,11 +83,11 @@ _COLLECTIVE = Pattern(
 #: hợp với cơ quan, đơn vị có liên quan", "sở, ban, ngành liên quan".
 _BARE_QUALIFIED = Pattern(
     "bare collective",
-    # its first noun in either case: "Cơ quan, địa phương liên quan" opens a table's cell
-    initial_alternation(_FIRST_NOUNS, guard=r"(?<![^\W\d_].)(?<![Cc]ác\s.)")
-    + rf"(?![^\W\d_])(?:\s*(?:,|và|hoặc)\s*(?:{_ITEM})(?![^\W\d_]){_ITEM_END})*"
+    # its first noun lower-case or capitalised: "Cơ quan, địa phương liên quan" opens a cell
+    rf"(?<![^\W\d_])(?<![Cc]ác\s)(?:{_FIRST_EITHER})"
+    rf"(?![^\W\d_])(?:\s*(?:,|và|hoặc)\s*(?:{_ITEM})(?![^\W\d_]){_ITEM_END})*"
     rf"\s+(?:có\s+liên\s+quan|liên\s+quan|hữu\s+quan)(?![^\W\d_])",
-    starts=tuple({c for w in _FIRST_NOUNS for c in case_variants(w[0])}),
+    starts=_FIRST_STARTS,
 )
 #: "cơ quan" and words saying which, without "các": "phối hợp với cơ quan BHXH", "cơ quan
 #: quản lý nhà nước chuyên ngành", "cơ quan báo chí" -- the body of that kind concerned.
@@ -97,15 +104,13 @@ _BARE_SPECIFIED = Pattern(
 #: phương" (two could be a pair of words; three are the genre's fixed enumerations).
 _BARE_LIST = Pattern(
     "bare list collective",
-    initial_alternation(_FIRST_NOUNS, guard=r"(?<![^\W\d_].)(?<![Cc]ác\s.)")
-    + rf"(?![^\W\d_]){_NOT_COMPOUND}"
+    rf"(?<![^\W\d_])(?<![Cc]ác\s)(?:{_FIRST_EITHER})(?![^\W\d_]){_NOT_COMPOUND}"
     # (the last noun, in lower case, may be followed by the words saying which: "cơ quan, tổ
     # chức, đơn vị trực tiếp quản lý người ứng cử có trách nhiệm"; not "Ủy ban nhân dân")
     rf"(?:\s*,\s*(?i:{_ITEM})(?![^\W\d_]){_ITEM_END}){{1,}}"
     rf"\s*,\s*(?:{_ITEM})(?![^\W\d_])"
     rf"(?:\s+(?:{_QUAL})(?![^\W\d_]))*",
-    # a match opens with a first noun's first letter, in either case
-    starts=tuple({c for w in _FIRST_NOUNS for c in case_variants(w[0])}),
+    starts=_FIRST_STARTS,
 )
 #: "các Ban" alone, its noun capitalised: before a capital, the noun heads a name.
 _OF_NAMED = re.compile(r"[Cc]ác\s+Ban")
