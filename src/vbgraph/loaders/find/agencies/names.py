@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 
+from vbgraph.loaders.find.agencies.committees import party_committees, standing_committees
 from vbgraph.loaders.find.agencies.elliptical import elliptical_mentions
 from vbgraph.loaders.find.agencies.matcher import find_mentions
 from vbgraph.loaders.find.agencies.name_ends import (
@@ -89,10 +90,6 @@ _UNITS_OF_MINISTRY = Pattern(
     starts=HEADS["ministry_units"],
 )
 _NEXT_WORD = re.compile(r"\s+(\S+)")
-#: The Party committee or caucus of the body named next: "Đảng ủy Ủy ban nhân dân tỉnh".
-#: "Ban Thường trực" before a body: its standing committee.
-_STANDING_OF = re.compile(r"Ban[ \t]+[Tt]hường[ \t]+trực[ \t]+\Z")
-_PARTY_OF = re.compile(r"(?:Đảng\s+(?:ủy|uỷ|đoàn)|Ban\s+cán\s+sự\s+[Đđ]ảng)[ \t]+\Z")
 #: A unit every ministry has, before the ministry it belongs to: "Thanh tra Bộ Quốc phòng".
 _UNIT_OF = re.compile(rf"(?:{'|'.join(w.replace(' ', r'\s+') for w in HEADS['of_ministry'])})"
                       r"[ \t]+\Z")
@@ -340,43 +337,10 @@ class _OpenReader:
             if self.free(m.start, m.end):
                 self.add(m)
         self.out = [self._live[o] for o in sorted(self._live)]
-        self._party_committees()
-        self._standing_committees()
+        self.out = standing_committees(self.text, party_committees(self.text, self.out))
         self._units_of_ministries()
         self.out.sort(key=lambda m: m.start)
         return self.out
-
-    def _party_committees(self) -> None:
-        """``Đảng ủy Ủy ban nhân dân tỉnh``: the Party committee of a body, not the body."""
-        for i, m in enumerate(self.out):
-            if m.agency.kind == "party":
-                continue
-            a = max(0, m.start - 30)
-            if self.text.find("ảng", a, m.start) < 0:
-                continue  # every match holds "Đảng" or "đảng": most places have neither
-            before = _PARTY_OF.search(self.text, a, m.start)
-            if before is None:
-                continue
-            name = f"{' '.join(before.group().split())} {m.agency.name}"
-            agency = Agency(name, m.agency.province, False, m.agency.level, "party")
-            a = before.start()
-            self.out[i] = AgencyMention(agency, a, m.end, self.text[a : m.end])
-
-    def _standing_committees(self) -> None:
-        """``Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh``: the standing committee of a body
-        the gazetteer names, one body (the head read alone before it is dropped)."""
-        merged: dict[int, int] = {}  # start -> end of each merged name
-        for i, m in enumerate(self.out):
-            before = _STANDING_OF.search(self.text, max(0, m.start - 24), m.start)
-            if before is None or m.agency.kind == "party" or m.agency.name.startswith("Ban "):
-                continue
-            a = before.start()
-            name = f"Ban Thường trực {m.agency.name}"
-            agency = Agency(name, m.agency.province, False, m.agency.level, m.agency.kind)
-            self.out[i] = AgencyMention(agency, a, m.end, self.text[a : m.end])
-            merged[a] = m.end
-        # "Ban Thường trực" read as a name of its own, at the start of the merged one
-        self.out = [m for m in self.out if m.end >= merged.get(m.start, 0)]
 
     def _elliptical(self) -> None:
         """``Các Bộ: Y tế, Công Thương``: each ministry named, over what was read inside."""
