@@ -1279,3 +1279,12 @@ def test_an_article_of_a_holder_s_duties_with_an_introduction() -> None:
     leads = {task: {agency for agency, role in pairs if role == "lead"}
              for task, pairs in _tasks_of(text, "Ninh Bình").items()}  # fmt: skip
     assert leads.get("Đ21.2") == {"Sở Khoa học và Công nghệ"}, leads
+
+
+def test_an_unnamed_appendix_is_named_by_its_place_among_the_appendices() -> None:
+    # the distribution list is a cut of the body, not an appendix: the first appendix with
+    # no number of its own is "Phụ lục 1" (Hà Nội letter of 2025, "PHỤ LỤC" then a list)
+    text = ("1. Sở Tài chính chủ trì bố trí kinh phí.\nNơi nhận:\n- Như trên;\n"
+            "PHỤ LỤC\n1. Công ty Cổ phần Môi trường chủ trì thu gom rác.\n")
+    tasks = _tasks_of(text, "Hà Nội")
+    assert "Phụ lục 1, 1" in tasks, tasks

@@ -176,11 +176,11 @@ class _Extractor:
         # are not the last body heading's
         appendices = appendix_headings(self.text)
         cuts = sorted({0, *(a for a, _ in appendices), *distribution_lists(self.text)})
-        names = dict(appendices)
+        # an appendix is named by its number, else by its place among the appendices
+        names = {a: name or str(k) for k, (a, name) in enumerate(appendices, 1)}
         for k, part in enumerate(cuts):
             part_end = cuts[k + 1] if k + 1 < len(cuts) else len(self.text)
-            name = names.get(part)
-            prefix = f"Phụ lục {name or k}, " if name is not None else ""
+            prefix = f"Phụ lục {names[part]}, " if part in names else ""
             pos = part
             for table in tables:
                 if table.end <= part or table.start >= part_end:

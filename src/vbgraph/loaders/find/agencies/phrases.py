@@ -29,7 +29,6 @@ from vbgraph.loaders.find.agencies.name_ends import Tokens
 from vbgraph.loaders.models import Agency, AgencyMention
 from vbgraph.loaders.text.fold import fold_name
 from vbgraph.loaders.text.patterns import (
-    LOWER,
     Pattern,
     initial_alternation,
     phrase,
@@ -114,7 +113,7 @@ _BARE_LIST = Pattern(
 )
 #: "các Ban" alone, its noun capitalised: before a capital, the noun heads a name.
 _OF_NAMED = re.compile(r"[Cc]ác\s+Ban")
-_CAPITAL_NEXT = re.compile(r"[ \t]+[A-ZĐÀ-Ỹ]")
+_NEXT_LETTER = re.compile(r"[ \t]+([^\W\d_])")
 _CENTRAL_WORDS = re.compile(rf"(?<!\w)(?:{phrases(_COLLECTIVES['central'])})(?!\w)")
 
 # --------------------------------------------------------------------------- places
@@ -251,8 +250,6 @@ _LOCALITY = re.compile(rf"(?:{phrases(_NAMED['localities'])})(?![^\W\d_])")
 #: Heads of bodies that are national whatever document names them ("Quân khu 2").
 _NATIONAL_HEADS = frozenset(_NAMED["national_heads"])
 _CENTRAL_NAME = re.compile(rf"(?<!\w)(?:{phrases(_NAMED['central'])})(?!\w)")
-#: (a line break before a lower-case word is a wrapped line, not a break: name_ends.TOKEN)
-_TOKEN = re.compile(r"[^\s,;:.()\[\]\"“”|]+|[,;:.()\[\]\"“”|]|\n(?![ \t]*[" + LOWER + "])")
 _CONNECTORS = frozenset({"và", "-", "–", "&", ","})
 #: Words that follow a capitalised word but do not finish it.
 _NOT_CONTINUING = frozenset({"co", "duoc", "da", "se", "cac", "nhung", "moi"})
@@ -390,7 +387,7 @@ def named_bodies(
         name_from = opener.end() if opener else pos
         if opener is None and first is not None and _WRAPPED_AFTER_HEAD.match(text, pos):
             name_from = first.start(1)  # "1. Ban\nQuản lý các khu công nghệ cao ...": wrapped
-        tokens = Tokens(text, name_from, min(end, name_from + _NAME_WINDOW), _TOKEN)
+        tokens = Tokens(text, name_from, min(end, name_from + _NAME_WINDOW))
         keep = _name_stop(tokens, known_starts)
         stop = tokens[keep - 1][1] if keep else name_from
         if stop <= pos + 1:
@@ -461,9 +458,8 @@ def collectives(text: str, province: str | None, start: int, end: int) -> Iterat
     for pattern in (_COLLECTIVE, _EVERY_PLACE, _BARE_QUALIFIED, _BARE_LIST, _BARE_SPECIFIED):
         for m in pattern.finditer(text, start, end):
             raw = m.group()
-            if pattern is _COLLECTIVE and _OF_NAMED.fullmatch(raw) and _CAPITAL_NEXT.match(
-                text, m.end(), end
-            ):
+            nxt = _NEXT_LETTER.match(text, m.end(), end)
+            if pattern is _COLLECTIVE and _OF_NAMED.fullmatch(raw) and nxt and nxt[1].isupper():
                 continue  # "các Ban Xây dựng Đảng": several bodies of one name, read as named
             stop = m.end()
             while stop > m.start() and text[stop - 1] in " ,":
