@@ -175,6 +175,15 @@ def test_nfc_agrees_with_grapheme_by_grapheme(text: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
+@given(_MIXED, st.integers(0, 5))
+def test_fixes_are_the_scans_of_the_whole_pattern(text: str, pos: int) -> None:
+    for sample in (text, unicodedata.normalize("NFD", text)):
+        want = list(_n._graphemes_to_fix().finditer(sample, pos))
+        got = _n._fixes(sample, pos)
+        assert [(m.span(), m.lastgroup) for m in got] == [(m.span(), m.lastgroup) for m in want]
+
+
+@settings(max_examples=300, deadline=None)
 @given(_MIXED)
 def test_tones_agree_with_every_word_looked_at(text: str) -> None:
     text = _n._nfc(text)[0]

@@ -108,7 +108,7 @@ def _nfc(text: str) -> tuple[str, Offsets]:
     first = _special_char().search(text)
     if first is None and unicodedata.is_normalized("NFC", text):
         return text, [range(len(text))] if text else []
-    fixes = [] if first is None else list(_graphemes_to_fix().finditer(text, first.start()))
+    fixes = [] if first is None else _fixes(text, first.start())
     if any(m.lastgroup == "beyond_bmp" for m in fixes):
         out_text, flat = _nfc_by_grapheme(text)  # the table of marks covers the BMP only
         return out_text, [flat] if flat else []
@@ -150,6 +150,21 @@ def _graphemes_to_fix() -> re.Pattern[str]:
     return re.compile(
         f"(?P<beyond_bmp>[{_BEYOND_BMP}])|(?P<odd>[{_ODD}][{marks}]*)|(?P<marks>[{marks}]+)"
     )
+
+
+def _fixes(text: str, pos: int) -> list[re.Match[str]]:
+    """``_graphemes_to_fix().finditer(text, pos)``, each match tried only at a special
+    character (every match opens on one, and each one opens a match): the scan for them
+    opens on a set, which the engine skips to in C, the alternation does not."""
+    special, fix = _special_char().search, _graphemes_to_fix().match
+    out = []
+    while (s := special(text, pos)) is not None:
+        m = fix(text, s.start())
+        if m is None:  # pragma: no cover - every special character opens a match
+            raise AssertionError(s.start())
+        out.append(m)
+        pos = m.end()
+    return out
 
 
 def _nfc_by_grapheme(text: str) -> tuple[str, list[int]]:
