@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import lru_cache
 
 from vbgraph.loaders.find.dates import date_at
 from vbgraph.loaders.find.symbols import (
@@ -154,6 +155,7 @@ def _same_issuer(a: str, b: str, province: str | None) -> bool:
     return fa in fb or fb in fa
 
 
+@lru_cache(maxsize=1024)  # a pure reading of short names, which documents repeat
 def _bodies(name: str, province: str | None) -> frozenset[str]:
     from vbgraph.loaders.find.agencies.matcher import find_mentions
     from vbgraph.loaders.find.agencies.names import open_mentions
