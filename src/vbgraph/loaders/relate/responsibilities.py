@@ -111,9 +111,7 @@ class _Extractor:
         self.excluded = excluded = excluded_spans(self.text)
         known = find_mentions(self.text, self.province)
         found = open_mentions(self.text, self.province, known)
-        #: The whole text's items: a body that is the whole text reads them, not a new parse.
-        self.items = parse_items(self.text)
-        self.mentions = heading_names(self.text, self.items, [
+        self.mentions = heading_names(self.text, parse_items(self.text), [
             m
             for m in field_mentions(self.text, self.folded, self.province, found)
             if not any(a <= m.start < b for a, b in excluded)
@@ -199,8 +197,7 @@ class _Extractor:
     def _scan_body(self, start: int, end: int, prefix: str = "") -> None:
         """Read the items of ``text[start:end]``; an appendix's (``prefix``: its name) are
         named with it where the body has an item of the same number."""
-        whole = start == 0 and end == len(self.text)
-        items = self.items if whole else parse_items(self.text, start, end)
+        items = parse_items(self.text, start, end)
         if prefix:
             items = [replace(i, id=prefix + i.id) if i.id in self.item_ids else i for i in items]
         self.item_ids.update(item.id for item in items)
