@@ -61,7 +61,8 @@ def _glued_tokens(text: str) -> dict[str, tuple[int, ...]]:
         if clean:
             _remember_clean(chunk)
     if variable:
-        counts = _syllable_counts(chunks)
+        wanted = {key for token in variable for key in _keys_read(token)}
+        counts = _syllable_counts(chunks, wanted)
         for token in variable:
             keys = _keys_read(token)
             cuts = _cuts_given(token, keys, tuple(counts.get(key, 0) for key in keys))
@@ -100,22 +101,23 @@ def _remember_clean(chunk: str) -> None:
     _CLEAN_CHUNKS.add(chunk)
 
 
-def _syllable_counts(chunks: Counter[str]) -> Counter[str]:
-    """``syllable_counts(_WORD.findall(text))`` for every syllable, from the text's chunks.
+def _syllable_counts(chunks: Counter[str], wanted: set[str]) -> dict[str, int]:
+    """``syllable_counts(_WORD.findall(text))`` for the syllables ``wanted``, from the
+    text's chunks.
 
     A chunk of lower-case letters is one word, counted as itself: the counts
-    start as a copy of the chunks' and only the other chunks add their words.
-    Those chunks also keep a count under their own key, which holds some
-    character other than a lower-case letter, so it is never looked up: the
-    keys looked up are syllables of letter runs, in lower case.
+    start as the chunks' and only the other chunks add their words.  The keys
+    looked up are syllables of letter runs, in lower case, and only those a
+    token's cuts may read are counted (a few of the text's thousands).
     """
-    counts = Counter(chunks)
+    counts = {key: chunks.get(key, 0) for key in wanted}
     other = [*filterfalse(str.islower, filter(str.isalpha, chunks))]
     other += filterfalse(str.isalpha, chunks)
     for chunk in other:
         n = chunks[chunk]
         for key in _syllable_keys(chunk):
-            counts[key] = counts.get(key, 0) + n
+            if key in counts:
+                counts[key] += n
     return counts
 
 
