@@ -190,3 +190,21 @@ def test_a_line_pattern_skips_the_lines_a_match_ran_over(k: int) -> None:
         "- Giám đốc Sở Tài chính, thành viên;\n| STT | Nội dung |\nKý bởi: Văn phòng\n"
     )
     _lines_agree(LINES[k], text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text("aAáÁbc.", min_size=1, max_size=4), min_size=1, max_size=8),
+    st.text("aAáÁbc.x", max_size=12),
+    st.sampled_from([0, re.IGNORECASE]),
+)
+def test_literal_trie_matches_where_a_literal_begins(
+    literals: list[str], text: str, flags: int
+) -> None:
+    """The fast scans' trie of starts accepts a place exactly where one of them begins."""
+    from vbgraph.loaders.text.patterns import _literal_trie
+
+    trie = re.compile(f"(?:{_literal_trie(literals)})", flags)
+    each = [re.compile(re.escape(w), flags) for w in literals]
+    for i in range(len(text) + 1):
+        assert bool(trie.match(text, i)) == any(w.match(text, i) for w in each), (text, i)
