@@ -279,3 +279,31 @@ def test_apply_maps_offsets_as_a_flat_list_would(text: str, raw: list) -> None:
     assert list(chain.from_iterable(new_pieces)) == expected_offs
     assert len(out) == len(expected_offs)
     assert all(new_pieces)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(
+    st.builds(range, st.integers(0, 50), st.integers(0, 80)),
+    st.lists(st.integers(0, 99), max_size=6),
+), max_size=6))
+def test_offset_map_reads_as_the_flat_tuple(pieces: list) -> None:
+    from vbgraph.loaders.text.offsets import OffsetMap
+
+    flat = tuple(chain.from_iterable(pieces))
+    offsets = OffsetMap(pieces)
+    assert len(offsets) == len(flat) and tuple(offsets) == flat and offsets == flat
+    assert [offsets[i] for i in range(-len(flat), len(flat))] == [
+        flat[i] for i in range(-len(flat), len(flat))
+    ]
+    assert hash(offsets) == hash(flat) and offsets[1:3] == flat[1:3]
+    for bad in (len(flat), -len(flat) - 1):
+        with pytest.raises(IndexError):
+            offsets[bad]
+
+
+def test_normalised_offsets_are_those_of_the_passes() -> None:
+    text = "Giám đốc SởNgoại vụ\u00a0ban hành 17 /11/2022, khoẻ, Quyết_định " * 3
+    norm = normalize(unicodedata.normalize("NFD", text))
+    assert norm.offsets == tuple(norm.offsets) and len(norm.offsets) == len(norm.text) + 1
+    for i in range(len(norm.text)):
+        assert norm.to_original(i, i + 1)[0] == norm.offsets[i]

@@ -12,6 +12,7 @@ document, never the normalised one.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -83,7 +84,7 @@ class NormalizedText:
     """
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]  # a flat tuple, or the normaliser's pieces read in place
     original: str
 
     def to_original(self, start: int, end: int) -> Span:

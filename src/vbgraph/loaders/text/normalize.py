@@ -16,7 +16,7 @@ Every later stage reads ``NormalizedText.text`` and reports spans through
 
 Each pass maps the text and its offsets together, so the composition keeps
 ``offsets[i]`` = index in the original of normalised character ``i``; the
-offsets travel as a few pieces (ranges) and are flattened once, at the end.
+offsets travel as a few pieces (ranges) and stay so (:class:`~.offsets.OffsetMap`).
 
 For speed each pass looks only at what it may change (graphemes with marks
 or odd characters; words ending in a movable tone mark; each distinct
@@ -31,10 +31,9 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
-from itertools import chain
 
 from vbgraph.loaders.text.glue import glue
-from vbgraph.loaders.text.offsets import Edit, Offsets, apply_edits
+from vbgraph.loaders.text.offsets import Edit, OffsetMap, Offsets, apply_edits
 from vbgraph.loaders.text.syllables import (
     TONE_MARKS,
     has_vietnamese_letter,
@@ -49,7 +48,7 @@ def normalize(text: str) -> NormalizedText:
     cur, offs = _nfc(text)
     for step in (_markdown, _segmented_words, _page_numbers, glue, _tones, _symbol_spaces):
         cur, offs = apply_edits(cur, offs, step(cur))
-    return NormalizedText(cur, tuple(chain.from_iterable((*offs, (len(text),)))), text)
+    return NormalizedText(cur, OffsetMap([*offs, (len(text),)]), text)
 
 
 #: Markdown a crawler saved a portal page as: emphasis ("**2. Yêu cầu**", "*Đơn vị phối

@@ -3,12 +3,15 @@
 A pass proposes edits ``(start, end, replacement)``; :func:`apply_edits` applies them
 and keeps ``offsets[i]`` = index in the original text of character ``i``.  Offsets
 travel as a few pieces (``range`` for an unchanged stretch, else a list): a pass
-changes a few pieces, and the flat tuple is built once, at the end.
+changes a few pieces, and the result is read in place (:class:`OffsetMap`), not flattened.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain, islice
+from typing import overload
 
 #: (start, end, replacement) on the current text.
 Edit = tuple[int, int, str]
@@ -97,3 +100,58 @@ class _Cursor:
             if self.into == len(piece):
                 self.k += 1
                 self.into = 0
+
+
+class OffsetMap(Sequence[int]):
+    """The offsets of a text as the pieces the passes left, read in place: ``map[i]`` finds
+    the piece holding ``i`` (a bisection over a few pieces) instead of a flat tuple of every
+    character's offset being built (a new int object per character past 256) and freed
+    for each document, when a document's spans look up a few thousand of them at most.
+    Equal to (and hashed as) the flat tuple of its values."""
+
+    __slots__ = ("_len", "_pieces", "_starts")
+
+    def __init__(self, pieces: Offsets) -> None:
+        self._pieces = tuple(p for p in pieces if len(p))
+        starts, at = [], 0
+        for p in self._pieces:
+            starts.append(at)
+            at += len(p)
+        self._starts, self._len = starts, at
+
+    def __len__(self) -> int:
+        return self._len
+
+    @overload
+    def __getitem__(self, i: int) -> int: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[int, ...]: ...
+    def __getitem__(self, i: int | slice) -> int | tuple[int, ...]:
+        if isinstance(i, slice):
+            return tuple(self)[i]
+        if i < 0:
+            i += self._len
+        if not 0 <= i < self._len:
+            raise IndexError("offset index out of range")
+        k = bisect_right(self._starts, i) - 1
+        return self._pieces[k][i - self._starts[k]]
+
+    def __iter__(self) -> Iterator[int]:
+        return chain.from_iterable(self._pieces)
+
+    def __reversed__(self) -> Iterator[int]:
+        return reversed(tuple(self))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, OffsetMap | tuple):
+            return len(self) == len(other) and all(
+                a == b for a, b in zip(self, other, strict=True)
+            )
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        head = ", ".join(map(str, islice(self, 8)))
+        return f"OffsetMap(({head}{', ...' if self._len > 8 else ''}), len={self._len})"
