@@ -87,7 +87,8 @@ _BEFORE_REPORT = Pattern(
     # "báo cáo Chính phủ", "báo cáo kết quả thực hiện về Bộ Y tế"
     r"|\bbao\s*cao(?:\s+(?:ket\s+qua|tinh\s+hinh)[^.;:\n]{0,40}?)?(?:\s+(?:ve|den|len|cho))?)"
     rf"\s*(?:\b{_TITLES}\s+)*$",
-    contains=("qua", "gui", "ve", "cao", "anh"),
+    # (each branch opens on one: the search skips to them, not trying every place)
+    starts=("(", "gui", "ve", "phan", "bao"),
 )
 #: "báo cáo", also wrapped over a line ("tổng hợp, báo\ncáo Bộ Khoa học và Công nghệ").
 _REPORT_WORD = re.compile(r"\bbao\s+cao\b")
