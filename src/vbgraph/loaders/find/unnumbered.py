@@ -48,6 +48,7 @@ from vbgraph.loaders.find.document_names import (
     numbered_law_after,
 )
 from vbgraph.loaders.find.symbols import SYMBOL_RE
+from vbgraph.loaders.text.patterns import Pattern
 from vbgraph.loaders.vocab.cues import (
     ATTACHED,
     IMPLEMENT_VERBS,
@@ -73,8 +74,10 @@ _DRAFTED_BEFORE = re.compile(
     r"(?:\s*(?:,|và)\s*\S+(?:\s+\S+)?)?\s*$",
     re.IGNORECASE,
 )
-_DESCRIBES = re.compile(r"\b(?:về việc|về|ban hành|phê duyệt|quy định|hướng dẫn)\b",
-                        re.IGNORECASE)  # fmt: skip
+_DESCRIBING = ("về việc", "về", "ban hành", "phê duyệt", "quy định", "hướng dẫn")
+_DESCRIBES = Pattern(
+    "describes", rf"\b(?:{'|'.join(_DESCRIBING)})\b", re.IGNORECASE, starts=_DESCRIBING
+)
 _WRAP = re.compile(r"\n(?!" + NEW_LINE + ")", re.MULTILINE)
 _BASED_ON = re.compile(r"(?:^|\n|;)\s*Căn cứ\b[^;\n]*$", re.IGNORECASE)
 _IMPLEMENTS = re.compile(

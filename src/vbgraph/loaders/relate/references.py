@@ -22,6 +22,7 @@ from vbgraph.loaders.find.unnumbered import find_unnumbered
 from vbgraph.loaders.models import DocMention, References
 from vbgraph.loaders.relate.detailed_laws import detailed_law, law_titles
 from vbgraph.loaders.relate.mentions import TYPE_WORD, document_mentions, documents
+from vbgraph.loaders.text.patterns import Pattern
 from vbgraph.loaders.vocab.cues import (
     AMENDS,
     ATTACHED,
@@ -33,6 +34,7 @@ from vbgraph.loaders.vocab.cues import (
     PROPOSAL_OPENERS,
     PROPOSAL_WORDS,
     REPLACES,
+    REPLACES_STARTS,
     STATEMENT_OPENERS,
 )
 from vbgraph.models import DocEdge, DocInfo, NormalizedText, relation_rank
@@ -70,7 +72,8 @@ _BOUNDARY = re.compile(
 _CUE_HEADING = re.compile(rf"(?:^|\n)[ \t\-+•]*(?P<cue>{STATEMENT_OPENERS})\s*:\s*$")
 #: A sentence announcing the documents it repeals, listed after it: "2. Các quyết định sau
 #: hết hiệu lực thi hành kể từ ngày 01 tháng 12 năm 2025:", "Bãi bỏ các văn bản sau:".
-_REPEAL_HEADING = re.compile(rf"(?:{REPLACES})[^.;:\n]{{0,80}}:[ \t]*\n", re.IGNORECASE)
+_REPEAL_HEADING = Pattern("repeal heading", rf"(?:{REPLACES})[^.;:\n]{{0,80}}:[ \t]*\n",
+                          re.IGNORECASE, starts=REPLACES_STARTS)  # fmt: skip
 _IMPLEMENT_CUE = re.compile(rf"\b(?:{CARRY_OUT})\b", re.IGNORECASE)
 #: An implementing cue in the opening: the statement starts with it ("Thực hiện
 #: ...", "Để triển khai ..."), or it follows the type word or subject line of the

@@ -43,6 +43,8 @@ PROPOSAL_OPENERS = phrases(_RELATIONS["proposal_openers"])
 PROPOSAL_WORDS = phrases(_RELATIONS["proposal_words"])
 AMENDS = phrases(_RELATIONS["amends"])
 REPLACES = phrases(_RELATIONS["replaces"])
+#: The first words of those phrases: where a match of them can start.
+REPLACES_STARTS = tuple(dict.fromkeys(w.split()[0] for w in _RELATIONS["replaces"]))
 
 _ROLES = _DATA["roles"]
 
