@@ -17,6 +17,7 @@ without regard to case or diacritics; the cue words are vocabulary (``vocab/cues
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from vbgraph.loaders.models import Agency, AgencyMention
@@ -49,6 +50,30 @@ _ENUMERATED = re.compile(r"[ \t]*(?:\w+[ \t]*){0,2}:[ \t]*\Z")
 
 #: The cues before a list, tried in this order, each with words one of which any match
 #: holds (a substring test spares most searches, which try every position of the window).
+#: A lead cue, after the text's start or a character that is no letter.
+_LEAD_CUE = (
+    r"(?:giao(?:\s+cho)?|yeu\s+cau(?:\s+cac)?|phan\s+cong"
+    # a field of a task: "- Đơn vị chủ trì: Vụ X", "Cơ quan thực hiện: Sở Y"
+    rf"|(?:{FIELD_LABELS_FOLDED['lead']})\s*:)\s*:?\s*"
+    rf"(?:\b{_TITLES}\s+)*$"
+)
+#: The cue after a character that is no letter: opening on a set, the search skips to such
+#: characters rather than trying ``(?:^|[^a-z])`` at every place.
+_AFTER_NON_LETTER = re.compile(rf"[^a-z]{_LEAD_CUE}")
+
+
+def _lead_cue_starts(text: str, pos: int, end: int) -> Iterator[int]:
+    """Where "before lead" can match, in order: the text's start, then each place the cue
+    follows a character that is no letter (found one at a time: a search stops at the
+    first)."""
+    if pos == 0:
+        yield 0
+    at = max(pos, 1)
+    while (m := _AFTER_NON_LETTER.search(text, at, end)) is not None:
+        yield m.start()
+        at = m.start() + 1
+
+
 _ROLE_CUES: tuple[tuple[str, Pattern], ...] = (
     (
         "coordinate",
@@ -71,11 +96,8 @@ _ROLE_CUES: tuple[tuple[str, Pattern], ...] = (
         "lead",
         Pattern(
             "before lead",
-            r"(?:^|[^a-z])(?:giao(?:\s+cho)?|yeu\s+cau(?:\s+cac)?|phan\s+cong"
-            # a field of a task: "- Đơn vị chủ trì: Vụ X", "Cơ quan thực hiện: Sở Y"
-            rf"|(?:{FIELD_LABELS_FOLDED['lead']})\s*:)\s*:?\s*"
-            rf"(?:\b{_TITLES}\s+)*$",
-            contains=("giao", "cau", "cong", "tri", "hien", "trach", "muu"),
+            rf"(?:^|[^a-z]){_LEAD_CUE}",
+            candidates=lambda text, pos, end: _lead_cue_starts(text, pos, end),
         ),
     ),
 )
