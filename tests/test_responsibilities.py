@@ -1288,3 +1288,37 @@ def test_an_unnamed_appendix_is_named_by_its_place_among_the_appendices() -> Non
             "PHỤ LỤC\n1. Công ty Cổ phần Môi trường chủ trì thu gom rác.\n")
     tasks = _tasks_of(text, "Hà Nội")
     assert "Phụ lục 1, 1" in tasks, tasks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "partners"),
+    [
+        # partners after "phối hợp với" whose names run on past what the list took, then
+        # the next partner (Lào Cai plan of 2026: "các chủ đầu tư hạ tầng cụm công nghiệp,
+        # Ủy ban nhân dân các xã, phường"; Bộ TN&MT plan of 2022: "Cục Kiểm soát ô nhiễm môi
+        # trường, Vụ Môi trường"; Lâm Đồng Công điện of 2025: "Sở Xây dựng Lâm Đồng và các
+        # cơ quan, đơn vị có liên quan")
+        ("- Chủ trì, phối hợp với các chủ đầu tư hạ tầng cụm công nghiệp, Ủy ban nhân dân "
+         "các xã, phường và các đơn vị liên quan đầu tư đồng bộ hệ thống lưới điện.\n",
+         {"Ủy ban nhân dân các xã, phường", "Các cơ quan, đơn vị liên quan"}),
+        ("b) Chủ trì, phối hợp với Cục Kiểm soát ô nhiễm môi trường, Vụ Môi trường hoàn thiện "
+         "dự thảo Kế hoạch giảm phát thải khí nhà kính.\n", {"Vụ Môi trường"}),
+        ("- Chủ trì, phối hợp với Sở Xây dựng Lâm Đồng và các cơ quan, đơn vị có liên quan để "
+         "khảo sát, lập phương án.\n", {"Các cơ quan, đơn vị liên quan"}),
+    ],
+)
+def test_partners_after_a_name_running_on(sentence: str, partners: set[str]) -> None:
+    text = "V. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương\n" + sentence
+    given = {pair for pairs in _tasks_of(text, "Lào Cai").values() for pair in pairs}
+    assert {(p, "coordinate") for p in partners} <= given, given
+    assert not any(role == "lead" and agency in partners for agency, role in given), given
+
+
+def test_a_verb_after_the_partners_ends_their_list() -> None:
+    # the next clause's subject is no partner: "phối hợp với Sở Y tế triển khai, Ủy ban ..."
+    # has a verb between them (Lào Cai plan of 2026: "phối hợp chặt chẽ với chính quyền địa
+    # phương đẩy nhanh giải phóng mặt bằng")
+    text = ("V. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương\n- Chủ trì, phối hợp với Sở Y tế kiểm tra "
+            "việc thực hiện, đôn đốc, hướng dẫn Ủy ban nhân dân các xã báo cáo kết quả.\n")
+    given = {pair for pairs in _tasks_of(text, "Lào Cai").values() for pair in pairs}
+    assert ("Ủy ban nhân dân các xã", "coordinate") not in given, given

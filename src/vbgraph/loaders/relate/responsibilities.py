@@ -297,13 +297,18 @@ class _Extractor:
             seg.subject, seg.leads = (), {}
         if inherited.agencies and seg.task is not None:
             self._inherit(inherited, seg, a, b)
+        partners: AgencyList | None = None  # the last list "phối hợp với" gave its partners
         for _pos, obj in events:
             if isinstance(obj, re.Match):
                 if not seg.subject_requested:  # "Đề nghị MTTQ ... giám sát": not monitoring
                     for agency in seg.subject:
                         self._assign(agency, "monitor", obj.start(), obj.end(), seg.task)
-            else:
-                self._list(obj, self.roles.judge(obj, a, b), seg, body)
+                continue
+            verdict = self.roles.judge(obj, a, b)
+            if verdict.role is None and partners and self.roles.continues(partners, obj):
+                verdict = Verdict("coordinate", partners.start, obj.end)
+            partners = obj if verdict.role == "coordinate" and not verdict.monitor else None
+            self._list(obj, verdict, seg, body)
         if seg.task is not None and item is not None and (seg.leads or seg.coords):
             self._add_task(seg.task, a, b, seg.leads, seg.coords, table=False)
         return seg.owner

@@ -152,6 +152,9 @@ _FRONTED = re.compile(rf"\b{FRONTED_ADVERB_FOLDED}(?:\s|\b{_TITLES}\b)*\Z")
 #: người ứng cử có trách nhiệm")
 _OBLIGED = re.compile(rf"(?:\s+[^\W\d_]+){{0,8}}?\s*(?:{OBLIGED_VERBS_FOLDED})\b")
 _CLAUSE_STOP = re.compile(r"[.;:!?]\s|\n(?=\S)")
+#: What may end a partner's name that the list did not take, before the next partner: a
+#: few words, then "," or "và" ("các chủ đầu tư hạ tầng cụm công nghiệp, ").
+_NAME_TAIL = re.compile(r"(?:[ \t]+[^\W\d]+){1,6}[ \t]*(?:,|\bva\b|,[ \t]*va\b)[ \t]*")
 GIVEN_TO = re.compile(r"\bgiao\s*(?:cho\s*)?$")
 _GIVEN_TO_START = re.compile(r"^giao(?:\s+cho)?\b\s*")
 
@@ -248,6 +251,12 @@ class RoleReader:
             role == "lead" and MONITOR_PREDICATE.match(self.folded, at, b) is not None
         )
         return Verdict(role, cue_start, span_end, monitor)
+
+    def continues(self, prev: AgencyList, lst: AgencyList) -> bool:
+        """Whether ``lst`` goes on the list ``prev`` past words that end ``prev``'s last name
+        ("phối hợp với các chủ đầu tư hạ tầng cụm công nghiệp, Ủy ban nhân dân các xã, phường
+        và các đơn vị liên quan"): the same role."""
+        return _NAME_TAIL.fullmatch(self.folded, prev.end, lst.start) is not None
 
     def _named_only(self, lst: AgencyList, a: int, b: int) -> bool:
         """Whether ``lst`` only names bodies as the value of a clause ("... thuộc thẩm quyền
