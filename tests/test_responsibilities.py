@@ -1322,3 +1322,42 @@ def test_a_verb_after_the_partners_ends_their_list() -> None:
             "việc thực hiện, đôn đốc, hướng dẫn Ủy ban nhân dân các xã báo cáo kết quả.\n")
     given = {pair for pairs in _tasks_of(text, "Lào Cai").values() for pair in pairs}
     assert ("Ủy ban nhân dân các xã", "coordinate") not in given, given
+
+
+@pytest.mark.parametrize(
+    ("label", "holder_tasks", "partners"),
+    [
+        # a label of roles under a holder: its items are the holder's tasks, the partners it
+        # names join it (Sơn La plan of 2025: "*a) Chủ trì, phối hợp với các sở, ban, ngành,
+        # UBND các xã, phường và cơ quan, đơn vị có liên quan*", "*b) Phối hợp với các sở,
+        # ngành, UBND các xã, phường*"; Quảng Ninh decision of 2025: "b) Phối hợp với Sở Nông
+        # nghiệp và Môi trường")
+        ("a) Chủ trì, phối hợp với các sở, ban, ngành, UBND các xã, phường",
+         {"1.a-1", "1.a-2"}, {("Các sở, ban, ngành", "1.a"), ("UBND các xã, phường", "1.a")}),
+        ("b) Phối hợp với Sở Nông nghiệp và Môi trường",
+         {"1.b-1", "1.b-2"}, {("Sở Nông nghiệp và Môi trường", "1.b")}),
+    ],
+)
+def test_a_label_of_roles_gives_its_items_to_the_holder(
+    label: str, holder_tasks: set[str], partners: set[tuple[str, str]]
+) -> None:
+    text = (f"1. Sở Công Thương\n{label}\n- Tổ chức chương trình tập huấn kiến thức.\n"
+            "- Tham mưu phát triển công nghiệp bảo quản, chế biến nông lâm thủy sản.\n")
+    tasks = _tasks_of(text, "Sơn La")
+    assert {t for t, pairs in tasks.items() if ("Sở Công Thương", "lead") in pairs} == holder_tasks
+    assert {(agency, t) for t, pairs in tasks.items() for agency, role in pairs
+            if role == "coordinate"} == partners
+
+
+def test_a_bare_label_of_roles_makes_each_item_s_opening_bodies_partners() -> None:
+    # "b) Chủ trì, phối hợp" then "- Sở Tài chính và các đơn vị có liên quan tham mưu ...":
+    # the holder leads, the bodies each item opens with join it (Đồng Nai plan of 2025)
+    text = ("2.3. Công an tỉnh\nb) Chủ trì, phối hợp\n- Sở Tài chính và các đơn vị có liên "
+            "quan tham mưu Ủy ban nhân dân tỉnh cân đối, bố trí ngân sách nhà nước.\n"
+            "- Sở Nội vụ và các cơ quan, đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh quy "
+            "định về phân cấp quản lý.\n")
+    tasks = _tasks_of(text, "Đồng Nai")
+    assert tasks["2.3.b-1"] == {("Công an tỉnh", "lead"), ("Sở Tài chính", "coordinate"),
+                                ("Các cơ quan, đơn vị liên quan", "coordinate")}, tasks
+    assert tasks["2.3.b-2"] == {("Công an tỉnh", "lead"), ("Sở Nội vụ", "coordinate"),
+                                ("Các cơ quan, đơn vị liên quan", "coordinate")}, tasks

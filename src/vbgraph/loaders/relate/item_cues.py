@@ -49,3 +49,9 @@ APPENDIX = re.compile(r"\bphu\s+luc\s+(?:so\s+)?([ivxlc]+|\d+)\b", re.IGNORECASE
 MEMBERS_OF = re.compile(rf"\b(?:{MEMBERS_OF_FOLDED})\s+\Z")
 #: "nếu có khó khăn, vướng mắc": the plan's closing word on reporting difficulties.
 DIFFICULTIES = re.compile(r"\bkho\s+khan\s*,?\s*(?:va\s+)?vuong\s+mac\b")
+#: An item that only states roles, on folded text: "a) Chủ trì, phối hợp với" (its partners
+#: after it), "b) Phối hợp với", "b) Chủ trì, phối hợp".
+ROLES_HEAD = re.compile(
+    r"[\s*_]*(?:chu\s*tri(?:\s*,\s*|\s+va\s+|\s*$)|(?=phoi))"
+    r"(?P<join>phoi\s*hop(?P<with>\s+voi)?)?[\s:*_]*"
+)

@@ -25,7 +25,7 @@ hành``) are skipped: they name agencies without assigning them anything.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from vbgraph.loaders.find.agencies.fields import field_mentions
 from vbgraph.loaders.find.agencies.matcher import find_mentions
@@ -52,6 +52,7 @@ from vbgraph.loaders.relate.item_cues import (
     INSPECTS,
     LABEL,
     MEMBERS_OF,
+    ROLES_HEAD,
 )
 from vbgraph.loaders.relate.mention_index import Found, MentionIndex
 from vbgraph.loaders.relate.roles import (
@@ -63,35 +64,10 @@ from vbgraph.loaders.relate.roles import (
     RoleReader,
     Verdict,
 )
+from vbgraph.loaders.relate.segments import NO_OWNER, Owner, Segment
 from vbgraph.loaders.text.fold import fold_same_length
 from vbgraph.loaders.vocab.agencies import PROVINCIAL_COMMITTEES
 from vbgraph.models import Assignment, DocInfo, NormalizedText, Task
-
-
-@dataclass(frozen=True, slots=True)
-class _Owner:
-    """The agencies an item opens with, handed to its sub-items, and where they are named."""
-
-    agencies: tuple[Agency, ...] = ()
-    start: int = -1
-    end: int = -1
-    #: What the sub-items give them: "lead", or "requested" under "Đề nghị X".
-    role: str = "lead"
-
-
-_NO_OWNER = _Owner()
-
-
-@dataclass(slots=True)
-class _Segment:
-    """What scanning one segment (an item's own text, a table cell) keeps track of."""
-
-    task: str | None
-    subject: tuple[Agency, ...]  # whom a monitoring clause names
-    leads: dict[str, Agency]
-    coords: dict[str, Agency] = field(default_factory=dict)
-    subject_requested: bool = False  # the subject was requested, not assigned
-    owner: _Owner = _NO_OWNER  # the list that opens the segment
 
 
 def extract_responsibilities(
@@ -201,12 +177,12 @@ class _Extractor:
         if prefix:
             items = [replace(i, id=prefix + i.id) if i.id in self.item_ids else i for i in items]
         self.item_ids.update(item.id for item in items)
-        owners: dict[int, _Owner] = {}
+        owners: dict[int, Owner] = {}
         first = items[0].start if items else end
-        self._scan_segment(start, first, None, _NO_OWNER, body=start)
+        self._scan_segment(start, first, None, NO_OWNER, body=start)
         parents = {item.parent for item in items}
         #: "- Ủy ban nhân dân các huyện:" heading the "-" lines after it (same marker)
-        bullet_heads: dict[int | None, _Owner] = {}
+        bullet_heads: dict[int | None, Owner] = {}
         aims: set[int] = set()  # items of a section of aims, and that section's heading
         for k, item in enumerate(items):
             if self._of_aims(item, k, aims, parents):
@@ -228,15 +204,33 @@ class _Extractor:
                 # a line of an addressee list ("- Ủy ban nhân dân tỉnh;") is no task; the
                 # text after the list is read on its own
                 if item.own_end > listed:
-                    self._scan_segment(listed, item.own_end, None, _NO_OWNER, body=listed)
+                    self._scan_segment(listed, item.own_end, None, NO_OWNER, body=listed)
                 continue
-            inherited = owners.get(item.parent, _NO_OWNER) if item.parent is not None else _NO_OWNER
+            inherited = owners.get(item.parent, NO_OWNER) if item.parent is not None else NO_OWNER
             if item.kind == "dash" and item.parent in bullet_heads:
                 inherited = bullet_heads[item.parent]
+            label = self._roles_label(item) if k in parents and inherited.agencies else None
+            if label is not None:
+                # "a) Chủ trì, phối hợp với các sở, ngành" under "1. Sở Công Thương": its
+                # items are the holder's tasks (the partners it names join it there)
+                self._scan_segment(item.body, item.own_end, item, NO_OWNER, body=item.body)
+                owners[k] = replace(inherited, partners_open=label)
+                continue
             owner = self._scan_segment(item.body, item.own_end, item, inherited, body=item.body)
             # an item's parts (its own items) are its task's parts: what it only inherited
             # goes no further down
-            owners[k] = owner if owner.agencies else _NO_OWNER
+            owners[k] = owner if owner.agencies else NO_OWNER
+
+    def _roles_label(self, item: Item) -> bool | None:
+        """Whether ``item`` only states roles ("a) Chủ trì, phối hợp với các sở, ngành",
+        "b) Phối hợp với Sở Y tế"), and then whether it names no partner ("b) Chủ trì,
+        phối hợp": each of its items opens with them); None for any other item."""
+        head = ROLES_HEAD.match(self.folded, item.body, item.own_end)
+        if head is None:
+            return None
+        if head.end() == item.own_end:
+            return head.group("join") is not None and head.group("with") is None
+        return False if self.is_agency_text(head.end(), item.own_end) else None
 
     def _of_aims(self, item: Item, k: int, aims: set[int], parents: set[int | None]) -> bool:
         """Whether ``item`` heads a section of aims ("I. MỤC ĐÍCH, YÊU CẦU", "IV. SỐ LƯỢNG
@@ -247,7 +241,7 @@ class _Extractor:
                     and not self.index.inside(item.body, item.own_end)
                     and not GIVES_ROLES.search(self.folded, item.body, item.own_end))
 
-    def _heading(self, item: Item) -> _Owner | None:
+    def _heading(self, item: Item) -> Owner | None:
         """An item that only names agencies heads the items under it, which are theirs; it
         is no task of its own."""
         a, b = item.body, item.own_end
@@ -268,22 +262,22 @@ class _Extractor:
         if any(name in self.reported_to_only for name in (x.name for x in agencies.values())):
             return None
         role = "requested" if cue.group("requested") else "lead"
-        return _Owner(tuple(agencies.values()), mentions[0].start, mentions[-1].end, role)
+        return Owner(tuple(agencies.values()), mentions[0].start, mentions[-1].end, role)
 
     def _scan_segment(
         self,
         a: int,
         b: int,
         item: Item | None,
-        inherited: _Owner,
+        inherited: Owner,
         body: int,
         row_id: str | None = None,
-    ) -> _Owner:
+    ) -> Owner:
         """Assign roles in ``text[a:b]``; return the list that opens it (the item's owner)."""
         mentions = self.index.inside(a, b)
         if not mentions and not inherited.agencies:
-            return _NO_OWNER  # no list, and no subject for a monitoring clause to name
-        seg = _Segment(
+            return NO_OWNER  # no list, and no subject for a monitoring clause to name
+        seg = Segment(
             task=item.id if item is not None else row_id,
             subject=inherited.agencies,
             leads={x.key: x for x in inherited.agencies},
@@ -292,8 +286,11 @@ class _Extractor:
         events: list[tuple[int, AgencyList | re.Match[str]]] = [(lst.start, lst) for lst in lists]
         events += [(m.start(), m) for m in MONITOR.finditer(self.folded, a, b)]
         events.sort(key=lambda e: e[0])
-        if inherited.agencies and lists and self._own_subject(lists[0], inherited, a, b, body):
-            inherited = _NO_OWNER  # "- Sở Công Thương (đối với ...)" under "2. Các sở ...": its own
+        opening = lists[0] if inherited.partners_open and lists and self.roles.opens(
+            body, lists[0]) else None
+        if opening is None and inherited.agencies and lists and self._own_subject(
+                lists[0], inherited, a, b, body):
+            inherited = NO_OWNER  # "- Sở Công Thương (đối với ...)" under "2. Các sở ...": its own
             seg.subject, seg.leads = (), {}
         if inherited.agencies and seg.task is not None:
             self._inherit(inherited, seg, a, b)
@@ -304,7 +301,8 @@ class _Extractor:
                     for agency in seg.subject:
                         self._assign(agency, "monitor", obj.start(), obj.end(), seg.task)
                 continue
-            verdict = self.roles.judge(obj, a, b)
+            verdict = (Verdict("coordinate", obj.start, obj.end) if obj is opening
+                       else self.roles.judge(obj, a, b))
             if verdict.role is None and partners and self.roles.continues(partners, obj):
                 verdict = Verdict("coordinate", partners.start, obj.end)
             partners = obj if verdict.role == "coordinate" and not verdict.monitor else None
@@ -313,7 +311,7 @@ class _Extractor:
             self._add_task(seg.task, a, b, seg.leads, seg.coords, table=False)
         return seg.owner
 
-    def _inherit(self, inherited: _Owner, seg: _Segment, a: int, b: int) -> None:
+    def _inherit(self, inherited: Owner, seg: Segment, a: int, b: int) -> None:
         """Give the item ``[a, b)`` what its heading's holder ``inherited`` takes there."""
         m = MONITOR_PREDICATE.match(self.folded, a, b) if inherited.role == "lead" else None
         # "- Đôn đốc ..." under "2. Sở X": the item's function is monitoring; "Tăng
@@ -327,7 +325,7 @@ class _Extractor:
         if inherited.role != "lead":
             seg.leads, seg.subject_requested = {}, True
 
-    def _own_subject(self, lst: AgencyList, inherited: _Owner, a: int, b: int,
+    def _own_subject(self, lst: AgencyList, inherited: Owner, a: int, b: int,
                      body: int) -> bool:
         """Whether an item opens with agencies of its own that lead it, other than those of
         the item above: they are its subject, not the heading's."""
@@ -342,7 +340,7 @@ class _Extractor:
         # với các Sở: ...; UBND các huyện:"): the item is theirs alone
         return not own <= held or own < held
 
-    def _list(self, lst: AgencyList, verdict: Verdict, seg: _Segment, body: int) -> None:
+    def _list(self, lst: AgencyList, verdict: Verdict, seg: Segment, body: int) -> None:
         """Give the agencies of ``lst`` what ``verdict`` says, and keep the segment's state."""
         role = verdict.role
         agencies = tuple(
@@ -353,7 +351,7 @@ class _Extractor:
         if role in ("lead", "requested") and self._umbrella(lst):
             # "yêu cầu các sở, ngành thực hiện các nhiệm vụ sau:": the tasks follow
             if role == "lead" and not seg.owner.agencies and self.roles.opens(body, lst):
-                seg.owner = _Owner(agencies, lst.start, lst.end)
+                seg.owner = Owner(agencies, lst.start, lst.end)
             return
         if role is not None:
             for agency in agencies:
@@ -368,7 +366,7 @@ class _Extractor:
         if verdict.subject or role in ("lead", "requested"):
             seg.subject, seg.subject_requested = agencies, role == "requested"
         if role == "lead" and not seg.owner.agencies and self.roles.opens(body, lst):
-            seg.owner = _Owner(agencies, lst.start, lst.end)
+            seg.owner = Owner(agencies, lst.start, lst.end)
 
     def _asked_to_report(self, lst: AgencyList, agencies: tuple[Agency, ...]) -> bool:
         """Whether ``lst`` is a province's own bodies asked, should difficulties arise, to
@@ -469,7 +467,7 @@ class _Extractor:
             leads = {x.key: x for x, _, _ in lead}
             coords = {x.key: x for x, _, _ in coord}
             for cell in row.content:
-                self._scan_segment(cell.start, cell.end, None, _NO_OWNER, cell.start,
+                self._scan_segment(cell.start, cell.end, None, NO_OWNER, cell.start,
                                    row_id=prefix + row.id)
             if row.content:
                 a, b = row.content[0].start, row.content[-1].end
