@@ -520,6 +520,25 @@ def test_a_plural_noun_starting_another_word_is_no_collective(text: str) -> None
     assert open_mentions(text, "Lào Cai", known) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # actors of a forest or construction regulation named by their kind (Quảng Trị
+        # Chỉ thị of 2025: "5. Các chủ rừng là tổ chức"; Quảng Ninh decision of 2025: "c) Các
+        # chủ rừng phải thường xuyên canh phòng", "các lực lượng tham gia chữa cháy"; Prime
+        # Minister's notice of 2025: "các lực lượng ... tham gia thi công"; Hà Nội plan of
+        # 2025: "các nhà đầu tư trong các khu công nghệ cao")
+        ("c) Các chủ rừng phải thường xuyên canh phòng.", "Các chủ rừng"),
+        ("huy động các lực lượng tham gia chữa cháy rừng", "Các lực lượng"),
+        ("các nhà đầu tư chủ động bố trí kinh phí", "Các nhà đầu tư"),
+        ("yêu cầu các nhà thầu tăng cường nhân lực", "Các nhà thầu"),
+    ],
+)
+def test_actors_named_by_their_kind_are_collectives(text: str, name: str) -> None:
+    names = [m.agency.name for m in open_mentions(text, "Quảng Ninh", find_mentions(text, None))]
+    assert name in names, names
+
+
 def test_words_inside_other_words_are_not_agencies() -> None:
     # "trên cơ sở ..." is not a Sở; lower-case "công an" is not Công an tỉnh
     assert find_mentions("trên cơ sở Kế hoạch số 12/KH-UBND", "Nghệ An") == []
