@@ -1361,3 +1361,23 @@ def test_a_bare_label_of_roles_makes_each_item_s_opening_bodies_partners() -> No
                                 ("Các cơ quan, đơn vị liên quan", "coordinate")}, tasks
     assert tasks["2.3.b-2"] == {("Công an tỉnh", "lead"), ("Sở Nội vụ", "coordinate"),
                                 ("Các cơ quan, đơn vị liên quan", "coordinate")}, tasks
+
+
+@pytest.mark.parametrize(
+    "distribution",
+    [
+        # the signer's office in a column beside the list, on its first line and between
+        # its entries (Lào Cai department letter of 2025; Lào Cai plan of 2026)
+        "Nơi nhận:                                         KT. GIÁM ĐỐC\n- Như trên;\n"
+        "- UBND tỉnh (b/c);\n                                                  PHÓ GIÁM ĐỐC\n"
+        "- UBND các xã, phường (p/h);\n- Lãnh đạo Sở;\n- Lưu: VT, KS.\n",
+        "Nơi nhận:                                        TM. ỦY BAN NHÂN DÂN\n"
+        "- Như Điều 3;                                         KT. CHỦ TỊCH\n"
+        "- TT. Tỉnh uỷ, HĐND tỉnh;                             PHÓ CHỦ TỊCH\n"
+        "- Các sở, ban, ngành thuộc UBND tỉnh;\n- UBND các xã, phường;\n- Lưu: VT.\n",
+    ],
+)
+def test_a_distribution_list_beside_the_signature_assigns_nothing(distribution: str) -> None:
+    text = "V. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính bố trí kinh phí thực hiện.\n" + distribution
+    given = {pair for pairs in _tasks_of(text, "Lào Cai").values() for pair in pairs}
+    assert given == {("Sở Tài chính", "lead")}, given
