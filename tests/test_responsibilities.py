@@ -1381,3 +1381,29 @@ def test_a_distribution_list_beside_the_signature_assigns_nothing(distribution: 
     text = "V. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính bố trí kinh phí thực hiện.\n" + distribution
     given = {pair for pairs in _tasks_of(text, "Lào Cai").values() for pair in pairs}
     assert given == {("Sở Tài chính", "lead")}, given
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # an item naming who leads its items, and with whom, then a colon: its items are the
+        # holder's tasks, the item itself is none (Prime Minister's Công điện of 2025: "1. Bộ
+        # Tài chính chủ trì, phối hợp với các Bộ, cơ quan liên quan và các địa phương:"; Huế
+        # plan of 2025: "2. Sở Giáo dục\nvà Đào tạo chủ trì, phối hợp với Sở Nông nghiệp và
+        # Môi trường, Ủy ban nhân dân\ncác phường, xã, đặc khu:")
+        "1. Sở Giáo dục\nvà Đào tạo chủ trì, phối hợp với Sở Nông nghiệp và Môi trường, Ủy ban "
+        "nhân dân\ncác phường, xã:\n",
+        "1. Sở Giáo dục và Đào tạo theo chức năng, nhiệm vụ được giao chủ trì, phối hợp với "
+        "các sở, ngành liên quan và các địa phương:\n",
+        # the holder on a line of its own (Sơn La plan of 2025: "**4. Sở\nKhoa học và Công
+        # Nghệ**\n\nChủ trì, phối hợp với các sở,\nngành, UBND các xã, phường ...:")
+        "**1. Sở\nGiáo dục và Đào tạo**\n\nChủ trì, phối hợp với các sở,\nngành, UBND các xã, "
+        "phường và các cơ quan, đơn vị có liên quan:\n",
+    ],
+)
+def test_an_item_naming_who_leads_its_items_is_no_task_of_its_own(opening: str) -> None:
+    text = ("V. TỔ CHỨC THỰC HIỆN\n" + opening + "a) Xây dựng chương trình đào tạo giáo viên.\n"
+            "b) Tổ chức tập huấn cho đội ngũ giảng viên.\n")
+    tasks = _tasks_of(text, "Huế")
+    leads = {t for t, pairs in tasks.items() if ("Sở Giáo dục và Đào tạo", "lead") in pairs}
+    assert leads == {"V.1.a", "V.1.b"}, tasks

@@ -10,7 +10,9 @@ from vbgraph.loaders.vocab.cues import (
     AIMS_SECTIONS_FOLDED,
     ANNOUNCED_FOLDED,
     CHECK_VERBS_FOLDED,
+    FUNCTION_ADVERB_FOLDED,
     HOLDER_LABELS_FOLDED,
+    LIST_FILLERS_FOLDED,
     MEMBERS_OF_FOLDED,
     ROLE_VERBS_FOLDED,
     TASK_WORDS_FOLDED,
@@ -54,4 +56,11 @@ DIFFICULTIES = re.compile(r"\bkho\s+khan\s*,?\s*(?:va\s+)?vuong\s+mac\b")
 ROLES_HEAD = re.compile(
     r"[\s*_]*(?:chu\s*tri(?:\s*,\s*|\s+va\s+|\s*$)|(?=phoi))"
     r"(?P<join>phoi\s*hop(?P<with>\s+voi)?)?[\s:*_]*"
+)
+#: What an item naming who leads the items under it says besides the names, on folded text:
+#: role verbs, "theo chức năng, nhiệm vụ", fillers ("1. Bộ Tài chính chủ trì, phối hợp với
+#: các Bộ, cơ quan liên quan và các địa phương:").
+ROLE_WORDS_ONLY = re.compile(
+    rf"(?:[\W_]|\b(?:{ROLE_VERBS_FOLDED}|voi|va|cac|chat\s+che|{FUNCTION_ADVERB_FOLDED}"
+    rf"|{LIST_FILLERS_FOLDED}|{TITLES_FOLDED})\b)*"
 )

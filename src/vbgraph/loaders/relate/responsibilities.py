@@ -52,6 +52,7 @@ from vbgraph.loaders.relate.item_cues import (
     INSPECTS,
     LABEL,
     MEMBERS_OF,
+    ROLE_WORDS_ONLY,
     ROLES_HEAD,
 )
 from vbgraph.loaders.relate.mention_index import Found, MentionIndex
@@ -216,7 +217,8 @@ class _Extractor:
                 self._scan_segment(item.body, item.own_end, item, NO_OWNER, body=item.body)
                 owners[k] = replace(inherited, partners_open=label)
                 continue
-            owner = self._scan_segment(item.body, item.own_end, item, inherited, body=item.body)
+            owner = self._scan_segment(item.body, item.own_end, item, inherited, body=item.body,
+                                       label=k in parents and self._holder_label(item))
             # an item's parts (its own items) are its task's parts: what it only inherited
             # goes no further down
             owners[k] = owner if owner.agencies else NO_OWNER
@@ -231,6 +233,20 @@ class _Extractor:
         if head.end() == item.own_end:
             return head.group("join") is not None and head.group("with") is None
         return False if self.is_agency_text(head.end(), item.own_end) else None
+
+    def _holder_label(self, item: Item) -> bool:
+        """Whether ``item`` only names bodies and the roles they take, then a colon ("1. Bộ
+        Tài chính chủ trì, phối hợp với các Bộ, cơ quan liên quan và các địa phương:")."""
+        a, b = item.body, item.own_end
+        if not HEADING_COLON.search(self.text, a, b):
+            return False
+        rest, at = [], a
+        for m in self.index.inside(a, b):
+            rest.append(self.folded[at : m.start])
+            at = m.end
+        rest.append(self.folded[at:b])
+        words = " ".join(rest)
+        return bool(GIVES_ROLES.search(words)) and ROLE_WORDS_ONLY.fullmatch(words) is not None
 
     def _of_aims(self, item: Item, k: int, aims: set[int], parents: set[int | None]) -> bool:
         """Whether ``item`` heads a section of aims ("I. MỤC ĐÍCH, YÊU CẦU", "IV. SỐ LƯỢNG
@@ -272,8 +288,11 @@ class _Extractor:
         inherited: Owner,
         body: int,
         row_id: str | None = None,
+        label: bool = False,
     ) -> Owner:
-        """Assign roles in ``text[a:b]``; return the list that opens it (the item's owner)."""
+        """Assign roles in ``text[a:b]``; return the list that opens it (the item's owner).
+        ``label``: the item only says who leads its items ("1. Bộ Tài chính chủ trì, phối hợp
+        với các Bộ:"), which are that body's tasks, not the item itself."""
         mentions = self.index.inside(a, b)
         if not mentions and not inherited.agencies:
             return NO_OWNER  # no list, and no subject for a monitoring clause to name
@@ -281,6 +300,7 @@ class _Extractor:
             task=item.id if item is not None else row_id,
             subject=inherited.agencies,
             leads={x.key: x for x in inherited.agencies},
+            label=label,
         )
         lists = self.roles.lists(mentions)
         events: list[tuple[int, AgencyList | re.Match[str]]] = [(lst.start, lst) for lst in lists]
@@ -353,7 +373,7 @@ class _Extractor:
             if role == "lead" and not seg.owner.agencies and self.roles.opens(body, lst):
                 seg.owner = Owner(agencies, lst.start, lst.end)
             return
-        if role is not None:
+        if role is not None and not (role == "lead" and seg.label):
             for agency in agencies:
                 self._assign(agency, role, verdict.cue_start, verdict.span_end, seg.task)
                 if role == "lead":

@@ -35,3 +35,4 @@ class Segment:
     coords: dict[str, Agency] = field(default_factory=dict)
     subject_requested: bool = False  # the subject was requested, not assigned
     owner: Owner = NO_OWNER  # the list that opens the segment
+    label: bool = False  # it only says who leads the items under it: no lead of its own
