@@ -1407,3 +1407,25 @@ def test_an_item_naming_who_leads_its_items_is_no_task_of_its_own(opening: str) 
     tasks = _tasks_of(text, "Huế")
     leads = {t for t, pairs in tasks.items() if ("Sở Giáo dục và Đào tạo", "lead") in pairs}
     assert leads == {"V.1.a", "V.1.b"}, tasks
+
+
+@pytest.mark.parametrize(
+    ("item", "body"),
+    [
+        # a minister or governor named for the body (Prime Minister's Công điện of 2025: "2.
+        # Bộ trưởng Bộ Quốc phòng chỉ đạo Quân khu 5", "11. Thống đốc Ngân hàng Nhà nước Việt
+        # Nam chỉ đạo"; Prime Minister's plan of 2025: "1. Bộ trưởng Bộ Công an có trách
+        # nhiệm"; VPCP notice of 2025: "b) Giao đồng chí Bộ trưởng Bộ Xây dựng trực tiếp chỉ
+        # đạo")
+        ("2. Bộ trưởng Bộ Quốc phòng chỉ đạo Quân khu 5 bổ sung lực lượng.", "Bộ Quốc phòng"),
+        ("11. Thống đốc Ngân hàng Nhà nước Việt Nam chỉ đạo\ncác ngân hàng giãn nợ.",
+         "Ngân hàng Nhà nước Việt Nam"),
+        ("1. Bộ trưởng Bộ Công an có trách nhiệm hướng dẫn thi hành Luật.", "Bộ Công an"),
+        ("b) Giao đồng chí Bộ trưởng Bộ Xây dựng trực tiếp chỉ đạo kiểm tra.", "Bộ Xây dựng"),
+    ],
+)
+def test_a_minister_leads_for_the_ministry(item: str, body: str) -> None:
+    text = "Thủ tướng Chính phủ yêu cầu:\n" + item + "\n"
+    subject = DocInfo(symbol="227/CĐ-TTg", key="227/CĐ-TTg|VN|2025", issuer="Thủ tướng Chính phủ")
+    assignments, _ = extract_responsibilities(normalize(text), subject)
+    assert (body, "lead") in {(a.agency, a.role) for a in assignments}
