@@ -64,3 +64,15 @@ ROLE_WORDS_ONLY = re.compile(
     rf"(?:[\W_]|\b(?:{ROLE_VERBS_FOLDED}|voi|va|cac|chat\s+che|{FUNCTION_ADVERB_FOLDED}"
     rf"|{LIST_FILLERS_FOLDED}|{TITLES_FOLDED})\b)*"
 )
+
+
+def only_role_words(folded: str, a: int, b: int, names: list[tuple[int, int]]) -> bool:
+    """Whether ``folded[a:b]``, but for the agency names at ``names``, says role verbs and
+    nothing else but fillers ("chủ trì, phối hợp với ... và ...:")."""
+    rest, at = [], a
+    for start, end in names:
+        rest.append(folded[at:start])
+        at = end
+    rest.append(folded[at:b])
+    words = " ".join(rest)
+    return GIVES_ROLES.search(words) is not None and ROLE_WORDS_ONLY.fullmatch(words) is not None

@@ -52,8 +52,8 @@ from vbgraph.loaders.relate.item_cues import (
     INSPECTS,
     LABEL,
     MEMBERS_OF,
-    ROLE_WORDS_ONLY,
     ROLES_HEAD,
+    only_role_words,
 )
 from vbgraph.loaders.relate.mention_index import Found, MentionIndex
 from vbgraph.loaders.relate.roles import (
@@ -224,29 +224,20 @@ class _Extractor:
             owners[k] = owner if owner.agencies else NO_OWNER
 
     def _roles_label(self, item: Item) -> bool | None:
-        """Whether ``item`` only states roles ("a) Chủ trì, phối hợp với các sở, ngành",
-        "b) Phối hợp với Sở Y tế"), and then whether it names no partner ("b) Chủ trì,
-        phối hợp": each of its items opens with them); None for any other item."""
+        """Whether ``item`` only states roles ("a) Chủ trì, phối hợp với các sở, ngành"), and
+        then whether it names no partner ("b) Chủ trì, phối hợp"); None for another item."""
         head = ROLES_HEAD.match(self.folded, item.body, item.own_end)
-        if head is None:
-            return None
-        if head.end() == item.own_end:
-            return head.group("join") is not None and head.group("with") is None
+        if head is None or head.end() == item.own_end:
+            return None if head is None else head["join"] is not None and head["with"] is None
         return False if self.is_agency_text(head.end(), item.own_end) else None
 
     def _holder_label(self, item: Item) -> bool:
         """Whether ``item`` only names bodies and the roles they take, then a colon ("1. Bộ
         Tài chính chủ trì, phối hợp với các Bộ, cơ quan liên quan và các địa phương:")."""
         a, b = item.body, item.own_end
-        if not HEADING_COLON.search(self.text, a, b):
-            return False
-        rest, at = [], a
-        for m in self.index.inside(a, b):
-            rest.append(self.folded[at : m.start])
-            at = m.end
-        rest.append(self.folded[at:b])
-        words = " ".join(rest)
-        return bool(GIVES_ROLES.search(words)) and ROLE_WORDS_ONLY.fullmatch(words) is not None
+        spans = [(m.start, m.end) for m in self.index.inside(a, b)]
+        return HEADING_COLON.search(self.text, a, b) is not None and only_role_words(
+            self.folded, a, b, spans)
 
     def _of_aims(self, item: Item, k: int, aims: set[int], parents: set[int | None]) -> bool:
         """Whether ``item`` heads a section of aims ("I. MỤC ĐÍCH, YÊU CẦU", "IV. SỐ LƯỢNG
