@@ -20,7 +20,8 @@ CASES = [
     ("Giao Sở KH&ĐT chủ trì", "Quảng Ngãi", "Sở Kế hoạch và Đầu tư", "Sở KH&ĐT"),
     ("phối hợp với Sở NN&PTNT", "Nghệ An", "Sở Nông nghiệp và Phát triển nông thôn", "Sở NN&PTNT"),
     ("Sở LĐ-TB&XH hướng dẫn", "Bình Định", "Sở Lao động - Thương binh và Xã hội", "Sở LĐ-TB&XH"),
-    ("Sở TT&TT tỉnh Hà Tĩnh", "Hà Tĩnh", "Sở Thông tin và Truyền thông", "Sở TT&TT"),
+    ("Sở TT&TT tỉnh Hà Tĩnh", "Hà Tĩnh", "Sở Thông tin và Truyền thông",
+     "Sở TT&TT tỉnh Hà Tĩnh"),  # the province its name goes on to name is in the mention
     ("BCH Quân sự tỉnh, Công An tỉnh", "Quảng Ngãi", "Bộ Chỉ huy Quân sự tỉnh", "BCH Quân sự tỉnh"),
     (
         "Đề nghị UBMTTQ tỉnh tham gia",
@@ -537,6 +538,28 @@ def test_a_plural_noun_starting_another_word_is_no_collective(text: str) -> None
 def test_actors_named_by_their_kind_are_collectives(text: str, name: str) -> None:
     names = [m.agency.name for m in open_mentions(text, "Quảng Ninh", find_mentions(text, None))]
     assert name in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "province", "name", "scope"),
+    [
+        # a body whose name goes on to name its province is that province's, whatever the
+        # document's own (VPCP notices of 2025: "Ủy ban nhân dân tỉnh Thanh Hóa rà soát",
+        # "b) Ủy ban nhân dân tỉnh Hưng Yên khẩn trương"; a Hà Nội plan naming "Công an
+        # tỉnh\nQuảng Ninh"), with that province's form of the name
+        ("Ủy ban nhân dân tỉnh Thanh Hóa rà soát", None, "UBND tỉnh", "Thanh Hóa"),
+        ("b) Ủy ban nhân dân tỉnh Hưng Yên khẩn trương", None, "UBND tỉnh", "Hưng Yên"),
+        ("phối hợp với Sở Y tế tỉnh Nghệ An", "Lào Cai", "Sở Y tế", "Nghệ An"),
+        ("phối hợp với Công an tỉnh\nQuảng Ninh", "Hà Nội", "Công an tỉnh", "Quảng Ninh"),
+        # "Sở Y tế Nghệ An" without the kind word is not read as a scope
+        ("Sở Y tế Nghệ An chủ trì", None, "Sở Y tế", None),
+    ],
+)
+def test_a_body_naming_its_province_is_that_province_s(
+    text: str, province: str | None, name: str, scope: str | None
+) -> None:
+    [mention] = find_mentions(text, province)
+    assert (mention.agency.name, mention.agency.province) == (name, scope)
 
 
 def test_words_inside_other_words_are_not_agencies() -> None:

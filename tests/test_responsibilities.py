@@ -1429,3 +1429,20 @@ def test_a_minister_leads_for_the_ministry(item: str, body: str) -> None:
     subject = DocInfo(symbol="227/CĐ-TTg", key="227/CĐ-TTg|VN|2025", issuer="Thủ tướng Chính phủ")
     assignments, _ = extract_responsibilities(normalize(text), subject)
     assert (body, "lead") in {(a.agency, a.role) for a in assignments}
+
+
+def test_a_province_s_committee_named_in_a_central_notice_is_given_its_tasks() -> None:
+    # the Government Office's notices of 2025 give the provinces they name tasks ("5. ...:
+    # Ủy ban nhân dân tỉnh Thanh Hóa rà soát và khẩn trương thực hiện", "b) Ủy ban nhân dân
+    # tỉnh Hưng Yên khẩn trương làm việc"); a province's own committee still only receives
+    text = ("III. Ý KIẾN KẾT LUẬN\n5. Về vốn dư: Ủy ban nhân dân tỉnh Thanh Hóa rà soát và "
+            "khẩn trương giải ngân hết số vốn.\n6. Về dự án đường vành đai:\nb) Ủy ban nhân dân "
+            "tỉnh Hưng Yên khẩn trương làm việc với nhà đầu tư.\n")
+    central = DocInfo(symbol="634/TB-VPCP", key="634/TB-VPCP|VN|2025")
+    assignments, _ = extract_responsibilities(normalize(text), central)
+    given = {(a.agency, a.province, a.role) for a in assignments}
+    assert given == {("UBND tỉnh", "Thanh Hóa", "lead"), ("UBND tỉnh", "Hưng Yên", "lead")}
+    own = DocInfo(symbol="1/KH-UBND", key="1/KH-UBND|Thanh Hóa|2025", province="Thanh Hóa",
+                  issuer="UBND tỉnh Thanh Hóa")
+    assignments, _ = extract_responsibilities(normalize(text), own)
+    assert {(a.agency, a.province) for a in assignments} == {("UBND tỉnh", "Hưng Yên")}

@@ -9,6 +9,8 @@ _ISSUER_TITLE = re.compile(r"^(?:Bộ trưởng|Chủ tịch|Giám đốc|Thủ 
 _ISSUER_PARTY = re.compile(r"(?:Ban Thường vụ\s+)?(Tỉnh ủy|Thành ủy)\b")
 _ISSUER_COUNCIL = re.compile(r"(?:HĐND|Hội đồng nhân dân)\s+(?:tỉnh|[Tt]hành phố)\b")
 _COUNCIL = re.compile(r"(?:HĐND|Hội đồng nhân dân)\b")
+#: A People's Committee (or its chairman) as the issuer.
+COMMITTEE_ISSUER = re.compile(r"(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\b")
 
 
 def issuer_names(issuer: str | None, ministry: str | None) -> set[str]:

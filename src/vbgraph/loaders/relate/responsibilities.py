@@ -40,7 +40,7 @@ from vbgraph.loaders.find.structure import (
 from vbgraph.loaders.find.tables import find_tables
 from vbgraph.loaders.models import Agency, AgencyMention, Deadline, Item, Table
 from vbgraph.loaders.relate.heading_names import heading_names
-from vbgraph.loaders.relate.issuer_names import assigns_committee, issuer_names
+from vbgraph.loaders.relate.issuer_names import COMMITTEE_ISSUER, assigns_committee, issuer_names
 from vbgraph.loaders.relate.item_cues import (
     AIMS,
     ANNOUNCING,
@@ -96,9 +96,10 @@ class _Extractor:
         ])  # fmt: skip
         #: The issuer's own names (and the province's committee unless a council's resolution
         #: gives it tasks): not given tasks by the document, only sent its reports.
-        self.reported_to_only = issuer_names(subject.issuer, issuing_ministry(self.text, known))
-        if not assigns_committee(subject.issuer):
-            self.reported_to_only |= PROVINCIAL_COMMITTEES
+        self.issuer_own = issuer_names(subject.issuer, issuing_ministry(self.text, known))
+        self.committee_reported = not assigns_committee(subject.issuer)
+        #: a committee's document whose province is not known: any committee may be its own
+        self.by_committee = bool(subject.issuer and COMMITTEE_ISSUER.match(subject.issuer))
         self.index = MentionIndex(self.mentions)
         self.roles = RoleReader(self.text, self.folded)
         self.found = Found()
@@ -127,6 +128,13 @@ class _Extractor:
                 uncertain=uncertain,
             )
         )
+
+    def reported_to_only(self, agency: Agency) -> bool:
+        """Whether the document gives ``agency`` no tasks, only its reports: the issuer, and
+        the province's own committee (not another province's, named in a central notice)."""
+        own = agency.province == self.province or (self.province is None and self.by_committee)
+        return agency.name in self.issuer_own or (
+            self.committee_reported and agency.name in PROVINCIAL_COMMITTEES and own)
 
     def is_agency_text(self, a: int, b: int) -> bool:
         """Whether ``text[a:b]`` is (almost) only agency names: a table's agency cell."""
@@ -266,7 +274,7 @@ class _Extractor:
         if GIVES_ROLES.search(self.folded, cue.end(), b):
             return None  # "a) Đề nghị Thủ trưởng các đơn vị chủ trì, phối hợp với X:"
         agencies = {m.agency.key: m.agency for m in mentions}
-        if any(name in self.reported_to_only for name in (x.name for x in agencies.values())):
+        if any(self.reported_to_only(x) for x in agencies.values()):
             return None
         role = "requested" if cue.group("requested") else "lead"
         return Owner(tuple(agencies.values()), mentions[0].start, mentions[-1].end, role)
@@ -355,7 +363,7 @@ class _Extractor:
         """Give the agencies of ``lst`` what ``verdict`` says, and keep the segment's state."""
         role = verdict.role
         agencies = tuple(
-            a for a in lst.agencies if role == "report_hub" or a.name not in self.reported_to_only
+            a for a in lst.agencies if role == "report_hub" or not self.reported_to_only(a)
         )
         if not agencies or (role == "requested" and self._asked_to_report(lst, agencies)):
             return
