@@ -1446,3 +1446,26 @@ def test_a_province_s_committee_named_in_a_central_notice_is_given_its_tasks() -
                   issuer="UBND tỉnh Thanh Hóa")
     assignments, _ = extract_responsibilities(normalize(text), own)
     assert {(a.agency, a.province) for a in assignments} == {("UBND tỉnh", "Hưng Yên")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # what a body has done, told in passing, is no task (Lào Cai letter of 2026: "Sở Xây
+        # dựng đã có ý kiến thống nhất"; Prime Minister's Công điện of 2025: "Chính phủ, Thủ
+        # tướng Chính phủ đã chỉ đạo quyết liệt"; Hà Nội plan of 2010, word-segmented: "Ban
+        # chỉ_đạo TGNN_Thành_phố đã tổ_chức")
+        "a) Sở Xây dựng đã có ý kiến thống nhất tại văn bản số 12/SXD-QH.\n",
+        "- Chính phủ, Thủ tướng Chính phủ đã chỉ đạo quyết liệt công tác ứng phó.\n",
+        "- Sở Tài chính cũng đã tổ chức kiểm tra thực tế.\n",
+    ],
+)
+def test_what_a_body_has_done_is_no_task(sentence: str) -> None:
+    text = "V. TỔ CHỨC THỰC HIỆN\n1. Nhiệm vụ chung\n" + sentence
+    assert not _tasks_of(text, "Lào Cai"), _tasks_of(text, "Lào Cai")
+
+
+def test_what_a_body_was_given_is_still_its_task() -> None:
+    text = ("V. TỔ CHỨC THỰC HIỆN\n1. Nhiệm vụ chung\n- Sở Tài chính đã được giao chủ trì thẩm "
+            "định dự toán kinh phí.\n")
+    assert ("Sở Tài chính", "lead") in {p for ps in _tasks_of(text, "Lào Cai").values() for p in ps}

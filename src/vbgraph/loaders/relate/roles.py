@@ -106,7 +106,11 @@ _VERB_AFTER_ADVERB = re.compile(r"(?!va\b|cua\b|de\b|[.;:(]|$)\w")
 _AFTER_MONITOR = re.compile(r"^[\s,:–\-(]*(?:la\s+|lam\s+)?co\s+quan\s+thuong\s+truc")
 #: A subject of a passive clause ("Trung tâm Hội nghị tỉnh được đầu tư nâng cấp") is
 #: what is acted on, not who acts; "được giao / được phân công" still assigns.
-_AFTER_PASSIVE = re.compile(r"^\s*(?:da\s+|se\s+|tiep\s+tuc\s+)?duoc\s+(?!giao|phan\s+cong)")
+_AFTER_PASSIVE = re.compile(
+    r"^\s*(?:da\s+|se\s+|tiep\s+tuc\s+)?duoc\s+(?!giao|phan\s+cong)"
+    # what a body has done, told ("Thủ tướng Chính phủ đã tập trung lãnh đạo, chỉ đạo")
+    r"|^\s*(?:cung\s+)?da\s+(?!duoc\s+(?:giao|phan\s+cong))"
+)
 #: A list whose clause ends right after it ("... thuộc thẩm quyền cấp của Bộ: Cục Địa chất
 #: và Khoáng sản Việt Nam, Bộ Công Thương;"): it is named, no verb says what it does.
 _NO_PREDICATE = re.compile(r"[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?[;.](?:[ \t]*\n|[ \t]*$)")
