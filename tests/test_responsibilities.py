@@ -1469,3 +1469,22 @@ def test_what_a_body_was_given_is_still_its_task() -> None:
     text = ("V. TỔ CHỨC THỰC HIỆN\n1. Nhiệm vụ chung\n- Sở Tài chính đã được giao chủ trì thẩm "
             "định dự toán kinh phí.\n")
     assert ("Sở Tài chính", "lead") in {p for ps in _tasks_of(text, "Lào Cai").values() for p in ps}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "chuyển giao cho X" / "bàn giao cho X" hands assets over to X: X is given no task
+        # (Huế decision of 2025, Điều 5 and 6: "quyết định xác lập quyền sở hữu toàn dân đối
+        # với tài sản chuyển giao cho Ủy ban nhân dân phường, xã", "chủ trì quản lý tài sản
+        # đối với các tài sản chuyển giao cho cơ quan, tổ chức, đơn vị thuộc phạm vi quản lý")
+        "3. Sở Tài chính quản lý tài sản chuyển giao\ncho Ủy ban nhân dân phường, xã; tài sản "
+        "chuyển giao cho cơ quan, đơn vị, tổ chức thuộc phạm vi quản lý.\n",
+        "2. Sở Tài chính chủ trì quản lý tài sản đối với các tài sản bàn giao cho cơ quan, tổ "
+        "chức, đơn vị thuộc phạm vi quản lý của mình.\n",
+    ],
+)
+def test_those_assets_are_handed_over_to_are_given_no_task(sentence: str) -> None:
+    text = "Điều 6. Đơn vị chủ trì quản lý tài sản\n" + sentence
+    given = {pair for pairs in _tasks_of(text, "Huế").values() for pair in pairs}
+    assert given == {("Sở Tài chính", "lead")}, given

@@ -71,7 +71,8 @@ _ROLE_CUES: tuple[tuple[str, Pattern], ...] = (
         "lead",
         Pattern(
             "before lead",
-            r"(?:^|[^a-z])(?:giao(?:\s+cho)?|yeu\s+cau(?:\s+cac)?|phan\s+cong"
+            # "chuyển giao / bàn giao cho X" hands something over to X, no task
+            r"(?:^|[^a-z])(?:(?<!chuyen )(?<!ban )giao(?:\s+cho)?|yeu\s+cau(?:\s+cac)?|phan\s+cong"
             # a field of a task: "- Đơn vị chủ trì: Vụ X", "Cơ quan thực hiện: Sở Y"
             rf"|(?:{FIELD_LABELS_FOLDED['lead']})\s*:)\s*:?\s*"
             rf"(?:\b{_TITLES}\s+)*$",
