@@ -1488,3 +1488,24 @@ def test_those_assets_are_handed_over_to_are_given_no_task(sentence: str) -> Non
     text = "Điều 6. Đơn vị chủ trì quản lý tài sản\n" + sentence
     given = {pair for pairs in _tasks_of(text, "Huế").values() for pair in pairs}
     assert given == {("Sở Tài chính", "lead")}, given
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # following and urging how the document is carried out, whatever its kind: a Công
+        # điện (Prime Minister's of 2025, twice: "15. Văn phòng Chính phủ theo dõi, đôn đốc
+        # việc thực hiện Công điện này theo chức năng, nhiệm vụ được giao", "6. Văn phòng
+        # Chính phủ theo chức năng, nhiệm vụ được giao theo dõi, đôn đốc, kiểm tra việc thực
+        # hiện Công điện này"), a regulation (Phú Thọ decision of 2025: "Quy định này")
+        "15. Văn phòng Chính phủ theo dõi, đôn đốc việc thực hiện Công điện này theo chức "
+        "năng, nhiệm vụ được giao.\n",
+        "6. Văn phòng Chính phủ theo chức năng, nhiệm vụ được giao theo dõi, đôn đốc, kiểm tra "
+        "việc thực hiện Công điện này.\n",
+        "2. Văn phòng Chính phủ theo dõi, đôn đốc việc thực hiện Quy định này.\n",
+    ],
+)
+def test_following_the_document_of_any_kind_is_monitoring_only(item: str) -> None:
+    subject = DocInfo(symbol="227/CĐ-TTg", key="227/CĐ-TTg|VN|2025", issuer="Thủ tướng Chính phủ")
+    assignments, _ = extract_responsibilities(normalize("Thủ tướng yêu cầu:\n" + item), subject)
+    assert {(a.agency, a.role) for a in assignments} == {("Văn phòng Chính phủ", "monitor")}
