@@ -257,6 +257,17 @@ def test_a_portal_page_with_the_letterhead_after_the_portal_table() -> None:
     assert doc.province == "Thành phố Hồ Chí Minh"
 
 
+@pytest.mark.parametrize("number", ["634/TB-VPCP", "627/TB-VPCP"])
+def test_a_central_body_s_name_wrapped_in_a_portal_cell(number: str) -> None:
+    # the Government Office's letterhead as a legal portal's page keeps it, bold and wrapped
+    # over two lines (VPCP notices 634 and 627 of 2025)
+    text = ("|\n**VĂN PHÒNG CHÍNH\nPHỦ**\n-------\n|\n**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**"
+            f"\nĐộc lập - Tự do - Hạnh phúc\n---------------\n|\n|\nSố: {number}\n|\n*Hà Nội, "
+            "ngày 22\ntháng 11 năm 2025*\n|\n\n\n**THÔNG BÁO**\n")
+    doc = extract_header(normalize(text))
+    assert (doc.symbol, doc.issuer, doc.province) == (number, "Văn phòng Chính phủ", None)
+
+
 def test_a_portal_page_without_a_letterhead_takes_the_portal_fields() -> None:
     # the page opens with the portal's summary; the letter's own header is not copied
     text = _PORTAL.format(symbol="10988/BNV-CQĐP", issuer="Bộ Nội vụ") + (
