@@ -1399,6 +1399,11 @@ def test_a_distribution_list_beside_the_signature_assigns_nothing(distribution: 
         # Nghệ**\n\nChủ trì, phối hợp với các sở,\nngành, UBND các xã, phường ...:")
         "**1. Sở\nGiáo dục và Đào tạo**\n\nChủ trì, phối hợp với các sở,\nngành, UBND các xã, "
         "phường và các cơ quan, đơn vị có liên quan:\n",
+        # given to it (Politburo conclusion of 2025: "**4. Giao Đảng ủy Quốc hội chủ trì,
+        # phối hợp với Đảng ủy Chính phủ và các cơ quan liên quan:**", "**6. Giao Văn phòng
+        # Trung ương Đảng chủ trì:**")
+        "**1. Giao Sở Giáo dục và Đào tạo chủ trì, phối hợp với các sở, ngành liên quan:**\n",
+        "**1. Giao Sở Giáo dục và Đào tạo chủ trì:**\n",
     ],
 )
 def test_an_item_naming_who_leads_its_items_is_no_task_of_its_own(opening: str) -> None:

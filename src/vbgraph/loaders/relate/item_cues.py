@@ -59,9 +59,10 @@ ROLES_HEAD = re.compile(
 )
 #: What an item naming who leads the items under it says besides the names, on folded text:
 #: role verbs, "theo chức năng, nhiệm vụ", fillers ("1. Bộ Tài chính chủ trì, phối hợp với
-#: các Bộ, cơ quan liên quan và các địa phương:").
+#: các Bộ, cơ quan liên quan và các địa phương:", "4. Giao Đảng ủy Quốc hội chủ trì, phối
+#: hợp với Đảng ủy Chính phủ và các cơ quan liên quan:").
 ROLE_WORDS_ONLY = re.compile(
-    rf"(?:[\W_]|\b(?:{ROLE_VERBS_FOLDED}|voi|va|cac|chat\s+che|{FUNCTION_ADVERB_FOLDED}"
+    rf"(?:[\W_]|\b(?:{ROLE_VERBS_FOLDED}|giao|cho|voi|va|cac|chat\s+che|{FUNCTION_ADVERB_FOLDED}"
     rf"|{LIST_FILLERS_FOLDED}|{TITLES_FOLDED})\b)*"
 )
 
