@@ -1514,3 +1514,21 @@ def test_following_the_document_of_any_kind_is_monitoring_only(item: str) -> Non
     subject = DocInfo(symbol="227/CĐ-TTg", key="227/CĐ-TTg|VN|2025", issuer="Thủ tướng Chính phủ")
     assignments, _ = extract_responsibilities(normalize("Thủ tướng yêu cầu:\n" + item), subject)
     assert {(a.agency, a.role) for a in assignments} == {("Văn phòng Chính phủ", "monitor")}
+
+
+@pytest.mark.parametrize("party_symbol", ["104-CTr/TU", "2449-CV/ĐU", "34-NQ/TU"])
+def test_a_party_document_gives_the_province_s_committee_tasks(party_symbol: str) -> None:
+    # a Party committee's programme or letter gives the People's Committee its tasks (Lào
+    # Cai Tỉnh ủy programme 104-CTr/TU and Đảng ủy UBND tỉnh letter 2449-CV/ĐU of 2026: "1.
+    # Ủy ban nhân dân tỉnh, chỉ đạo ...", "Chỉ đạo Uỷ ban nhân dân tỉnh cụ thể hóa ...");
+    # the committee's own plan does not
+    text = ("III. TỔ CHỨC THỰC HIỆN\n1. Ủy ban nhân dân tỉnh\n- Cụ thể hóa các mục tiêu, "
+            "nhiệm vụ thành các kế hoạch 5 năm và hằng năm.\n")
+    party = DocInfo(symbol=party_symbol, key=f"{party_symbol}|Lào Cai|2026", province="Lào Cai",
+                    issuer="Tỉnh ủy Lào Cai" if party_symbol.endswith("TU") else None)
+    assignments, _ = extract_responsibilities(normalize(text), party)
+    assert ("UBND tỉnh", "lead") in {(a.agency, a.role) for a in assignments}
+    own = DocInfo(symbol="134/KH-UBND", key="134/KH-UBND|Lào Cai|2026", province="Lào Cai",
+                  issuer="UBND tỉnh Lào Cai")
+    assignments, _ = extract_responsibilities(normalize(text), own)
+    assert not assignments

@@ -66,6 +66,7 @@ _AUTHORITY = re.compile(
     r"^[ \t|]*(?P<who>CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC)\b(?P<rest>[^\n]*)$", re.MULTILINE
 )
 _BODY_NAMES: tuple[tuple[str, str], ...] = (
+    (r"ĐẢNG ỦY ỦY BAN NHÂN DÂN", "Đảng ủy UBND"),
     (r"ỦY BAN NHÂN DÂN", "UBND"),
     (r"HỘI ĐỒNG NHÂN DÂN", "HĐND"),
     (r"BAN THƯỜNG VỤ TỈNH ỦY", "Ban Thường vụ Tỉnh ủy"),
@@ -311,7 +312,7 @@ def _issuer(head: str, province: str | None, after: int, text: str = "",
     top = "\n".join(lines).upper()
     for rx, short in _BODY_IN_HEAD:
         if rx.search(top):
-            if short in ("UBND", "HĐND"):
+            if short in ("UBND", "HĐND", "Đảng ủy UBND"):
                 return f"{short}{place}"
             if short == "Tỉnh ủy" and _STANDING_SIGNS.search(text):
                 short = "Ban Thường vụ Tỉnh ủy"

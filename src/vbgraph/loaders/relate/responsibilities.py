@@ -97,7 +97,7 @@ class _Extractor:
         #: The issuer's own names (and the province's committee unless a council's resolution
         #: gives it tasks): not given tasks by the document, only sent its reports.
         self.issuer_own = issuer_names(subject.issuer, issuing_ministry(self.text, known))
-        self.committee_reported = not assigns_committee(subject.issuer)
+        self.committee_reported = not assigns_committee(subject.issuer, subject.symbol)
         #: a committee's document whose province is not known: any committee may be its own
         self.by_committee = bool(subject.issuer and COMMITTEE_ISSUER.match(subject.issuer))
         self.index = MentionIndex(self.mentions)
