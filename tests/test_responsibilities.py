@@ -1532,3 +1532,22 @@ def test_a_party_document_gives_the_province_s_committee_tasks(party_symbol: str
                   issuer="UBND tỉnh Lào Cai")
     assignments, _ = extract_responsibilities(normalize(text), own)
     assert not assignments
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        # a task's fields in italics on a portal's page, labels from the vocabulary (Bắc Ninh
+        # plan of 2025: "*Đơn vị chủ trì tham mưu thực\nhiện: *Sở Nội vụ.", "*Đơn vị phối hợp
+        # thực hiện: *Sở\nTư pháp; các cơ quan, đơn vị, địa phương liên quan."; Bộ Tư pháp
+        # plan of 2015: "- Đơn vị phối hợp: Văn phòng Bộ.")
+        "*Đơn vị chủ trì: *Sở Nội vụ.\n\n*Đơn vị phối hợp thực hiện: *Sở\nTư pháp; các cơ "
+        "quan, đơn vị, địa phương liên quan.\n",
+        "- Đơn vị chủ trì: Sở Nội vụ.\n- Đơn vị phối hợp: Sở Tư pháp.\n",
+    ],
+)
+def test_the_partners_field_of_a_task(fields: str) -> None:
+    text = ("III. NHIỆM VỤ\n1. Nâng cao năng lực xây dựng pháp luật\n- Thu hút chuyên gia, nhà "
+            "khoa học pháp lý.\n" + fields)
+    given = {pair for pairs in _tasks_of(text, "Bắc Ninh").values() for pair in pairs}
+    assert ("Sở Tư pháp", "coordinate") in given and ("Sở Tư pháp", "lead") not in given, given

@@ -54,8 +54,10 @@ _ROLE_CUES: tuple[tuple[str, Pattern], ...] = (
         "coordinate",
         Pattern(
             "before coordinate",
-            rf"phoi\s*hop(?:\s+(?:{COORDINATE_ADVERBS_FOLDED}))*(?:[^.;:\n]{{0,30}}?\bvoi)?"
-            rf"(?:\s*[,:])?\s*(?:\b{_TITLES}\s+)*$",
+            rf"(?:phoi\s*hop(?:\s+(?:{COORDINATE_ADVERBS_FOLDED}))*(?:[^.;:\n]{{0,30}}?\bvoi)?"
+            # a field's label, italic on a portal's page: "*Đơn vị phối hợp thực hiện: *Sở"
+            rf"|(?:{FIELD_LABELS_FOLDED['coordinate']})(?=[\s*_]*:))"
+            rf"(?:[\s*_]*[,:])?[\s*_]*(?:\b{_TITLES}\s+)*$",
             contains=("hop",),
         ),
     ),
@@ -74,7 +76,7 @@ _ROLE_CUES: tuple[tuple[str, Pattern], ...] = (
             # "chuyển giao / bàn giao cho X" hands something over to X, no task
             r"(?:^|[^a-z])(?:(?<!chuyen )(?<!ban )giao(?:\s+cho)?|yeu\s+cau(?:\s+cac)?|phan\s+cong"
             # a field of a task: "- Đơn vị chủ trì: Vụ X", "Cơ quan thực hiện: Sở Y"
-            rf"|(?:{FIELD_LABELS_FOLDED['lead']})\s*:)\s*:?\s*"
+            rf"|(?:{FIELD_LABELS_FOLDED['lead']})[\s*_]*:)[\s*_]*:?[\s*_]*"
             rf"(?:\b{_TITLES}\s+)*$",
             contains=("giao", "cau", "cong", "tri", "hien", "trach", "muu"),
         ),
