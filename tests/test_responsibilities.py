@@ -1152,6 +1152,10 @@ def test_the_head_of_bodies_is_given_their_tasks() -> None:
         "c) Thực hiện các nội dung, nhiệm vụ các dự án, tiểu dự án do Bộ Công an chủ trì theo "
         "chức năng, nhiệm vụ được giao.\n",
         "- Chuẩn bị tài liệu cho các hội nghị kinh tế ASEAN do Bộ Công Thương chủ trì.\n",
+        # ... nor the agent's partners (the same decision: "do Bộ Công Thương chủ trì hoặc
+        # phối hợp với các Bộ, ngành khác tổ chức")
+        "- Chuẩn bị tài liệu cho các hội nghị kinh tế ASEAN do Bộ Công Thương chủ trì hoặc "
+        "phối hợp với các Bộ, ngành khác tổ chức.\n",
     ],
 )
 def test_the_agent_of_a_described_thing_is_given_nothing(sentence: str) -> None:
