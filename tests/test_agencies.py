@@ -20,7 +20,8 @@ CASES = [
     ("Giao Sở KH&ĐT chủ trì", "Quảng Ngãi", "Sở Kế hoạch và Đầu tư", "Sở KH&ĐT"),
     ("phối hợp với Sở NN&PTNT", "Nghệ An", "Sở Nông nghiệp và Phát triển nông thôn", "Sở NN&PTNT"),
     ("Sở LĐ-TB&XH hướng dẫn", "Bình Định", "Sở Lao động - Thương binh và Xã hội", "Sở LĐ-TB&XH"),
-    ("Sở TT&TT tỉnh Hà Tĩnh", "Hà Tĩnh", "Sở Thông tin và Truyền thông", "Sở TT&TT"),
+    ("Sở TT&TT tỉnh Hà Tĩnh", "Hà Tĩnh", "Sở Thông tin và Truyền thông",
+     "Sở TT&TT tỉnh Hà Tĩnh"),  # the province its name goes on to name is in the mention
     ("BCH Quân sự tỉnh, Công An tỉnh", "Quảng Ngãi", "Bộ Chỉ huy Quân sự tỉnh", "BCH Quân sự tỉnh"),
     (
         "Đề nghị UBMTTQ tỉnh tham gia",
@@ -518,6 +519,47 @@ def test_any_state_body_is_no_body() -> None:
 def test_a_plural_noun_starting_another_word_is_no_collective(text: str) -> None:
     known = find_mentions(text, "Lào Cai")
     assert open_mentions(text, "Lào Cai", known) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # actors of a forest or construction regulation named by their kind (Quảng Trị
+        # Chỉ thị of 2025: "5. Các chủ rừng là tổ chức"; Quảng Ninh decision of 2025: "c) Các
+        # chủ rừng phải thường xuyên canh phòng", "các lực lượng tham gia chữa cháy"; Prime
+        # Minister's notice of 2025: "các lực lượng ... tham gia thi công"; Hà Nội plan of
+        # 2025: "các nhà đầu tư trong các khu công nghệ cao")
+        ("c) Các chủ rừng phải thường xuyên canh phòng.", "Các chủ rừng"),
+        ("huy động các lực lượng tham gia chữa cháy rừng", "Các lực lượng"),
+        ("các nhà đầu tư chủ động bố trí kinh phí", "Các nhà đầu tư"),
+        ("yêu cầu các nhà thầu tăng cường nhân lực", "Các nhà thầu"),
+    ],
+)
+def test_actors_named_by_their_kind_are_collectives(text: str, name: str) -> None:
+    names = [m.agency.name for m in open_mentions(text, "Quảng Ninh", find_mentions(text, None))]
+    assert name in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "province", "name", "scope"),
+    [
+        # a body whose name goes on to name its province is that province's, whatever the
+        # document's own (VPCP notices of 2025: "Ủy ban nhân dân tỉnh Thanh Hóa rà soát",
+        # "b) Ủy ban nhân dân tỉnh Hưng Yên khẩn trương"; a Hà Nội plan naming "Công an
+        # tỉnh\nQuảng Ninh"), with that province's form of the name
+        ("Ủy ban nhân dân tỉnh Thanh Hóa rà soát", None, "UBND tỉnh", "Thanh Hóa"),
+        ("b) Ủy ban nhân dân tỉnh Hưng Yên khẩn trương", None, "UBND tỉnh", "Hưng Yên"),
+        ("phối hợp với Sở Y tế tỉnh Nghệ An", "Lào Cai", "Sở Y tế", "Nghệ An"),
+        ("phối hợp với Công an tỉnh\nQuảng Ninh", "Hà Nội", "Công an tỉnh", "Quảng Ninh"),
+        # "Sở Y tế Nghệ An" without the kind word is not read as a scope
+        ("Sở Y tế Nghệ An chủ trì", None, "Sở Y tế", None),
+    ],
+)
+def test_a_body_naming_its_province_is_that_province_s(
+    text: str, province: str | None, name: str, scope: str | None
+) -> None:
+    [mention] = find_mentions(text, province)
+    assert (mention.agency.name, mention.agency.province) == (name, scope)
 
 
 def test_words_inside_other_words_are_not_agencies() -> None:

@@ -257,6 +257,28 @@ def test_a_portal_page_with_the_letterhead_after_the_portal_table() -> None:
     assert doc.province == "Thành phố Hồ Chí Minh"
 
 
+@pytest.mark.parametrize("number", ["634/TB-VPCP", "627/TB-VPCP"])
+def test_a_central_body_s_name_wrapped_in_a_portal_cell(number: str) -> None:
+    # the Government Office's letterhead as a legal portal's page keeps it, bold and wrapped
+    # over two lines (VPCP notices 634 and 627 of 2025)
+    text = ("|\n**VĂN PHÒNG CHÍNH\nPHỦ**\n-------\n|\n**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**"
+            f"\nĐộc lập - Tự do - Hạnh phúc\n---------------\n|\n|\nSố: {number}\n|\n*Hà Nội, "
+            "ngày 22\ntháng 11 năm 2025*\n|\n\n\n**THÔNG BÁO**\n")
+    doc = extract_header(normalize(text))
+    assert (doc.symbol, doc.issuer, doc.province) == (number, "Văn phòng Chính phủ", None)
+
+
+def test_the_party_committee_of_a_people_s_committee_issues_its_letter() -> None:
+    # Lào Cai, 2026: "ĐẢNG BỘ TỈNH LÀO CAI / ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH", Số 2449-CV/ĐU
+    text = ("ĐẢNG BỘ TỈNH LÀO CAI                             ĐẢNG CỘNG SẢN VIỆT NAM\n"
+            " ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH\n"
+            "                                                      Lào Cai, ngày 07 tháng 9 năm "
+            "2026\n               *\n         Số 2449 -CV/ĐU\nvề việc triển khai thực hiện "
+            "Chương trình hành động\n")
+    doc = extract_header(normalize(text))
+    assert (doc.issuer, doc.province) == ("Đảng ủy UBND tỉnh Lào Cai", "Lào Cai")
+
+
 def test_a_portal_page_without_a_letterhead_takes_the_portal_fields() -> None:
     # the page opens with the portal's summary; the letter's own header is not copied
     text = _PORTAL.format(symbol="10988/BNV-CQĐP", issuer="Bộ Nội vụ") + (

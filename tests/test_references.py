@@ -608,3 +608,21 @@ def test_a_document_with_a_title_of_its_own_after_the_amenders_is_no_amender() -
     edges = _second_order(text)
     assert ("187/2025/NĐ-CP", "amends", "78/2025/NĐ-CP") in edges
     assert ("79/2025/NĐ-CP", "amends", "78/2025/NĐ-CP") not in edges
+
+
+def test_a_legal_portal_s_notice_to_its_members_cites_nothing() -> None:
+    # eight pages saved from a legal portal in 2025 (Prime Minister's Công điện 226 and 227,
+    # VPCP notice 648, Hồ Chí Minh City letters 4085 and 4240, ...) end with the portal's
+    # notice on its members' data, citing the personal-data decree: not the page's citation
+    text = (
+        "Số: 227/CĐ-TTg\nCÔNG ĐIỆN\nThực hiện Nghị định số 42/2022/NĐ-CP của Chính phủ, ...\n"
+        "Cảm ơn đã dùng ThuVienPhapLuat.vn\n**THÔNG BÁO **\n"
+        "**về Lưu trữ, Sử dụng Thông tin Khách hàng**\n**Kính gửi:** Quý Thành viên,\n"
+        "Nghị định 13/2023/NĐ-CP về Bảo vệ dữ liệu cá nhân (hiệu lực từ ngày 01/07/2023) yêu "
+        "cầu xác nhận sự đồng ý của thành viên.\nThực hiện Nghị định 13/2023/NĐ-CP, chúng tôi "
+        "cập nhật Quy chế và Thỏa thuận Bảo về Dữ liệu cá nhân bên dưới.\nTrân trọng cảm ơn Quý "
+        "Thành viên.\n"
+    )
+    subject = DocInfo(symbol="227/CĐ-TTg", key="227/CĐ-TTg|VN|2025", issuer="Thủ tướng Chính phủ")
+    refs = extract_references(normalize(text), subject)
+    assert [d.symbol for d in refs.documents] == ["42/2022/NĐ-CP"]

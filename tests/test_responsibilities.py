@@ -1152,6 +1152,10 @@ def test_the_head_of_bodies_is_given_their_tasks() -> None:
         "c) Thực hiện các nội dung, nhiệm vụ các dự án, tiểu dự án do Bộ Công an chủ trì theo "
         "chức năng, nhiệm vụ được giao.\n",
         "- Chuẩn bị tài liệu cho các hội nghị kinh tế ASEAN do Bộ Công Thương chủ trì.\n",
+        # ... nor the agent's partners (the same decision: "do Bộ Công Thương chủ trì hoặc
+        # phối hợp với các Bộ, ngành khác tổ chức")
+        "- Chuẩn bị tài liệu cho các hội nghị kinh tế ASEAN do Bộ Công Thương chủ trì hoặc "
+        "phối hợp với các Bộ, ngành khác tổ chức.\n",
     ],
 )
 def test_the_agent_of_a_described_thing_is_given_nothing(sentence: str) -> None:
@@ -1288,3 +1292,266 @@ def test_an_unnamed_appendix_is_named_by_its_place_among_the_appendices() -> Non
             "PHỤ LỤC\n1. Công ty Cổ phần Môi trường chủ trì thu gom rác.\n")
     tasks = _tasks_of(text, "Hà Nội")
     assert "Phụ lục 1, 1" in tasks, tasks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "partners"),
+    [
+        # partners after "phối hợp với" whose names run on past what the list took, then
+        # the next partner (Lào Cai plan of 2026: "các chủ đầu tư hạ tầng cụm công nghiệp,
+        # Ủy ban nhân dân các xã, phường"; Bộ TN&MT plan of 2022: "Cục Kiểm soát ô nhiễm môi
+        # trường, Vụ Môi trường"; Lâm Đồng Công điện of 2025: "Sở Xây dựng Lâm Đồng và các
+        # cơ quan, đơn vị có liên quan")
+        ("- Chủ trì, phối hợp với các chủ đầu tư hạ tầng cụm công nghiệp, Ủy ban nhân dân "
+         "các xã, phường và các đơn vị liên quan đầu tư đồng bộ hệ thống lưới điện.\n",
+         {"Ủy ban nhân dân các xã, phường", "Các cơ quan, đơn vị liên quan"}),
+        ("b) Chủ trì, phối hợp với Cục Kiểm soát ô nhiễm môi trường, Vụ Môi trường hoàn thiện "
+         "dự thảo Kế hoạch giảm phát thải khí nhà kính.\n", {"Vụ Môi trường"}),
+        ("- Chủ trì, phối hợp với Sở Xây dựng Lâm Đồng và các cơ quan, đơn vị có liên quan để "
+         "khảo sát, lập phương án.\n", {"Các cơ quan, đơn vị liên quan"}),
+    ],
+)
+def test_partners_after_a_name_running_on(sentence: str, partners: set[str]) -> None:
+    text = "V. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương\n" + sentence
+    given = {pair for pairs in _tasks_of(text, "Lào Cai").values() for pair in pairs}
+    assert {(p, "coordinate") for p in partners} <= given, given
+    assert not any(role == "lead" and agency in partners for agency, role in given), given
+
+
+def test_a_verb_after_the_partners_ends_their_list() -> None:
+    # the next clause's subject is no partner: "phối hợp với Sở Y tế triển khai, Ủy ban ..."
+    # has a verb between them (Lào Cai plan of 2026: "phối hợp chặt chẽ với chính quyền địa
+    # phương đẩy nhanh giải phóng mặt bằng")
+    text = ("V. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương\n- Chủ trì, phối hợp với Sở Y tế kiểm tra "
+            "việc thực hiện, đôn đốc, hướng dẫn Ủy ban nhân dân các xã báo cáo kết quả.\n")
+    given = {pair for pairs in _tasks_of(text, "Lào Cai").values() for pair in pairs}
+    assert ("Ủy ban nhân dân các xã", "coordinate") not in given, given
+
+
+@pytest.mark.parametrize(
+    ("label", "holder_tasks", "partners"),
+    [
+        # a label of roles under a holder: its items are the holder's tasks, the partners it
+        # names join it (Sơn La plan of 2025: "*a) Chủ trì, phối hợp với các sở, ban, ngành,
+        # UBND các xã, phường và cơ quan, đơn vị có liên quan*", "*b) Phối hợp với các sở,
+        # ngành, UBND các xã, phường*"; Quảng Ninh decision of 2025: "b) Phối hợp với Sở Nông
+        # nghiệp và Môi trường")
+        ("a) Chủ trì, phối hợp với các sở, ban, ngành, UBND các xã, phường",
+         {"1.a-1", "1.a-2"}, {("Các sở, ban, ngành", "1.a"), ("UBND các xã, phường", "1.a")}),
+        ("b) Phối hợp với Sở Nông nghiệp và Môi trường",
+         {"1.b-1", "1.b-2"}, {("Sở Nông nghiệp và Môi trường", "1.b")}),
+    ],
+)
+def test_a_label_of_roles_gives_its_items_to_the_holder(
+    label: str, holder_tasks: set[str], partners: set[tuple[str, str]]
+) -> None:
+    text = (f"1. Sở Công Thương\n{label}\n- Tổ chức chương trình tập huấn kiến thức.\n"
+            "- Tham mưu phát triển công nghiệp bảo quản, chế biến nông lâm thủy sản.\n")
+    tasks = _tasks_of(text, "Sơn La")
+    assert {t for t, pairs in tasks.items() if ("Sở Công Thương", "lead") in pairs} == holder_tasks
+    assert {(agency, t) for t, pairs in tasks.items() for agency, role in pairs
+            if role == "coordinate"} == partners
+
+
+def test_a_bare_label_of_roles_makes_each_item_s_opening_bodies_partners() -> None:
+    # "b) Chủ trì, phối hợp" then "- Sở Tài chính và các đơn vị có liên quan tham mưu ...":
+    # the holder leads, the bodies each item opens with join it (Đồng Nai plan of 2025)
+    text = ("2.3. Công an tỉnh\nb) Chủ trì, phối hợp\n- Sở Tài chính và các đơn vị có liên "
+            "quan tham mưu Ủy ban nhân dân tỉnh cân đối, bố trí ngân sách nhà nước.\n"
+            "- Sở Nội vụ và các cơ quan, đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh quy "
+            "định về phân cấp quản lý.\n")
+    tasks = _tasks_of(text, "Đồng Nai")
+    assert tasks["2.3.b-1"] == {("Công an tỉnh", "lead"), ("Sở Tài chính", "coordinate"),
+                                ("Các cơ quan, đơn vị liên quan", "coordinate")}, tasks
+    assert tasks["2.3.b-2"] == {("Công an tỉnh", "lead"), ("Sở Nội vụ", "coordinate"),
+                                ("Các cơ quan, đơn vị liên quan", "coordinate")}, tasks
+
+
+@pytest.mark.parametrize(
+    "distribution",
+    [
+        # the signer's office in a column beside the list, on its first line and between
+        # its entries (Lào Cai department letter of 2025; Lào Cai plan of 2026)
+        "Nơi nhận:                                         KT. GIÁM ĐỐC\n- Như trên;\n"
+        "- UBND tỉnh (b/c);\n                                                  PHÓ GIÁM ĐỐC\n"
+        "- UBND các xã, phường (p/h);\n- Lãnh đạo Sở;\n- Lưu: VT, KS.\n",
+        "Nơi nhận:                                        TM. ỦY BAN NHÂN DÂN\n"
+        "- Như Điều 3;                                         KT. CHỦ TỊCH\n"
+        "- TT. Tỉnh uỷ, HĐND tỉnh;                             PHÓ CHỦ TỊCH\n"
+        "- Các sở, ban, ngành thuộc UBND tỉnh;\n- UBND các xã, phường;\n- Lưu: VT.\n",
+    ],
+)
+def test_a_distribution_list_beside_the_signature_assigns_nothing(distribution: str) -> None:
+    text = "V. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính bố trí kinh phí thực hiện.\n" + distribution
+    given = {pair for pairs in _tasks_of(text, "Lào Cai").values() for pair in pairs}
+    assert given == {("Sở Tài chính", "lead")}, given
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # an item naming who leads its items, and with whom, then a colon: its items are the
+        # holder's tasks, the item itself is none (Prime Minister's Công điện of 2025: "1. Bộ
+        # Tài chính chủ trì, phối hợp với các Bộ, cơ quan liên quan và các địa phương:"; Huế
+        # plan of 2025: "2. Sở Giáo dục\nvà Đào tạo chủ trì, phối hợp với Sở Nông nghiệp và
+        # Môi trường, Ủy ban nhân dân\ncác phường, xã, đặc khu:")
+        "1. Sở Giáo dục\nvà Đào tạo chủ trì, phối hợp với Sở Nông nghiệp và Môi trường, Ủy ban "
+        "nhân dân\ncác phường, xã:\n",
+        "1. Sở Giáo dục và Đào tạo theo chức năng, nhiệm vụ được giao chủ trì, phối hợp với "
+        "các sở, ngành liên quan và các địa phương:\n",
+        # the holder on a line of its own (Sơn La plan of 2025: "**4. Sở\nKhoa học và Công
+        # Nghệ**\n\nChủ trì, phối hợp với các sở,\nngành, UBND các xã, phường ...:")
+        "**1. Sở\nGiáo dục và Đào tạo**\n\nChủ trì, phối hợp với các sở,\nngành, UBND các xã, "
+        "phường và các cơ quan, đơn vị có liên quan:\n",
+        # given to it (Politburo conclusion of 2025: "**4. Giao Đảng ủy Quốc hội chủ trì,
+        # phối hợp với Đảng ủy Chính phủ và các cơ quan liên quan:**", "**6. Giao Văn phòng
+        # Trung ương Đảng chủ trì:**")
+        "**1. Giao Sở Giáo dục và Đào tạo chủ trì, phối hợp với các sở, ngành liên quan:**\n",
+        "**1. Giao Sở Giáo dục và Đào tạo chủ trì:**\n",
+    ],
+)
+def test_an_item_naming_who_leads_its_items_is_no_task_of_its_own(opening: str) -> None:
+    text = ("V. TỔ CHỨC THỰC HIỆN\n" + opening + "a) Xây dựng chương trình đào tạo giáo viên.\n"
+            "b) Tổ chức tập huấn cho đội ngũ giảng viên.\n")
+    tasks = _tasks_of(text, "Huế")
+    leads = {t for t, pairs in tasks.items() if ("Sở Giáo dục và Đào tạo", "lead") in pairs}
+    assert leads == {"V.1.a", "V.1.b"}, tasks
+
+
+@pytest.mark.parametrize(
+    ("item", "body"),
+    [
+        # a minister or governor named for the body (Prime Minister's Công điện of 2025: "2.
+        # Bộ trưởng Bộ Quốc phòng chỉ đạo Quân khu 5", "11. Thống đốc Ngân hàng Nhà nước Việt
+        # Nam chỉ đạo"; Prime Minister's plan of 2025: "1. Bộ trưởng Bộ Công an có trách
+        # nhiệm"; VPCP notice of 2025: "b) Giao đồng chí Bộ trưởng Bộ Xây dựng trực tiếp chỉ
+        # đạo")
+        ("2. Bộ trưởng Bộ Quốc phòng chỉ đạo Quân khu 5 bổ sung lực lượng.", "Bộ Quốc phòng"),
+        ("11. Thống đốc Ngân hàng Nhà nước Việt Nam chỉ đạo\ncác ngân hàng giãn nợ.",
+         "Ngân hàng Nhà nước Việt Nam"),
+        ("1. Bộ trưởng Bộ Công an có trách nhiệm hướng dẫn thi hành Luật.", "Bộ Công an"),
+        ("b) Giao đồng chí Bộ trưởng Bộ Xây dựng trực tiếp chỉ đạo kiểm tra.", "Bộ Xây dựng"),
+    ],
+)
+def test_a_minister_leads_for_the_ministry(item: str, body: str) -> None:
+    text = "Thủ tướng Chính phủ yêu cầu:\n" + item + "\n"
+    subject = DocInfo(symbol="227/CĐ-TTg", key="227/CĐ-TTg|VN|2025", issuer="Thủ tướng Chính phủ")
+    assignments, _ = extract_responsibilities(normalize(text), subject)
+    assert (body, "lead") in {(a.agency, a.role) for a in assignments}
+
+
+def test_a_province_s_committee_named_in_a_central_notice_is_given_its_tasks() -> None:
+    # the Government Office's notices of 2025 give the provinces they name tasks ("5. ...:
+    # Ủy ban nhân dân tỉnh Thanh Hóa rà soát và khẩn trương thực hiện", "b) Ủy ban nhân dân
+    # tỉnh Hưng Yên khẩn trương làm việc"); a province's own committee still only receives
+    text = ("III. Ý KIẾN KẾT LUẬN\n5. Về vốn dư: Ủy ban nhân dân tỉnh Thanh Hóa rà soát và "
+            "khẩn trương giải ngân hết số vốn.\n6. Về dự án đường vành đai:\nb) Ủy ban nhân dân "
+            "tỉnh Hưng Yên khẩn trương làm việc với nhà đầu tư.\n")
+    central = DocInfo(symbol="634/TB-VPCP", key="634/TB-VPCP|VN|2025")
+    assignments, _ = extract_responsibilities(normalize(text), central)
+    given = {(a.agency, a.province, a.role) for a in assignments}
+    assert given == {("UBND tỉnh", "Thanh Hóa", "lead"), ("UBND tỉnh", "Hưng Yên", "lead")}
+    own = DocInfo(symbol="1/KH-UBND", key="1/KH-UBND|Thanh Hóa|2025", province="Thanh Hóa",
+                  issuer="UBND tỉnh Thanh Hóa")
+    assignments, _ = extract_responsibilities(normalize(text), own)
+    assert {(a.agency, a.province) for a in assignments} == {("UBND tỉnh", "Hưng Yên")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # what a body has done, told in passing, is no task (Lào Cai letter of 2026: "Sở Xây
+        # dựng đã có ý kiến thống nhất"; Prime Minister's Công điện of 2025: "Chính phủ, Thủ
+        # tướng Chính phủ đã chỉ đạo quyết liệt"; Hà Nội plan of 2010, word-segmented: "Ban
+        # chỉ_đạo TGNN_Thành_phố đã tổ_chức")
+        "a) Sở Xây dựng đã có ý kiến thống nhất tại văn bản số 12/SXD-QH.\n",
+        "- Chính phủ, Thủ tướng Chính phủ đã chỉ đạo quyết liệt công tác ứng phó.\n",
+        "- Sở Tài chính cũng đã tổ chức kiểm tra thực tế.\n",
+    ],
+)
+def test_what_a_body_has_done_is_no_task(sentence: str) -> None:
+    text = "V. TỔ CHỨC THỰC HIỆN\n1. Nhiệm vụ chung\n" + sentence
+    assert not _tasks_of(text, "Lào Cai"), _tasks_of(text, "Lào Cai")
+
+
+def test_what_a_body_was_given_is_still_its_task() -> None:
+    text = ("V. TỔ CHỨC THỰC HIỆN\n1. Nhiệm vụ chung\n- Sở Tài chính đã được giao chủ trì thẩm "
+            "định dự toán kinh phí.\n")
+    assert ("Sở Tài chính", "lead") in {p for ps in _tasks_of(text, "Lào Cai").values() for p in ps}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "chuyển giao cho X" / "bàn giao cho X" hands assets over to X: X is given no task
+        # (Huế decision of 2025, Điều 5 and 6: "quyết định xác lập quyền sở hữu toàn dân đối
+        # với tài sản chuyển giao cho Ủy ban nhân dân phường, xã", "chủ trì quản lý tài sản
+        # đối với các tài sản chuyển giao cho cơ quan, tổ chức, đơn vị thuộc phạm vi quản lý")
+        "3. Sở Tài chính quản lý tài sản chuyển giao\ncho Ủy ban nhân dân phường, xã; tài sản "
+        "chuyển giao cho cơ quan, đơn vị, tổ chức thuộc phạm vi quản lý.\n",
+        "2. Sở Tài chính chủ trì quản lý tài sản đối với các tài sản bàn giao cho cơ quan, tổ "
+        "chức, đơn vị thuộc phạm vi quản lý của mình.\n",
+    ],
+)
+def test_those_assets_are_handed_over_to_are_given_no_task(sentence: str) -> None:
+    text = "Điều 6. Đơn vị chủ trì quản lý tài sản\n" + sentence
+    given = {pair for pairs in _tasks_of(text, "Huế").values() for pair in pairs}
+    assert given == {("Sở Tài chính", "lead")}, given
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # following and urging how the document is carried out, whatever its kind: a Công
+        # điện (Prime Minister's of 2025, twice: "15. Văn phòng Chính phủ theo dõi, đôn đốc
+        # việc thực hiện Công điện này theo chức năng, nhiệm vụ được giao", "6. Văn phòng
+        # Chính phủ theo chức năng, nhiệm vụ được giao theo dõi, đôn đốc, kiểm tra việc thực
+        # hiện Công điện này"), a regulation (Phú Thọ decision of 2025: "Quy định này")
+        "15. Văn phòng Chính phủ theo dõi, đôn đốc việc thực hiện Công điện này theo chức "
+        "năng, nhiệm vụ được giao.\n",
+        "6. Văn phòng Chính phủ theo chức năng, nhiệm vụ được giao theo dõi, đôn đốc, kiểm tra "
+        "việc thực hiện Công điện này.\n",
+        "2. Văn phòng Chính phủ theo dõi, đôn đốc việc thực hiện Quy định này.\n",
+    ],
+)
+def test_following_the_document_of_any_kind_is_monitoring_only(item: str) -> None:
+    subject = DocInfo(symbol="227/CĐ-TTg", key="227/CĐ-TTg|VN|2025", issuer="Thủ tướng Chính phủ")
+    assignments, _ = extract_responsibilities(normalize("Thủ tướng yêu cầu:\n" + item), subject)
+    assert {(a.agency, a.role) for a in assignments} == {("Văn phòng Chính phủ", "monitor")}
+
+
+@pytest.mark.parametrize("party_symbol", ["104-CTr/TU", "2449-CV/ĐU", "34-NQ/TU"])
+def test_a_party_document_gives_the_province_s_committee_tasks(party_symbol: str) -> None:
+    # a Party committee's programme or letter gives the People's Committee its tasks (Lào
+    # Cai Tỉnh ủy programme 104-CTr/TU and Đảng ủy UBND tỉnh letter 2449-CV/ĐU of 2026: "1.
+    # Ủy ban nhân dân tỉnh, chỉ đạo ...", "Chỉ đạo Uỷ ban nhân dân tỉnh cụ thể hóa ...");
+    # the committee's own plan does not
+    text = ("III. TỔ CHỨC THỰC HIỆN\n1. Ủy ban nhân dân tỉnh\n- Cụ thể hóa các mục tiêu, "
+            "nhiệm vụ thành các kế hoạch 5 năm và hằng năm.\n")
+    party = DocInfo(symbol=party_symbol, key=f"{party_symbol}|Lào Cai|2026", province="Lào Cai",
+                    issuer="Tỉnh ủy Lào Cai" if party_symbol.endswith("TU") else None)
+    assignments, _ = extract_responsibilities(normalize(text), party)
+    assert ("UBND tỉnh", "lead") in {(a.agency, a.role) for a in assignments}
+    own = DocInfo(symbol="134/KH-UBND", key="134/KH-UBND|Lào Cai|2026", province="Lào Cai",
+                  issuer="UBND tỉnh Lào Cai")
+    assignments, _ = extract_responsibilities(normalize(text), own)
+    assert not assignments
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        # a task's fields in italics on a portal's page, labels from the vocabulary (Bắc Ninh
+        # plan of 2025: "*Đơn vị chủ trì tham mưu thực\nhiện: *Sở Nội vụ.", "*Đơn vị phối hợp
+        # thực hiện: *Sở\nTư pháp; các cơ quan, đơn vị, địa phương liên quan."; Bộ Tư pháp
+        # plan of 2015: "- Đơn vị phối hợp: Văn phòng Bộ.")
+        "*Đơn vị chủ trì: *Sở Nội vụ.\n\n*Đơn vị phối hợp thực hiện: *Sở\nTư pháp; các cơ "
+        "quan, đơn vị, địa phương liên quan.\n",
+        "- Đơn vị chủ trì: Sở Nội vụ.\n- Đơn vị phối hợp: Sở Tư pháp.\n",
+    ],
+)
+def test_the_partners_field_of_a_task(fields: str) -> None:
+    text = ("III. NHIỆM VỤ\n1. Nâng cao năng lực xây dựng pháp luật\n- Thu hút chuyên gia, nhà "
+            "khoa học pháp lý.\n" + fields)
+    given = {pair for pairs in _tasks_of(text, "Bắc Ninh").values() for pair in pairs}
+    assert ("Sở Tư pháp", "coordinate") in given and ("Sở Tư pháp", "lead") not in given, given

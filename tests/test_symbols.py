@@ -59,6 +59,10 @@ CASES = [
     ("2449/CV/ĐU", "2449-CV/ĐU", "party", "Nghệ An"),
     # a provincial committee's code typed with a lower-case letter
     ("104-CTr/Tu", "104-CTr/TU", "party", "Nghệ An"),
+    # the Government's numbered series of special resolutions (VPCP notice 634 of 2025 cites
+    # "66.4/2025/NQ-CP", resolution 15/2026/NQ-CP cites "66.13/2026/NQ-CP")
+    ("66.4/2025/NQ-CP", "66.4/2025/NQ-CP", "state", "VN"),
+    ("66.13/2026/NQ-CP", "66.13/2026/NQ-CP", "state", "VN"),
 ]
 
 
@@ -70,7 +74,8 @@ def test_symbols(written: str, canonical: str, family: str, scope: str) -> None:
     assert (sym.text, sym.family, scope_of(sym, "Nghệ An")) == (canonical, family, scope)
 
 
-@pytest.mark.parametrize("text", ["ngày 10/4/2013", "giai đoạn 2016-2020", "COVID-19", "HIV/AIDS"])
+@pytest.mark.parametrize("text", ["ngày 10/4/2013", "giai đoạn 2016-2020", "COVID-19", "HIV/AIDS",
+                                  "mục 2.1/2.2 của Phụ lục"])
 def test_not_symbols(text: str) -> None:
     assert SYMBOL_RE.search(text) is None
 

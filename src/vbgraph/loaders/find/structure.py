@@ -378,7 +378,7 @@ def _list_end(text: str, pos: int) -> int:
     nl = text.find("\n", pos)
     line_end = len(text) if nl < 0 else nl
     inline = _INLINE_END.search(text, pos, line_end)
-    if inline:
+    if inline and not _SIGNER_COLUMN.match(text, pos, line_end):  # "Nơi nhận:   KT. GIÁM ĐỐC"
         return inline.start() + 1
     stop = line_end + 1
     wrapped = False  # the last entry goes on at the next line ("- Bộ X (để\nb/c);")
@@ -388,7 +388,10 @@ def _list_end(text: str, pos: int) -> int:
         # a blank line, a table's bar ("|" of a portal page's cells), a "-" line, or the
         # rest of an entry cut by the line's end
         entry = line.lstrip(" \t|*").startswith(("-", "+", "•"))
-        if not line.strip(" \t|*") or entry or (wrapped and _ENTRY_TAIL.match(line)):
+        # the signer's office in a column beside the list ("Nơi nhận:   KT. GIÁM ĐỐC", then
+        # "PHÓ GIÁM ĐỐC" between two entries) does not end it
+        signer = _SIGNATURE.regex.match(text, stop, stop + len(line)) is not None
+        if not line.strip(" \t|*") or entry or signer or (wrapped and _ENTRY_TAIL.match(line)):
             wrapped = (entry or wrapped) and not line.rstrip(" \t|*").endswith((";", ".", ":"))
             stop = len(text) if nl < 0 else nl + 1
             continue
@@ -409,6 +412,10 @@ def _has_task(line: str, besides: frozenset[str] = frozenset()) -> bool:
     (the pairs ``besides`` aside)."""
     words = fold_name(line).split()
     return any(f"{a} {b}" in STOP_PAIRS - besides for a, b in pairwise(words))
+
+
+#: The signer's office standing in a column after a label: no inline list.
+_SIGNER_COLUMN = re.compile(_SIGNATURE.regex.pattern[1:], re.M)
 
 
 def excluded_spans(text: str) -> list[tuple[int, int]]:

@@ -53,7 +53,8 @@ _AMP = r"(?:&[A-ZĐ][A-Za-zĐđ]{0,7})?"
 #: The number opens the pattern with a digit (the character before it is checked
 #: after it) so that a scan skips straight from digit to digit.
 SYMBOL_RE = re.compile(
-    r"(?P<num>\d(?<![\w/.-]\d)\d{0,4}[a-z]?)"
+    # a numbered series of the Government's resolutions: "66.4/2025/NQ-CP"
+    r"(?P<num>\d(?<![\w/.-]\d)\d{0,4}(?:\.\d{1,2}(?=/))?[a-z]?)"
     r"(?:"
     # Party; a Công báo footnote marker may be glued on: "66-NQ/TW1"
     # (a provincial committee's code typed "Tu": "104-CTr/Tu")

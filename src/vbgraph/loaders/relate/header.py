@@ -66,6 +66,7 @@ _AUTHORITY = re.compile(
     r"^[ \t|]*(?P<who>CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC)\b(?P<rest>[^\n]*)$", re.MULTILINE
 )
 _BODY_NAMES: tuple[tuple[str, str], ...] = (
+    (r"ĐẢNG ỦY ỦY BAN NHÂN DÂN", "Đảng ủy UBND"),
     (r"ỦY BAN NHÂN DÂN", "UBND"),
     (r"HỘI ĐỒNG NHÂN DÂN", "HĐND"),
     (r"BAN THƯỜNG VỤ TỈNH ỦY", "Ban Thường vụ Tỉnh ủy"),
@@ -311,7 +312,7 @@ def _issuer(head: str, province: str | None, after: int, text: str = "",
     top = "\n".join(lines).upper()
     for rx, short in _BODY_IN_HEAD:
         if rx.search(top):
-            if short in ("UBND", "HĐND"):
+            if short in ("UBND", "HĐND", "Đảng ủy UBND"):
                 return f"{short}{place}"
             if short == "Tỉnh ủy" and _STANDING_SIGNS.search(text):
                 short = "Ban Thường vụ Tỉnh ủy"
@@ -322,6 +323,7 @@ def _issuer(head: str, province: str | None, after: int, text: str = "",
 #: Central bodies as the letterhead writes them, most specific first.
 _CENTRAL_BODIES: tuple[tuple[str, str], ...] = (
     (r"THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ"),
+    (r"VĂN PHÒNG CHÍNH PHỦ", "Văn phòng Chính phủ"),
     (r"CHÍNH PHỦ", "Chính phủ"),
     (r"BAN CHẤP HÀNH TRUNG ƯƠNG", "Ban Chấp hành Trung ương Đảng"),
     (r"BỘ CHÍNH TRỊ", "Bộ Chính trị"),
@@ -344,16 +346,19 @@ def _central_issuer(head: str, text: str) -> str | None:
     """The central body named in the letterhead: its first line naming a body (before the
     national motto and the number), else a portal copy's title line ("... do Bảo hiểm xã
     hội Việt Nam ban hành")."""
-    for line in head.splitlines()[:8]:
-        clean = line.strip(" \t|-_")
+    lines = [line.strip(" \t|-_*") for line in head.splitlines()[:8]]
+    for k, clean in enumerate(lines):
         if clean.startswith(("CỘNG HÒA", "Số", "SỐ")):
             break
-        for rx, name in _CENTRAL_BODY_RES:
-            if rx.match(clean):
-                return name
-        m = _MINISTRY_LINE.match(clean)
-        if m and m.group("name").isupper():
-            return _recase(_SPACES.sub(" ", m.group("name").strip(" -_")), text)
+        # a name wrapped over two lines of a portal's cell ("**VĂN PHÒNG CHÍNH\nPHỦ**")
+        nxt = lines[k + 1] if k + 1 < len(lines) and lines[k + 1].isupper() else ""
+        for candidate in (f"{clean} {nxt}" if nxt else clean, clean):
+            for rx, name in _CENTRAL_BODY_RES:
+                if rx.match(candidate):
+                    return name
+            m = _MINISTRY_LINE.match(candidate)
+            if m and m.group("name").isupper():
+                return _recase(_SPACES.sub(" ", m.group("name").strip(" -_")), text)
     portal = _PORTAL_TITLE.match(head)
     return portal.group("issuer") if portal else None
 

@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import re
 
+from vbgraph.loaders.find.symbols import document_family
+
 _ISSUER_TITLE = re.compile(r"^(?:Bộ trưởng|Chủ tịch|Giám đốc|Thủ trưởng)\s+")
 _ISSUER_PARTY = re.compile(r"(?:Ban Thường vụ\s+)?(Tỉnh ủy|Thành ủy)\b")
 _ISSUER_COUNCIL = re.compile(r"(?:HĐND|Hội đồng nhân dân)\s+(?:tỉnh|[Tt]hành phố)\b")
 _COUNCIL = re.compile(r"(?:HĐND|Hội đồng nhân dân)\b")
+_PARTY_ISSUER = re.compile(r"(?:Ban Thường vụ\s+|Ban Chấp hành\s+)?(?:Tỉnh ủy|Thành ủy|Đảng ủy)\b")
+#: A People's Committee (or its chairman) as the issuer.
+COMMITTEE_ISSUER = re.compile(r"(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\b")
 
 
 def issuer_names(issuer: str | None, ministry: str | None) -> set[str]:
@@ -27,10 +32,13 @@ def issuer_names(issuer: str | None, ministry: str | None) -> set[str]:
     return names
 
 
-def assigns_committee(issuer: str | None) -> bool:
-    """Whether the issuer gives its People's Committee tasks: a People's Council's resolution.
+def assigns_committee(issuer: str | None, symbol: str = "") -> bool:
+    """Whether the issuer gives its People's Committee tasks: a People's Council's resolution,
+    a Party committee's document ("Ban Thường vụ Tỉnh ủy ... Ủy ban nhân dân tỉnh cụ thể hóa
+    Chương trình hành động này", "Đảng ủy Ủy ban nhân dân tỉnh đề nghị Ủy ban nhân dân tỉnh").
 
     Elsewhere the provincial People's Committee is the issuer itself or the body that
     receives reports, and is not an assignee.
     """
-    return bool(issuer and _COUNCIL.match(issuer))
+    party = document_family(symbol).startswith("party") if symbol else False
+    return party or bool(issuer and (_COUNCIL.match(issuer) or _PARTY_ISSUER.match(issuer)))

@@ -10,7 +10,9 @@ from vbgraph.loaders.vocab.cues import (
     AIMS_SECTIONS_FOLDED,
     ANNOUNCED_FOLDED,
     CHECK_VERBS_FOLDED,
+    FUNCTION_ADVERB_FOLDED,
     HOLDER_LABELS_FOLDED,
+    LIST_FILLERS_FOLDED,
     MEMBERS_OF_FOLDED,
     ROLE_VERBS_FOLDED,
     TASK_WORDS_FOLDED,
@@ -49,3 +51,29 @@ APPENDIX = re.compile(r"\bphu\s+luc\s+(?:so\s+)?([ivxlc]+|\d+)\b", re.IGNORECASE
 MEMBERS_OF = re.compile(rf"\b(?:{MEMBERS_OF_FOLDED})\s+\Z")
 #: "nếu có khó khăn, vướng mắc": the plan's closing word on reporting difficulties.
 DIFFICULTIES = re.compile(r"\bkho\s+khan\s*,?\s*(?:va\s+)?vuong\s+mac\b")
+#: An item that only states roles, on folded text: "a) Chủ trì, phối hợp với" (its partners
+#: after it), "b) Phối hợp với", "b) Chủ trì, phối hợp".
+ROLES_HEAD = re.compile(
+    r"[\s*_]*(?:chu\s*tri(?:\s*,\s*|\s+va\s+|\s*$)|(?=phoi))"
+    r"(?P<join>phoi\s*hop(?P<with>\s+voi)?)?[\s:*_]*"
+)
+#: What an item naming who leads the items under it says besides the names, on folded text:
+#: role verbs, "theo chức năng, nhiệm vụ", fillers ("1. Bộ Tài chính chủ trì, phối hợp với
+#: các Bộ, cơ quan liên quan và các địa phương:", "4. Giao Đảng ủy Quốc hội chủ trì, phối
+#: hợp với Đảng ủy Chính phủ và các cơ quan liên quan:").
+ROLE_WORDS_ONLY = re.compile(
+    rf"(?:[\W_]|\b(?:{ROLE_VERBS_FOLDED}|giao|cho|voi|va|cac|chat\s+che|{FUNCTION_ADVERB_FOLDED}"
+    rf"|{LIST_FILLERS_FOLDED}|{TITLES_FOLDED})\b)*"
+)
+
+
+def only_role_words(folded: str, a: int, b: int, names: list[tuple[int, int]]) -> bool:
+    """Whether ``folded[a:b]``, but for the agency names at ``names``, says role verbs and
+    nothing else but fillers ("chủ trì, phối hợp với ... và ...:")."""
+    rest, at = [], a
+    for start, end in names:
+        rest.append(folded[at:start])
+        at = end
+    rest.append(folded[at:b])
+    words = " ".join(rest)
+    return GIVES_ROLES.search(words) is not None and ROLE_WORDS_ONLY.fullmatch(words) is not None

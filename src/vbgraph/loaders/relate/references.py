@@ -17,6 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from vbgraph.loaders.find.dates import date_at
+from vbgraph.loaders.find.portal_notices import portal_notices
 from vbgraph.loaders.find.symbols import SYMBOL_RE
 from vbgraph.loaders.find.unnumbered import find_unnumbered
 from vbgraph.loaders.models import DocMention, References
@@ -43,7 +44,10 @@ from vbgraph.models import DocEdge, DocInfo, NormalizedText, relation_rank
 def extract_references(norm: NormalizedText, subject: DocInfo) -> References:
     """Numbered references, unnumbered ones and document edges of ``norm``."""
     text = norm.text
-    symbols = list(SYMBOL_RE.finditer(text))
+    notices = portal_notices(text)
+    symbols = [
+        m for m in SYMBOL_RE.finditer(text) if not any(a <= m.start() < b for a, b in notices)
+    ]
     mentions = document_mentions(text, subject, symbols)
     docs = documents(mentions, subject)
     by_symbol = {d.symbol: d for d in docs}

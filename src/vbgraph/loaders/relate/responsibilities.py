@@ -25,7 +25,7 @@ hành``) are skipped: they name agencies without assigning them anything.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from vbgraph.loaders.find.agencies.fields import field_mentions
 from vbgraph.loaders.find.agencies.matcher import find_mentions
@@ -40,7 +40,7 @@ from vbgraph.loaders.find.structure import (
 from vbgraph.loaders.find.tables import find_tables
 from vbgraph.loaders.models import Agency, AgencyMention, Deadline, Item, Table
 from vbgraph.loaders.relate.heading_names import heading_names
-from vbgraph.loaders.relate.issuer_names import assigns_committee, issuer_names
+from vbgraph.loaders.relate.issuer_names import COMMITTEE_ISSUER, assigns_committee, issuer_names
 from vbgraph.loaders.relate.item_cues import (
     AIMS,
     ANNOUNCING,
@@ -52,6 +52,8 @@ from vbgraph.loaders.relate.item_cues import (
     INSPECTS,
     LABEL,
     MEMBERS_OF,
+    ROLES_HEAD,
+    only_role_words,
 )
 from vbgraph.loaders.relate.mention_index import Found, MentionIndex
 from vbgraph.loaders.relate.roles import (
@@ -63,35 +65,10 @@ from vbgraph.loaders.relate.roles import (
     RoleReader,
     Verdict,
 )
+from vbgraph.loaders.relate.segments import NO_OWNER, Owner, Segment
 from vbgraph.loaders.text.fold import fold_same_length
 from vbgraph.loaders.vocab.agencies import PROVINCIAL_COMMITTEES
 from vbgraph.models import Assignment, DocInfo, NormalizedText, Task
-
-
-@dataclass(frozen=True, slots=True)
-class _Owner:
-    """The agencies an item opens with, handed to its sub-items, and where they are named."""
-
-    agencies: tuple[Agency, ...] = ()
-    start: int = -1
-    end: int = -1
-    #: What the sub-items give them: "lead", or "requested" under "Đề nghị X".
-    role: str = "lead"
-
-
-_NO_OWNER = _Owner()
-
-
-@dataclass(slots=True)
-class _Segment:
-    """What scanning one segment (an item's own text, a table cell) keeps track of."""
-
-    task: str | None
-    subject: tuple[Agency, ...]  # whom a monitoring clause names
-    leads: dict[str, Agency]
-    coords: dict[str, Agency] = field(default_factory=dict)
-    subject_requested: bool = False  # the subject was requested, not assigned
-    owner: _Owner = _NO_OWNER  # the list that opens the segment
 
 
 def extract_responsibilities(
@@ -119,9 +96,10 @@ class _Extractor:
         ])  # fmt: skip
         #: The issuer's own names (and the province's committee unless a council's resolution
         #: gives it tasks): not given tasks by the document, only sent its reports.
-        self.reported_to_only = issuer_names(subject.issuer, issuing_ministry(self.text, known))
-        if not assigns_committee(subject.issuer):
-            self.reported_to_only |= PROVINCIAL_COMMITTEES
+        self.issuer_own = issuer_names(subject.issuer, issuing_ministry(self.text, known))
+        self.committee_reported = not assigns_committee(subject.issuer, subject.symbol)
+        #: a committee's document whose province is not known: any committee may be its own
+        self.by_committee = bool(subject.issuer and COMMITTEE_ISSUER.match(subject.issuer))
         self.index = MentionIndex(self.mentions)
         self.roles = RoleReader(self.text, self.folded)
         self.found = Found()
@@ -150,6 +128,13 @@ class _Extractor:
                 uncertain=uncertain,
             )
         )
+
+    def reported_to_only(self, agency: Agency) -> bool:
+        """Whether the document gives ``agency`` no tasks, only its reports: the issuer, and
+        the province's own committee (not another province's, named in a central notice)."""
+        own = agency.province == self.province or (self.province is None and self.by_committee)
+        return agency.name in self.issuer_own or (
+            self.committee_reported and agency.name in PROVINCIAL_COMMITTEES and own)
 
     def is_agency_text(self, a: int, b: int) -> bool:
         """Whether ``text[a:b]`` is (almost) only agency names: a table's agency cell."""
@@ -201,12 +186,12 @@ class _Extractor:
         if prefix:
             items = [replace(i, id=prefix + i.id) if i.id in self.item_ids else i for i in items]
         self.item_ids.update(item.id for item in items)
-        owners: dict[int, _Owner] = {}
+        owners: dict[int, Owner] = {}
         first = items[0].start if items else end
-        self._scan_segment(start, first, None, _NO_OWNER, body=start)
+        self._scan_segment(start, first, None, NO_OWNER, body=start)
         parents = {item.parent for item in items}
         #: "- Ủy ban nhân dân các huyện:" heading the "-" lines after it (same marker)
-        bullet_heads: dict[int | None, _Owner] = {}
+        bullet_heads: dict[int | None, Owner] = {}
         aims: set[int] = set()  # items of a section of aims, and that section's heading
         for k, item in enumerate(items):
             if self._of_aims(item, k, aims, parents):
@@ -228,15 +213,39 @@ class _Extractor:
                 # a line of an addressee list ("- Ủy ban nhân dân tỉnh;") is no task; the
                 # text after the list is read on its own
                 if item.own_end > listed:
-                    self._scan_segment(listed, item.own_end, None, _NO_OWNER, body=listed)
+                    self._scan_segment(listed, item.own_end, None, NO_OWNER, body=listed)
                 continue
-            inherited = owners.get(item.parent, _NO_OWNER) if item.parent is not None else _NO_OWNER
+            inherited = owners.get(item.parent, NO_OWNER) if item.parent is not None else NO_OWNER
             if item.kind == "dash" and item.parent in bullet_heads:
                 inherited = bullet_heads[item.parent]
-            owner = self._scan_segment(item.body, item.own_end, item, inherited, body=item.body)
+            label = self._roles_label(item) if k in parents and inherited.agencies else None
+            if label is not None:
+                # "a) Chủ trì, phối hợp với các sở, ngành" under "1. Sở Công Thương": its
+                # items are the holder's tasks (the partners it names join it there)
+                self._scan_segment(item.body, item.own_end, item, NO_OWNER, body=item.body)
+                owners[k] = replace(inherited, partners_open=label)
+                continue
+            owner = self._scan_segment(item.body, item.own_end, item, inherited, body=item.body,
+                                       label=k in parents and self._holder_label(item))
             # an item's parts (its own items) are its task's parts: what it only inherited
             # goes no further down
-            owners[k] = owner if owner.agencies else _NO_OWNER
+            owners[k] = owner if owner.agencies else NO_OWNER
+
+    def _roles_label(self, item: Item) -> bool | None:
+        """Whether ``item`` only states roles ("a) Chủ trì, phối hợp với các sở, ngành"), and
+        then whether it names no partner ("b) Chủ trì, phối hợp"); None for another item."""
+        head = ROLES_HEAD.match(self.folded, item.body, item.own_end)
+        if head is None or head.end() == item.own_end:
+            return None if head is None else head["join"] is not None and head["with"] is None
+        return False if self.is_agency_text(head.end(), item.own_end) else None
+
+    def _holder_label(self, item: Item) -> bool:
+        """Whether ``item`` only names bodies and the roles they take, then a colon ("1. Bộ
+        Tài chính chủ trì, phối hợp với các Bộ, cơ quan liên quan và các địa phương:")."""
+        a, b = item.body, item.own_end
+        spans = [(m.start, m.end) for m in self.index.inside(a, b)]
+        return HEADING_COLON.search(self.text, a, b) is not None and only_role_words(
+            self.folded, a, b, spans)
 
     def _of_aims(self, item: Item, k: int, aims: set[int], parents: set[int | None]) -> bool:
         """Whether ``item`` heads a section of aims ("I. MỤC ĐÍCH, YÊU CẦU", "IV. SỐ LƯỢNG
@@ -247,7 +256,7 @@ class _Extractor:
                     and not self.index.inside(item.body, item.own_end)
                     and not GIVES_ROLES.search(self.folded, item.body, item.own_end))
 
-    def _heading(self, item: Item) -> _Owner | None:
+    def _heading(self, item: Item) -> Owner | None:
         """An item that only names agencies heads the items under it, which are theirs; it
         is no task of its own."""
         a, b = item.body, item.own_end
@@ -265,50 +274,63 @@ class _Extractor:
         if GIVES_ROLES.search(self.folded, cue.end(), b):
             return None  # "a) Đề nghị Thủ trưởng các đơn vị chủ trì, phối hợp với X:"
         agencies = {m.agency.key: m.agency for m in mentions}
-        if any(name in self.reported_to_only for name in (x.name for x in agencies.values())):
+        if any(self.reported_to_only(x) for x in agencies.values()):
             return None
         role = "requested" if cue.group("requested") else "lead"
-        return _Owner(tuple(agencies.values()), mentions[0].start, mentions[-1].end, role)
+        return Owner(tuple(agencies.values()), mentions[0].start, mentions[-1].end, role)
 
     def _scan_segment(
         self,
         a: int,
         b: int,
         item: Item | None,
-        inherited: _Owner,
+        inherited: Owner,
         body: int,
         row_id: str | None = None,
-    ) -> _Owner:
-        """Assign roles in ``text[a:b]``; return the list that opens it (the item's owner)."""
+        label: bool = False,
+    ) -> Owner:
+        """Assign roles in ``text[a:b]``; return the list that opens it (the item's owner).
+        ``label``: the item only says who leads its items ("1. Bộ Tài chính chủ trì, phối hợp
+        với các Bộ:"), which are that body's tasks, not the item itself."""
         mentions = self.index.inside(a, b)
         if not mentions and not inherited.agencies:
-            return _NO_OWNER  # no list, and no subject for a monitoring clause to name
-        seg = _Segment(
+            return NO_OWNER  # no list, and no subject for a monitoring clause to name
+        seg = Segment(
             task=item.id if item is not None else row_id,
             subject=inherited.agencies,
             leads={x.key: x for x in inherited.agencies},
+            label=label,
         )
         lists = self.roles.lists(mentions)
         events: list[tuple[int, AgencyList | re.Match[str]]] = [(lst.start, lst) for lst in lists]
         events += [(m.start(), m) for m in MONITOR.finditer(self.folded, a, b)]
         events.sort(key=lambda e: e[0])
-        if inherited.agencies and lists and self._own_subject(lists[0], inherited, a, b, body):
-            inherited = _NO_OWNER  # "- Sở Công Thương (đối với ...)" under "2. Các sở ...": its own
+        opening = lists[0] if inherited.partners_open and lists and self.roles.opens(
+            body, lists[0]) else None
+        if opening is None and inherited.agencies and lists and self._own_subject(
+                lists[0], inherited, a, b, body):
+            inherited = NO_OWNER  # "- Sở Công Thương (đối với ...)" under "2. Các sở ...": its own
             seg.subject, seg.leads = (), {}
         if inherited.agencies and seg.task is not None:
             self._inherit(inherited, seg, a, b)
+        partners: AgencyList | None = None  # the last list "phối hợp với" gave its partners
         for _pos, obj in events:
             if isinstance(obj, re.Match):
                 if not seg.subject_requested:  # "Đề nghị MTTQ ... giám sát": not monitoring
                     for agency in seg.subject:
                         self._assign(agency, "monitor", obj.start(), obj.end(), seg.task)
-            else:
-                self._list(obj, self.roles.judge(obj, a, b), seg, body)
+                continue
+            verdict = (Verdict("coordinate", obj.start, obj.end) if obj is opening
+                       else self.roles.judge(obj, a, b))
+            if verdict.role is None and partners and self.roles.continues(partners, obj):
+                verdict = Verdict("coordinate", partners.start, obj.end)
+            partners = obj if verdict.role == "coordinate" and not verdict.monitor else None
+            self._list(obj, verdict, seg, body)
         if seg.task is not None and item is not None and (seg.leads or seg.coords):
             self._add_task(seg.task, a, b, seg.leads, seg.coords, table=False)
         return seg.owner
 
-    def _inherit(self, inherited: _Owner, seg: _Segment, a: int, b: int) -> None:
+    def _inherit(self, inherited: Owner, seg: Segment, a: int, b: int) -> None:
         """Give the item ``[a, b)`` what its heading's holder ``inherited`` takes there."""
         m = MONITOR_PREDICATE.match(self.folded, a, b) if inherited.role == "lead" else None
         # "- Đôn đốc ..." under "2. Sở X": the item's function is monitoring; "Tăng
@@ -322,7 +344,7 @@ class _Extractor:
         if inherited.role != "lead":
             seg.leads, seg.subject_requested = {}, True
 
-    def _own_subject(self, lst: AgencyList, inherited: _Owner, a: int, b: int,
+    def _own_subject(self, lst: AgencyList, inherited: Owner, a: int, b: int,
                      body: int) -> bool:
         """Whether an item opens with agencies of its own that lead it, other than those of
         the item above: they are its subject, not the heading's."""
@@ -337,20 +359,20 @@ class _Extractor:
         # với các Sở: ...; UBND các huyện:"): the item is theirs alone
         return not own <= held or own < held
 
-    def _list(self, lst: AgencyList, verdict: Verdict, seg: _Segment, body: int) -> None:
+    def _list(self, lst: AgencyList, verdict: Verdict, seg: Segment, body: int) -> None:
         """Give the agencies of ``lst`` what ``verdict`` says, and keep the segment's state."""
         role = verdict.role
         agencies = tuple(
-            a for a in lst.agencies if role == "report_hub" or a.name not in self.reported_to_only
+            a for a in lst.agencies if role == "report_hub" or not self.reported_to_only(a)
         )
         if not agencies or (role == "requested" and self._asked_to_report(lst, agencies)):
             return
         if role in ("lead", "requested") and self._umbrella(lst):
             # "yêu cầu các sở, ngành thực hiện các nhiệm vụ sau:": the tasks follow
             if role == "lead" and not seg.owner.agencies and self.roles.opens(body, lst):
-                seg.owner = _Owner(agencies, lst.start, lst.end)
+                seg.owner = Owner(agencies, lst.start, lst.end)
             return
-        if role is not None:
+        if role is not None and not (role == "lead" and seg.label):
             for agency in agencies:
                 self._assign(agency, role, verdict.cue_start, verdict.span_end, seg.task)
                 if role == "lead":
@@ -363,7 +385,7 @@ class _Extractor:
         if verdict.subject or role in ("lead", "requested"):
             seg.subject, seg.subject_requested = agencies, role == "requested"
         if role == "lead" and not seg.owner.agencies and self.roles.opens(body, lst):
-            seg.owner = _Owner(agencies, lst.start, lst.end)
+            seg.owner = Owner(agencies, lst.start, lst.end)
 
     def _asked_to_report(self, lst: AgencyList, agencies: tuple[Agency, ...]) -> bool:
         """Whether ``lst`` is a province's own bodies asked, should difficulties arise, to
@@ -464,7 +486,7 @@ class _Extractor:
             leads = {x.key: x for x, _, _ in lead}
             coords = {x.key: x for x, _, _ in coord}
             for cell in row.content:
-                self._scan_segment(cell.start, cell.end, None, _NO_OWNER, cell.start,
+                self._scan_segment(cell.start, cell.end, None, NO_OWNER, cell.start,
                                    row_id=prefix + row.id)
             if row.content:
                 a, b = row.content[0].start, row.content[-1].end

@@ -48,13 +48,12 @@ _GAP_LINK = re.compile(r"[,;&]|\b(?:va|cung)\b")
 #: (the collective's last words may be outside its name).
 _ENUMERATED = re.compile(r"[ \t]*(?:\w+[ \t]*){0,2}:[ \t]*\Z")
 
-#: The cues before a list, tried in this order, each with words one of which any match
-#: holds (a substring test spares most searches, which try every position of the window).
 #: A lead cue, after the text's start or a character that is no letter.
 _LEAD_CUE = (
-    r"(?:giao(?:\s+cho)?|yeu\s+cau(?:\s+cac)?|phan\s+cong"
+    # "chuyển giao / bàn giao cho X" hands something over to X, no task
+    r"(?:(?<!chuyen )(?<!ban )giao(?:\s+cho)?|yeu\s+cau(?:\s+cac)?|phan\s+cong"
     # a field of a task: "- Đơn vị chủ trì: Vụ X", "Cơ quan thực hiện: Sở Y"
-    rf"|(?:{FIELD_LABELS_FOLDED['lead']})\s*:)\s*:?\s*"
+    rf"|(?:{FIELD_LABELS_FOLDED['lead']})[\s*_]*:)[\s*_]*:?[\s*_]*"
     rf"(?:\b{_TITLES}\s+)*$"
 )
 #: The cue after a character that is no letter: opening on a set, the search skips to such
@@ -74,13 +73,18 @@ def _lead_cue_starts(text: str, pos: int, end: int) -> Iterator[int]:
         at = m.start() + 1
 
 
+#: The cues before a list, tried in this order, each with a prefilter: words one of which
+#: any match holds (a substring test spares most searches, which try every position of the
+#: window), or where a match can start.
 _ROLE_CUES: tuple[tuple[str, Pattern], ...] = (
     (
         "coordinate",
         Pattern(
             "before coordinate",
-            rf"phoi\s*hop(?:\s+(?:{COORDINATE_ADVERBS_FOLDED}))*(?:[^.;:\n]{{0,30}}?\bvoi)?"
-            rf"(?:\s*[,:])?\s*(?:\b{_TITLES}\s+)*$",
+            rf"(?:phoi\s*hop(?:\s+(?:{COORDINATE_ADVERBS_FOLDED}))*(?:[^.;:\n]{{0,30}}?\bvoi)?"
+            # a field's label, italic on a portal's page: "*Đơn vị phối hợp thực hiện: *Sở"
+            rf"|(?:{FIELD_LABELS_FOLDED['coordinate']})(?=[\s*_]*:))"
+            rf"(?:[\s*_]*[,:])?[\s*_]*(?:\b{_TITLES}\s+)*$",
             contains=("hop",),
         ),
     ),
@@ -129,7 +133,11 @@ _VERB_AFTER_ADVERB = re.compile(r"(?!va\b|cua\b|de\b|[.;:(]|$)\w")
 _AFTER_MONITOR = re.compile(r"^[\s,:–\-(]*(?:la\s+|lam\s+)?co\s+quan\s+thuong\s+truc")
 #: A subject of a passive clause ("Trung tâm Hội nghị tỉnh được đầu tư nâng cấp") is
 #: what is acted on, not who acts; "được giao / được phân công" still assigns.
-_AFTER_PASSIVE = re.compile(r"^\s*(?:da\s+|se\s+|tiep\s+tuc\s+)?duoc\s+(?!giao|phan\s+cong)")
+_AFTER_PASSIVE = re.compile(
+    r"^\s*(?:da\s+|se\s+|tiep\s+tuc\s+)?duoc\s+(?!giao|phan\s+cong)"
+    # what a body has done, told ("Thủ tướng Chính phủ đã tập trung lãnh đạo, chỉ đạo")
+    r"|^\s*(?:cung\s+)?da\s+(?!duoc\s+(?:giao|phan\s+cong))"
+)
 #: A list whose clause ends right after it ("... thuộc thẩm quyền cấp của Bộ: Cục Địa chất
 #: và Khoáng sản Việt Nam, Bộ Công Thương;"): it is named, no verb says what it does.
 _NO_PREDICATE = re.compile(r"[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?[;.](?:[ \t]*\n|[ \t]*$)")
@@ -163,6 +171,11 @@ MONITOR = Pattern(
 #: "do" (by) before a list: the agent of a clause describing something ("các hội nghị do
 #: Bộ Công Thương chủ trì", "văn bản do Ủy ban bầu cử xã ban hành"), not a task given.
 _BY = re.compile(r"(?:^|[^a-z])do\s+\Z")
+#: ... and the partners of that agent: "các hội nghị do Bộ Công Thương chủ trì hoặc phối hợp
+#: với các Bộ, ngành khác tổ chức".
+_BY_LEADER = re.compile(
+    r"(?:^|[^a-z])do\s+[^.;:\n]{1,80}?\bchu\s*tri\s*(?:,\s*|\s+hoac\s+|\s+va\s+)\Z"
+)
 _TITLE_ONLY = re.compile(r"^(?:\s|\b" + _TITLES + r"\b)*$")
 _CLAUSE_PREFIX = re.compile(
     r"^(?:\s|[-–+•*:)]|\b(?:ve [^:]{0,80}:|" + _TITLES + r"|ubnd tinh|uy ban nhan dan tinh)\b)*$"
@@ -175,6 +188,9 @@ _FRONTED = re.compile(rf"\b{FRONTED_ADVERB_FOLDED}(?:\s|\b{_TITLES}\b)*\Z")
 #: người ứng cử có trách nhiệm")
 _OBLIGED = re.compile(rf"(?:\s+[^\W\d_]+){{0,8}}?\s*(?:{OBLIGED_VERBS_FOLDED})\b")
 _CLAUSE_STOP = re.compile(r"[.;:!?]\s|\n(?=\S)")
+#: What may end a partner's name that the list did not take, before the next partner: a
+#: few words, then "," or "và" ("các chủ đầu tư hạ tầng cụm công nghiệp, ").
+_NAME_TAIL = re.compile(r"(?:[ \t]+[^\W\d]+){1,6}[ \t]*(?:,|\bva\b|,[ \t]*va\b)[ \t]*")
 GIVEN_TO = re.compile(r"\bgiao\s*(?:cho\s*)?$")
 _GIVEN_TO_START = re.compile(r"^giao(?:\s+cho)?\b\s*")
 
@@ -241,6 +257,9 @@ class RoleReader:
         if _BY.search(self.folded, max(a, lst.start - 8), lst.start):
             return Verdict(None)  # "các hội nghị do Bộ Công Thương chủ trì": who did it
         role, cue_start = self._role(lst, a)
+        if role == "coordinate" and _BY_LEADER.search(self.folded, max(a, cue_start - 100),
+                                                      cue_start):
+            return Verdict(None)  # "... do Bộ Công Thương chủ trì hoặc phối hợp với các Bộ"
         at = lst.end  # where the words after the list start: its verb, past an adverbial
         adverb = _SUBJECT_ADVERB.match(self.folded, at, b)
         if adverb is not None and _VERB_AFTER_ADVERB.match(self.folded, adverb.end(), b):
@@ -271,6 +290,12 @@ class RoleReader:
             role == "lead" and MONITOR_PREDICATE.match(self.folded, at, b) is not None
         )
         return Verdict(role, cue_start, span_end, monitor)
+
+    def continues(self, prev: AgencyList, lst: AgencyList) -> bool:
+        """Whether ``lst`` goes on the list ``prev`` past words that end ``prev``'s last name
+        ("phối hợp với các chủ đầu tư hạ tầng cụm công nghiệp, Ủy ban nhân dân các xã, phường
+        và các đơn vị liên quan"): the same role."""
+        return _NAME_TAIL.fullmatch(self.folded, prev.end, lst.start) is not None
 
     def _named_only(self, lst: AgencyList, a: int, b: int) -> bool:
         """Whether ``lst`` only names bodies as the value of a clause ("... thuộc thẩm quyền

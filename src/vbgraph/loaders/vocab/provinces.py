@@ -67,6 +67,28 @@ def find_province(text: str) -> tuple[int, int, str] | None:
     return (m.start(1), m.end(1), name) if name else None
 
 
+#: A province named right after a body: "(tỉnh | thành phố) Thanh Hóa", the kind word
+#: optional when the body's name ends with it ("Ủy ban nhân dân tỉnh| Thanh Hóa").
+_NAMED_AFTER = re.compile(
+    r"[ \t]*\n?[ \t]*(?P<kind>(?:tỉnh|thành phố|Thành phố|TP\.?)[ \t]*\n?[ \t]*)?"
+    + _NAMES_RE.pattern,
+    re.IGNORECASE,
+)
+_ENDS_WITH_KIND = re.compile(r"(?:tỉnh|thành phố)\Z", re.IGNORECASE)
+
+
+def province_after(text: str, name_start: int, name_end: int) -> tuple[int, str] | None:
+    """The province a body's name at ``text[name_start:name_end]`` goes on to name ("Sở Y tế
+    tỉnh Nghệ An", "Ủy ban nhân dân tỉnh Thanh Hóa"): where its name ends, and the province."""
+    m = _NAMED_AFTER.match(text, name_end)
+    if m is None:
+        return None
+    if m.group("kind") is None and not _ENDS_WITH_KIND.search(text, name_start, name_end):
+        return None
+    name = province_name(m.group(2))
+    return (m.end(2), name) if name else None
+
+
 _KIND_WORD_END = re.compile(r"\s+(?:tỉnh|thành phố)$")
 
 

@@ -19,7 +19,7 @@ Public API:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 from operator import ne
@@ -37,6 +37,7 @@ from vbgraph.loaders.find.agencies.skeleton import (
 )
 from vbgraph.loaders.models import Agency, AgencyMention
 from vbgraph.loaders.vocab.agencies import agencies_in, expand
+from vbgraph.loaders.vocab.provinces import province_after
 
 #: Aliases whose skeleton is shorter than this must also end at a word boundary.
 _SHORT = 9
@@ -219,7 +220,30 @@ def find_mentions(
     text: str, province: str | None, start: int = 0, end: int | None = None
 ) -> list[AgencyMention]:
     """Agency mentions in ``text`` (optionally only in ``text[start:end]``)."""
-    return matcher_for(province).find(text, start, end)
+    found = matcher_for(province).find(text, start, end)
+    return _with_named_provinces(text, found, len(text) if end is None else end)
+
+
+def _with_named_provinces(text: str, found: list[AgencyMention], end: int) -> list[AgencyMention]:
+    """``found`` with each local body whose name goes on to name a province ("Ủy ban nhân dân
+    tỉnh Thanh Hóa" in a Prime Minister's notice, "Sở Y tế tỉnh Nghệ An") scoped to it."""
+    out: list[AgencyMention] = []
+    for k, m in enumerate(found):
+        agency = m.agency
+        named = None
+        if agency.level == "local" and not agency.collective:
+            named = province_after(text, m.start, m.end)
+        nxt = found[k + 1].start if k + 1 < len(found) else end
+        if named is None or named[0] > nxt:
+            out.append(m)
+            continue
+        stop, province = named
+        if province != agency.province:  # its name as that province writes it
+            again = matcher_for(province).find(text, m.start, m.end)
+            same = len(again) == 1 and (again[0].start, again[0].end) == (m.start, m.end)
+            agency = again[0].agency if same else replace(agency, province=province)
+        out.append(AgencyMention(agency, m.start, stop, text[m.start : stop]))
+    return out
 
 
 def lookup_agencies(query: str, province: str | None = None) -> list[Agency]:
