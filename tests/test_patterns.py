@@ -21,14 +21,7 @@ from hypothesis import strategies as st
 import vbgraph.loaders
 from tests.conftest import SHARED
 from vbgraph.loaders.text.fold import fold_same_length
-from vbgraph.loaders.text.patterns import (
-    LINE_PATTERNS,
-    REGISTRY,
-    SHARED_SCANS,
-    LinePattern,
-    Pattern,
-    SharedScan,
-)
+from vbgraph.loaders.text.patterns import LINE_PATTERNS, REGISTRY, LinePattern, Pattern
 
 # every module of the extraction package, so that every pattern is registered
 for _info in pkgutil.walk_packages(vbgraph.loaders.__path__, "vbgraph.loaders."):
@@ -215,20 +208,3 @@ def test_literal_trie_matches_where_a_literal_begins(
     each = [re.compile(re.escape(w), flags) for w in literals]
     for i in range(len(text) + 1):
         assert bool(trie.match(text, i)) == any(w.match(text, i) for w in each), (text, i)
-
-
-def _shared_agrees(scan: SharedScan, text: str) -> None:
-    for pos, end in ((0, len(text)), (3, len(text) - 2), (len(text) // 2, len(text))):
-        if 0 <= pos <= end:
-            got = [_spans(found) for found in scan.finditers(text, pos, end)]
-            assert got == [_spans(p.regex.finditer(text, pos, end)) for p in scan.patterns]
-
-
-@pytest.mark.parametrize("k", range(len(SHARED_SCANS)))
-def test_a_shared_scan_gives_each_pattern_its_own_matches(k: int) -> None:
-    """One scan for several patterns finds what each one's own finditer finds."""
-    assert SHARED_SCANS, "the collectives share a scan"
-    for text in _corpus_texts():
-        _shared_agrees(SHARED_SCANS[k], text)
-    words = [s for p in SHARED_SCANS[k].patterns for s in p.starts]
-    _shared_agrees(SHARED_SCANS[k], ", ".join(words) + " liên quan; các sở, ban, ngành")

@@ -297,37 +297,6 @@ def _case_extras() -> re.Pattern[str] | None:
 _CASE_EXTRAS = _case_extras()
 
 
-#: Every :class:`SharedScan` built, for the test that checks each against its patterns.
-SHARED_SCANS: list[SharedScan] = []
-
-
-class SharedScan:
-    """Several patterns with ``starts`` (one set of flags) scanned over a text in one pass:
-    the fast scan of their alternation finds every place one of them matches, and each is
-    then matched only there (:meth:`Pattern.matches_from`), giving what its ``finditer``
-    gives.  One skip through the text, not one per pattern, for patterns that run over the
-    same text one after the other."""
-
-    __slots__ = ("_fast", "patterns")
-
-    def __init__(self, patterns: Sequence[Pattern]) -> None:
-        self.patterns = tuple(patterns)
-        if len({p.regex.flags for p in patterns}) != 1 or not all(p.starts for p in patterns):
-            raise ValueError("a shared scan needs patterns with starts and the same flags")
-        either = "|".join(f"(?:{p.pattern})" for p in patterns)
-        starts = tuple(dict.fromkeys(s for p in patterns for s in p.starts))
-        self._fast = _fast_scan(starts, re.compile(either, patterns[0].regex.flags))
-        SHARED_SCANS.append(self)
-
-    def finditers(self, text: str, pos: int, end: int) -> list[Iterator[re.Match[str]]]:
-        """Each pattern's matches in ``text[pos:end]``, as its ``finditer`` gives them."""
-        places, fast = [], self._fast
-        while (at := fast.search(text, pos, end)) is not None:
-            places.append(at.start())
-            pos = at.start() + 1
-        return [p.matches_from(text, places, end) for p in self.patterns]
-
-
 class Starts:
     """Where each of several patterns can start in a text, found in one pass for them all.
 

@@ -30,7 +30,6 @@ from vbgraph.loaders.models import Agency, AgencyMention
 from vbgraph.loaders.text.fold import fold_name
 from vbgraph.loaders.text.patterns import (
     Pattern,
-    SharedScan,
     initial_alternation,
     phrase,
     phrases,
@@ -454,13 +453,10 @@ def _named_collective(phrase: str, province: str | None) -> Agency | None:
     return None
 
 
-_ALL = SharedScan((_COLLECTIVE, _EVERY_PLACE, _BARE_QUALIFIED, _BARE_LIST, _BARE_SPECIFIED))
-
-
 def collectives(text: str, province: str | None, start: int, end: int) -> Iterator[AgencyMention]:
     """Collective addressees: "các sở, ngành liên quan", "UBND các huyện, thành phố"."""
-    for pattern, found in zip(_ALL.patterns, _ALL.finditers(text, start, end), strict=True):
-        for m in found:
+    for pattern in (_COLLECTIVE, _EVERY_PLACE, _BARE_QUALIFIED, _BARE_LIST, _BARE_SPECIFIED):
+        for m in pattern.finditer(text, start, end):
             raw = m.group()
             nxt = _NEXT_LETTER.match(text, m.end(), end)
             if pattern is _COLLECTIVE and _OF_NAMED.fullmatch(raw) and nxt and nxt[1].isupper():
