@@ -562,6 +562,24 @@ def test_a_body_naming_its_province_is_that_province_s(
     assert (mention.agency.name, mention.agency.province) == (name, scope)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the central Party committees of the 2025 reorganisation (Politburo conclusions 127
+        # and 155 of 2025: "Giao Đảng uỷ Mặt trận Tổ quốc, các đoàn thể Trung ương chủ trì",
+        # "Đảng uỷ các cơ quan Đảng Trung ương; Đảng uỷ Chính phủ", "Giao Quân uỷ Trung ương")
+        ("- Giao Đảng uỷ Mặt trận Tổ quốc, các đoàn thể Trung ương chủ trì",
+         "Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương"),
+        ("Đảng uỷ các cơ quan Đảng Trung ương; Đảng uỷ Chính phủ",
+         "Đảng ủy các cơ quan Đảng Trung ương"),
+        ("- Giao Quân uỷ Trung ương chỉ đạo nghiên cứu", "Quân ủy Trung ương"),
+    ],
+)
+def test_central_party_committees(text: str, name: str) -> None:
+    found = open_mentions(text, None, find_mentions(text, None))
+    assert (name, "central") in {(m.agency.name, m.agency.level) for m in found}
+
+
 def test_words_inside_other_words_are_not_agencies() -> None:
     # "trên cơ sở ..." is not a Sở; lower-case "công an" is not Công an tỉnh
     assert find_mentions("trên cơ sở Kế hoạch số 12/KH-UBND", "Nghệ An") == []
