@@ -580,6 +580,30 @@ def test_central_party_committees(text: str, name: str) -> None:
     assert (name, "central") in {(m.agency.name, m.agency.level) for m in found}
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a department's name goes on in lower case after its first capital, to its verb or
+        # the next name (Bộ TN&MT plan of 2022: "1. Cục Biến đổi khí hậu", "phối hợp với Cục
+        # Kiểm soát ô nhiễm môi trường, Vụ Môi trường hoàn thiện dự thảo Kế hoạch"; Hà Nội
+        # letter of 2025: "Cục Quản lý môi trường y tế - Bộ Y tế"; Prime Minister's decision
+        # of 2026: "năng lực cho Cục An toàn bức \nxạ và hạt nhân phục vụ", whose "và hạt
+        # nhân" is not read, a "và" before lower case ending a name)
+        ("1. Cục Biến đổi khí hậu\n", "Cục Biến đổi khí hậu"),
+        ("phối hợp với Cục Kiểm soát ô nhiễm môi trường, Vụ Môi trường hoàn thiện dự thảo Kế "
+         "hoạch", "Cục Kiểm soát ô nhiễm môi trường"),
+        ("hướng dẫn của Cục Quản lý môi trường y tế - Bộ Y tế về việc",
+         "Cục Quản lý môi trường y tế"),
+        # ... but a predicate with its object is not part of it
+        ("phối hợp với Cục Kiểm soát ô nhiễm môi trường, Vụ Môi trường hoàn thiện dự thảo Kế "
+         "hoạch", "Vụ Môi trường"),
+    ],
+)
+def test_a_department_s_name_in_lower_case_after_its_first_capital(text: str, name: str) -> None:
+    found = open_mentions(text, None, find_mentions(text, None))
+    assert name in {m.agency.name for m in found}, [m.agency.name for m in found]
+
+
 def test_words_inside_other_words_are_not_agencies() -> None:
     # "trên cơ sở ..." is not a Sở; lower-case "công an" is not Công an tỉnh
     assert find_mentions("trên cơ sở Kế hoạch số 12/KH-UBND", "Nghệ An") == []
