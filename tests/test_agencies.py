@@ -562,6 +562,48 @@ def test_a_body_naming_its_province_is_that_province_s(
     assert (mention.agency.name, mention.agency.province) == (name, scope)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the central Party committees of the 2025 reorganisation (Politburo conclusions 127
+        # and 155 of 2025: "Giao Đảng uỷ Mặt trận Tổ quốc, các đoàn thể Trung ương chủ trì",
+        # "Đảng uỷ các cơ quan Đảng Trung ương; Đảng uỷ Chính phủ", "Giao Quân uỷ Trung ương")
+        ("- Giao Đảng uỷ Mặt trận Tổ quốc, các đoàn thể Trung ương chủ trì",
+         "Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương"),
+        ("Đảng uỷ các cơ quan Đảng Trung ương; Đảng uỷ Chính phủ",
+         "Đảng ủy các cơ quan Đảng Trung ương"),
+        ("- Giao Quân uỷ Trung ương chỉ đạo nghiên cứu", "Quân ủy Trung ương"),
+    ],
+)
+def test_central_party_committees(text: str, name: str) -> None:
+    found = open_mentions(text, None, find_mentions(text, None))
+    assert (name, "central") in {(m.agency.name, m.agency.level) for m in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a department's name goes on in lower case after its first capital, to its verb or
+        # the next name (Bộ TN&MT plan of 2022: "1. Cục Biến đổi khí hậu", "phối hợp với Cục
+        # Kiểm soát ô nhiễm môi trường, Vụ Môi trường hoàn thiện dự thảo Kế hoạch"; Hà Nội
+        # letter of 2025: "Cục Quản lý môi trường y tế - Bộ Y tế"; Prime Minister's decision
+        # of 2026: "năng lực cho Cục An toàn bức \nxạ và hạt nhân phục vụ", whose "và hạt
+        # nhân" is not read, a "và" before lower case ending a name)
+        ("1. Cục Biến đổi khí hậu\n", "Cục Biến đổi khí hậu"),
+        ("phối hợp với Cục Kiểm soát ô nhiễm môi trường, Vụ Môi trường hoàn thiện dự thảo Kế "
+         "hoạch", "Cục Kiểm soát ô nhiễm môi trường"),
+        ("hướng dẫn của Cục Quản lý môi trường y tế - Bộ Y tế về việc",
+         "Cục Quản lý môi trường y tế"),
+        # ... but a predicate with its object is not part of it
+        ("phối hợp với Cục Kiểm soát ô nhiễm môi trường, Vụ Môi trường hoàn thiện dự thảo Kế "
+         "hoạch", "Vụ Môi trường"),
+    ],
+)
+def test_a_department_s_name_in_lower_case_after_its_first_capital(text: str, name: str) -> None:
+    found = open_mentions(text, None, find_mentions(text, None))
+    assert name in {m.agency.name for m in found}, [m.agency.name for m in found]
+
+
 def test_words_inside_other_words_are_not_agencies() -> None:
     # "trên cơ sở ..." is not a Sở; lower-case "công an" is not Công an tỉnh
     assert find_mentions("trên cơ sở Kế hoạch số 12/KH-UBND", "Nghệ An") == []

@@ -740,6 +740,14 @@ def test_a_heading_that_gives_roles_is_a_task() -> None:
             "1. Bộ Ngoại giao chủ trì hướng dẫn, theo dõi, đôn đốc, kiểm tra việc thực hiện.\n",
             {"Bộ Ngoại giao"},
         ),
+        (  # leading the following and urging is monitoring (Lào Cai plan of 2026: "1. Sở
+            # Công Thương\n- Chủ trì theo dõi, đôn đốc các chủ đầu tư ..."; Đắk Lắk Chỉ thị and
+            # VPCP notice of 2025: "Giao Sở Tài chính chủ trì theo dõi, tổng hợp các khó khăn",
+            # "Bộ Xây dựng tiếp tục chủ trì theo dõi, tổng hợp, đôn đốc các địa phương")
+            "1. Sở Công Thương\n- Chủ trì theo dõi, đôn đốc các chủ đầu tư hạ tầng cụm công "
+            "nghiệp đẩy nhanh giải phóng mặt bằng.\n",
+            {"Sở Công Thương"},
+        ),
         (  # enforcing is no monitoring: "giám sát, xử lý vi phạm"
             "3. Sở Công Thương\n- Tăng cường kiểm tra, giám sát, xử lý vi phạm về kinh doanh.\n",
             set(),

@@ -104,6 +104,29 @@ def name_end(
         return pos + len(text[pos:end].rstrip())
 
 
+def described_run(tokens: Tokens, k: int, known_starts: set[int], most: int = 6) -> int:
+    """How many lower-case words from ``tokens[k]`` a department's name keeps after its
+    capitalised words ("Cục Kiểm soát| thủ tục hành chính| chủ trì", "Cục Biến đổi| khí hậu|,"):
+    up to a verb pair, a particle, punctuation or another body.  None when no such end comes
+    within ``most`` words, or a capital comes first: then the words are a predicate and its
+    object ("Vụ Môi trường| hoàn thiện dự thảo Kế hoạch")."""
+    j = k
+    while tokens.has(j):
+        s, _, tok = tokens[j]
+        if s in known_starts or not tok[:1].isalnum():
+            return j - k
+        if not tok[:1].islower():
+            return 0
+        f = fold_name(tok)
+        pair = f + " " + fold_name(tokens[j + 1][2]) if tokens.has(j + 1) else f
+        if pair in STOP_PAIRS or tok in STOP_WORDS or tok in NOT_IN_NAME:
+            return j - k
+        if j - k == most:
+            return 0
+        j += 1
+    return j - k
+
+
 def is_name_word(tok: str) -> bool:
     """A capitalised word or a number: part of a proper name (``Vùng 1``, ``Hải``)."""
     return tok[:1].isupper() or tok[:1].isdigit()

@@ -25,7 +25,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from vbgraph.loaders.find.agencies.matcher import find_mentions
-from vbgraph.loaders.find.agencies.name_ends import Tokens
+from vbgraph.loaders.find.agencies.name_ends import Tokens, described_run
 from vbgraph.loaders.models import Agency, AgencyMention
 from vbgraph.loaders.text.fold import fold_name
 from vbgraph.loaders.text.patterns import (
@@ -36,6 +36,7 @@ from vbgraph.loaders.text.patterns import (
 )
 from vbgraph.loaders.vocab.agency_names import (
     COMPOUND_STARTS,
+    HEADS,
     NEXT_AGENCY,
     NOT_IN_NAME,
     STOP_PAIRS,
@@ -255,6 +256,8 @@ _CONNECTORS = frozenset({"và", "-", "–", "&", ","})
 _NOT_CONTINUING = frozenset({"co", "duoc", "da", "se", "cac", "nhung", "moi"})
 #: A locality word starting another word.
 _NOT_LOCALITIES = frozenset({"xa hoi", "tinh hinh", "thanh pho"})
+#: Heads of departments whose names go on in lower case ("Cục Kiểm soát thủ tục hành chính").
+_DESCRIBED_HEADS = frozenset(HEADS["described"])
 _PUNCTUATION = frozenset({"\n", ".", ";", ":", "(", ")", "[", "]", '"', "“", "”", "|"})
 #: At most this many lower-case words inside a name before a capital or a locality.
 _LOWER_RUN = 3
@@ -289,7 +292,7 @@ def _is_locality(tokens: Tokens, k: int) -> bool:
                 _NOT_LOCALITIES)  # fmt: skip
 
 
-def _name_stop(tokens: Tokens, known_starts: set[int]) -> int:
+def _name_stop(tokens: Tokens, known_starts: set[int], described: bool = False) -> int:
     """How many of ``tokens`` a body's name keeps after its head (see the module docs).
 
     Vietnamese capitalises a name's words' first syllables ("Tài chính", "Thương binh"),
@@ -311,15 +314,16 @@ def _name_stop(tokens: Tokens, known_starts: set[int]) -> int:
             if tokens[j][2] in _PUNCTUATION or _is_locality(tokens, j):
                 break
             j += 1
+        tail = described_run(tokens, end, known_starts) if described else 0
         if not tokens.has(j) or tokens[j][2] in _PUNCTUATION or tokens[j][0] in known_starts:
-            return end
+            return end + tail
         run = [tokens[i][2] for i in range(end, j)]
         nxt = tokens[j][2]
         joined = any(t in _CONNECTORS for t in run)
         if _ends_name(run) or (joined and fold_name(nxt) in NEXT_AGENCY):
             return end + _last_syllables(run)
         if not (_is_capitalised(nxt) or _is_locality(tokens, j)):
-            return end
+            return end + tail
         end, words = j + 1, words + len(run) + 1
         if tokens.has(end) and not _acronym(nxt) and _continues_word(tokens, end):
             end, words = end + 1, words + 1
@@ -388,7 +392,7 @@ def named_bodies(
         if opener is None and first is not None and _WRAPPED_AFTER_HEAD.match(text, pos):
             name_from = first.start(1)  # "1. Ban\nQuản lý các khu công nghệ cao ...": wrapped
         tokens = Tokens(text, name_from, min(end, name_from + _NAME_WINDOW))
-        keep = _name_stop(tokens, known_starts)
+        keep = _name_stop(tokens, known_starts, h.group() in _DESCRIBED_HEADS)
         stop = tokens[keep - 1][1] if keep else name_from
         if stop <= pos + 1:
             continue
