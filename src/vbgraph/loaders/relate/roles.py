@@ -65,7 +65,7 @@ def _lead_cue_starts(text: str, pos: int, end: int) -> Iterator[int]:
     """Where "before lead" can match, in order: the text's start, then each place the cue
     follows a character that is no letter (found one at a time: a search stops at the
     first)."""
-    if pos == 0:
+    if pos == 0 < end:  # (a cue has words: none in an empty text)
         yield 0
     at = max(pos, 1)
     while (m := _AFTER_NON_LETTER.search(text, at, end)) is not None:
