@@ -1245,6 +1245,12 @@ def test_bodies_named_by_their_kind_between_a_list_s_names() -> None:
         "đối với:\na) Tài sản là bất động sản;\nb) Tài sản xe ôtô;\n",
         "4. Sở Tài chính quyết định xác lập quyền sở hữu toàn dân đối với tài sản chuyển giao.\n",
         "1. Sở Tài chính phê duyệt phương án xử lý tài sản do Sở Tài chính xác lập.\n",
+        # ... also when the bodies are named with whose they are (Gia Lai decision of 2025:
+        # "1. Sở, ban, ngành, đơn vị thuộc Ủy ban nhân dân tỉnh\nquyết định giao tài sản";
+        # Huế decision of 2025: "2. Các cơ quan chuyên môn, ... thuộc Ủy ban nhân dân thành
+        # phố quyết định ...")
+        "1. Sở, ban, ngành, đơn vị thuộc Ủy ban nhân dân tỉnh\nquyết định giao tài sản bằng "
+        "hiện vật cho cơ quan, tổ chức, đơn vị thuộc phạm vi quản lý.\n",
     ],
 )
 def test_a_power_allocated_is_no_task(article: str) -> None:
