@@ -1569,3 +1569,22 @@ def test_the_partners_field_of_a_task(fields: str) -> None:
             "khoa học pháp lý.\n" + fields)
     given = {pair for pairs in _tasks_of(text, "Bắc Ninh").values() for pair in pairs}
     assert ("Sở Tư pháp", "coordinate") in given and ("Sở Tư pháp", "lead") not in given, given
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        # an article of a holder's duties, however its title joins the words (Hải Phòng
+        # decision of 2025: "**Điều 16. Trách nhiệm, quyền hạn\ncủa Sở Tư pháp**"; Lào Cai
+        # regulation of 2026 on industrial clusters: "Điều 16. Trách nhiệm Sở Công Thương")
+        "**Điều 16. Trách nhiệm, quyền hạn\ncủa Sở Tư pháp**\n",
+        "      Điều 16. Trách nhiệm Sở Tư pháp\n",
+        "Điều 16. Nhiệm vụ và quyền hạn của Sở Tư pháp\n",
+    ],
+)
+def test_an_article_of_a_holder_s_duties_gives_it_its_items(heading: str) -> None:
+    text = (heading + "1. Trực tiếp thực hiện việc quản lý, khai thác Cơ sở dữ liệu.\n"
+            "2. Tổ chức tập huấn các nội dung liên quan đến công tác quản lý.\n")
+    tasks = _tasks_of(text, "Hải Phòng")
+    assert {t for t, pairs in tasks.items() if ("Sở Tư pháp", "lead") in pairs} == {
+        "Đ16.1", "Đ16.2"}, tasks
