@@ -1393,6 +1393,15 @@ def test_a_bare_label_of_roles_makes_each_item_s_opening_bodies_partners() -> No
         "- Như Điều 3;                                         KT. CHỦ TỊCH\n"
         "- TT. Tỉnh uỷ, HĐND tỉnh;                             PHÓ CHỦ TỊCH\n"
         "- Các sở, ban, ngành thuộc UBND tỉnh;\n- UBND các xã, phường;\n- Lưu: VT.\n",
+        # the label underlined on a portal's page, an entry wrapped onto a line that opens
+        # with "V" (the Party Central Office's conclusions of 2025: "__Nơi nhận__:", "- Các
+        # đồng chí lãnh đạo\nVăn phòng Trung ương Đảng,"; Quảng Ninh commune plans of 2025:
+        # "- Uỷ ban Kiểm tra Đảng uỷ, Ban xây dựng Đảng,  \n\nVP Đảng uỷ;")
+        "|\n__Nơi nhận__:\n- Ban Bí thư (để báo cáo),\n- Các tỉnh uỷ, thành uỷ,\n- Các đồng chí "
+        "lãnh đạo\nVăn phòng Trung ương Đảng,\n- Các đơn vị trực thuộc\nVăn phòng Trung ương "
+        "Đảng,\n- Lưu Văn phòng Trung ương Đảng.\n",
+        "Nơi nhận:\n- Uỷ ban Kiểm tra Đảng uỷ, Ban xây dựng Đảng,  \n\nVP Đảng uỷ;\n\n"
+        "         - Văn phòng HĐND, UBND xã;\t\n\n- Các tổ chức thành viên MTTQ xã;\n",
     ],
 )
 def test_a_distribution_list_beside_the_signature_assigns_nothing(distribution: str) -> None:
