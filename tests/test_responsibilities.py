@@ -1245,6 +1245,12 @@ def test_bodies_named_by_their_kind_between_a_list_s_names() -> None:
         "đối với:\na) Tài sản là bất động sản;\nb) Tài sản xe ôtô;\n",
         "4. Sở Tài chính quyết định xác lập quyền sở hữu toàn dân đối với tài sản chuyển giao.\n",
         "1. Sở Tài chính phê duyệt phương án xử lý tài sản do Sở Tài chính xác lập.\n",
+        # ... also when the bodies are named with whose they are (Gia Lai decision of 2025:
+        # "1. Sở, ban, ngành, đơn vị thuộc Ủy ban nhân dân tỉnh\nquyết định giao tài sản";
+        # Huế decision of 2025: "2. Các cơ quan chuyên môn, ... thuộc Ủy ban nhân dân thành
+        # phố quyết định ...")
+        "1. Sở, ban, ngành, đơn vị thuộc Ủy ban nhân dân tỉnh\nquyết định giao tài sản bằng "
+        "hiện vật cho cơ quan, tổ chức, đơn vị thuộc phạm vi quản lý.\n",
     ],
 )
 def test_a_power_allocated_is_no_task(article: str) -> None:
@@ -1387,6 +1393,15 @@ def test_a_bare_label_of_roles_makes_each_item_s_opening_bodies_partners() -> No
         "- Như Điều 3;                                         KT. CHỦ TỊCH\n"
         "- TT. Tỉnh uỷ, HĐND tỉnh;                             PHÓ CHỦ TỊCH\n"
         "- Các sở, ban, ngành thuộc UBND tỉnh;\n- UBND các xã, phường;\n- Lưu: VT.\n",
+        # the label underlined on a portal's page, an entry wrapped onto a line that opens
+        # with "V" (the Party Central Office's conclusions of 2025: "__Nơi nhận__:", "- Các
+        # đồng chí lãnh đạo\nVăn phòng Trung ương Đảng,"; Quảng Ninh commune plans of 2025:
+        # "- Uỷ ban Kiểm tra Đảng uỷ, Ban xây dựng Đảng,  \n\nVP Đảng uỷ;")
+        "|\n__Nơi nhận__:\n- Ban Bí thư (để báo cáo),\n- Các tỉnh uỷ, thành uỷ,\n- Các đồng chí "
+        "lãnh đạo\nVăn phòng Trung ương Đảng,\n- Các đơn vị trực thuộc\nVăn phòng Trung ương "
+        "Đảng,\n- Lưu Văn phòng Trung ương Đảng.\n",
+        "Nơi nhận:\n- Uỷ ban Kiểm tra Đảng uỷ, Ban xây dựng Đảng,  \n\nVP Đảng uỷ;\n\n"
+        "         - Văn phòng HĐND, UBND xã;\t\n\n- Các tổ chức thành viên MTTQ xã;\n",
     ],
 )
 def test_a_distribution_list_beside_the_signature_assigns_nothing(distribution: str) -> None:
@@ -1563,3 +1578,22 @@ def test_the_partners_field_of_a_task(fields: str) -> None:
             "khoa học pháp lý.\n" + fields)
     given = {pair for pairs in _tasks_of(text, "Bắc Ninh").values() for pair in pairs}
     assert ("Sở Tư pháp", "coordinate") in given and ("Sở Tư pháp", "lead") not in given, given
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        # an article of a holder's duties, however its title joins the words (Hải Phòng
+        # decision of 2025: "**Điều 16. Trách nhiệm, quyền hạn\ncủa Sở Tư pháp**"; Lào Cai
+        # regulation of 2026 on industrial clusters: "Điều 16. Trách nhiệm Sở Công Thương")
+        "**Điều 16. Trách nhiệm, quyền hạn\ncủa Sở Tư pháp**\n",
+        "      Điều 16. Trách nhiệm Sở Tư pháp\n",
+        "Điều 16. Nhiệm vụ và quyền hạn của Sở Tư pháp\n",
+    ],
+)
+def test_an_article_of_a_holder_s_duties_gives_it_its_items(heading: str) -> None:
+    text = (heading + "1. Trực tiếp thực hiện việc quản lý, khai thác Cơ sở dữ liệu.\n"
+            "2. Tổ chức tập huấn các nội dung liên quan đến công tác quản lý.\n")
+    tasks = _tasks_of(text, "Hải Phòng")
+    assert {t for t, pairs in tasks.items() if ("Sở Tư pháp", "lead") in pairs} == {
+        "Đ16.1", "Đ16.2"}, tasks

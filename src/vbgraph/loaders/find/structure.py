@@ -286,7 +286,8 @@ def distribution_lists(text: str) -> list[int]:
 #: for "Kính gửi", anywhere on the header's last line.
 _RECIPIENTS = Pattern(
     "recipients",
-    rf"(?<!\S)(?:{phrases(RECIPIENT_LABELS)})\s*:",
+    # bold or underlined on a portal's page: "**Kính gửi:**", "__Nơi nhận__:"
+    rf"(?<![^\s*_])(?:{phrases(RECIPIENT_LABELS)})[*_]{{0,2}}\s*:",
     starts=tuple({label.split()[0] for label in RECIPIENT_LABELS}),
 )
 #: A line of signature metadata: "Ký bởi: ...", "Cơ quan: ...".
@@ -400,7 +401,7 @@ def _list_end(text: str, pos: int) -> int:
 
 
 #: The rest of a wrapped entry of an addressee list: a line, no item marker.
-_ENTRY_TAIL = re.compile(r"[ \t]*[^\s\d(IVX][^\n]{0,100}[;.,)]?[ \t]*$")
+_ENTRY_TAIL = re.compile(r"[ \t]*(?![IVX]+\.|[\d(])\S[^\n]{0,100}[;.,)]?[ \t]*$")
 
 
 #: Verb pairs that are also nouns of bodies ("các tổ chức đảng").

@@ -25,7 +25,9 @@ from vbgraph.loaders.vocab.cues import (
 #: A heading may name its holder by office: "2. Giám đốc Sở Công Thương:".
 HEADING_CUE = re.compile(
     rf"[\s:]*(?:(?P<requested>de\s*nghi)|giao|yeu\s+cau(?:\s+doi\s+voi)?|doi\s+voi"
-    rf"|(?P<label>(?:{HOLDER_LABELS_FOLDED})\s+(?:cua|doi\s+voi)))?[\s:]*"
+    # "Điều 16. Trách nhiệm, quyền hạn của Sở Tư pháp", "Điều 16. Trách nhiệm Sở Công Thương"
+    rf"|(?P<label>(?:{HOLDER_LABELS_FOLDED})(?:\s*(?:,|va)\s*(?:{HOLDER_LABELS_FOLDED}|quyen\s+han))?"
+    rf"(?:\s+(?:cua|doi\s+voi))?))?[\s:]*"
     rf"(?:\b(?:{TITLES_FOLDED})\s+)*\Z"
 )
 #: Words that give the names around them roles of a task: the item is a task, not a heading.

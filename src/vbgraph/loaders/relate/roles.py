@@ -147,7 +147,9 @@ _GIVES_ROLE = re.compile(r"\b(?:chu\s*tri|phoi\s*hop|thuc\s+hien|giao|trach\s+nh
 #: A subject whose verb decides or approves: a power allocated, not a task.
 #: (its name may go on for a word or two the list did not take: "Ủy ban nhân dân\nthành phố")
 _POWER = re.compile(
-    rf"^(?:\s+(?!(?:{POWER_VERBS_FOLDED})\b)[a-z]+){{0,2}}\s*(?:{POWER_VERBS_FOLDED})\b"
+    rf"^(?:\s+(?!(?:{POWER_VERBS_FOLDED})\b)[a-z]+){{0,2}}"
+    # ... or whose bodies it is: "Sở, ban, ngành, đơn vị thuộc Ủy ban nhân dân tỉnh\nquyết định"
+    rf"(?:\s+thuoc(?:\s+[a-z]+){{1,6}}?)?\s*(?:{POWER_VERBS_FOLDED})\b"
 )
 #: A subject whose verb is "theo dõi, đôn đốc": it monitors, it does not lead a task.
 _AFTER_MONITOR_VERB = re.compile(rf"^\s*(?:{MONITOR_VERBS_FOLDED})\b")
