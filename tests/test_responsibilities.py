@@ -1402,6 +1402,10 @@ def test_a_bare_label_of_roles_makes_each_item_s_opening_bodies_partners() -> No
         "Đảng,\n- Lưu Văn phòng Trung ương Đảng.\n",
         "Nơi nhận:\n- Uỷ ban Kiểm tra Đảng uỷ, Ban xây dựng Đảng,  \n\nVP Đảng uỷ;\n\n"
         "         - Văn phòng HĐND, UBND xã;\t\n\n- Các tổ chức thành viên MTTQ xã;\n",
+        # an entry going on in lower case after its ";" (VPCP notice 636 of 2025: "- VPCP:
+        # BTCN, các PCN, Cổng TTĐTCP,\nTrợ lý của PTTgCP Bùi Thanh Sơn;\ncác Vụ: CN, KTTH")
+        "|\nNơi nhận:\n- Các Bộ: TC, NV, NNMT, CT;\n- VPCP: BTCN, các PCN, Cổng TTĐTCP,\nTrợ lý của "
+        "PTTgCP Bùi Thanh Sơn;\ncác Vụ: CN, KTTH, NN, TCCV, KGVX, TH, Cục KSTTHC;\n- Lưu: VT\n",
     ],
 )
 def test_a_distribution_list_beside_the_signature_assigns_nothing(distribution: str) -> None:
