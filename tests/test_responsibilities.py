@@ -1404,8 +1404,9 @@ def test_a_bare_label_of_roles_makes_each_item_s_opening_bodies_partners() -> No
         "         - Văn phòng HĐND, UBND xã;\t\n\n- Các tổ chức thành viên MTTQ xã;\n",
         # an entry going on in lower case after its ";" (VPCP notice 636 of 2025: "- VPCP:
         # BTCN, các PCN, Cổng TTĐTCP,\nTrợ lý của PTTgCP Bùi Thanh Sơn;\ncác Vụ: CN, KTTH")
-        "|\nNơi nhận:\n- Các Bộ: TC, NV, NNMT, CT;\n- VPCP: BTCN, các PCN, Cổng TTĐTCP,\nTrợ lý của "
-        "PTTgCP Bùi Thanh Sơn;\ncác Vụ: CN, KTTH, NN, TCCV, KGVX, TH, Cục KSTTHC;\n- Lưu: VT\n",
+        "|\nNơi nhận:\n- Các Bộ: TC, NV, NNMT, CT;\n- VPCP: BTCN, các PCN, Cổng TTĐTCP,\n"
+        "Trợ lý của PTTgCP Bùi Thanh Sơn;\ncác Vụ: CN, KTTH, NN, TCCV, KGVX, TH, Cục KSTTHC;\n"
+        "- Lưu: VT\n",
     ],
 )
 def test_a_distribution_list_beside_the_signature_assigns_nothing(distribution: str) -> None:
