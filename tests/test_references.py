@@ -576,25 +576,6 @@ def test_a_decree_detailing_a_law_named_by_its_title(text: str, edge: tuple[str,
     assert edge in _second_order(text)
 
 
-def test_an_amending_law_names_the_law_it_amends_by_its_title() -> None:
-    # Phú Thọ decision of 2025: "Căn cứ Luật Ban hành văn bản quy phạm pháp luật số
-    # 64/2025/QH15; Luật Sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp
-    # luật số 87/2025/QH15"
-    text = ("*Căn cứ Luật Ban hành văn bản quy phạm pháp luật\nsố 64/2025/QH15; Luật Sửa đổi, bổ "
-            "sung một số điều của Luật Ban hành văn bản\nquy phạm pháp luật số 87/2025/QH15;*\n")
-    assert ("87/2025/QH15", "amends", "64/2025/QH15") in _second_order(text)
-
-
-def test_the_laws_an_omnibus_law_s_title_numbers_are_not_amended_by_themselves() -> None:
-    # the numbers inside an amending law's title are the amended laws' own (a land-procedure
-    # record of 2024: "Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15,
-    # Luật Nhà ở số 27/2023/QH15 ... số 43/2024/QH15"): no law amends itself
-    text = ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà "
-            "ở số 27/2023/QH15 của Quốc hội, số 43/2024/QH15;\n")
-    assert not any(e[0] == e[2] for e in _second_order(text))
-    assert not any(e[0] == "31/2024/QH15" for e in _second_order(text))
-
-
 def test_a_law_named_only_by_its_title_gets_no_guessed_number() -> None:
     # the law is never numbered in the text (Hồ Chí Minh City decision of 2025): no edge,
     # and the title of another numbered law is not taken for it

@@ -392,11 +392,7 @@ def _list_end(text: str, pos: int) -> int:
         # the signer's office in a column beside the list ("Nơi nhận:   KT. GIÁM ĐỐC", then
         # "PHÓ GIÁM ĐỐC" between two entries) does not end it
         signer = _SIGNATURE.regex.match(text, stop, stop + len(line)) is not None
-        # a line going on in lower case continues the entry above, even after its ";"
-        # ("- VPCP: BTCN, ...,\nTrợ lý ...;\ncác Vụ: CN, KTTH, NN;")
-        lower = line.lstrip()[:1].islower()
-        if (not line.strip(" \t|*") or entry or signer or lower
-                or (wrapped and _ENTRY_TAIL.match(line))):  # fmt: skip
+        if not line.strip(" \t|*") or entry or signer or (wrapped and _ENTRY_TAIL.match(line)):
             wrapped = (entry or wrapped) and not line.rstrip(" \t|*").endswith((";", ".", ":"))
             stop = len(text) if nl < 0 else nl + 1
             continue

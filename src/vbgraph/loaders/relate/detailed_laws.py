@@ -65,21 +65,3 @@ def detailed_law(
         ):
             best, best_len = law, len(title)
     return best
-
-
-#: An amending law's title before its symbol: "Luật Sửa đổi, bổ sung một số điều của Luật
-#: <title> số".
-_AMENDING = re.compile(
-    r"\bLuật\s+sửa\s+đổi,?\s+bổ\s+sung\s+một\s+số\s+điều\s+của\s+Luật\s+"
-    r"(?P<title>[^\W\d][^;:/()*]{1,100}?)\s+số\s*\Z",
-    re.IGNORECASE,
-)
-
-
-def amended_law(text: str, m: DocMention, titles: dict[str, DocMention]) -> DocMention | None:
-    """The numbered law that the law ``m`` amends, named by its title in ``m``'s own title."""
-    found = _AMENDING.search(text, max(0, m.sym_start - 200), m.sym_start)
-    if found is None:
-        return None
-    law = titles.get(" ".join(fold_name(found.group("title")).split()))
-    return law if law is not None and law.text != m.text else None

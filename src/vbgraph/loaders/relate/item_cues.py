@@ -53,18 +53,14 @@ APPENDIX = re.compile(r"\bphu\s+luc\s+(?:so\s+)?([ivxlc]+|\d+)\b", re.IGNORECASE
 MEMBERS_OF = re.compile(rf"\b(?:{MEMBERS_OF_FOLDED})\s+\Z")
 #: "nếu có khó khăn, vướng mắc": the plan's closing word on reporting difficulties.
 DIFFICULTIES = re.compile(r"\bkho\s+khan\s*,?\s*(?:va\s+)?vuong\s+mac\b")
-#: An item that only states roles, on folded text: "a) Chủ trì, phối hợp với" (its partners
-#: after it), "b) Phối hợp với", "b) Chủ trì, phối hợp".
-ROLES_HEAD = re.compile(
-    r"[\s*_]*(?:chu\s*tri(?:\s*,\s*|\s+va\s+|\s*$)|(?=phoi))"
-    r"(?P<join>phoi\s*hop(?P<with>\s+voi)?)?[\s:*_]*"
-)
+#: The roles an item states before the partners it names, on folded text: "a) Chủ trì, phối
+#: hợp với", "b) Phối hợp với".
+ROLES_HEAD = re.compile(r"[\s*_]*(?:chu\s*tri\s*(?:,|va)\s*)?phoi\s*hop\s+voi[\s:*_]*")
 #: What an item naming who leads the items under it says besides the names, on folded text:
 #: role verbs, "theo chức năng, nhiệm vụ", fillers ("1. Bộ Tài chính chủ trì, phối hợp với
-#: các Bộ, cơ quan liên quan và các địa phương:", "4. Giao Đảng ủy Quốc hội chủ trì, phối
-#: hợp với Đảng ủy Chính phủ và các cơ quan liên quan:").
+#: các Bộ, cơ quan liên quan và các địa phương:").
 ROLE_WORDS_ONLY = re.compile(
-    rf"(?:[\W_]|\b(?:{ROLE_VERBS_FOLDED}|giao|cho|voi|va|cac|chat\s+che|{FUNCTION_ADVERB_FOLDED}"
+    rf"(?:[\W_]|\b(?:{ROLE_VERBS_FOLDED}|voi|va|cac|chat\s+che|{FUNCTION_ADVERB_FOLDED}"
     rf"|{LIST_FILLERS_FOLDED}|{TITLES_FOLDED})\b)*"
 )
 

@@ -218,12 +218,11 @@ class _Extractor:
             inherited = owners.get(item.parent, NO_OWNER) if item.parent is not None else NO_OWNER
             if item.kind == "dash" and item.parent in bullet_heads:
                 inherited = bullet_heads[item.parent]
-            label = self._roles_label(item) if k in parents and inherited.agencies else None
-            if label is not None:
+            if k in parents and inherited.agencies and self._roles_label(item):
                 # "a) Chủ trì, phối hợp với các sở, ngành" under "1. Sở Công Thương": its
                 # items are the holder's tasks (the partners it names join it there)
                 self._scan_segment(item.body, item.own_end, item, NO_OWNER, body=item.body)
-                owners[k] = replace(inherited, partners_open=label)
+                owners[k] = inherited
                 continue
             owner = self._scan_segment(item.body, item.own_end, item, inherited, body=item.body,
                                        label=k in parents and self._holder_label(item))
@@ -231,13 +230,12 @@ class _Extractor:
             # goes no further down
             owners[k] = owner if owner.agencies else NO_OWNER
 
-    def _roles_label(self, item: Item) -> bool | None:
-        """Whether ``item`` only states roles ("a) Chủ trì, phối hợp với các sở, ngành"), and
-        then whether it names no partner ("b) Chủ trì, phối hợp"); None for another item."""
+    def _roles_label(self, item: Item) -> bool:
+        """Whether ``item`` only states roles and the partners they bring ("a) Chủ trì, phối
+        hợp với các sở, ngành", "b) Phối hợp với Sở Nông nghiệp và Môi trường")."""
         head = ROLES_HEAD.match(self.folded, item.body, item.own_end)
-        if head is None or head.end() == item.own_end:
-            return None if head is None else head["join"] is not None and head["with"] is None
-        return False if self.is_agency_text(head.end(), item.own_end) else None
+        return (head is not None and head.end() < item.own_end
+                and self.is_agency_text(head.end(), item.own_end))  # fmt: skip
 
     def _holder_label(self, item: Item) -> bool:
         """Whether ``item`` only names bodies and the roles they take, then a colon ("1. Bộ
@@ -305,10 +303,7 @@ class _Extractor:
         events: list[tuple[int, AgencyList | re.Match[str]]] = [(lst.start, lst) for lst in lists]
         events += [(m.start(), m) for m in MONITOR.finditer(self.folded, a, b)]
         events.sort(key=lambda e: e[0])
-        opening = lists[0] if inherited.partners_open and lists and self.roles.opens(
-            body, lists[0]) else None
-        if opening is None and inherited.agencies and lists and self._own_subject(
-                lists[0], inherited, a, b, body):
+        if inherited.agencies and lists and self._own_subject(lists[0], inherited, a, b, body):
             inherited = NO_OWNER  # "- Sở Công Thương (đối với ...)" under "2. Các sở ...": its own
             seg.subject, seg.leads = (), {}
         if inherited.agencies and seg.task is not None:
@@ -320,8 +315,7 @@ class _Extractor:
                     for agency in seg.subject:
                         self._assign(agency, "monitor", obj.start(), obj.end(), seg.task)
                 continue
-            verdict = (Verdict("coordinate", obj.start, obj.end) if obj is opening
-                       else self.roles.judge(obj, a, b))
+            verdict = self.roles.judge(obj, a, b)
             if verdict.role is None and partners and self.roles.continues(partners, obj):
                 verdict = Verdict("coordinate", partners.start, obj.end)
             partners = obj if verdict.role == "coordinate" and not verdict.monitor else None

@@ -173,11 +173,6 @@ MONITOR = Pattern(
 #: "do" (by) before a list: the agent of a clause describing something ("các hội nghị do
 #: Bộ Công Thương chủ trì", "văn bản do Ủy ban bầu cử xã ban hành"), not a task given.
 _BY = re.compile(r"(?:^|[^a-z])do\s+\Z")
-#: ... and the partners of that agent: "các hội nghị do Bộ Công Thương chủ trì hoặc phối hợp
-#: với các Bộ, ngành khác tổ chức".
-_BY_LEADER = re.compile(
-    r"(?:^|[^a-z])do\s+[^.;:\n]{1,80}?\bchu\s*tri\s*(?:,\s*|\s+hoac\s+|\s+va\s+)\Z"
-)
 _TITLE_ONLY = re.compile(r"^(?:\s|\b" + _TITLES + r"\b)*$")
 _CLAUSE_PREFIX = re.compile(
     r"^(?:\s|[-–+•*:)]|\b(?:ve [^:]{0,80}:|" + _TITLES + r"|ubnd tinh|uy ban nhan dan tinh)\b)*$"
@@ -259,9 +254,6 @@ class RoleReader:
         if _BY.search(self.folded, max(a, lst.start - 8), lst.start):
             return Verdict(None)  # "các hội nghị do Bộ Công Thương chủ trì": who did it
         role, cue_start = self._role(lst, a)
-        if role == "coordinate" and _BY_LEADER.search(self.folded, max(a, cue_start - 100),
-                                                      cue_start):
-            return Verdict(None)  # "... do Bộ Công Thương chủ trì hoặc phối hợp với các Bộ"
         at = lst.end  # where the words after the list start: its verb, past an adverbial
         adverb = _SUBJECT_ADVERB.match(self.folded, at, b)
         if adverb is not None and _VERB_AFTER_ADVERB.match(self.folded, adverb.end(), b):

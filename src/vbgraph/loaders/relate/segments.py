@@ -17,9 +17,6 @@ class Owner:
     end: int = -1
     #: What the sub-items give them: "lead", or "requested" under "Đề nghị X".
     role: str = "lead"
-    #: The list opening each sub-item is the holder's partners ("b) Chủ trì, phối hợp" then
-    #: "- Sở Tài chính và các đơn vị có liên quan tham mưu ...").
-    partners_open: bool = False
 
 
 NO_OWNER = Owner()
