@@ -524,15 +524,15 @@ def test_a_plural_noun_starting_another_word_is_no_collective(text: str) -> None
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        # actors of a forest or construction regulation named by their kind (Quảng Trị
-        # Chỉ thị of 2025: "5. Các chủ rừng là tổ chức"; Quảng Ninh decision of 2025: "c) Các
-        # chủ rừng phải thường xuyên canh phòng", "các lực lượng tham gia chữa cháy"; Prime
-        # Minister's notice of 2025: "các lực lượng ... tham gia thi công"; Hà Nội plan of
-        # 2025: "các nhà đầu tư trong các khu công nghệ cao")
-        ("c) Các chủ rừng phải thường xuyên canh phòng.", "Các chủ rừng"),
-        ("huy động các lực lượng tham gia chữa cháy rừng", "Các lực lượng"),
-        ("các nhà đầu tư chủ động bố trí kinh phí", "Các nhà đầu tư"),
-        ("yêu cầu các nhà thầu tăng cường nhân lực", "Các nhà thầu"),
+        # actors of a forest or construction regulation named by their kind, as written
+        # (Quảng Ninh decision of 2025: "c) Các chủ rừng phải thường xuyên canh phòng",
+        # "phối hợp chặt chẽ các lực lượng tham gia chữa cháy"; Hà Nội plan of 2025: "Do các
+        # nhà đầu tư chủ động tự đảm bảo kinh phí"; VPCP notice of 2025: "tiếp tục chỉ đạo các
+        # chủ đầu tư, các nhà thầu")
+        ("c) Các chủ rừng phải thường xuyên canh phòng", "Các chủ rừng"),
+        ("phối hợp chặt chẽ các lực lượng tham gia chữa cháy", "Các lực lượng"),
+        ("Do các nhà đầu tư chủ động tự đảm bảo kinh phí", "Các nhà đầu tư"),
+        ("tiếp tục chỉ đạo các chủ đầu tư, các nhà thầu", "Các chủ đầu tư, các nhà thầu"),
     ],
 )
 def test_actors_named_by_their_kind_are_collectives(text: str, name: str) -> None:

@@ -615,7 +615,7 @@ def test_a_legal_portal_s_notice_to_its_members_cites_nothing() -> None:
     # VPCP notice 648, Hồ Chí Minh City letters 4085 and 4240, ...) end with the portal's
     # notice on its members' data, citing the personal-data decree: not the page's citation
     text = (
-        "Số: 227/CĐ-TTg\nCÔNG ĐIỆN\nThực hiện Nghị định số 42/2022/NĐ-CP của Chính phủ, ...\n"
+        "Số: 226/CĐ-TTg\nCÔNG ĐIỆN\n[1] **Các công điện:** số 217/CĐ-TTg ngày 16/11/2025\n"
         "Cảm ơn đã dùng ThuVienPhapLuat.vn\n**THÔNG BÁO **\n"
         "**về Lưu trữ, Sử dụng Thông tin Khách hàng**\n**Kính gửi:** Quý Thành viên,\n"
         "Nghị định 13/2023/NĐ-CP về Bảo vệ dữ liệu cá nhân (hiệu lực từ ngày 01/07/2023) yêu "
@@ -623,6 +623,6 @@ def test_a_legal_portal_s_notice_to_its_members_cites_nothing() -> None:
         "cập nhật Quy chế và Thỏa thuận Bảo về Dữ liệu cá nhân bên dưới.\nTrân trọng cảm ơn Quý "
         "Thành viên.\n"
     )
-    subject = DocInfo(symbol="227/CĐ-TTg", key="227/CĐ-TTg|VN|2025", issuer="Thủ tướng Chính phủ")
+    subject = DocInfo(symbol="226/CĐ-TTg", key="226/CĐ-TTg|VN|2025", issuer="Thủ tướng Chính phủ")
     refs = extract_references(normalize(text), subject)
-    assert [d.symbol for d in refs.documents] == ["42/2022/NĐ-CP"]
+    assert [d.symbol for d in refs.documents] == ["217/CĐ-TTg"]
