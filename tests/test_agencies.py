@@ -12,6 +12,7 @@ from vbgraph.loaders.find.agencies.matcher import find_agency, find_mentions, lo
 from vbgraph.loaders.find.agencies.names import open_mentions
 from vbgraph.loaders.find.agencies.skeleton import skeleton
 from vbgraph.loaders.text.fold import fold_name, fold_same_length
+from vbgraph.loaders.text.normalize import normalize
 from vbgraph.loaders.vocab.agencies import ENTRIES
 
 # (text as written in a real document, province, canonical name, mention text)
@@ -922,3 +923,26 @@ def test_a_listed_collective_read_over_the_whole_phrase() -> None:
     assert found[0] == ("Các Bộ, ngành Trung ương",
                         "Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ")
     assert "Chính phủ" not in [name for name, _ in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the regional units of central bodies after the 2025 reform, "nhà nước" in lower case
+        # and the region's number in the name (Nghệ An plan 1026/KH-UBND of 2025; Bắc Ninh
+        # plan 144/KH-UBND of 2025, whose holder heading is the unit's name alone)
+        ("án nhân dân tỉnh, Thuế tỉnh, Kiểm toán nhà nước khu vực II, Kho bạc nhà nước\n"
+         "khu vực XI, Ngân hàng nhà nước khu vực 8, Chi cục Hải quan khu vực XI tăng\n"
+         "cường công tác bảo vệ bí mật nhà nước",
+         ["Kiểm toán nhà nước khu vực II", "Kho bạc nhà nước khu vực XI",
+          "Ngân hàng nhà nước khu vực 8", "Chi cục Hải quan khu vực XI"]),
+        ("**12. Ngân\nhàng nhà nước khu vực XII**\n\nChủ động triển khai thực hiện Kế\nhoạch",
+         ["Ngân hàng nhà nước khu vực XII"]),
+    ],
+)
+def test_a_central_body_s_regional_unit_is_named_with_its_region(
+    text: str, names: list[str]
+) -> None:
+    text = normalize(text).text  # as extraction reads it (the page's bold marks aside)
+    found = [m.agency.name for m in open_mentions(text, "Nghệ An", find_mentions(text, "Nghệ An"))]
+    assert all(n in found for n in names), found
