@@ -761,6 +761,60 @@ def test_a_task_of_following_and_urging_is_monitoring(text: str, monitors: set[s
 
 
 @pytest.mark.parametrize(
+    ("text", "province", "monitors"),
+    [
+        (  # a clause of its own after ";" (Lào Cai Sở Công Thương plan of 2026)
+            "V. TỔ CHỨC THỰC HIỆN\n1. Phòng Quản lý Công nghiệp: Là đầu mối chủ trì tham mưu "
+            "thực hiện các nhiệm vụ về tái cơ cấu ngành công nghiệp, phát triển KCN, CCN, nâng "
+            "cao năng lực khoa học công nghệ. Chủ trì xây dựng kế hoạch hàng năm cụ thể hóa "
+            "từng nhiệm vụ của Kế hoạch này; theo dõi, tổng hợp tình hình thực hiện các nhiệm "
+            "vụ phát triển công nghiệp xanh.\n",
+            "Lào Cai",
+            {"Phòng Quản lý Công nghiệp"},
+        ),
+        (  # lead-ins before the verbs, the object on the next line (Bắc Ninh plan 144 of 2025)
+            "1. Sở Khoa học và Công nghệ\n\nc) Triển khai các nhiệm vụ được\ngiao chủ trì tại "
+            "Phụ lục của Kế hoạch; hướng dẫn, đôn đốc, kiểm tra tiến độ thực\nhiện các chỉ "
+            "tiêu, nhiệm vụ, giải pháp của các cơ quan, đơn vị, địa phương. Tổng\nhợp, đánh "
+            "giá kết quả thực hiện Kế hoạch hằng năm.\n",
+            "Bắc Ninh",
+            {"Sở Khoa học và Công nghệ"},
+        ),
+        (  # advising the committee to follow and urge (Đắk Lắk plan 0125 of 2025; Hồ Chí
+            # Minh City plan 172 of 2025: "Tham mưu Ủy ban nhân dân Thành phố theo dõi, kiểm
+            # tra, đôn đốc các sở, ban, ngành")
+            "**6. Sở Nội vụ: **Tham mưu UBND\ntỉnh theo dõi, đôn đốc, hướng dẫn Sở, ban, "
+            "ngành, Ủy ban Mặt trận Tổ quốc Việt\nNam tỉnh và các tổ chức chính trị - xã hội "
+            "tỉnh;\n",
+            "Đắk Lắk",
+            {"Sở Nội vụ"},
+        ),
+        (  # a person by office (election sub-committee of Phố Bảng commune, plan of 2025)
+            "IV. TỔ CHỨC THỰC HIỆN\n\n1. Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban: "
+            "Phụ trách chung, chịu trách nhiệm trước Ủy ban bầu cử về kết quả triển khai, thực "
+            "hiện các nội dung thông tin, tuyên truyền, khánh tiết; chủ động kiểm tra, đôn đốc "
+            "các nội dung có liên quan đến công tác thông tin, tuyên truyền, khánh tiết; kịp "
+            "thời báo cáo, đề xuất vấn đề phát sinh với Trưởng ban chỉ đạo Đại hội.\n",
+            "Tuyên Quang",
+            {"Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban"},
+        ),
+        (  # following a market, not who carries something out (Lào Cai UBND letter of 2026;
+            # the holder's heading, then its item twenty lines on)
+            "      5. Sở Xây dựng\n       - Đẩy mạnh công tác quản lý giá, công bố giá vật "
+            "liệu xây dựng theo quy\nđịnh; thường xuyên theo dõi diễn biến cung cầu trên "
+            "địa bàn, kịp thời tham mưu\n",
+            "Lào Cai",
+            set(),
+        ),
+    ],
+)
+def test_a_clause_of_following_and_urging_gives_its_subject_monitoring(
+    text: str, province: str, monitors: set[str]
+) -> None:
+    assert {a for a, role in _pairs(text, province) if role == "monitor"} == monitors
+
+
+@pytest.mark.parametrize(
     ("text", "roles"),
     [
         (  # an official letter (Lào Cai, 2026): "b) Hướng dẫn, đôn đốc ..." under the holder
