@@ -946,3 +946,21 @@ def test_a_central_body_s_regional_unit_is_named_with_its_region(
     text = normalize(text).text  # as extraction reads it (the page's bold marks aside)
     found = [m.agency.name for m in open_mentions(text, "Nghệ An", find_mentions(text, "Nghệ An"))]
     assert all(n in found for n in names), found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a department's name in two parts joined by a hyphen, the second reading as a verb
+        # (Lào Cai Sở Công Thương plan of 2026 and its internal letter of 2026)
+        ("4. Phòng Kế hoạch - Tổng hợp: Là đầu mối tổng hợp, theo dõi tiến độ thực hiện",
+         "Phòng Kế hoạch - Tổng hợp"),
+        ("đề nghị Phòng Kế hoạch - Tổng hợp nghiên cứu, tổng hợp", "Phòng Kế hoạch - Tổng hợp"),
+        # ... but a bullet on the next line opening with that verb is not part of it
+        # (a composed fixture)
+        ("1. Phòng Kế hoạch\n- Tổng hợp kết quả", "Phòng Kế hoạch"),
+    ],
+)
+def test_a_hyphened_second_part_of_a_name(text: str, name: str) -> None:
+    found = open_mentions(text, "Lào Cai", find_mentions(text, "Lào Cai"))
+    assert name in {m.agency.name for m in found}, [m.agency.name for m in found]

@@ -320,7 +320,9 @@ def _name_stop(tokens: Tokens, known_starts: set[int], described: bool = False) 
         run = [tokens[i][2] for i in range(end, j)]
         nxt = tokens[j][2]
         joined = any(t in _CONNECTORS for t in run)
-        if _ends_name(run) or (joined and fold_name(nxt) in NEXT_AGENCY):
+        if _ends_name(run) or (
+            joined and fold_name(nxt) in NEXT_AGENCY and not _hyphened_part(tokens, j, run)
+        ):
             return end + _last_syllables(run)
         if not (_is_capitalised(nxt) or _is_locality(tokens, j)):
             return end + tail
@@ -328,6 +330,17 @@ def _name_stop(tokens: Tokens, known_starts: set[int], described: bool = False) 
         if tokens.has(end) and not _acronym(nxt) and _continues_word(tokens, end):
             end, words = end + 1, words + 1
     return end
+
+
+def _hyphened_part(tokens: Tokens, j: int, run: list[str]) -> bool:
+    """Whether the capitalised words at ``tokens[j]`` after a lone hyphen are the second
+    part of the name ("Phòng Kế hoạch - Tổng hợp", "Phòng Hành chính - Tổng hợp"), though
+    they read as a verb, rather than the next body's head."""
+    return (
+        run in (["-"], ["–"])
+        and tokens.has(j + 1)
+        and fold_name(f"{tokens[j][2]} {tokens[j + 1][2]}") in STOP_PAIRS
+    )
 
 
 def _last_syllables(run: list[str]) -> int:
