@@ -964,3 +964,20 @@ def test_a_central_body_s_regional_unit_is_named_with_its_region(
 def test_a_hyphened_second_part_of_a_name(text: str, name: str) -> None:
     found = open_mentions(text, "Lào Cai", find_mentions(text, "Lào Cai"))
     assert name in {m.agency.name for m in found}, [m.agency.name for m in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a union of associations is one body, not the collective "các Hội" inside its name
+        # (Đồng Tháp plan 552/KH-UBND of 2025, a table's cell; a 2018 decision's issuer as a
+        # public page names it, "theo QĐ 934/QĐ-LHHVN ... của Liên hiệp ... Việt Nam")
+        ("|\nLiên hiệp các Hội Khoa học và Kỹ thuật\n|\nSở, ban, ngành có liên quan\n|",
+         ("Liên hiệp các Hội Khoa học và Kỹ thuật", "Đồng Tháp")),
+        ("thành lập theo QĐ 934/QĐ-LHHVN ngày 12/9/2018 của Liên hiệp các Hội Khoa học và Kỹ "
+         "thuật Việt Nam", ("Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam", None)),
+    ],
+)
+def test_a_union_of_associations_is_one_body(text: str, expected: tuple[str, str | None]) -> None:
+    found = open_mentions(text, "Đồng Tháp", find_mentions(text, "Đồng Tháp"))
+    assert expected in {(m.agency.name, m.agency.province) for m in found}, found

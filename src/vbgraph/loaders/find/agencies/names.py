@@ -26,6 +26,7 @@ from vbgraph.loaders.find.agencies.name_ends import (
 )
 from vbgraph.loaders.find.agencies.phrases import (
     collectives,
+    is_union,
     level_bodies,
     named_bodies,
     offices,
@@ -340,8 +341,16 @@ class _OpenReader:
         for m in (*regulated(*args), *collectives(*args), *level_bodies(*args)):
             self._cover(m)
         for m in (*named_bodies(*args, self.known_starts, self.free), *offices(*args)):
-            if self.free(m.start, m.end):
-                self.add(m)
+            if not self.free(m.start, m.end):
+                if not is_union(m):
+                    continue
+                # "Liên hiệp các Hội ...": a union's name over the collective read inside it
+                inside = self._across(m.start, m.end)
+                if not all(k.agency.collective and m.start < k.start and k.end <= m.end
+                           for k in inside):
+                    continue
+                self._drop(inside)
+            self.add(m)
         self.out = [self._live[o] for o in sorted(self._live)]
         self.out = standing_committees(self.text, party_committees(self.text, self.out))
         self._units_of_ministries()

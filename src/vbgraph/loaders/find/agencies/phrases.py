@@ -247,6 +247,15 @@ _HEAD = Pattern(
     starts=tuple({h.split()[0] for h in _NAMED["heads"]}),
 )
 _LOWER_OPENER = re.compile(rf"\s+(?:{phrases(_NAMED['lower_openers'])})(?!\w)")
+_PLURAL_HEADS = frozenset(_NAMED["plural_heads"])
+#: "các" opening a union's name before its members' capitalised head ("Liên hiệp các Hội").
+_PLURAL_OPENER = re.compile(r"\s+các(?=\s+[A-ZĐÀ-Ỹ])")
+
+
+def is_union(m: AgencyMention) -> bool:
+    """Whether ``m`` names a union of bodies ("Liên hiệp các Hội Khoa học và Kỹ thuật")."""
+    head, _, rest = m.agency.name.partition(" các ")
+    return head in _PLURAL_HEADS and bool(rest)
 _LOCALITY = re.compile(rf"(?:{phrases(_NAMED['localities'])})(?![^\W\d_])")
 #: Heads of bodies that are national whatever document names them ("Quân khu 2").
 _NATIONAL_HEADS = frozenset(_NAMED["national_heads"])
@@ -396,6 +405,8 @@ def named_bodies(
             continue
         pos = h.end()
         opener = _LOWER_OPENER.match(text, pos, end)
+        if opener is None and h.group() in _PLURAL_HEADS:
+            opener = _PLURAL_OPENER.match(text, pos, end)
         first = _FIRST_WORD.match(text, pos, end)
         if opener is None and (first is None or not _is_capitalised(first.group(1))):
             continue
