@@ -534,9 +534,17 @@ def test_a_plural_noun_starting_another_word_is_no_collective(text: str) -> None
         ("phối hợp chặt chẽ các lực lượng tham gia chữa cháy", "Các lực lượng"),
         ("Do các nhà đầu tư chủ động tự đảm bảo kinh phí", "Các nhà đầu tư"),
         ("tiếp tục chỉ đạo các chủ đầu tư, các nhà thầu", "Các chủ đầu tư, các nhà thầu"),
+        # the committees of every level (the same Quảng Ninh decision: "Ủy ban nhân dân các
+        # cấp theo chức năng, nhiệm vụ, quyền hạn phải chỉ đạo")
+        ("b)\nỦy ban nhân dân các cấp theo chức năng, nhiệm vụ, quyền hạn phải chỉ đạo thực",
+         "Ủy ban nhân dân các cấp"),
+        # (Lâm Đồng decision of 2009, word-segmented: "... của Hội_đồng_nhân_dân , UBND các
+        # cấp thuộc tỉnh Lâm_Đồng")
+        ("pháp_luật của Hội_đồng_nhân_dân , UBND các cấp thuộc tỉnh Lâm_Đồng .", "UBND các cấp"),
     ],
 )
 def test_actors_named_by_their_kind_are_collectives(text: str, name: str) -> None:
+    text = normalize(text).text
     names = [m.agency.name for m in open_mentions(text, "Quảng Ninh", find_mentions(text, None))]
     assert name in names, names
 
