@@ -1645,3 +1645,56 @@ def test_an_article_of_a_holder_s_duties_gives_it_its_items(heading: str) -> Non
     tasks = _tasks_of(text, "Hải Phòng")
     assert {t for t, pairs in tasks.items() if ("Sở Tư pháp", "lead") in pairs} == {
         "Đ16.1", "Đ16.2"}, tasks
+
+
+def test_numbered_points_are_tasks_of_their_own() -> None:
+    # a Prime Minister's Công điện of 2025: "(1) ... (2) ..." under the minister who leads them
+    tasks = _tasks_of(
+        "5. Bộ trưởng Bộ Tài chính chủ trì:\n(1) Phối hợp với Bộ Nông nghiệp và Môi trường "
+        "tiếp\ntục rà soát, tổng hợp tình hình thiệt hại do mưa lũ, có phương án cụ thể xử lý\n"
+        "những vấn đề cấp bách và lâu dài, báo cáo Chính phủ, Thủ tướng Chính phủ theo\n"
+        "quy định.\n(2) Khẩn trương rà soát, cập nhật, hoàn thiện dự\nthảo Nghị quyết của "
+        "Chính phủ về các giải pháp khắc phục hậu quả thiên tai,\nphục hồi sản xuất tại các "
+        "địa phương khu vực Trung Bộ, trình Chính phủ trước\nngày 26/11/2025.\n",
+        None,
+    )
+    assert ("Bộ Tài chính", "lead") in tasks["5.(1)"]
+    assert ("Bộ Tài chính", "lead") in tasks["5.(2)"]
+
+
+def test_numbered_points_after_a_bullet_s_colon_are_its_own() -> None:
+    # a Politburo conclusion of 2025: principles "(1) ... (3)" under a bullet ending in ":"
+    # stay under it; the next bullet is the heading's again
+    from vbgraph.loaders.find.structure import parse_items
+
+    text = (
+        "- Triển khai thực hiện phân cấp, phân quyền theo một số nguyên tắc chính sau:\n"
+        "\n"
+        "(1) Trung ương tập trung quản lý vĩ mô, xây dựng thể chế, chiến lược, quy "
+        "hoạch, kế hoạch đồng bộ, thống nhất, giữ vai trò kiến tạo và tăng cường kiểm "
+        "tra, giám sát; phân cấp, phân quyền đủ mạnh, đủ rõ, hợp lý các nhiệm vụ ở Trung "
+        "ương đang thực hiện về cho địa phương theo đúng tinh thần \"địa phương quyết "
+        "định, địa phương làm, địa phương chịu trách nhiệm\".\n"
+        "\n"
+        "(2) Đẩy mạnh phân cấp, phân quyền và phân định rõ giữa thẩm quyền chung của uỷ "
+        "ban nhân dân và thẩm quyền riêng của chủ tịch uỷ ban nhân dân cấp tỉnh, cấp xã "
+        "phù hợp với chủ trương của Đảng, Nhà nước nhằm phát huy vai trò, trách nhiệm "
+        "của người đứng đầu cơ quan, tổ chức các cấp (không để tình trạng đùn đẩy, né "
+        "tránh và chậm trễ trong việc triển khai các nhiệm vụ, quyền hạn; gửi xin ý kiến "
+        "tràn lan).\n"
+        "\n"
+        "(3) Rà soát, thực hiện phân cấp, phân quyền giữa các ngành, lĩnh vực có liên "
+        "quan bảo đảm đồng bộ, tổng thể, liên thông, không bỏ sót hoặc chồng lấn, giao "
+        "thoa nhiệm vụ.\n"
+        "\n"
+        "- Trên cơ sở nguyên tắc phân cấp, phân quyền, Đảng uỷ Chính phủ, đảng uỷ các "
+        "bộ, cơ quan ngang bộ, đặc biệt là người đứng đầu chịu trách nhiệm thực hiện "
+        "nghiêm chỉ đạo của Bộ Chính trị, đồng chí Tổng Bí thư trong việc thực hiện phân "
+        "cấp, phân quyền triệt để cho địa phương; tham mưu việc ban hành đầy đủ các nghị "
+        "định, văn bản thực hiện phân cấp, phân quyền, bảo đảm có nguồn lực thực thi, có "
+        "quy định chuyển tiếp rõ ràng, không để có khoảng trống, không gián đoạn công "
+        "việc; dự thảo các văn bản liên quan cần hoàn chỉnh **trước ngày 01/6/2025** và "
+        "ban hành **trước ngày 25/6/2025.**\n"
+    )
+    ids = [item.id for item in parse_items(text)]
+    assert ids == ["-1", "-1.(1)", "-1.(2)", "-1.(3)", "-2"]

@@ -51,6 +51,7 @@ RANKS: dict[str, int] = {
     "decimal": 3,
     "letter": 5,
     "dash": 6,
+    "paren": 7,
 }
 
 #: A Roman numeral, never empty (the lookahead asks for its first letter).
@@ -67,6 +68,8 @@ _MARKERS: tuple[tuple[str, Pattern], ...] = (
     ("arabic", Pattern("arabic marker", r"([0-9]{1,2})(?:\s*[\.\)]|[ \t]+-(?=[ \t]+[A-ZĐÀ-Ỹ]))"
                        r"\s*(?=\S|$)", starts="0123456789")),
     ("letter", Pattern("letter marker", r"([a-zđ])\s*\)\s*", starts="abcdefghijklmnopqrstuvwxyzđ")),
+    # "(1) Phối hợp với ...", "(2) Về mẫu báo cáo:": a numbered point inside an item
+    ("paren", Pattern("paren marker", r"\(([0-9]{1,2})\)[ \t]*(?=\S)", starts="(")),
     ("dash", Pattern("dash marker", r"[-–—+•*]\s*(?=\w)", starts="-–—+•*")),
 )  # fmt: skip
 
@@ -240,6 +243,8 @@ def _id_part(kind: str, label: str) -> str:
         return f"P{label}"
     if kind == "article":
         return f"Đ{label}"
+    if kind == "paren":
+        return f"({label})"
     return label
 
 
