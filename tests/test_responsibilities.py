@@ -1698,3 +1698,31 @@ def test_numbered_points_after_a_bullet_s_colon_are_its_own() -> None:
     )
     ids = [item.id for item in parse_items(text)]
     assert ids == ["-1", "-1.(1)", "-1.(2)", "-1.(3)", "-2"]
+
+
+@pytest.mark.parametrize(
+    ("text", "province", "hubs"),
+    [
+        (  # "báo cáo đề xuất": reporting with a proposal (Gia Lai decision 44/2025)
+            "3. Trong quá trình tổ chức triển khai thực hiện,\ntrường hợp phát sinh những khó "
+            "khăn, vướng mắc hoặc bất cập, các cơ quan, tổ chức,\nđơn vị kịp thời phản ánh về "
+            "Sở Tài chính "
+            "để tổng hợp, báo cáo đề xuất Chủ tịch Ủy\nban nhân dân tỉnh xem xét, quyết định "
+            "sửa đổi, bổ sung cho phù hợp.\n",
+            "Gia Lai",
+            {"Sở Tài chính", "UBND tỉnh"},
+        ),
+        (  # "báo cáo và kiến nghị" (Government resolution 100/NQ-CP of 2026)
+            "4. Bộ Ngoại giao chủ trì, phối hợp với các Bộ, ngành, địa phương theo dõi, đôn \n"
+            "đốc, tổ chức kiểm tra, giám sát việc triển khai Chương trình hành động, kịp thời "
+            "báo cáo \nvà kiến nghị Chính phủ, Thủ tướng Chính phủ các biện pháp cần thiết để "
+            "bảo đảm thực",
+            None,
+            {"Chính phủ", "Thủ tướng Chính phủ"},
+        ),
+    ],
+)
+def test_a_report_with_a_proposal_names_whom_it_goes_to(
+    text: str, province: str | None, hubs: set[str]
+) -> None:
+    assert {a for a, role in _pairs(text, province) if role == "report_hub"} == hubs

@@ -114,7 +114,9 @@ _BEFORE_REPORT = Pattern(
     # "phản ánh kịp thời về Bộ ...": difficulties are sent to it
     r"|(?P<submit>\bphan\s+anh(?:\s+kip\s+thoi)?(?:\s+(?:ve|den|voi))?)"
     # "báo cáo Chính phủ", "báo cáo kết quả thực hiện về Bộ Y tế"
-    r"|\bbao\s*cao(?:\s+(?:ket\s+qua|tinh\s+hinh)[^.;:\n]{0,40}?)?(?:\s+(?:ve|den|len|cho))?)"
+    # "báo cáo đề xuất Chủ tịch UBND tỉnh", "báo cáo và kiến nghị Chính phủ": the proposal too
+    r"|\bbao\s*cao(?:\s+(?:ket\s+qua|tinh\s+hinh)[^.;:\n]{0,40}?)?"
+    r"(?:\s*,?\s*(?:va\s+)?(?:de\s+xuat|kien\s+nghi))?(?:\s+(?:ve|den|len|cho))?)"
     rf"\s*(?:\b{_TITLES}\s+)*$",
     # (each branch opens on one: the search skips to them, not trying every place)
     starts=("(", "gui", "ve", "phan", "bao"),
