@@ -576,6 +576,32 @@ def test_a_decree_detailing_a_law_named_by_its_title(text: str, edge: tuple[str,
     assert edge in _second_order(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        # an amending law named by what it amends, before its number (Phú Thọ decision
+        # 102/2025) or after it and its date (Quảng Ninh commune Front plan and guidance of
+        # 2025, a Căn cứ list's second law: "Luật số 97/2025/QH15, ngày 27/6/2025 về sửa đổi,
+        # bổ sung một số điều của Luật Mặt trận Tổ quốc Việt Nam, Luật Công đoàn, ...")
+        ("*Căn cứ Luật Ban hành văn bản quy phạm pháp luật\nsố 64/2025/QH15; Luật Sửa đổi, bổ "
+         "sung một số điều của Luật Ban hành văn bản\nquy phạm pháp luật số 87/2025/QH15;*\n",
+         ("87/2025/QH15", "amends", "64/2025/QH15")),
+        ("Luật Mặt trận Tổ quốc Việt Nam số 75/2015/QH13, ngày 09/6/2015 và Luật số "
+         "97/2025/QH15, ngày 27/6/2025 về sửa đổi, bổ sung một số điều của Luật Mặt trận Tổ "
+         "quốc Việt Nam, Luật Công đoàn, Luật Thanh niên, Luật Thực hiện dân chủ ở cơ sở;\n",
+         ("97/2025/QH15", "amends", "75/2015/QH13")),
+        # (Hồ Chí Minh City decision 2820 of 2025, the amended law's title in lower case)
+        ("*Căn cứ Luật Xây dựng số\n50/2014/QH13, được sửa đổi, bổ sung tại Luật sửa đổi, bổ "
+         "sung một số điều của\nLuật xây dựng số 62/2020/QH14 ngày 17 tháng 06 năm 2020;*\n",
+         ("62/2020/QH14", "amends", "50/2014/QH13")),
+    ],
+)
+def test_an_amending_law_named_by_the_law_it_amends(
+    text: str, edge: tuple[str, str, str]
+) -> None:
+    assert edge in _second_order(text)
+
+
 def test_a_law_named_only_by_its_title_gets_no_guessed_number() -> None:
     # the law is never numbered in the text (Hồ Chí Minh City decision of 2025): no edge,
     # and the title of another numbered law is not taken for it
