@@ -652,3 +652,28 @@ def test_a_legal_portal_s_notice_to_its_members_cites_nothing() -> None:
     subject = DocInfo(symbol="226/CĐ-TTg", key="226/CĐ-TTg|VN|2025", issuer="Thủ tướng Chính phủ")
     refs = extract_references(normalize(text), subject)
     assert [d.symbol for d in refs.documents] == ["217/CĐ-TTg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "edges"),
+    [
+        # "Kế hoạch hành động" names a plan whatever code its symbol is written with: the
+        # city's KHHĐ (Hồ Chí Minh City decision 2820 of 2025) and KH (Nghệ An plan 987 of
+        # 2025), each kept as written, the chains through it read
+        ("*Căn cứ Kế hoạch số\n4354/KH-UBND ngày 14 tháng 6 năm 2025 của Ủy ban nhân dân "
+         "Thành phố Hồ Chí Minh\nvề việc triển khai Kế hoạch hành động số 459-KHHĐ/TU ngày 21 "
+         "tháng 5 năm 2025 của\nThành ủy Thành phố về thực hiện Nghị quyết số 57-NQ/TW ngày "
+         "22 tháng 12 năm\n2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, "
+         "đổi mới sáng tạo\nvà chuyển đổi số quốc gia trên địa bàn Thành phố Hồ Chí Minh;*\n",
+         {("4354/KH-UBND", "implements", "459-KHHĐ/TU"),
+          ("459-KHHĐ/TU", "implements", "57-NQ/TW")}),
+        ("Triển khai Kế hoạch hành động số 328-KH/TU ngày\n24/4/2025 của Ban chấp hành Đảng "
+         "bộ tỉnh Nghệ An về việc thực hiện Nghị quyết số\n57-NQ/TW, ngày 22/12/2024 của Bộ "
+         "Chính trị trên địa bàn tỉnh;",
+         {("328-KH/TU", "implements", "57-NQ/TW")}),
+    ],
+)
+def test_an_action_plan_keeps_the_code_it_is_written_with(
+    text: str, edges: set[tuple[str, str, str]]
+) -> None:
+    assert edges <= _second_order(text)
