@@ -602,6 +602,27 @@ def test_an_amending_law_named_by_the_law_it_amends(
     assert edge in _second_order(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a decree amending the decrees that detail a law does not detail it (Lai Châu
+        # decision 88/2025: the law's Căn cứ line and the decree's, the lines between left
+        # out; a commune's draft decision on a public page: "Căn cứ Nghị định số
+        # 226/2025/NĐ-CP ngày 15/8/2025 của Chính phủ về sửa đổi, bổ sung ...", after a
+        # composed line numbering the law)
+        "*Căn cứ Luật Đất đai số\n31/2024/QH15 được sửa đổi, bổ sung bởi Luật số "
+        "43/2024/QH15;*\n\n*Căn cứ Nghị định số\n226/2025/NĐ-CP ngày 15 "
+        "tháng 8 năm 2025 của Chính phủ sửa đổi, bổ sung một số điều\ncủa các nghị định quy "
+        "định chi tiết thi hành Luật đất đai;*\n",
+        "Căn cứ Luật Đất đai số 31/2024/QH15;\nCăn cứ Nghị định số 226/2025/NĐ-CP ngày "
+        "15/8/2025 của Chính phủ về sửa đổi, bổ sung một số điều của các nghị định quy định "
+        "chi tiết thi hành luật Đất đai;\n",
+    ],
+)
+def test_a_decree_amending_the_detailing_decrees_does_not_detail_the_law(text: str) -> None:
+    assert ("226/2025/NĐ-CP", "implements", "31/2024/QH15") not in _second_order(text)
+
+
 def test_a_law_named_only_by_its_title_gets_no_guessed_number() -> None:
     # the law is never numbered in the text (Hồ Chí Minh City decision of 2025): no edge,
     # and the title of another numbered law is not taken for it

@@ -26,6 +26,8 @@ _DETAILS = re.compile(
     r"[^;]{0,140}?\b[Ll]uật\s+",
     re.IGNORECASE,
 )
+#: A decree amending the documents that detail a law, not detailing it itself.
+_AMENDS_DETAILING = re.compile(r"\bsửa\s+đổi|\bbãi\s+bỏ", re.IGNORECASE)
 #: The type words of documents that detail a law.
 _DETAILING = frozenset(
     map(fold_name, ("Nghị định", "Thông tư", "Thông tư liên tịch", "Quyết định"))
@@ -54,8 +56,8 @@ def detailed_law(
     if m.type_word is None or fold_name(m.type_word) not in _DETAILING or not titles:
         return None
     found = _DETAILS.match(text, max(m.tail, m.end), stop)
-    if found is None:
-        return None
+    if found is None or _AMENDS_DETAILING.search(text, found.start(), found.end()):
+        return None  # "... sửa đổi, bổ sung một số điều của các nghị định quy định chi tiết"
     words = " ".join(fold_name(text[found.end() : min(stop, found.end() + 160)]).split())
     best: DocMention | None = None
     best_len = 0
