@@ -1726,3 +1726,43 @@ def test_a_report_with_a_proposal_names_whom_it_goes_to(
     text: str, province: str | None, hubs: set[str]
 ) -> None:
     assert {a for a, role in _pairs(text, province) if role == "report_hub"} == hubs
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        # an article's word wrapped from its number ("**Điều\n14. ..."): one article, whose
+        # numbered clauses are its own (Cần Thơ decision 2610/QĐ-UBND of 2025; a Lai Châu
+        # regulation on weddings and funerals, tnt305/tai_lieu_noi_bo
+        # src/etl/dataset/01bf9d04a5b9e2c8.md @94c5034a, where 31 files wrap so)
+        ("**Điều\n14. Trách nhiệm của Sở Khoa học và Công nghệ**\n\n1. Có trách nhiệm chủ "
+         "trì,\nphối hợp các cơ quan, đơn vị có liên quan tham mưu cải tiến Hệ thống ngày càng"
+         "\nhiệu quả và phù hợp với các quy định hiện hành; tổ chức kiểm tra, theo dõi, đôn\n"
+         "đốc việc sử dụng Hệ thống.\n\n2. Bảo đảm Hệ thống và hạ tầng\nkỹ thuật quy định tại "
+         "Điều 12 Quy chế này hoạt động thông suốt, ổn định, liên tục\n(24/24); phối hợp Công "
+         "an thành phố giám sát, bảo đảm an toàn và an ninh thông\ntin cho toàn bộ Hệ thống.\n",
+         ["Đ14", "Đ14.1", "Đ14.2"]),
+        ("**Điều\n12. Trách nhiệm tổ chức thực hiện**\n\n1. Thủ trưởng các cơ quan,\nđơn vị, "
+         "doanh nghiệp, tổ chức chính trị - xã hội, hội quần chúng; Chủ tịch Ủy\nban nhân dân "
+         "cấp xã có trách nhiệm quán triệt, phổ biến, giáo dục, động viên,\n",
+         ["Đ12", "Đ12.1"]),
+    ],
+)
+def test_an_article_s_word_wrapped_from_its_number_is_one_article(
+    text: str, ids: list[str]
+) -> None:
+    from vbgraph.loaders.find.structure import parse_items
+
+    assert [item.id for item in parse_items(normalize(text).text)] == ids
+
+
+def test_the_holder_named_by_a_wrapped_article_heading_gets_its_clauses() -> None:
+    # the Cần Thơ decision's article: its clauses are the department's tasks
+    tasks = _tasks_of(
+        "**Điều\n14. Trách nhiệm của Sở Khoa học và Công nghệ**\n\n1. Có trách nhiệm chủ "
+        "trì,\nphối hợp các cơ quan, đơn vị có liên quan tham mưu cải tiến Hệ thống ngày càng"
+        "\nhiệu quả và phù hợp với các quy định hiện hành; tổ chức kiểm tra, theo dõi, đôn\n"
+        "đốc việc sử dụng Hệ thống.\n",
+        "Cần Thơ",
+    )
+    assert ("Sở Khoa học và Công nghệ", "lead") in tasks["Đ14.1"]

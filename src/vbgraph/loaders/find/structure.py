@@ -126,8 +126,8 @@ def parse_items(text: str, start: int = 0, end: int | None = None) -> list[Item]
     end = len(text) if end is None else end
     raw: list[tuple[str, str, int, int]] = []
     for ls in _line_starts(text, start, end):
-        if ls >= end:
-            continue
+        if ls >= end or (raw and ls < raw[-1][3]):
+            continue  # inside the marker before ("Điều\n14. Trách nhiệm ...": one article)
         found = _marker_at(text, ls)
         if found is None:
             continue
