@@ -1766,3 +1766,22 @@ def test_the_holder_named_by_a_wrapped_article_heading_gets_its_clauses() -> Non
         "Cần Thơ",
     )
     assert ("Sở Khoa học và Công nghệ", "lead") in tasks["Đ14.1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "province", "issuer"),
+    [
+        # the enacting formula of a 2025 normative document: the issuer enacts, no task and
+        # no body "Ủy ban nhân dân ban hành Quyết định" (Thái Nguyên decision 26/2025,
+        # Quảng Ninh decision 96/2025, Hà Nội People's Council resolution 57/2025)
+        ("*Ủy ban nhân dân ban hành Quyết\nđịnh ban hành Quy chế phối hợp trong công tác "
+         "quản lý nhà nước", "Thái Nguyên", "UBND tỉnh Thái Nguyên"),
+        ("*Ủy\nban nhân dân ban hành Quyết định quy định về phòng cháy, chữa cháy rừng trên\n"
+         "địa bàn tỉnh ", "Quảng Ninh", "UBND tỉnh Quảng Ninh"),
+        ("*Hội đồng nhân dân ban hành Nghị quyết quy định\nthực hiện vùng phát thải thấp trên "
+         "địa bàn thành phố Hà Nội (thực hiện điểm a khoản 2 Điều 28 Luật Thủ đô số "
+         "39/2024/QH15).*\n", "Hà Nội", "HĐND thành phố Hà Nội"),
+    ],
+)
+def test_the_enacting_formula_assigns_nothing(text: str, province: str, issuer: str) -> None:
+    assert _issued(text, province, issuer) == set()
