@@ -1785,3 +1785,35 @@ def test_the_holder_named_by_a_wrapped_article_heading_gets_its_clauses() -> Non
 )
 def test_the_enacting_formula_assigns_nothing(text: str, province: str, issuer: str) -> None:
     assert _issued(text, province, issuer) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "province", "issuer", "monitors"),
+    [
+        # an obligation before the monitoring verb: the bodies given it monitor, they lead no
+        # task (Hà Nội People's Council resolution 57/2025; Cần Thơ plan 153/KH-UBND of 2025
+        # and Đồng Nai decision 2813/QĐ-UBND of 2025, tnt305/tai_lieu_noi_bo
+        # src/etl/dataset/24c7124ec6b2bf61.md and 8c306b6991495e34.md @94c5034a)
+        ("2. Giao Thường trực Hội đồng nhân dân Thành phố,\ncác Ban của Hội đồng nhân dân "
+         "Thành phố, các Tổ đại biểu và đại biểu Hội đồng\nnhân dân Thành phố, Hội đồng nhân "
+         "dân cấp xã có trách nhiệm giám sát quá trình\ntổ chức thực hiện Nghị quyết.\n",
+         "Hà Nội", "HĐND thành phố Hà Nội",
+         {"Thường trực Hội đồng nhân dân thành phố", "Các Ban của Hội đồng nhân dân thành phố",
+          "Các Tổ đại biểu và đại biểu Hội đồng nhân dân thành phố",
+          "Hội đồng nhân dân cấp xã"}),
+        ("**2**. Giao Công an thành\nphố có trách nhiệm theo dõi, hướng dẫn, đôn đốc các sở, "
+         "ban, ngành thành phố, Ủy\nban nhân dân xã, phường triển khai, thực hiện Kế hoạch "
+         "nghiêm túc, hiệu quả./.\n",
+         "Cần Thơ", "UBND thành phố Cần Thơ", {"Công an thành phố"}),
+        ("**2. **Giao Văn phòng Ủy ban\nnhân dân tỉnh có trách nhiệm theo dõi, đôn đốc việc "
+         "thực hiện các nội dung\nphương án đơn giản hóa thủ tục hành chính cấp xã đã được phê "
+         "duyệt thuộc thẩm\nquyền giải quyết của tỉnh.\n",
+         "Đồng Nai", "UBND tỉnh Đồng Nai", {"Văn phòng UBND tỉnh"}),
+    ],
+)
+def test_an_obligation_to_monitor_is_monitoring_only(
+    text: str, province: str, issuer: str, monitors: set[str]
+) -> None:
+    pairs = _issued(text, province, issuer)
+    assert not {a for a, role in pairs if role == "lead"}, pairs
+    assert {a for a, role in pairs if role == "monitor"} == monitors
