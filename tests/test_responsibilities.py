@@ -1456,7 +1456,8 @@ def test_a_distribution_list_beside_the_signature_assigns_nothing(distribution: 
     [
         # an item naming who leads its items, and with whom, then a colon: its items are the
         # holder's tasks, the item itself is none (Prime Minister's Công điện 226 of 2025;
-        # Hồ Chí Minh City plan of 2025; Sơn La plan of 2025, the holder on a line of its own)
+        # Hồ Chí Minh City plan of 2025; Sơn La plan of 2025, the holder on a line of its own;
+        # the items below are the Công điện's, composed under each opening)
         ("**1.** Bộ Tài chính chủ trì, phối hợp với các Bộ, cơ quan liên quan và\ncác địa "
          "phương:\n", None, "Bộ Tài chính"),
         ("2. Sở Giáo dục\nvà Đào tạo chủ trì, phối hợp với Sở Nông nghiệp và Môi trường, Ủy "
@@ -1464,6 +1465,10 @@ def test_a_distribution_list_beside_the_signature_assigns_nothing(distribution: 
          "Sở Giáo dục và Đào tạo"),
         ("**4. Sở\nKhoa học và Công Nghệ**\n\nChủ trì, phối hợp với các sở,\nngành, UBND các "
          "xã, phường và các cơ quan, đơn vị có liên quan:\n", "Sơn La", "Sở Khoa học và Công nghệ"),
+        # ... or the obligation its items are (Huế decision 123/2025; Party Central Committee
+        # regulation 384-QĐ/TW of 2025)
+        ("1. Sở Tài chính có trách nhiệm:\n\n", "Huế", "Sở Tài chính"),
+        ("2. Văn phòng Trung ương Đảng có trách nhiệm:\n\n", None, "Văn phòng Trung ương Đảng"),
     ],
 )
 def test_an_item_naming_who_leads_its_items_is_no_task_of_its_own(
