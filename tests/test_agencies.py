@@ -989,3 +989,28 @@ def test_a_hyphened_second_part_of_a_name(text: str, name: str) -> None:
 def test_a_union_of_associations_is_one_body(text: str, expected: tuple[str, str | None]) -> None:
     found = open_mentions(text, "Đồng Tháp", find_mentions(text, "Đồng Tháp"))
     assert expected in {(m.agency.name, m.agency.province) for m in found}, found
+
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a body's branch is not the body; the land authorities the Land Law of 2024 names by
+        # level (Lai Châu decision 88/2025; two legal Q&A pages quoting the land procedures,
+        # tnt305/tai_lieu_noi_bo src/etl/dataset/1019e033d1eb7b18.md and
+        # b4ef3b012a93e7e9.md @94c5034a, a source where the branch is in 138 files)
+        ("- Văn phòng đăng ký đất đai hoặc Chi nhánh Văn phòng đăng ký đất đai có trách nhiệm "
+         "cập nhật, chỉnh lý cơ sở dữ liệu đất đai", "Chi nhánh Văn phòng Đăng ký đất đai"),
+        ("ký đất đai, Chi nhánh Văn phòng đăng ký đất đai với Ủy ban nhân dân cấp xã, cơ",
+         "Chi nhánh Văn phòng Đăng ký đất đai"),
+        ("Trách nhiệm của Cơ quan có chức năng quản lý đất đai cấp xã**",
+         "Cơ quan có chức năng quản lý đất đai cấp xã"),
+        ("hỗ trợ, tái định cư gửi đến, cơ quan có chức năng quản lý đất đai cấp xã chủ trì, "
+         "phối hợp với các cơ quan có liên quan thẩm định phương án",
+         "Cơ quan có chức năng quản lý đất đai cấp xã"),
+    ],
+)
+def test_a_branch_and_the_land_authorities(text: str, name: str) -> None:
+    known = find_mentions(text, "Lai Châu")
+    found = [m.agency.name for m in open_mentions(text, "Lai Châu", known)]
+    assert name in found, found

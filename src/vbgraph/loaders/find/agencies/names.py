@@ -100,6 +100,9 @@ _REGION = re.compile(
 #: A unit every ministry has, before the ministry it belongs to: "Thanh tra Bộ Quốc phòng".
 _UNIT_OF = re.compile(rf"(?:{'|'.join(w.replace(' ', r'\s+') for w in HEADS['of_ministry'])})"
                       r"[ \t]+\Z")
+#: A branch's head before the body it is a branch of: "Chi nhánh Văn phòng đăng ký đất đai".
+_BRANCH_OF = re.compile(rf"(?:{'|'.join(w.replace(' ', r'\s+') for w in HEADS['branch_of'])})"
+                        r"[ \t]+\Z")
 _ALL_PROVINCES = re.compile(r"\s+các tỉnh, thành phố trực thuộc Trung ương")
 _DISTRICT_COLLECTIVE = "các huyện, thị xã, thành phố"
 #: Every head pattern, and where any of them can start (:class:`_Heads`).
@@ -354,9 +357,28 @@ class _OpenReader:
         self.out = [self._live[o] for o in sorted(self._live)]
         self.out = standing_committees(self.text, party_committees(self.text, self.out))
         self._units_of_ministries()
+        self._branches()
         self._regional_units()
         self.out.sort(key=lambda m: m.start)
         return self.out
+
+    def _branches(self) -> None:
+        """``Chi nhánh Văn phòng đăng ký đất đai``: the body's branch, not the body."""
+        for i, m in enumerate(self.out):
+            if m.agency.collective:
+                continue
+            before = _BRANCH_OF.search(self.text, max(0, m.start - 12), m.start)
+            if before is None or not self.free(before.start(), m.start):
+                continue
+            body = m.agency.name
+            level = body.rsplit(" ", 1)[-1]
+            if level in ("tỉnh", "phố") and not m.text.rstrip().endswith(level):
+                body = body.removesuffix(" thành phố").removesuffix(" tỉnh")  # the branch is
+                # below the province's office the gazetteer names with its level
+            name = f"{' '.join(before.group().split())} {body}"
+            agency = Agency(name, m.agency.province, False, m.agency.level, m.agency.kind)
+            a = before.start()
+            self.out[i] = AgencyMention(agency, a, m.end, self.text[a : m.end])
 
     def _regional_units(self) -> None:
         """``Kho bạc Nhà nước khu vực XI``: the body's regional unit, its number in its name
