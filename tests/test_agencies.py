@@ -1014,3 +1014,27 @@ def test_a_branch_and_the_land_authorities(text: str, name: str) -> None:
     known = find_mentions(text, "Lai Châu")
     found = [m.agency.name for m in open_mentions(text, "Lai Châu", known)]
     assert name in found, found
+
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an actor a regulation names by its function, opening a clause, then its obligation
+        # (Hà Nội People's Council resolution 57/2025; Cần Thơ decision 2610/QĐ-UBND of 2025)
+        ("\n1. Cơ quan lập đề án có trách nhiệm hoàn thiện hồ\nsơ theo các ý kiến góp ý",
+         "Cơ quan lập đề án"),
+        ("\n2. Người sử dụng Hệ thống có\ntrách nhiệm bảo vệ an toàn tài khoản và mật khẩu được "
+         "cung cấp.", "Người sử dụng Hệ thống"),
+        # ... but not a role's abstract holder (Đắk Lắk directive 010/CT-UBND of 2025)
+        ("\n**4.** Cơ quan phối hợp có trách nhiệm trả lời bằng văn bản, nêu\nrõ quan điểm",
+         None),
+    ],
+)
+def test_an_actor_named_by_its_function_before_its_obligation(text: str, name: str | None) -> None:
+    text = normalize(text).text
+    found = [m.agency.name for m in open_mentions(text, "Cần Thơ", find_mentions(text, "Cần Thơ"))]
+    if name is None:
+        assert not any(n.startswith("Cơ quan") for n in found), found
+    else:
+        assert name in found, found

@@ -471,6 +471,35 @@ def regulated(text: str, province: str | None, start: int, end: int) -> Iterator
         yield AgencyMention(agency, m.start(), pos, text[m.start() : pos])
 
 
+_REG = _DATA["regulated"]
+_FUNCTION_ACTOR = Pattern(
+    "function actor",
+    rf"(?:{phrases(_REG['function_nouns'])})(?:\s*,\s*[^\W\d_]+(?:\s[^\W\d_]+)?)?"
+    # not a role's abstract holder ("Cơ quan chủ trì có trách nhiệm", "Người chủ trì phải")
+    rf"(?![ \t\n]+(?:chủ trì|phối hợp)[ \t\n]+(?:{phrases(_REG['obligations'])})(?![^\W\d_]))"
+    rf"(?:[ \t\n]+[^\s,;:.()\[\]]+){{1,{_REG['function_words']}}}?"
+    rf"(?=[ \t\n]+(?:{phrases(_REG['obligations'])})(?![^\W\d_]))",
+    starts=tuple({w.split()[0] for w in _REG["function_nouns"]}),
+)
+#: What stands before such an actor: a line's start (past an item's marker) or ". " / "; ".
+_BEFORE_ACTOR = re.compile(
+    r"(?:(?:^|\n)[ \t]*(?:[-–+•*]|\(?[0-9a-zđ]{1,2}[.)])?[ \t*]*|[.;:][ \t*]+)\Z"
+)
+
+
+def function_actors(
+    text: str, province: str | None, start: int, end: int
+) -> Iterator[AgencyMention]:
+    """An actor a regulation names by its function at a clause's start, then its obligation:
+    "Cơ quan lập đề án có trách nhiệm ...", "Người sử dụng Hệ thống có trách nhiệm ..."."""
+    for m in _FUNCTION_ACTOR.finditer(text, start, end):
+        if not _BEFORE_ACTOR.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        name = " ".join(m.group().split())
+        agency = Agency(name, province, True, "local" if province else "central", "collective")
+        yield AgencyMention(agency, m.start(), m.end(), m.group())
+
+
 @lru_cache(maxsize=1024)
 def _named_collective(phrase: str, province: str | None) -> Agency | None:
     """The gazetteer's collective ``phrase`` opens with ("các cơ quan, đơn vị có liên quan"
