@@ -23,6 +23,7 @@ from itertools import pairwise
 from vbgraph.loaders.models import Item
 from vbgraph.loaders.text.fold import fold_name
 from vbgraph.loaders.text.patterns import (
+    WHOLE_TEXT,
     LinePattern,
     Pattern,
     initial_alternation,
@@ -289,6 +290,7 @@ _RECIPIENTS = Pattern(
     # bold or underlined on a portal's page: "**Kính gửi:**", "__Nơi nhận__:"
     rf"(?<![^\s*_])(?:{phrases(RECIPIENT_LABELS)})[*_]{{0,2}}\s*:",
     starts=tuple({label.split()[0] for label in RECIPIENT_LABELS}),
+    shared=WHOLE_TEXT,
 )
 #: A line of signature metadata: "Ký bởi: ...", "Cơ quan: ...".
 _METADATA = LinePattern(re.compile(rf"^[ \t]*(?:{METADATA_LABELS})[ \t]*:[^\n]*", re.M))
@@ -369,7 +371,8 @@ def _exhortations(text: str) -> Iterator[tuple[int, int, re.Match[str]]]:
 _EXHORTATION_ROLE = re.compile(rf"\b(?:{EXHORTATION_ROLES})\b", re.IGNORECASE)
 _ARTICLE_LINE = re.compile(r"^[ \t]*Điều\s+\d+\s*[.:]", re.M)
 _EXECUTION = Pattern(
-    "execution clause", r"chịu\s+trách\s+nhiệm\s+thi\s+hành", re.I, starts=("chịu",)
+    "execution clause", r"chịu\s+trách\s+nhiệm\s+thi\s+hành", re.I, starts=("chịu",),
+    shared=WHOLE_TEXT,
 )
 
 
