@@ -576,6 +576,53 @@ def test_a_decree_detailing_a_law_named_by_its_title(text: str, edge: tuple[str,
     assert edge in _second_order(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        # an amending law named by what it amends, before its number (Phú Thọ decision
+        # 102/2025) or after it and its date (Quảng Ninh commune Front plan and guidance of
+        # 2025, a Căn cứ list's second law: "Luật số 97/2025/QH15, ngày 27/6/2025 về sửa đổi,
+        # bổ sung một số điều của Luật Mặt trận Tổ quốc Việt Nam, Luật Công đoàn, ...")
+        ("*Căn cứ Luật Ban hành văn bản quy phạm pháp luật\nsố 64/2025/QH15; Luật Sửa đổi, bổ "
+         "sung một số điều của Luật Ban hành văn bản\nquy phạm pháp luật số 87/2025/QH15;*\n",
+         ("87/2025/QH15", "amends", "64/2025/QH15")),
+        ("Luật Mặt trận Tổ quốc Việt Nam số 75/2015/QH13, ngày 09/6/2015 và Luật số "
+         "97/2025/QH15, ngày 27/6/2025 về sửa đổi, bổ sung một số điều của Luật Mặt trận Tổ "
+         "quốc Việt Nam, Luật Công đoàn, Luật Thanh niên, Luật Thực hiện dân chủ ở cơ sở;\n",
+         ("97/2025/QH15", "amends", "75/2015/QH13")),
+        # (Hồ Chí Minh City decision 2820 of 2025, the amended law's title in lower case)
+        ("*Căn cứ Luật Xây dựng số\n50/2014/QH13, được sửa đổi, bổ sung tại Luật sửa đổi, bổ "
+         "sung một số điều của\nLuật xây dựng số 62/2020/QH14 ngày 17 tháng 06 năm 2020;*\n",
+         ("62/2020/QH14", "amends", "50/2014/QH13")),
+    ],
+)
+def test_an_amending_law_named_by_the_law_it_amends(
+    text: str, edge: tuple[str, str, str]
+) -> None:
+    assert edge in _second_order(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a decree amending the decrees that detail a law does not detail it (Lai Châu
+        # decision 88/2025: the law's Căn cứ line and the decree's, the lines between left
+        # out; a commune's draft decision on a public page: "Căn cứ Nghị định số
+        # 226/2025/NĐ-CP ngày 15/8/2025 của Chính phủ về sửa đổi, bổ sung ...", after a
+        # composed line numbering the law)
+        "*Căn cứ Luật Đất đai số\n31/2024/QH15 được sửa đổi, bổ sung bởi Luật số "
+        "43/2024/QH15;*\n\n*Căn cứ Nghị định số\n226/2025/NĐ-CP ngày 15 "
+        "tháng 8 năm 2025 của Chính phủ sửa đổi, bổ sung một số điều\ncủa các nghị định quy "
+        "định chi tiết thi hành Luật đất đai;*\n",
+        "Căn cứ Luật Đất đai số 31/2024/QH15;\nCăn cứ Nghị định số 226/2025/NĐ-CP ngày "
+        "15/8/2025 của Chính phủ về sửa đổi, bổ sung một số điều của các nghị định quy định "
+        "chi tiết thi hành luật Đất đai;\n",
+    ],
+)
+def test_a_decree_amending_the_detailing_decrees_does_not_detail_the_law(text: str) -> None:
+    assert ("226/2025/NĐ-CP", "implements", "31/2024/QH15") not in _second_order(text)
+
+
 def test_a_law_named_only_by_its_title_gets_no_guessed_number() -> None:
     # the law is never numbered in the text (Hồ Chí Minh City decision of 2025): no edge,
     # and the title of another numbered law is not taken for it
@@ -626,3 +673,28 @@ def test_a_legal_portal_s_notice_to_its_members_cites_nothing() -> None:
     subject = DocInfo(symbol="226/CĐ-TTg", key="226/CĐ-TTg|VN|2025", issuer="Thủ tướng Chính phủ")
     refs = extract_references(normalize(text), subject)
     assert [d.symbol for d in refs.documents] == ["217/CĐ-TTg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "edges"),
+    [
+        # "Kế hoạch hành động" names a plan whatever code its symbol is written with: the
+        # city's KHHĐ (Hồ Chí Minh City decision 2820 of 2025) and KH (Nghệ An plan 987 of
+        # 2025), each kept as written, the chains through it read
+        ("*Căn cứ Kế hoạch số\n4354/KH-UBND ngày 14 tháng 6 năm 2025 của Ủy ban nhân dân "
+         "Thành phố Hồ Chí Minh\nvề việc triển khai Kế hoạch hành động số 459-KHHĐ/TU ngày 21 "
+         "tháng 5 năm 2025 của\nThành ủy Thành phố về thực hiện Nghị quyết số 57-NQ/TW ngày "
+         "22 tháng 12 năm\n2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, "
+         "đổi mới sáng tạo\nvà chuyển đổi số quốc gia trên địa bàn Thành phố Hồ Chí Minh;*\n",
+         {("4354/KH-UBND", "implements", "459-KHHĐ/TU"),
+          ("459-KHHĐ/TU", "implements", "57-NQ/TW")}),
+        ("Triển khai Kế hoạch hành động số 328-KH/TU ngày\n24/4/2025 của Ban chấp hành Đảng "
+         "bộ tỉnh Nghệ An về việc thực hiện Nghị quyết số\n57-NQ/TW, ngày 22/12/2024 của Bộ "
+         "Chính trị trên địa bàn tỉnh;",
+         {("328-KH/TU", "implements", "57-NQ/TW")}),
+    ],
+)
+def test_an_action_plan_keeps_the_code_it_is_written_with(
+    text: str, edges: set[tuple[str, str, str]]
+) -> None:
+    assert edges <= _second_order(text)

@@ -761,6 +761,60 @@ def test_a_task_of_following_and_urging_is_monitoring(text: str, monitors: set[s
 
 
 @pytest.mark.parametrize(
+    ("text", "province", "monitors"),
+    [
+        (  # a clause of its own after ";" (Lào Cai Sở Công Thương plan of 2026)
+            "V. TỔ CHỨC THỰC HIỆN\n1. Phòng Quản lý Công nghiệp: Là đầu mối chủ trì tham mưu "
+            "thực hiện các nhiệm vụ về tái cơ cấu ngành công nghiệp, phát triển KCN, CCN, nâng "
+            "cao năng lực khoa học công nghệ. Chủ trì xây dựng kế hoạch hàng năm cụ thể hóa "
+            "từng nhiệm vụ của Kế hoạch này; theo dõi, tổng hợp tình hình thực hiện các nhiệm "
+            "vụ phát triển công nghiệp xanh.\n",
+            "Lào Cai",
+            {"Phòng Quản lý Công nghiệp"},
+        ),
+        (  # lead-ins before the verbs, the object on the next line (Bắc Ninh plan 144 of 2025)
+            "1. Sở Khoa học và Công nghệ\n\nc) Triển khai các nhiệm vụ được\ngiao chủ trì tại "
+            "Phụ lục của Kế hoạch; hướng dẫn, đôn đốc, kiểm tra tiến độ thực\nhiện các chỉ "
+            "tiêu, nhiệm vụ, giải pháp của các cơ quan, đơn vị, địa phương. Tổng\nhợp, đánh "
+            "giá kết quả thực hiện Kế hoạch hằng năm.\n",
+            "Bắc Ninh",
+            {"Sở Khoa học và Công nghệ"},
+        ),
+        (  # advising the committee to follow and urge (Đắk Lắk plan 0125 of 2025; Hồ Chí
+            # Minh City plan 172 of 2025: "Tham mưu Ủy ban nhân dân Thành phố theo dõi, kiểm
+            # tra, đôn đốc các sở, ban, ngành")
+            "**6. Sở Nội vụ: **Tham mưu UBND\ntỉnh theo dõi, đôn đốc, hướng dẫn Sở, ban, "
+            "ngành, Ủy ban Mặt trận Tổ quốc Việt\nNam tỉnh và các tổ chức chính trị - xã hội "
+            "tỉnh;\n",
+            "Đắk Lắk",
+            {"Sở Nội vụ"},
+        ),
+        (  # a person by office (election sub-committee of Phố Bảng commune, plan of 2025)
+            "IV. TỔ CHỨC THỰC HIỆN\n\n1. Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban: "
+            "Phụ trách chung, chịu trách nhiệm trước Ủy ban bầu cử về kết quả triển khai, thực "
+            "hiện các nội dung thông tin, tuyên truyền, khánh tiết; chủ động kiểm tra, đôn đốc "
+            "các nội dung có liên quan đến công tác thông tin, tuyên truyền, khánh tiết; kịp "
+            "thời báo cáo, đề xuất vấn đề phát sinh với Trưởng ban chỉ đạo Đại hội.\n",
+            "Tuyên Quang",
+            {"Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban"},
+        ),
+        (  # following a market, not who carries something out (Lào Cai UBND letter of 2026;
+            # the holder's heading, then its item twenty lines on)
+            "      5. Sở Xây dựng\n       - Đẩy mạnh công tác quản lý giá, công bố giá vật "
+            "liệu xây dựng theo quy\nđịnh; thường xuyên theo dõi diễn biến cung cầu trên "
+            "địa bàn, kịp thời tham mưu\n",
+            "Lào Cai",
+            set(),
+        ),
+    ],
+)
+def test_a_clause_of_following_and_urging_gives_its_subject_monitoring(
+    text: str, province: str, monitors: set[str]
+) -> None:
+    assert {a for a, role in _pairs(text, province) if role == "monitor"} == monitors
+
+
+@pytest.mark.parametrize(
     ("text", "roles"),
     [
         (  # an official letter (Lào Cai, 2026): "b) Hướng dẫn, đôn đốc ..." under the holder
@@ -1591,3 +1645,124 @@ def test_an_article_of_a_holder_s_duties_gives_it_its_items(heading: str) -> Non
     tasks = _tasks_of(text, "Hải Phòng")
     assert {t for t, pairs in tasks.items() if ("Sở Tư pháp", "lead") in pairs} == {
         "Đ16.1", "Đ16.2"}, tasks
+
+
+def test_numbered_points_are_tasks_of_their_own() -> None:
+    # a Prime Minister's Công điện of 2025: "(1) ... (2) ..." under the minister who leads them
+    tasks = _tasks_of(
+        "5. Bộ trưởng Bộ Tài chính chủ trì:\n(1) Phối hợp với Bộ Nông nghiệp và Môi trường "
+        "tiếp\ntục rà soát, tổng hợp tình hình thiệt hại do mưa lũ, có phương án cụ thể xử lý\n"
+        "những vấn đề cấp bách và lâu dài, báo cáo Chính phủ, Thủ tướng Chính phủ theo\n"
+        "quy định.\n(2) Khẩn trương rà soát, cập nhật, hoàn thiện dự\nthảo Nghị quyết của "
+        "Chính phủ về các giải pháp khắc phục hậu quả thiên tai,\nphục hồi sản xuất tại các "
+        "địa phương khu vực Trung Bộ, trình Chính phủ trước\nngày 26/11/2025.\n",
+        None,
+    )
+    assert ("Bộ Tài chính", "lead") in tasks["5.(1)"]
+    assert ("Bộ Tài chính", "lead") in tasks["5.(2)"]
+
+
+def test_numbered_points_after_a_bullet_s_colon_are_its_own() -> None:
+    # a Politburo conclusion of 2025: principles "(1) ... (3)" under a bullet ending in ":"
+    # stay under it; the next bullet is the heading's again
+    from vbgraph.loaders.find.structure import parse_items
+
+    text = (
+        "- Triển khai thực hiện phân cấp, phân quyền theo một số nguyên tắc chính sau:\n"
+        "\n"
+        "(1) Trung ương tập trung quản lý vĩ mô, xây dựng thể chế, chiến lược, quy "
+        "hoạch, kế hoạch đồng bộ, thống nhất, giữ vai trò kiến tạo và tăng cường kiểm "
+        "tra, giám sát; phân cấp, phân quyền đủ mạnh, đủ rõ, hợp lý các nhiệm vụ ở Trung "
+        "ương đang thực hiện về cho địa phương theo đúng tinh thần \"địa phương quyết "
+        "định, địa phương làm, địa phương chịu trách nhiệm\".\n"
+        "\n"
+        "(2) Đẩy mạnh phân cấp, phân quyền và phân định rõ giữa thẩm quyền chung của uỷ "
+        "ban nhân dân và thẩm quyền riêng của chủ tịch uỷ ban nhân dân cấp tỉnh, cấp xã "
+        "phù hợp với chủ trương của Đảng, Nhà nước nhằm phát huy vai trò, trách nhiệm "
+        "của người đứng đầu cơ quan, tổ chức các cấp (không để tình trạng đùn đẩy, né "
+        "tránh và chậm trễ trong việc triển khai các nhiệm vụ, quyền hạn; gửi xin ý kiến "
+        "tràn lan).\n"
+        "\n"
+        "(3) Rà soát, thực hiện phân cấp, phân quyền giữa các ngành, lĩnh vực có liên "
+        "quan bảo đảm đồng bộ, tổng thể, liên thông, không bỏ sót hoặc chồng lấn, giao "
+        "thoa nhiệm vụ.\n"
+        "\n"
+        "- Trên cơ sở nguyên tắc phân cấp, phân quyền, Đảng uỷ Chính phủ, đảng uỷ các "
+        "bộ, cơ quan ngang bộ, đặc biệt là người đứng đầu chịu trách nhiệm thực hiện "
+        "nghiêm chỉ đạo của Bộ Chính trị, đồng chí Tổng Bí thư trong việc thực hiện phân "
+        "cấp, phân quyền triệt để cho địa phương; tham mưu việc ban hành đầy đủ các nghị "
+        "định, văn bản thực hiện phân cấp, phân quyền, bảo đảm có nguồn lực thực thi, có "
+        "quy định chuyển tiếp rõ ràng, không để có khoảng trống, không gián đoạn công "
+        "việc; dự thảo các văn bản liên quan cần hoàn chỉnh **trước ngày 01/6/2025** và "
+        "ban hành **trước ngày 25/6/2025.**\n"
+    )
+    ids = [item.id for item in parse_items(text)]
+    assert ids == ["-1", "-1.(1)", "-1.(2)", "-1.(3)", "-2"]
+
+
+@pytest.mark.parametrize(
+    ("text", "province", "hubs"),
+    [
+        (  # "báo cáo đề xuất": reporting with a proposal (Gia Lai decision 44/2025)
+            "3. Trong quá trình tổ chức triển khai thực hiện,\ntrường hợp phát sinh những khó "
+            "khăn, vướng mắc hoặc bất cập, các cơ quan, tổ chức,\nđơn vị kịp thời phản ánh về "
+            "Sở Tài chính "
+            "để tổng hợp, báo cáo đề xuất Chủ tịch Ủy\nban nhân dân tỉnh xem xét, quyết định "
+            "sửa đổi, bổ sung cho phù hợp.\n",
+            "Gia Lai",
+            {"Sở Tài chính", "UBND tỉnh"},
+        ),
+        (  # "báo cáo và kiến nghị" (Government resolution 100/NQ-CP of 2026)
+            "4. Bộ Ngoại giao chủ trì, phối hợp với các Bộ, ngành, địa phương theo dõi, đôn \n"
+            "đốc, tổ chức kiểm tra, giám sát việc triển khai Chương trình hành động, kịp thời "
+            "báo cáo \nvà kiến nghị Chính phủ, Thủ tướng Chính phủ các biện pháp cần thiết để "
+            "bảo đảm thực",
+            None,
+            {"Chính phủ", "Thủ tướng Chính phủ"},
+        ),
+    ],
+)
+def test_a_report_with_a_proposal_names_whom_it_goes_to(
+    text: str, province: str | None, hubs: set[str]
+) -> None:
+    assert {a for a, role in _pairs(text, province) if role == "report_hub"} == hubs
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        # an article's word wrapped from its number ("**Điều\n14. ..."): one article, whose
+        # numbered clauses are its own (Cần Thơ decision 2610/QĐ-UBND of 2025; a Lai Châu
+        # regulation on weddings and funerals, tnt305/tai_lieu_noi_bo
+        # src/etl/dataset/01bf9d04a5b9e2c8.md @94c5034a, where 31 files wrap so)
+        ("**Điều\n14. Trách nhiệm của Sở Khoa học và Công nghệ**\n\n1. Có trách nhiệm chủ "
+         "trì,\nphối hợp các cơ quan, đơn vị có liên quan tham mưu cải tiến Hệ thống ngày càng"
+         "\nhiệu quả và phù hợp với các quy định hiện hành; tổ chức kiểm tra, theo dõi, đôn\n"
+         "đốc việc sử dụng Hệ thống.\n\n2. Bảo đảm Hệ thống và hạ tầng\nkỹ thuật quy định tại "
+         "Điều 12 Quy chế này hoạt động thông suốt, ổn định, liên tục\n(24/24); phối hợp Công "
+         "an thành phố giám sát, bảo đảm an toàn và an ninh thông\ntin cho toàn bộ Hệ thống.\n",
+         ["Đ14", "Đ14.1", "Đ14.2"]),
+        ("**Điều\n12. Trách nhiệm tổ chức thực hiện**\n\n1. Thủ trưởng các cơ quan,\nđơn vị, "
+         "doanh nghiệp, tổ chức chính trị - xã hội, hội quần chúng; Chủ tịch Ủy\nban nhân dân "
+         "cấp xã có trách nhiệm quán triệt, phổ biến, giáo dục, động viên,\n",
+         ["Đ12", "Đ12.1"]),
+    ],
+)
+def test_an_article_s_word_wrapped_from_its_number_is_one_article(
+    text: str, ids: list[str]
+) -> None:
+    from vbgraph.loaders.find.structure import parse_items
+
+    assert [item.id for item in parse_items(normalize(text).text)] == ids
+
+
+def test_the_holder_named_by_a_wrapped_article_heading_gets_its_clauses() -> None:
+    # the Cần Thơ decision's article: its clauses are the department's tasks
+    tasks = _tasks_of(
+        "**Điều\n14. Trách nhiệm của Sở Khoa học và Công nghệ**\n\n1. Có trách nhiệm chủ "
+        "trì,\nphối hợp các cơ quan, đơn vị có liên quan tham mưu cải tiến Hệ thống ngày càng"
+        "\nhiệu quả và phù hợp với các quy định hiện hành; tổ chức kiểm tra, theo dõi, đôn\n"
+        "đốc việc sử dụng Hệ thống.\n",
+        "Cần Thơ",
+    )
+    assert ("Sở Khoa học và Công nghệ", "lead") in tasks["Đ14.1"]

@@ -52,6 +52,7 @@ RANKS: dict[str, int] = {
     "decimal": 3,
     "letter": 5,
     "dash": 6,
+    "paren": 7,
 }
 
 #: A Roman numeral, never empty (the lookahead asks for its first letter).
@@ -68,6 +69,8 @@ _MARKERS: tuple[tuple[str, Pattern], ...] = (
     ("arabic", Pattern("arabic marker", r"([0-9]{1,2})(?:\s*[\.\)]|[ \t]+-(?=[ \t]+[A-ZĐÀ-Ỹ]))"
                        r"\s*(?=\S|$)", starts="0123456789")),
     ("letter", Pattern("letter marker", r"([a-zđ])\s*\)\s*", starts="abcdefghijklmnopqrstuvwxyzđ")),
+    # "(1) Phối hợp với ...", "(2) Về mẫu báo cáo:": a numbered point inside an item
+    ("paren", Pattern("paren marker", r"\(([0-9]{1,2})\)[ \t]*(?=\S)", starts="(")),
     ("dash", Pattern("dash marker", r"[-–—+•*]\s*(?=\w)", starts="-–—+•*")),
 )  # fmt: skip
 
@@ -124,8 +127,8 @@ def parse_items(text: str, start: int = 0, end: int | None = None) -> list[Item]
     end = len(text) if end is None else end
     raw: list[tuple[str, str, int, int]] = []
     for ls in _line_starts(text, start, end):
-        if ls >= end:
-            continue
+        if ls >= end or (raw and ls < raw[-1][3]):
+            continue  # inside the marker before ("Điều\n14. Trách nhiệm ...": one article)
         found = _marker_at(text, ls)
         if found is None:
             continue
@@ -241,6 +244,8 @@ def _id_part(kind: str, label: str) -> str:
         return f"P{label}"
     if kind == "article":
         return f"Đ{label}"
+    if kind == "paren":
+        return f"({label})"
     return label
 
 

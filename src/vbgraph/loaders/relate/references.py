@@ -21,7 +21,7 @@ from vbgraph.loaders.find.portal_notices import portal_notices
 from vbgraph.loaders.find.symbols import SYMBOL_RE
 from vbgraph.loaders.find.unnumbered import find_unnumbered
 from vbgraph.loaders.models import DocMention, References
-from vbgraph.loaders.relate.detailed_laws import detailed_law, law_titles
+from vbgraph.loaders.relate.detailed_laws import amended_laws, detailed_law, law_titles
 from vbgraph.loaders.relate.mentions import TYPE_WORD, document_mentions, documents
 from vbgraph.loaders.text.patterns import Pattern
 from vbgraph.loaders.vocab.cues import (
@@ -244,6 +244,9 @@ class _Edges:
                 law = detailed_law(self.text, m, stop, titles)
                 if law is not None:
                     self.add(self.key(m), self.key(law), "implements", st)
+                for amended in amended_laws(self.text, m, stop, titles):
+                    # "Luật số 97/2025/QH15 về sửa đổi, bổ sung một số điều của Luật X"
+                    self.add(self.key(m), self.key(amended), "amends", st)
         return tuple(self.best.values())
 
     def add(self, source: str, target: str, relation: str, st: _Statement) -> None:

@@ -64,6 +64,7 @@ from vbgraph.loaders.relate.roles import (
     AgencyList,
     RoleReader,
     Verdict,
+    monitor_clauses,
 )
 from vbgraph.loaders.relate.segments import NO_OWNER, Owner, Segment
 from vbgraph.loaders.text.fold import fold_same_length
@@ -302,6 +303,7 @@ class _Extractor:
         lists = self.roles.lists(mentions)
         events: list[tuple[int, AgencyList | re.Match[str]]] = [(lst.start, lst) for lst in lists]
         events += [(m.start(), m) for m in MONITOR.finditer(self.folded, a, b)]
+        events += [(m.start(), m) for m in monitor_clauses(self.folded, a, b)]
         events.sort(key=lambda e: e[0])
         if inherited.agencies and lists and self._own_subject(lists[0], inherited, a, b, body):
             inherited = NO_OWNER  # "- Sở Công Thương (đối với ...)" under "2. Các sở ...": its own

@@ -31,7 +31,10 @@ from vbgraph.loaders.vocab.cues import (
     FRONTED_ADVERB_FOLDED,
     FUNCTION_ADVERB_FOLDED,
     LIST_FILLERS_FOLDED,
+    MONITOR_ADVISING_FOLDED,
+    MONITOR_CHAIN_VERBS_FOLDED,
     MONITOR_LEAD_INS_FOLDED,
+    MONITOR_OBJECTS_FOLDED,
     MONITOR_STARTS,
     MONITOR_VERBS_FOLDED,
     MONITORED_FOLDED,
@@ -112,7 +115,9 @@ _BEFORE_REPORT = Pattern(
     # "phản ánh kịp thời về Bộ ...": difficulties are sent to it
     r"|(?P<submit>\bphan\s+anh(?:\s+kip\s+thoi)?(?:\s+(?:ve|den|voi))?)"
     # "báo cáo Chính phủ", "báo cáo kết quả thực hiện về Bộ Y tế"
-    r"|\bbao\s*cao(?:\s+(?:ket\s+qua|tinh\s+hinh)[^.;:\n]{0,40}?)?(?:\s+(?:ve|den|len|cho))?)"
+    # "báo cáo đề xuất Chủ tịch UBND tỉnh", "báo cáo và kiến nghị Chính phủ": the proposal too
+    r"|\bbao\s*cao(?:\s+(?:ket\s+qua|tinh\s+hinh)[^.;:\n]{0,40}?)?"
+    r"(?:\s*,?\s*(?:va\s+)?(?:de\s+xuat|kien\s+nghi))?(?:\s+(?:ve|den|len|cho))?)"
     rf"\s*(?:\b{_TITLES}\s+)*$",
     # (each branch opens on one: the search skips to them, not trying every place)
     starts=("(", "gui", "ve", "phan", "bao"),
@@ -171,6 +176,34 @@ MONITOR = Pattern(
     rf"|(?:{MONITOR_VERBS_FOLDED})[^.;]{{0,40}}?viec\s+thuc\s+hien\s*(?=[.;]|$)",
     starts=MONITOR_STARTS,
 )
+#: A clause of its own whose verbs follow and urge who or what carries something out ("...;
+#: theo dõi, tổng hợp tình hình thực hiện các nhiệm vụ", "...; hướng dẫn, đôn đốc, kiểm tra
+#: tiến độ thực hiện các chỉ tiêu"): its subject monitors.  From the first following verb;
+#: :func:`monitor_clauses` checks what stands before it in its clause.
+_MONITOR_CLAUSE = Pattern(
+    "monitor clause",
+    rf"(?:{MONITOR_VERBS_FOLDED})\b"
+    rf"(?:[\s,]+(?:va\s+)?(?:{MONITOR_VERBS_FOLDED}|{MONITOR_CHAIN_VERBS_FOLDED})\b)*"
+    rf"\s+(?:{MONITOR_OBJECTS_FOLDED})\b(?![^.;\n]{{0,40}}?\bxu\s+ly\b)",
+    starts=tuple({w.split()[0] for w in MONITOR_STARTS if w != "kiem"}),
+)
+#: What may stand between a clause's start (";", ".", ":") and those verbs: lead-ins
+#: ("phối hợp", "hướng dẫn, kiểm tra,") and advising the committee ("Tham mưu UBND tỉnh").
+_MONITOR_CLAUSE_OPENING = re.compile(
+    rf"\s*(?:(?:{MONITOR_LEAD_INS_FOLDED}|{MONITOR_ADVISING_FOLDED})\b[\s,]*(?:va\s+)?)*"
+)
+
+
+def monitor_clauses(folded: str, a: int, b: int) -> Iterator[re.Match[str]]:
+    """The monitoring clauses of ``folded[a:b]`` that open a clause after ";", "." or ":"
+    (an item's own opening is its holder's, see ``MONITOR_PREDICATE``)."""
+    for m in _MONITOR_CLAUSE.finditer(folded, a, b):
+        stop = max(folded.rfind(";", a, m.start()), folded.rfind(".", a, m.start()),
+                   folded.rfind(":", a, m.start()))
+        if stop >= 0 and _MONITOR_CLAUSE_OPENING.fullmatch(folded, stop + 1, m.start()):
+            yield m
+
+
 #: "do" (by) before a list: the agent of a clause describing something ("các hội nghị do
 #: Bộ Công Thương chủ trì", "văn bản do Ủy ban bầu cử xã ban hành"), not a task given.
 _BY = re.compile(r"(?:^|[^a-z])do\s+\Z")

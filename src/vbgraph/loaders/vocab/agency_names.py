@@ -33,3 +33,5 @@ AFTER_AND_GENERIC = _folded("after_and_generic")
 NOT_IN_NAME: frozenset[str] = frozenset(_WORDS["not_in_name"])
 #: Localities a unit's name stops after.
 LOCALITIES: tuple[str, ...] = tuple(_WORDS["localities"])
+#: Words before a region's number that make a body its regional unit ("khu vực").
+REGIONS: tuple[str, ...] = tuple(_WORDS["regions"])

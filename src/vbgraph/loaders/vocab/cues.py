@@ -89,6 +89,10 @@ MONITOR_LEAD_INS_FOLDED = _folded(_ROLES["monitor_lead_ins"], r"\s+")
 MONITOR_STARTS: tuple[str, ...] = tuple(
     fold_name(w).split()[0] for w in (*_ROLES["monitor_verbs"], *_ROLES["check_verbs"])
 )
+#: A monitoring clause of its own: verbs after the first, objects, advising lead-ins, folded.
+MONITOR_CHAIN_VERBS_FOLDED = _folded(_ROLES["monitor_chain_verbs"], r"\s+")
+MONITOR_OBJECTS_FOLDED = _folded(_ROLES["monitor_objects"], r"\s+")
+MONITOR_ADVISING_FOLDED = _folded(_ROLES["monitor_advising"], r"\s+")
 #: Words of a document whose carrying out is monitored, folded, in the file's order.
 MONITORED_FOLDED = "|".join(phrase(fold_name(w)) for w in _ROLES["monitored"])
 

@@ -26,6 +26,7 @@ from vbgraph.loaders.find.agencies.name_ends import (
 )
 from vbgraph.loaders.find.agencies.phrases import (
     collectives,
+    is_union,
     level_bodies,
     named_bodies,
     offices,
@@ -37,6 +38,7 @@ from vbgraph.loaders.text.patterns import Pattern, Starts, phrase
 from vbgraph.loaders.vocab.agencies import PROVINCIAL_COMMITTEES
 from vbgraph.loaders.vocab.agency_names import (
     HEADS,
+    REGIONS,
 )
 from vbgraph.loaders.vocab.provinces import city_name
 
@@ -90,6 +92,11 @@ _UNITS_OF_MINISTRY = Pattern(
     starts=HEADS["ministry_units"],
 )
 _NEXT_WORD = re.compile(r"\s+(\S+)")
+#: A numbered region after a name: "... khu vực XI", "... khu vực 8".
+_REGION = re.compile(
+    rf"[ \t]*\n?[ \t]*(?:{'|'.join(w.replace(' ', r'\s+') for w in REGIONS)})"
+    r"\s+(?:[IVXL]{1,5}|\d{1,2})(?![\w/.-])"
+)
 #: A unit every ministry has, before the ministry it belongs to: "Thanh tra Bộ Quốc phòng".
 _UNIT_OF = re.compile(rf"(?:{'|'.join(w.replace(' ', r'\s+') for w in HEADS['of_ministry'])})"
                       r"[ \t]+\Z")
@@ -334,13 +341,34 @@ class _OpenReader:
         for m in (*regulated(*args), *collectives(*args), *level_bodies(*args)):
             self._cover(m)
         for m in (*named_bodies(*args, self.known_starts, self.free), *offices(*args)):
-            if self.free(m.start, m.end):
-                self.add(m)
+            if not self.free(m.start, m.end):
+                if not is_union(m):
+                    continue
+                # "Liên hiệp các Hội ...": a union's name over the collective read inside it
+                inside = self._across(m.start, m.end)
+                if not all(k.agency.collective and m.start < k.start and k.end <= m.end
+                           for k in inside):
+                    continue
+                self._drop(inside)
+            self.add(m)
         self.out = [self._live[o] for o in sorted(self._live)]
         self.out = standing_committees(self.text, party_committees(self.text, self.out))
         self._units_of_ministries()
+        self._regional_units()
         self.out.sort(key=lambda m: m.start)
         return self.out
+
+    def _regional_units(self) -> None:
+        """``Kho bạc Nhà nước khu vực XI``: the body's regional unit, its number in its name
+        (a name the grammar read up to the region already has it)."""
+        for i, m in enumerate(self.out):
+            region = _REGION.match(self.text, m.end, self.end)
+            if region is None or m.agency.collective or not self.free(m.end, region.end()):
+                continue
+            b = region.end()
+            name = f"{m.agency.name} {' '.join(region.group().split())}"
+            agency = Agency(name, m.agency.province, False, m.agency.level, m.agency.kind)
+            self.out[i] = AgencyMention(agency, m.start, b, self.text[m.start : b])
 
     def _elliptical(self) -> None:
         """``Các Bộ: Y tế, Công Thương``: each ministry named, over what was read inside."""

@@ -255,6 +255,15 @@ _HEAD = Pattern(
     shared=WHOLE_TEXT,
 )
 _LOWER_OPENER = re.compile(rf"\s+(?:{phrases(_NAMED['lower_openers'])})(?!\w)")
+_PLURAL_HEADS = frozenset(_NAMED["plural_heads"])
+#: "các" opening a union's name before its members' capitalised head ("Liên hiệp các Hội").
+_PLURAL_OPENER = re.compile(r"\s+các(?=\s+[A-ZĐÀ-Ỹ])")
+
+
+def is_union(m: AgencyMention) -> bool:
+    """Whether ``m`` names a union of bodies ("Liên hiệp các Hội Khoa học và Kỹ thuật")."""
+    head, _, rest = m.agency.name.partition(" các ")
+    return head in _PLURAL_HEADS and bool(rest)
 _LOCALITY = re.compile(rf"(?:{phrases(_NAMED['localities'])})(?![^\W\d_])")
 #: Heads of bodies that are national whatever document names them ("Quân khu 2").
 _NATIONAL_HEADS = frozenset(_NAMED["national_heads"])
@@ -329,7 +338,9 @@ def _name_stop(tokens: Tokens, known_starts: set[int], described: bool = False) 
         run = [tokens[i][2] for i in range(end, j)]
         nxt = tokens[j][2]
         joined = any(t in _CONNECTORS for t in run)
-        if _ends_name(run) or (joined and fold_name(nxt) in NEXT_AGENCY):
+        if _ends_name(run) or (
+            joined and fold_name(nxt) in NEXT_AGENCY and not _hyphened_part(tokens, j, run)
+        ):
             return end + _last_syllables(run)
         if not (_is_capitalised(nxt) or _is_locality(tokens, j)):
             return end + tail
@@ -337,6 +348,17 @@ def _name_stop(tokens: Tokens, known_starts: set[int], described: bool = False) 
         if tokens.has(end) and not _acronym(nxt) and _continues_word(tokens, end):
             end, words = end + 1, words + 1
     return end
+
+
+def _hyphened_part(tokens: Tokens, j: int, run: list[str]) -> bool:
+    """Whether the capitalised words at ``tokens[j]`` after a lone hyphen are the second
+    part of the name ("Phòng Kế hoạch - Tổng hợp", "Phòng Hành chính - Tổng hợp"), though
+    they read as a verb, rather than the next body's head."""
+    return (
+        run in (["-"], ["–"])
+        and tokens.has(j + 1)
+        and fold_name(f"{tokens[j][2]} {tokens[j + 1][2]}") in STOP_PAIRS
+    )
 
 
 def _last_syllables(run: list[str]) -> int:
@@ -392,6 +414,8 @@ def named_bodies(
             continue
         pos = h.end()
         opener = _LOWER_OPENER.match(text, pos, end)
+        if opener is None and h.group() in _PLURAL_HEADS:
+            opener = _PLURAL_OPENER.match(text, pos, end)
         first = _FIRST_WORD.match(text, pos, end)
         if opener is None and (first is None or not _is_capitalised(first.group(1))):
             continue
