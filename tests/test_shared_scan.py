@@ -1,4 +1,4 @@
-"""The shared scan (``patterns.SharedScan``) gives each pattern of its group the matches its
+"""The shared scan (``shared_scan.SharedScan``) gives each pattern of its group the matches its
 own fast scan gives: on whole texts, on parts of a text scanned whole, with texts
 interleaved, and on texts whose lower case it cannot use (scanned as before)."""
 
@@ -13,7 +13,8 @@ import pytest
 
 import vbgraph.loaders
 from tests.conftest import SHARED
-from vbgraph.loaders.text.patterns import WHOLE_TEXT, Pattern, SharedScan
+from vbgraph.loaders.text.patterns import Pattern
+from vbgraph.loaders.text.shared_scan import WHOLE_TEXT, SharedScan
 
 for _info in pkgutil.walk_packages(vbgraph.loaders.__path__, "vbgraph.loaders."):
     importlib.import_module(_info.name)

@@ -23,13 +23,13 @@ from itertools import pairwise
 from vbgraph.loaders.models import Item
 from vbgraph.loaders.text.fold import fold_name
 from vbgraph.loaders.text.patterns import (
-    WHOLE_TEXT,
     LinePattern,
     Pattern,
     initial_alternation,
     lines_with,
     phrases,
 )
+from vbgraph.loaders.text.shared_scan import WHOLE_TEXT
 from vbgraph.loaders.vocab.agency_names import STOP_PAIRS
 from vbgraph.loaders.vocab.cues import (
     EXHORTATION_DOCUMENTS,

@@ -29,12 +29,12 @@ from vbgraph.loaders.find.agencies.name_ends import Tokens, described_run
 from vbgraph.loaders.models import Agency, AgencyMention
 from vbgraph.loaders.text.fold import fold_name
 from vbgraph.loaders.text.patterns import (
-    WHOLE_TEXT,
     Pattern,
     initial_alternation,
     phrase,
     phrases,
 )
+from vbgraph.loaders.text.shared_scan import WHOLE_TEXT
 from vbgraph.loaders.vocab.agency_names import (
     COMPOUND_STARTS,
     HEADS,
