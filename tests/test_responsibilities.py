@@ -1456,7 +1456,8 @@ def test_a_distribution_list_beside_the_signature_assigns_nothing(distribution: 
     [
         # an item naming who leads its items, and with whom, then a colon: its items are the
         # holder's tasks, the item itself is none (Prime Minister's Công điện 226 of 2025;
-        # Hồ Chí Minh City plan of 2025; Sơn La plan of 2025, the holder on a line of its own)
+        # Hồ Chí Minh City plan of 2025; Sơn La plan of 2025, the holder on a line of its own;
+        # the items below are the Công điện's, composed under each opening)
         ("**1.** Bộ Tài chính chủ trì, phối hợp với các Bộ, cơ quan liên quan và\ncác địa "
          "phương:\n", None, "Bộ Tài chính"),
         ("2. Sở Giáo dục\nvà Đào tạo chủ trì, phối hợp với Sở Nông nghiệp và Môi trường, Ủy "
@@ -1464,6 +1465,10 @@ def test_a_distribution_list_beside_the_signature_assigns_nothing(distribution: 
          "Sở Giáo dục và Đào tạo"),
         ("**4. Sở\nKhoa học và Công Nghệ**\n\nChủ trì, phối hợp với các sở,\nngành, UBND các "
          "xã, phường và các cơ quan, đơn vị có liên quan:\n", "Sơn La", "Sở Khoa học và Công nghệ"),
+        # ... or the obligation its items are (Huế decision 123/2025; Party Central Committee
+        # regulation 384-QĐ/TW of 2025)
+        ("1. Sở Tài chính có trách nhiệm:\n\n", "Huế", "Sở Tài chính"),
+        ("2. Văn phòng Trung ương Đảng có trách nhiệm:\n\n", None, "Văn phòng Trung ương Đảng"),
     ],
 )
 def test_an_item_naming_who_leads_its_items_is_no_task_of_its_own(
@@ -1766,3 +1771,54 @@ def test_the_holder_named_by_a_wrapped_article_heading_gets_its_clauses() -> Non
         "Cần Thơ",
     )
     assert ("Sở Khoa học và Công nghệ", "lead") in tasks["Đ14.1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "province", "issuer"),
+    [
+        # the enacting formula of a 2025 normative document: the issuer enacts, no task and
+        # no body "Ủy ban nhân dân ban hành Quyết định" (Thái Nguyên decision 26/2025,
+        # Quảng Ninh decision 96/2025, Hà Nội People's Council resolution 57/2025)
+        ("*Ủy ban nhân dân ban hành Quyết\nđịnh ban hành Quy chế phối hợp trong công tác "
+         "quản lý nhà nước", "Thái Nguyên", "UBND tỉnh Thái Nguyên"),
+        ("*Ủy\nban nhân dân ban hành Quyết định quy định về phòng cháy, chữa cháy rừng trên\n"
+         "địa bàn tỉnh ", "Quảng Ninh", "UBND tỉnh Quảng Ninh"),
+        ("*Hội đồng nhân dân ban hành Nghị quyết quy định\nthực hiện vùng phát thải thấp trên "
+         "địa bàn thành phố Hà Nội (thực hiện điểm a khoản 2 Điều 28 Luật Thủ đô số "
+         "39/2024/QH15).*\n", "Hà Nội", "HĐND thành phố Hà Nội"),
+    ],
+)
+def test_the_enacting_formula_assigns_nothing(text: str, province: str, issuer: str) -> None:
+    assert _issued(text, province, issuer) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "province", "issuer", "monitors"),
+    [
+        # an obligation before the monitoring verb: the bodies given it monitor, they lead no
+        # task (Hà Nội People's Council resolution 57/2025; Cần Thơ plan 153/KH-UBND of 2025
+        # and Đồng Nai decision 2813/QĐ-UBND of 2025, tnt305/tai_lieu_noi_bo
+        # src/etl/dataset/24c7124ec6b2bf61.md and 8c306b6991495e34.md @94c5034a)
+        ("2. Giao Thường trực Hội đồng nhân dân Thành phố,\ncác Ban của Hội đồng nhân dân "
+         "Thành phố, các Tổ đại biểu và đại biểu Hội đồng\nnhân dân Thành phố, Hội đồng nhân "
+         "dân cấp xã có trách nhiệm giám sát quá trình\ntổ chức thực hiện Nghị quyết.\n",
+         "Hà Nội", "HĐND thành phố Hà Nội",
+         {"Thường trực Hội đồng nhân dân thành phố", "Các Ban của Hội đồng nhân dân thành phố",
+          "Các Tổ đại biểu và đại biểu Hội đồng nhân dân thành phố",
+          "Hội đồng nhân dân cấp xã"}),
+        ("**2**. Giao Công an thành\nphố có trách nhiệm theo dõi, hướng dẫn, đôn đốc các sở, "
+         "ban, ngành thành phố, Ủy\nban nhân dân xã, phường triển khai, thực hiện Kế hoạch "
+         "nghiêm túc, hiệu quả./.\n",
+         "Cần Thơ", "UBND thành phố Cần Thơ", {"Công an thành phố"}),
+        ("**2. **Giao Văn phòng Ủy ban\nnhân dân tỉnh có trách nhiệm theo dõi, đôn đốc việc "
+         "thực hiện các nội dung\nphương án đơn giản hóa thủ tục hành chính cấp xã đã được phê "
+         "duyệt thuộc thẩm\nquyền giải quyết của tỉnh.\n",
+         "Đồng Nai", "UBND tỉnh Đồng Nai", {"Văn phòng UBND tỉnh"}),
+    ],
+)
+def test_an_obligation_to_monitor_is_monitoring_only(
+    text: str, province: str, issuer: str, monitors: set[str]
+) -> None:
+    pairs = _issued(text, province, issuer)
+    assert not {a for a, role in pairs if role == "lead"}, pairs
+    assert {a for a, role in pairs if role == "monitor"} == monitors

@@ -28,7 +28,9 @@ def issuer_names(issuer: str | None, ministry: str | None) -> set[str]:
         if m:
             names.update({m.group(1), f"Ban Thường vụ {m.group(1)}"})
         if _ISSUER_COUNCIL.match(body):
-            names.update({"Hội đồng nhân dân tỉnh", "Hội đồng nhân dân thành phố"})
+            # and the bare name of its enacting formula ("Hội đồng nhân dân ban hành Nghị quyết")
+            names.update({"Hội đồng nhân dân tỉnh", "Hội đồng nhân dân thành phố",
+                          "Hội đồng nhân dân"})
     return names
 
 

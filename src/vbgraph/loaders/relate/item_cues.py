@@ -65,6 +65,14 @@ ROLE_WORDS_ONLY = re.compile(
 )
 
 
+#: Words of an obligation announcing the items below ("1. Ủy ban nhân dân Thành phố có trách
+#: nhiệm sau đây:", "Sở Tài chính có nhiệm vụ:"), names and fillers aside.
+_OBLIGATION_ONLY = re.compile(
+    rf"(?:[\W_]|\b(?:{LIST_FILLERS_FOLDED}|{TITLES_FOLDED}|va|cac)\b)*"
+    r"\b(?:co|chiu)\s+(?:trach\s+nhiem|nhiem\s+vu)(?:\s+(?:sau\s+day|sau|nhu\s+sau))?[\W_]*"
+)
+
+
 def only_role_words(folded: str, a: int, b: int, names: list[tuple[int, int]]) -> bool:
     """Whether ``folded[a:b]``, but for the agency names at ``names``, says role verbs and
     nothing else but fillers ("chủ trì, phối hợp với ... và ...:")."""
@@ -74,4 +82,6 @@ def only_role_words(folded: str, a: int, b: int, names: list[tuple[int, int]]) -
         at = end
     rest.append(folded[at:b])
     words = " ".join(rest)
+    if _OBLIGATION_ONLY.fullmatch(words):
+        return True
     return GIVES_ROLES.search(words) is not None and ROLE_WORDS_ONLY.fullmatch(words) is not None

@@ -158,7 +158,11 @@ _POWER = re.compile(
     rf"(?:\s+thuoc(?:\s+[a-z]+){{1,6}}?)?\s*(?:{POWER_VERBS_FOLDED})\b"
 )
 #: A subject whose verb is "theo dõi, đôn đốc": it monitors, it does not lead a task.
-_AFTER_MONITOR_VERB = re.compile(rf"^\s*(?:{MONITOR_VERBS_FOLDED})\b")
+#: (an obligation may come first: "Giao Thường trực Hội đồng nhân dân tỉnh ... chịu trách
+#: nhiệm giám sát việc thực hiện Nghị quyết")
+_AFTER_MONITOR_VERB = re.compile(
+    rf"^\s*(?:(?:co|chiu)\s+trach\s+nhiem\s+)?(?P<verb>{MONITOR_VERBS_FOLDED})\b"
+)
 #: A predicate whose verb is following, urging or supervising, after a few opening words
 #: ("Thường xuyên lãnh đạo, chỉ đạo kiểm tra, giám sát, theo dõi, đôn đốc"), not on the way
 #: to enforcing ("giám sát, xử lý vi phạm"): the function given is monitoring.
@@ -309,11 +313,8 @@ class RoleReader:
         m_coord = _AFTER_COORDINATE.match(after)
         if role == "lead" and m_coord and not _WITH.match(after, m_coord.end()):
             role = "coordinate"  # "phối hợp (chặt chẽ) với Y ...": X acts, Y helps
-        if (
-            role == "lead"
-            and _AFTER_MONITOR_VERB.match(after)
-            and MONITOR.match(self.folded, at + len(after) - len(after.lstrip()), b)
-        ):
+        m_monitor = _AFTER_MONITOR_VERB.match(after) if role == "lead" else None
+        if m_monitor and MONITOR.match(self.folded, at + m_monitor.start("verb"), b):
             return Verdict(None, monitor=True, subject=True)
         span_end = at + m_lead.end() if role == "lead" and m_lead else lst.end
         monitor = bool(_AFTER_MONITOR.match(after)) or (
