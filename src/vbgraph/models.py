@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from vbgraph.fast_init import fast_init
+
 Span = tuple[int, int]
 JSON = dict[str, Any]
 
@@ -99,6 +101,7 @@ class NormalizedText:
         return self.original[a:b]
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class DocInfo:
     """A document: the one a file holds, or one it refers to by number."""
@@ -150,6 +153,7 @@ class DocInfo:
         )
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class DocEdge:
     """``source`` -[relation]-> ``target`` (document keys), stated by ``asserted_by``."""
@@ -224,6 +228,7 @@ class UnnumberedRef:
         )
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Assignment:
     """An agency given a role by the document; ``task`` is the task id it belongs to."""
@@ -264,6 +269,7 @@ class Assignment:
         )
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Task:
     """One task of the document: a numbered item of its task list or a table row.

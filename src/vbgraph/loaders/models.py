@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from vbgraph.fast_init import fast_init
 from vbgraph.models import DocEdge, DocInfo, UnnumberedRef
 
 # --------------------------------------------------------------------------- formats
@@ -85,6 +86,7 @@ class Symbol:
         return _TERM.sub("", self.issuer)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class DateMatch:
     """A date found in text: ``[start, end)`` and its ISO form."""
@@ -98,6 +100,7 @@ class DateMatch:
         return self.iso[:4]
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Deadline:
     """A deadline in a text: ISO ``date`` or ``recurring`` (or both), and its span."""
@@ -112,6 +115,7 @@ class Deadline:
 # --------------------------------------------------------------------------- agencies
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Agency:
     """A canonical agency, scoped: local agencies carry their province."""
@@ -127,6 +131,7 @@ class Agency:
         return f"{self.name}|{self.province or 'VN'}"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class AgencyMention:
     """An agency named in a text; ``start``/``end`` index that text."""
@@ -178,6 +183,7 @@ class References:
 # --------------------------------------------------------------------------- structure
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Item:
     """One numbered item of a document's body; offsets index the text parsed."""
@@ -193,6 +199,7 @@ class Item:
     depth: int
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Cell:
     """One table cell's text and span."""
@@ -202,6 +209,7 @@ class Cell:
     end: int
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Row:
     """One numbered row of a task table; agency cells are still text."""

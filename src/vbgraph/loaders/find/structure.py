@@ -29,6 +29,7 @@ from vbgraph.loaders.text.patterns import (
     lines_with,
     phrases,
 )
+from vbgraph.loaders.text.shared_scan import WHOLE_TEXT
 from vbgraph.loaders.vocab.agency_names import STOP_PAIRS
 from vbgraph.loaders.vocab.cues import (
     EXHORTATION_DOCUMENTS,
@@ -294,6 +295,7 @@ _RECIPIENTS = Pattern(
     # bold or underlined on a portal's page: "**Kính gửi:**", "__Nơi nhận__:"
     rf"(?<![^\s*_])(?:{phrases(RECIPIENT_LABELS)})[*_]{{0,2}}\s*:",
     starts=tuple({label.split()[0] for label in RECIPIENT_LABELS}),
+    shared=WHOLE_TEXT,
 )
 #: A line of signature metadata: "Ký bởi: ...", "Cơ quan: ...".
 _METADATA = LinePattern(re.compile(rf"^[ \t]*(?:{METADATA_LABELS})[ \t]*:[^\n]*", re.M))
@@ -374,7 +376,8 @@ def _exhortations(text: str) -> Iterator[tuple[int, int, re.Match[str]]]:
 _EXHORTATION_ROLE = re.compile(rf"\b(?:{EXHORTATION_ROLES})\b", re.IGNORECASE)
 _ARTICLE_LINE = re.compile(r"^[ \t]*Điều\s+\d+\s*[.:]", re.M)
 _EXECUTION = Pattern(
-    "execution clause", r"chịu\s+trách\s+nhiệm\s+thi\s+hành", re.I, starts=("chịu",)
+    "execution clause", r"chịu\s+trách\s+nhiệm\s+thi\s+hành", re.I, starts=("chịu",),
+    shared=WHOLE_TEXT,
 )
 
 

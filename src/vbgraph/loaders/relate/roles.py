@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from vbgraph.fast_init import fast_init
 from vbgraph.loaders.models import Agency, AgencyMention
 from vbgraph.loaders.text.patterns import Pattern
 from vbgraph.loaders.vocab.cues import (
@@ -229,6 +230,7 @@ GIVEN_TO = re.compile(r"\bgiao\s*(?:cho\s*)?$")
 _GIVEN_TO_START = re.compile(r"^giao(?:\s+cho)?\b\s*")
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class AgencyList:
     """Agencies named together, sharing one role."""
@@ -251,6 +253,7 @@ class AgencyList:
         return tuple(seen.values())
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Verdict:
     """What a list is given: ``role`` from ``cue_start`` to ``span_end`` (None: no role),

@@ -18,8 +18,13 @@ and on the real corpora), so a regex edit cannot silently lose matches.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from vbgraph.loaders.text.shared_scan import SharedScan
 
 
 def _vietnamese_lower() -> str:
@@ -103,7 +108,7 @@ class Pattern:
     engine skips in C to the next such pair and tries the regex only where a literal begins.
     """
 
-    __slots__ = ("_fast", "_find", "_starts", "contains", "name", "regex", "starts")
+    __slots__ = ("_fast", "_find", "_shared", "_starts", "contains", "name", "regex", "starts")
 
     def __init__(
         self,
@@ -114,6 +119,7 @@ class Pattern:
         contains: Iterable[str] = (),
         starts: Iterable[str] = (),
         candidates: Callable[[str, int, int], Iterable[int]] | None = None,
+        shared: SharedScan | None = None,
     ) -> None:
         self.name = name
         self.regex = regex if isinstance(regex, re.Pattern) else re.compile(regex, flags)
@@ -126,6 +132,11 @@ class Pattern:
         self._fast: re.Pattern[str] | None = None
         if self.starts:
             self._fast = _fast_scan(self.starts, self.regex)
+        if shared is not None and not self.starts:
+            raise ValueError(f"{name}: a shared scan looks for the starts: declare them")
+        self._shared = shared
+        if shared is not None:
+            shared.add(self)
         REGISTRY.append(self)
 
     def __repr__(self) -> str:
@@ -139,6 +150,8 @@ class Pattern:
         end = len(text) if endpos is None else endpos
         if self._find is not None:
             return next(self.matches_from(text, self._find(text, pos, end), end), None)
+        if (found := self._places(text, pos, end)) is not None:
+            return next(self.matches_from(text, _between(found, pos, end), end), None)
         if self._fast is not None:
             at = self._fast.search(text, pos, end)
             return None if at is None else self.regex.match(text, at.start(), end)
@@ -158,6 +171,8 @@ class Pattern:
         end = len(text) if endpos is None else endpos
         if self._find is not None:
             yield from self.matches_from(text, self._find(text, pos, end), end)
+        elif (found := self._places(text, pos, end)) is not None:
+            yield from self.matches_from(text, _between(found, pos, end), end)
         elif self._fast is not None:
             fast, regex = self._fast, self.regex
             while (at := fast.search(text, pos, end)) is not None:
@@ -168,6 +183,10 @@ class Pattern:
                 pos = max(m.end(), at.start() + 1)
         elif not self.contains or any(s in text[pos:end] for s in self.contains):
             yield from self.regex.finditer(text, pos, end)
+
+    def _places(self, text: str, pos: int, end: int) -> list[int] | None:
+        """Where the starts begin in ``text`` by the shared scan, or None (scan as before)."""
+        return None if self._shared is None else self._shared.places(self, text, pos, end)
 
     def matches_from(
         self, text: str, candidates: Iterable[int], end: int
@@ -190,6 +209,11 @@ class Pattern:
         if self._starts is None:
             raise ValueError(f"{self.name}: no starts or candidates declared")
         return self._starts.positions(text, pos, end)[0]
+
+
+def _between(places: list[int], pos: int, end: int) -> list[int]:
+    """The sorted ``places`` in ``[pos, end)``."""
+    return places[bisect_left(places, pos) : bisect_left(places, end)]
 
 
 def _fast_scan(starts: tuple[str, ...], regex: re.Pattern[str]) -> re.Pattern[str]:

@@ -34,6 +34,7 @@ from vbgraph.loaders.text.patterns import (
     phrase,
     phrases,
 )
+from vbgraph.loaders.text.shared_scan import WHOLE_TEXT
 from vbgraph.loaders.vocab.agency_names import (
     COMPOUND_STARTS,
     HEADS,
@@ -78,6 +79,7 @@ _COLLECTIVE = Pattern(
     rf"(?:\s*(?:,|và)\s*(?:{_ITEM})(?![^\W\d_]){_NOT_COMPOUND}(?!\s*(?:,|và|hoặc)))?"
     rf"(?:\s+(?:{_QUAL})(?![^\W\d_]))*",
     starts=("các", "Các", "CÁC", "mọi", "Mọi", "tất", "Tất"),
+    shared=WHOLE_TEXT,
 )
 #: Bodies named by plural nouns without "các", which a qualifier makes a collective: "phối
 #: hợp với cơ quan, đơn vị có liên quan", "sở, ban, ngành liên quan".
@@ -88,6 +90,7 @@ _BARE_QUALIFIED = Pattern(
     rf"(?![^\W\d_])(?:\s*(?:,|và|hoặc)\s*(?:{_ITEM})(?![^\W\d_]){_ITEM_END})*"
     rf"\s+(?:có\s+liên\s+quan|liên\s+quan|hữu\s+quan)(?![^\W\d_])",
     starts=_FIRST_STARTS,
+    shared=WHOLE_TEXT,
 )
 #: "cơ quan" and words saying which, without "các": "phối hợp với cơ quan BHXH", "cơ quan
 #: quản lý nhà nước chuyên ngành", "cơ quan báo chí" -- the body of that kind concerned.
@@ -98,6 +101,7 @@ _BARE_SPECIFIED = Pattern(
     rf"(?![^\W\d_])"
     rf"(?:\s+(?:{_QUAL})(?![^\W\d_]))*",
     starts=("cơ", "Cơ"),
+    shared=WHOLE_TEXT,
 )
 #: Three or more plural nouns of bodies without "các" are a collective too: "phối hợp với
 #: sở, ban, ngành, Ủy ban nhân dân xã", "Sở, ban, ngành thành phố", "cơ quan, đơn vị, địa
@@ -111,6 +115,7 @@ _BARE_LIST = Pattern(
     rf"\s*,\s*(?:{_ITEM})(?![^\W\d_])"
     rf"(?:\s+(?:{_QUAL})(?![^\W\d_]))*",
     starts=_FIRST_STARTS,
+    shared=WHOLE_TEXT,
 )
 #: "các Ban" alone, its noun capitalised: before a capital, the noun heads a name.
 _OF_NAMED = re.compile(r"[Cc]ác\s+Ban")
@@ -129,6 +134,7 @@ _EVERY_PLACE = Pattern(
     r"(?:\s+trực\s+thuộc\s+(?:Trung\s+ương|trung\s+ương|tỉnh))?(?:\s+ở\s+địa\s+phương)?"
     rf"(?![^\W\d_])",
     starts=tuple({b.split()[0] for b in _PLACES["bodies"]}),
+    shared=WHOLE_TEXT,
 )
 
 #: "xã / phường": levels joined by a slash are named as a list ("xã, phường").
@@ -157,6 +163,7 @@ _LEVEL_ANCHOR = Pattern(
     rf"(?<=\s)(?:{_LEVEL_ALTERNATION})(?![^\W\d_])(?!\s+hội\b)",
     re.IGNORECASE,
     starts=tuple({w.split()[0] for w in (*_LOCAL["levels"], *_LOCAL["village_levels"])}),
+    shared=WHOLE_TEXT,
 )
 
 
@@ -245,6 +252,7 @@ _HEAD = Pattern(
         for h in sorted(_NAMED["heads"], key=len, reverse=True)
     ),
     starts=tuple({h.split()[0] for h in _NAMED["heads"]}),
+    shared=WHOLE_TEXT,
 )
 _LOWER_OPENER = re.compile(rf"\s+(?:{phrases(_NAMED['lower_openers'])})(?!\w)")
 _PLURAL_HEADS = frozenset(_NAMED["plural_heads"])
@@ -276,6 +284,7 @@ _TITLE_ALONE = Pattern(
     "office alone",
     rf"(?:{phrases(_DATA['titles']['alone'])})(?!\s+(?:[A-ZĐÀ-Ỹ]|các\b))(?![^\W\d_])",
     starts=tuple({t.split()[0] for t in _DATA["titles"]["alone"]}),
+    shared=WHOLE_TEXT,
 )
 
 
@@ -429,7 +438,8 @@ def named_bodies(
 
 #: "cá nhân" closes every opener of those a rule binds.
 _INDIVIDUALS = Pattern(
-    "individuals", r"(?<=\s)cá\s+nhân(?![^\W\d_])", re.IGNORECASE, starts=("cá",)
+    "individuals", r"(?<=\s)cá\s+nhân(?![^\W\d_])", re.IGNORECASE, starts=("cá",),
+    shared=WHOLE_TEXT,
 )
 _OPENERS = phrases(_DATA["regulated"]["openers"], space=_GAP)
 #: Each opener's words before its closing "cá nhân" ("tổ chức,", "cơ quan, tổ chức,").
