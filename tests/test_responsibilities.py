@@ -1822,3 +1822,53 @@ def test_an_obligation_to_monitor_is_monitoring_only(
     pairs = _issued(text, province, issuer)
     assert not {a for a, role in pairs if role == "lead"}, pairs
     assert {a for a, role in pairs if role == "monitor"} == monitors
+
+
+@pytest.mark.parametrize(
+    ("text", "province", "closing", "hub"),
+    [
+        # the plan's closing word on difficulties after its last item is a task of its own:
+        # its report target is named again there (Hà Nội plan 308/KH-UBND of 2025; Hồ Chí
+        # Minh City plan 172/KH-UBND of 2025)
+        (
+        "2. Các Sở, ban, ngành, UBND xã,\n"
+        "phường và các cơ quan, tổ chức có liên quan căn cứ Kế hoạch này, xây dựng Kế "
+        "hoạch\n"
+        "triển khai tại cơ quan đơn vị hoặc lồng ghép nội dung vào các chương trình, "
+        "kế\n"
+        "hoạch liên quan; bảo đảm triển khai nhiệm vụ đồng bộ, hiệu quả (đối với các "
+        "Sở,\n"
+        "ban, ngành cần bảo đảm phù hợp với hướng dẫn của các Bộ, ngành quản lý chuyên\n"
+        "môn theo ngành dọc); báo cáo UBND Thành phố kết quả thực hiện thông qua Sở "
+        "Khoa\n"
+        "học và Công nghệ trước ngày 15 hằng tháng.\n"
+        "\n"
+        "Trong quá trình thực hiện Kế hoạch,\n"
+        "nếu có khó khăn, vướng mắc đề nghị các Sở, ban, ngành, UBND xã, phường và các\n"
+        "cơ quan, tổ chức có liên quan kịp thời phản ánh về Sở Khoa học và Công nghệ "
+        "để\n"
+        "tổng hợp, hướng dẫn giải quyết hoặc trình cấp có thẩm quyền xem xét, quyết "
+        "định./.\n",
+        "Hà Nội", "2+", "Sở Khoa học và Công nghệ"),
+        (
+        "3. Thủ trưởng các sở, ban,\n"
+        "ngành và Ủy ban nhân dân phường, xã, đặc khu chịu trách nhiệm triển khai, "
+        "thực\n"
+        "hiện Kế hoạch này và báo cáo kết quả thực hiện về Ủy ban nhân dân Thành phố\n"
+        "(thông qua Sở Nội vụ để tổng hợp).\n"
+        "\n"
+        "Trong quá trình triển khai thực\n"
+        "hiện Kế hoạch, nếu có khó khăn, vướng mắc, đề nghị các sở, ban, ngành, Ủy ban\n"
+        "nhân dân phường, xã, đặc khu và các cơ quan, tổ chức có liên quan kịp thời "
+        "phản\n"
+        "ánh về Ủy ban nhân dân Thành phố (thông qua Sở Nội vụ) để hướng dẫn giải "
+        "quyết\n"
+        "hoặc trình cấp có thẩm quyền xem xét, quyết định./.\n",
+        "Thành phố Hồ Chí Minh", "3+", "UBND thành phố"),
+    ],
+)
+def test_the_closing_word_on_difficulties_is_a_task_of_its_own(
+    text: str, province: str, closing: str, hub: str
+) -> None:
+    tasks = _tasks_of(text, province)
+    assert (hub, "report_hub") in tasks[closing], tasks

@@ -225,11 +225,32 @@ class _Extractor:
                 self._scan_segment(item.body, item.own_end, item, NO_OWNER, body=item.body)
                 owners[k] = inherited
                 continue
+            closing = self._closing(item)
+            if closing is not None:  # the plan's closing word on difficulties: its own task
+                tail = replace(item, id=f"{item.id}+", body=closing)
+                self._scan_segment(closing, item.own_end, tail, NO_OWNER, body=closing)
+                item = replace(item, own_end=closing)
             owner = self._scan_segment(item.body, item.own_end, item, inherited, body=item.body,
                                        label=k in parents and self._holder_label(item))
             # an item's parts (its own items) are its task's parts: what it only inherited
             # goes no further down
             owners[k] = owner if owner.agencies else NO_OWNER
+
+    def _closing(self, item: Item) -> int | None:
+        """Where a paragraph of ``item``'s own text after its first starts that is the plan's
+        closing word on difficulties ("Trong quá trình triển khai thực hiện, nếu có khó khăn,
+        vướng mắc, đề nghị ... phản ánh về Sở X"), if one: not the item's task."""
+        at = self.text.find("\n\n", item.body, item.own_end)
+        while at >= 0:
+            p = at + 2
+            while p < item.own_end and self.text[p] in " \t\n*":
+                p += 1
+            if p >= item.own_end:
+                return None
+            if DIFFICULTIES.search(self.folded, p, min(item.own_end, p + 160)):
+                return p
+            at = self.text.find("\n\n", p, item.own_end)
+        return None
 
     def _roles_label(self, item: Item) -> bool:
         """Whether ``item`` only states roles and the partners they bring ("a) Chủ trì, phối
