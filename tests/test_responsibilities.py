@@ -798,6 +798,23 @@ def test_a_task_of_following_and_urging_is_monitoring(text: str, monitors: set[s
             "Tuyên Quang",
             {"Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban"},
         ),
+        (  # following how a system is used (Cần Thơ decision 2610/QĐ-UBND of 2025)
+            "**Điều\n14. Trách nhiệm của Sở Khoa học và Công nghệ**\n\n1. Có trách nhiệm chủ "
+            "trì,\nphối hợp các cơ quan, đơn vị có liên quan tham mưu cải tiến Hệ thống ngày càng"
+            "\nhiệu quả và phù hợp với các quy định hiện hành; tổ chức kiểm tra, theo dõi, đôn\n"
+            "đốc việc sử dụng Hệ thống.\n",
+            "Cần Thơ",
+            {"Sở Khoa học và Công nghệ"},
+        ),
+        (  # helping the chairman to follow and urge (Lai Châu plan 7360/KH-UBND of 2025; Nghệ
+            # An plan of 2025: "Bộ CHQS tỉnh có trách nhiệm tham mưu Ủy ban nhân dân tỉnh theo
+            # dõi, hướng dẫn, kiểm tra, đôn đốc")
+            "1. Sở Khoa học và Công nghệ\ncó trách nhiệm giúp Chủ tịch Ủy ban nhân dân tỉnh theo "
+            "dõi, kiểm tra, đôn đốc\ncác Sở, ngành liên quan và Ủy ban nhân dân các xã, phường "
+            "triển khai thực hiện\n",
+            "Lai Châu",
+            {"Sở Khoa học và Công nghệ"},
+        ),
         (  # following a market, not who carries something out (Lào Cai UBND letter of 2026;
             # the holder's heading, then its item twenty lines on)
             "      5. Sở Xây dựng\n       - Đẩy mạnh công tác quản lý giá, công bố giá vật "

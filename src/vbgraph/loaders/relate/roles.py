@@ -167,7 +167,8 @@ _AFTER_MONITOR_VERB = re.compile(
 #: ("Thường xuyên lãnh đạo, chỉ đạo kiểm tra, giám sát, theo dõi, đôn đốc"), not on the way
 #: to enforcing ("giám sát, xử lý vi phạm"): the function given is monitoring.
 MONITOR_PREDICATE = re.compile(
-    rf"[\s,:;.\-–+*]*(?:(?:{MONITOR_LEAD_INS_FOLDED})\b[\s,]*(?:va\s+)?){{0,4}}"
+    rf"[\s,:;.\-–+*]*(?:(?:{MONITOR_LEAD_INS_FOLDED}|{MONITOR_ADVISING_FOLDED})\b[\s,]*"
+    rf"(?:va\s+)?){{0,4}}"
     rf"(?:{MONITOR_VERBS_FOLDED})\b(?![^.;\n]{{0,40}}?\bxu\s+ly\b)"
 )
 #: Checking how the document itself is carried out, whatever its kind (a plan, a
