@@ -1889,3 +1889,32 @@ def test_the_closing_word_on_difficulties_is_a_task_of_its_own(
 ) -> None:
     tasks = _tasks_of(text, province)
     assert (hub, "report_hub") in tasks[closing], tasks
+
+
+@pytest.mark.parametrize(
+    ("text", "province", "monitors"),
+    [
+        # the function a body acts by before its monitoring verbs, opening a clause of its own
+        # (Lào Cai UBND letter 9387 of 2026) or after the body (a news page quoting a Prime
+        # Minister's Công điện of 2025, tnt305/tai_lieu_noi_bo src/etl/dataset/
+        # 5ce4ad52b9f24f9f.md @94c5034a)
+        ("       1. Các Sở, ban, ngành thuộc tỉnh, Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh,\n"
+         "Ủy ban nhân dân các xã, phường tổ chức nghiên cứu, cụ thể hóa các mục tiêu,\n"
+         "nhiệm vụ, giải pháp Chương trình hành độ số 104-CTr/Tu ngày 30/8/2026 của Tỉnh\n"
+         "ủy Lào Cai thành các chương trình, đề án, dự án, kế hoạch 5 năm và hằng năm\n"
+         "để triển khai thực hiện. Căn cứ theo chức năng, nhiệm vụ có trách nhiệm chỉ\n"
+         "đạo kiểm tra, giám sát, theo dõi, đôn đốc và đánh giá kết quả thực hiện; kịp thời\n",
+         "Lào Cai",
+         {"Các sở, ban, ngành", "Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh",
+          "Ủy ban nhân dân các xã, phường"}),
+        ("- Văn phòng Chính phủ theo chức năng, nhiệm vụ được giao theo dõi, đôn đốc các cơ "
+         "quan, đơn vị liên quan thực hiện Công điện này; phối hợp với Bộ Giáo dục và Đào tạo "
+         "kịp thời báo cáo Th",
+         None,
+         {"Văn phòng Chính phủ"}),
+    ],
+)
+def test_the_function_a_body_acts_by_before_its_monitoring(
+    text: str, province: str | None, monitors: set[str]
+) -> None:
+    assert {a for a, role in _pairs(text, province) if role == "monitor"} == monitors

@@ -192,10 +192,13 @@ _MONITOR_CLAUSE = Pattern(
     rf"\s+(?:{MONITOR_OBJECTS_FOLDED})\b(?![^.;\n]{{0,40}}?\bxu\s+ly\b)",
     starts=tuple({w.split()[0] for w in MONITOR_STARTS if w != "kiem"}),
 )
-#: What may stand between a clause's start (";", ".", ":") and those verbs: lead-ins
-#: ("phối hợp", "hướng dẫn, kiểm tra,") and advising the committee ("Tham mưu UBND tỉnh").
+#: What may stand between a clause's start (";", ".", ":") and those verbs: the function it
+#: acts by, lead-ins ("phối hợp", "hướng dẫn, kiểm tra,") and advising the committee
+#: ("Tham mưu UBND tỉnh").
 _MONITOR_CLAUSE_OPENING = re.compile(
-    rf"\s*(?:(?:{MONITOR_LEAD_INS_FOLDED}|{MONITOR_ADVISING_FOLDED})\b[\s,]*(?:va\s+)?)*"
+    # "Căn cứ theo chức năng, nhiệm vụ có trách nhiệm chỉ đạo kiểm tra, giám sát, ..."
+    rf"\s*(?:(?:{FUNCTION_ADVERB_FOLDED})[\s,]*)?"
+    rf"(?:(?:{MONITOR_LEAD_INS_FOLDED}|{MONITOR_ADVISING_FOLDED})\b[\s,]*(?:va\s+)?)*"
 )
 
 
