@@ -1918,3 +1918,27 @@ def test_the_function_a_body_acts_by_before_its_monitoring(
     text: str, province: str | None, monitors: set[str]
 ) -> None:
     assert {a for a, role in _pairs(text, province) if role == "monitor"} == monitors
+
+
+@pytest.mark.parametrize(
+    ("text", "province", "holder"),
+    [
+        # a sub-item joining partners to follow and urge: the holder monitors, it leads
+        # nothing there (Lào Cai UBND letter 7103 of 2026; Ninh Bình decision 161/2025, whose
+        # article heading names the holder: the heading and the item, the lines between left
+        # out)
+        ("      6. Sở Tài chính\n      a) Phối hợp với các sở quản lý nhà nước chuyên ngành về "
+         "hạ tầng theo\ndõi, hướng dẫn, đôn đốc việc triển khai thực hiện Nghị định số "
+         "178/2026/NĐ-\nCP trên địa bàn tỉnh; hướng dẫn thực hiện các quy định của pháp luật về "
+         "quản lý,\n", "Lào Cai", "Sở Tài chính"),
+        ("**Điều 21.\nTrách nhiệm của Sở Khoa học và Công nghệ**\n\n10. Phối hợp với Văn "
+         "phòng Ủy\nban nhân dân tỉnh tổ chức theo dõi, đôn đốc các cơ quan, đơn vị sử dụng và "
+         "quản\nlý hoạt động của Hệ thống QLVB&ĐH theo quy định của Quy chế này; báo cáo định"
+         "\n", "Ninh Bình", "Sở Khoa học và Công nghệ"),
+    ],
+)
+def test_joining_partners_to_follow_and_urge_is_monitoring(
+    text: str, province: str, holder: str
+) -> None:
+    pairs = _pairs(text, province)
+    assert (holder, "monitor") in pairs and (holder, "lead") not in pairs, pairs

@@ -80,6 +80,10 @@ def extract_responsibilities(
 
 
 _NOT_WORD = re.compile(r"[\W_]")
+#: A word of a name the partners' list did not take, up to the verb ("về hạ tầng").
+_NAME_WORD = re.compile(r"[ \t\n]+[a-z]+\b")
+
+
 class _Extractor:
     def __init__(self, norm: NormalizedText, subject: DocInfo) -> None:
         self.norm = norm
@@ -349,7 +353,9 @@ class _Extractor:
 
     def _inherit(self, inherited: Owner, seg: Segment, a: int, b: int) -> None:
         """Give the item ``[a, b)`` what its heading's holder ``inherited`` takes there."""
-        m = MONITOR_PREDICATE.match(self.folded, a, b) if inherited.role == "lead" else None
+        m = None
+        if inherited.role == "lead":
+            m = self._monitoring(self._past_partners(a, b), b)
         # "- Đôn đốc ..." under "2. Sở X": the item's function is monitoring; "Tăng
         # cường kiểm tra, giám sát ..." is also an inspection the holder carries out
         leads = m is None or INSPECTS.search(self.folded, a, m.end()) is not None
@@ -360,6 +366,33 @@ class _Extractor:
                 self._assign(agency, "monitor", a, m.end(), seg.task)
         if inherited.role != "lead":
             seg.leads, seg.subject_requested = {}, True
+
+    def _monitoring(self, at: int, b: int) -> re.Match[str] | None:
+        """A predicate of following and urging at ``at``, or past the few words that end the
+        partners' names before it ("... chuyên ngành về hạ tầng theo dõi, hướng dẫn")."""
+        m = MONITOR_PREDICATE.match(self.folded, at, b)
+        if m is not None or at == b:
+            return m
+        for word in list(_NAME_WORD.finditer(self.folded, at, b))[:4]:
+            if word.start() != at:
+                return None
+            at = word.end()
+            m = MONITOR_PREDICATE.match(self.folded, at, b)
+            if m is not None:
+                return m
+        return None
+
+    def _past_partners(self, a: int, b: int) -> int:
+        """Where the item ``[a, b)``'s predicate goes on past the partners it opens with
+        ("a) Phối hợp với các sở quản lý nhà nước chuyên ngành về hạ tầng theo dõi, hướng
+        dẫn, đôn đốc ..."), else ``a``."""
+        head = ROLES_HEAD.match(self.folded, a, b)
+        if head is None or head.group().lstrip(" -+*_\t\n").startswith("chu"):
+            return a  # not "Phối hợp với", or "Chủ trì, phối hợp với": the holder leads
+        lists = self.roles.lists(self.index.inside(head.end(), b))
+        if not lists or lists[0].start > head.end() + 1:
+            return a
+        return lists[0].end
 
     def _own_subject(self, lst: AgencyList, inherited: Owner, a: int, b: int,
                      body: int) -> bool:
