@@ -1942,3 +1942,38 @@ def test_joining_partners_to_follow_and_urge_is_monitoring(
 ) -> None:
     pairs = _pairs(text, province)
     assert (holder, "monitor") in pairs and (holder, "lead") not in pairs, pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the Government's deputy heads by office and name, over the "Thủ tướng" inside
+        # (Government resolution 141/NQ-CP of 2026; VPCP notice 627 and Prime Minister's
+        # Công điện 226 of 2025: following and urging, with the function they act by,
+        # monitors only)
+        ("Điều 3. Phân công Phó Thủ tướng Thường trực Chính phủ Phạm Gia Túc \nchỉ đạo việc "
+         "xây dựng, hoàn thiện dự án Luật sửa đổi, bổ sung một số điều của \n",
+         {("Phó Thủ tướng Thường trực Chính phủ Phạm Gia Túc", "lead")}),
+        ("**5.** Giao Phó Thủ tướng Hồ Đức Phớc và các Phó Thủ tướng theo nhiệm\nvụ được phân "
+         "công chỉ đạo, đôn đốc, kiểm tra, các Bộ, cơ quan, địa phương trong\nquá trình thực "
+         "hiện Công điện này.\n",
+         {("Phó Thủ tướng Hồ Đức Phớc", "monitor"), ("Các Phó Thủ tướng", "monitor")}),
+    ],
+)
+def test_deputy_prime_ministers_are_assignees(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    subject = DocInfo(symbol="1/CĐ-TTg", key="1/CĐ-TTg|VN|2025", issuer="Thủ tướng Chính phủ")
+    assignments, _ = extract_responsibilities(normalize(text), subject)
+    pairs = {(a.agency, a.role) for a in assignments if "Thủ tướng" in a.agency}
+    assert pairs == expected, pairs
+
+
+def test_an_agent_clause_of_bodies_joined_by_or_gives_nothing() -> None:
+    # "do X hoặc Y chủ trì": who chairs the meetings described (decision setting up a
+    # steering committee, development set 04), not a task
+    text = ("2. Được mời tham dự các cuộc họp do Thủ tướng Chính phủ hoặc Phó Thủ \ntướng "
+            "Chính phủ chủ trì, các cuộc họp của các bộ, ngành, chính quyền địa phương \n")
+    subject = DocInfo(symbol="1/QĐ-TTg", key="1/QĐ-TTg|VN|2022", issuer="Thủ tướng Chính phủ")
+    assignments, _ = extract_responsibilities(normalize(text), subject)
+    assert not [a for a in assignments if "Thủ tướng" in a.agency]

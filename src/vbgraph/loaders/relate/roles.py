@@ -45,9 +45,9 @@ from vbgraph.loaders.vocab.cues import (
 
 _TITLES = f"(?:{TITLES_FOLDED})"
 _GAP = re.compile(
-    rf"^(?:[\s,;&/\-–]|\b(?:va|cung|voi|{LIST_FILLERS_FOLDED}|{TITLES_FOLDED})\b)*$"
+    rf"^(?:[\s,;&/\-–]|\b(?:va|hoac|cung|voi|{LIST_FILLERS_FOLDED}|{TITLES_FOLDED})\b)*$"
 )
-_GAP_LINK = re.compile(r"[,;&]|\b(?:va|cung)\b")
+_GAP_LINK = re.compile(r"[,;&]|\b(?:va|hoac|cung)\b")
 #: A collective's members after a colon on the same line: "các tổ chức hội: Hội Nông dân"
 #: (the collective's last words may be outside its name).
 _ENUMERATED = re.compile(r"[ \t]*(?:\w+[ \t]*){0,2}:[ \t]*\Z")
@@ -161,7 +161,9 @@ _POWER = re.compile(
 #: (an obligation may come first: "Giao Thường trực Hội đồng nhân dân tỉnh ... chịu trách
 #: nhiệm giám sát việc thực hiện Nghị quyết")
 _AFTER_MONITOR_VERB = re.compile(
-    rf"^\s*(?:(?:co|chiu)\s+trach\s+nhiem\s+)?(?P<verb>{MONITOR_VERBS_FOLDED})\b"
+    rf"^\s*(?:(?:co|chiu)\s+trach\s+nhiem\s+|tiep\s+tuc\s+)?(?:truc\s+tiep\s+)?"
+    rf"(?:chi\s+dao\s*,?\s*)?"
+    rf"(?P<verb>{MONITOR_VERBS_FOLDED})\b"
 )
 #: A predicate whose verb is following, urging or supervising, after a few opening words
 #: ("Thường xuyên lãnh đạo, chỉ đạo kiểm tra, giám sát, theo dõi, đôn đốc"), not on the way

@@ -26,6 +26,7 @@ from vbgraph.loaders.find.agencies.name_ends import (
 )
 from vbgraph.loaders.find.agencies.phrases import (
     collectives,
+    deputies,
     function_actors,
     is_union,
     level_bodies,
@@ -342,8 +343,8 @@ class _OpenReader:
             if self.free(a, b) and not (a > 0 and self.text[a - 1].isalnum()):
                 self._named(a, b, kind)
         args = (self.text, self.province, self.start, self.end)
-        for m in (*regulated(*args), *function_actors(*args), *collectives(*args),
-                  *level_bodies(*args)):
+        for m in (*regulated(*args), *function_actors(*args), *deputies(*args),
+                  *collectives(*args), *level_bodies(*args)):
             self._cover(m)
         for m in (*named_bodies(*args, self.known_starts, self.free), *offices(*args)):
             if not self.free(m.start, m.end):

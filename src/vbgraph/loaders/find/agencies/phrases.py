@@ -553,6 +553,28 @@ def collectives(text: str, province: str | None, start: int, end: int) -> Iterat
             yield AgencyMention(agency, m.start(), stop, text[m.start() : stop])
 
 
+_DEPUTY = Pattern(
+    "deputy head",
+    rf"(?:(?<![^\W\d_])các\s+(?:đồng\s+chí\s+)?)?(?:{phrases(_DATA['titles']['deputies'])})"
+    rf"(?:\s+(?:{phrases(_DATA['titles']['deputy_qualifiers'])}))*"
+    # the person's name: two to four capitalised syllables
+    r"(?:[ \t]+[A-ZĐÀ-Ỹ][^\W\d_]*(?:[ \t\n]+[A-ZĐÀ-Ỹ][^\W\d_]*){1,3}(?![^\W\d_]))?"
+    r"(?![^\W\d_])",
+    starts=("các", "Các", *{t.split()[0] for t in _DATA["titles"]["deputies"]}),
+)
+
+
+def deputies(text: str, province: str | None, start: int, end: int) -> Iterator[AgencyMention]:
+    """The Government's deputy heads by office and name: "Phó Thủ tướng Hồ Đức Phớc",
+    "các Phó Thủ tướng" (over the "Thủ tướng" the gazetteer reads inside)."""
+    for m in _DEPUTY.finditer(text, start, end):
+        name = " ".join(m.group().split())
+        collective = name.lower().startswith("các ")
+        name = name[:1].upper() + name[1:]
+        agency = Agency(name, None, collective, "central", "collective" if collective else "state")
+        yield AgencyMention(agency, m.start(), m.end(), m.group())
+
+
 def offices(text: str, province: str | None, start: int, end: int) -> Iterator[AgencyMention]:
     """Offices standing for their body: "báo cáo Bộ trưởng", "Lãnh đạo Bộ chỉ đạo"."""
     for m in _TITLE_ALONE.finditer(text, start, end):
