@@ -367,3 +367,76 @@ def test_a_portal_page_table() -> None:
     assert rows["1"].coordinate == ("Các cơ quan, địa phương liên quan",)
     assert rows["2"].lead == ("Sở Y tế",)
     assert set(rows["2"].coordinate) == {"Sở Tài chính", "Các cơ quan, địa phương liên quan"}
+
+
+def test_a_table_of_who_operates_what_is_no_task_table() -> None:
+    # Hồ Chí Minh City letter 4001/UBND-ĐT of 2025: an appendix of mines, "Đơn vị khai thác"
+    # (the operator) beside the licence; the operators are data, no leads ("Đơn vị" alone,
+    # "Đơn vị thực hiện" and "Đơn vị chủ trì" still name a task table's lead column)
+    from vbgraph.loaders.find.tables import column_role
+
+    text = (
+        "|\n"
+        "**TT**\n"
+        "|\n"
+        "**Đơn vị khai thác**\n"
+        "|\n"
+        "**Khu vực khoáng sản**\n"
+        "|\n"
+        "**Số giấy phép**\n"
+        "|\n"
+        "**Trữ lượng (m**3)\n"
+        "|\n"
+        "**Công suất khai thác** **(m**3/năm)\n"
+        "|\n"
+        "|\n"
+        "**I**\n"
+        "|\n"
+        "**Đá xây dựng: 38**\n"
+        "|\n"
+        "|\n"
+        "|\n"
+        "|\n"
+        "**20.730.400**\n"
+        "|\n"
+        "|\n"
+        "1\n"
+        "|\n"
+        "CT CP khoáng sản và Xây dựng Bình Dương\n"
+        "|\n"
+        "Mỏ ĐXD Phước Vĩnh, xã Phú Giáo\n"
+        "|\n"
+        "137/GP-UBND ngày 13/07/2017 42/GP-UBND ngày 21/06/2025\n"
+        "|\n"
+        "10.627.089\n"
+        "|\n"
+        "1.200.000\n"
+        "|\n"
+        "|\n"
+        "2\n"
+        "|\n"
+        "CT CP Khoáng sản Miền Đông AHP\n"
+        "|\n"
+        "Mỏ ĐXD Rạch Rạc, xã Phú Giáo\n"
+        "|\n"
+        "61/GP-UBND ngày 21/06/2019\n"
+        "|\n"
+        "25.100.000\n"
+        "|\n"
+        "800.000\n"
+        "|\n"
+        "|\n"
+        "3\n"
+        "|\n"
+        "Công ty Cổ phần đầu tư khoáng sản Tân Thịnh\n"
+        "|\n"
+        "Mỏ ĐXD Suối Rạc, xã Phú Giáo\n"
+        "|\n"
+    )
+    subject = DocInfo(symbol="4001/UBND-ĐT", key="4001/UBND-ĐT|HCM|2025",
+                      province="Thành phố Hồ Chí Minh")
+    assignments, _ = extract_responsibilities(normalize(text), subject)
+    assert not assignments, assignments
+    assert [column_role(h) for h in ("Đơn vị", "Đơn vị thực hiện", "Đơn vị chủ trì")] == [
+        "lead", "lead", "lead"]
+    assert column_role("Đơn vị tính") is None

@@ -27,7 +27,7 @@ from operator import add
 from vbgraph.loaders.find.flat_tables import ROW_ID, read_flat_table, strip_span
 from vbgraph.loaders.models import Cell, Row, Table
 from vbgraph.loaders.text.patterns import LinePattern, phrases
-from vbgraph.loaders.vocab.cues import TABLE_COLUMNS
+from vbgraph.loaders.vocab.cues import TABLE_COLUMNS, TABLE_WHOLE_HEADERS
 
 #: Column roles, recognised from header words (a space in them may be missing or doubled).
 _COLUMN_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -48,6 +48,11 @@ _OPENING_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for role in ("deadline", "product", "note", "content")
 )
 
+#: Headers that are a column's name only as a whole ("Đơn vị", not "Đơn vị tính").
+_WHOLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (role, re.compile(rf"^\W*(?:{phrases(words, r'\s*')})\W*$", re.I))
+    for role, words in TABLE_WHOLE_HEADERS.items()
+)
 _RULE_CELL = re.compile(r":?-{2,}:?")
 _ID_HEADER = _COLUMN_CUES[0][1]
 
@@ -55,6 +60,9 @@ _ID_HEADER = _COLUMN_CUES[0][1]
 @lru_cache(maxsize=4096)
 def column_role(header: str) -> str | None:
     """The role of a column named ``header`` (``lead``, ``deadline``...), if any."""
+    for role, pattern in _WHOLE_CUES:
+        if pattern.match(header):
+            return role
     if not _COLUMN_CUES[0][1].search(header):  # an id column is only its words
         for role, pattern in _OPENING_CUES:
             if pattern.search(header):

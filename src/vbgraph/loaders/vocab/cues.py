@@ -101,6 +101,11 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     role: tuple(words) for role, words in _DATA["table_columns"].items()
 }
 
+#: Headers that name a column only as the whole header ("Đơn vị"), by role.
+TABLE_WHOLE_HEADERS: dict[str, tuple[str, ...]] = {
+    role: tuple(words) for role, words in _DATA["table_whole_headers"].items()
+}
+
 _NOT_ASSIGNED = _DATA["not_assigned"]
 #: Labels of addressee lists, of signature metadata lines, and offices of membership lists.
 RECIPIENT_LABELS: tuple[str, ...] = tuple(_NOT_ASSIGNED["recipients"])
