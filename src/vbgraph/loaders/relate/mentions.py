@@ -99,6 +99,9 @@ _ISSUER_STOP = re.compile(
     re.IGNORECASE,
 )
 _OF = re.compile(r"\s*,?\s*của\s+", re.IGNORECASE)
+#: What the issuer is called now, after the 2025 mergers: "của Ủy ban nhân dân tỉnh Tiền
+#: Giang (nay là tỉnh Đồng Tháp)" -- part of the mention, not the start of what follows.
+_NOW_CALLED = re.compile(r"[ \t\n]*\((?:nay|hiện\s+nay)\s+là\s+[^()\n]{1,80}\)", re.IGNORECASE)
 
 
 
@@ -182,6 +185,9 @@ def _with_tail(text: str, m: DocMention) -> DocMention:
             province = find_province(issuer)
             if province:
                 m.province = province[2]
+        now = _NOW_CALLED.match(text, pos)
+        if now is not None:
+            pos = now.end()
         # A date after the issuer: "... của Chính phủ ngày 10/4/2013"
         d2 = date_at(text, pos)
         if d2 and not m.date:
