@@ -1977,3 +1977,23 @@ def test_an_agent_clause_of_bodies_joined_by_or_gives_nothing() -> None:
     subject = DocInfo(symbol="1/QĐ-TTg", key="1/QĐ-TTg|VN|2022", issuer="Thủ tướng Chính phủ")
     assignments, _ = extract_responsibilities(normalize(text), subject)
     assert not [a for a in assignments if "Thủ tướng" in a.agency]
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "partner"),
+    [
+        # partners named right after "phối hợp" without "với": the subject leads (Politburo
+        # conclusion 221-KL/TW of 2025; Prime Minister's decision 982 of 2026)
+        ("độ. Các tỉnh uỷ, thành uỷ phối hợp Bộ Y tế, Bộ Giáo dục và Đào tạo và Bộ Nội vụ\n"
+         "khẩn trương sắp xếp các cơ sở giáo dục công lập cấp xã (trường mầm non, tiểu\n",
+         "Các tỉnh ủy, thành ủy", "Bộ Y tế"),
+        ("b) Bộ Khoa học và Công nghệ phối hợp các bộ, ngành, địa phương liên \nquan tổ chức "
+         "đánh giá kết quả triển khai Đề án, tổng hợp tình hình, kết quả triển \nkhai Đề án, "
+         "báo cáo Thủ tướng Chính ph",
+         "Bộ Khoa học và Công nghệ", "Các Bộ, ngành Trung ương"),
+    ],
+)
+def test_partners_named_after_phoi_hop_without_voi(text: str, lead: str, partner: str) -> None:
+    subject = DocInfo(symbol="1/KL", key="1/KL|VN|2025", issuer="Bộ Chính trị")
+    pairs = {(a.agency, a.role) for a in extract_responsibilities(normalize(text), subject)[0]}
+    assert (lead, "lead") in pairs and (partner, "coordinate") in pairs, pairs

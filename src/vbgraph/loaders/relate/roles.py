@@ -132,6 +132,9 @@ AFTER_LEAD = re.compile(r"^[\s,]*(?:la\s+co\s+quan\s+|lam\s+)?chu\s*tri")
 #: "Sở X phối hợp tham mưu ...": a subject whose verb is "phối hợp" coordinates.
 _AFTER_COORDINATE = re.compile(r"^[\s,]*(?:cung\s+)?phoi\s*hop\b")
 _WITH = re.compile(r"[^,.;:\n]{0,30}?\bvoi\b")
+#: Partners named right after "phối hợp" without "với" ("Các tỉnh uỷ, thành uỷ phối hợp Bộ Y
+#: tế, Bộ Giáo dục và Đào tạo ..."): a capitalised name or "các", on the original text.
+_NAMED_PARTNER = re.compile(r"[ \t\n]+(?:chặt[ \t\n]+chẽ[ \t\n]+)?(?:các[ \t\n]|[A-ZĐ])")
 #: "theo chức năng, nhiệm vụ được giao," after a list: what stands between it and its verb.
 _SUBJECT_ADVERB = re.compile(rf"[\s,]*(?:{FUNCTION_ADVERB_FOLDED})[\s,]*")
 #: ... when a verb follows it, not "và quy định của pháp luật" (a list ending a clause).
@@ -317,8 +320,11 @@ class RoleReader:
         ):
             return Verdict(None)  # acted on, only named, or given a power ("X quyết định ...")
         m_coord = _AFTER_COORDINATE.match(after)
-        if role == "lead" and m_coord and not _WITH.match(after, m_coord.end()):
-            role = "coordinate"  # "phối hợp (chặt chẽ) với Y ...": X acts, Y helps
+        if (role == "lead" and m_coord and not _WITH.match(after, m_coord.end())
+                and not _NAMED_PARTNER.match(self.text, at + m_coord.end(), b)):
+            # "phối hợp (chặt chẽ) với Y ..." or "phối hợp Bộ Y tế, ...": X acts, Y helps;
+            # "X phối hợp tổ chức ...": X joins
+            role = "coordinate"
         m_monitor = _AFTER_MONITOR_VERB.match(after) if role == "lead" else None
         if m_monitor and MONITOR.match(self.folded, at + m_monitor.start("verb"), b):
             return Verdict(None, monitor=True, subject=True)
