@@ -1997,3 +1997,28 @@ def test_partners_named_after_phoi_hop_without_voi(text: str, lead: str, partner
     subject = DocInfo(symbol="1/KL", key="1/KL|VN|2025", issuer="Bộ Chính trị")
     pairs = {(a.agency, a.role) for a in extract_responsibilities(normalize(text), subject)[0]}
     assert (lead, "lead") in pairs and (partner, "coordinate") in pairs, pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        # the issuer's own voice concluding or commending: the speaker is given no task
+        # (Politburo conclusion 221-KL/TW of 2025, whose header names the Central Committee;
+        # a VPCP notice of 2025 conveying the Prime Minister's conclusions)
+        ("**1.** Cơ bản thống nhất với\n"
+         "Báo cáo của Ban Tổ chức Trung ương về tình hình, kết quả hoạt động của bộ máy\n"
+         "hệ thống chính trị và chính quyền địa phương 2 cấp tháng 11/2025.\n"
+         "Bộ Chính trị, Ban Bí thư ghi nhận\n"
+         "và biểu dương các cấp uỷ, tổ chức đảng, Đảng uỷ Chính phủ, Đảng uỷ Quốc hội,\n",
+         "Ban Chấp hành Trung ương"),
+        ("tiêu của Đại hội đại biểu toàn quốc lần thứ XIII đã đề ra. Thay mặt Chính phủ,\n"
+         "Thủ tướng Chính phủ, Trưởng Ban chỉ đạo nhiệt liệt biểu dương sự nỗ lực, tích "
+         "cực,\n",
+         "Văn phòng Chính phủ"),
+    ],
+)
+def test_the_issuer_s_voice_concluding_gives_no_task(text: str, issuer: str) -> None:
+    subject = DocInfo(symbol="221-KL/TW", key="221-KL/TW|VN|2025", issuer=issuer)
+    speakers = {"Bộ Chính trị", "Ban Bí thư", "Thủ tướng Chính phủ"}
+    assignments = extract_responsibilities(normalize(text), subject)[0]
+    assert not [a for a in assignments if a.agency in speakers], assignments

@@ -40,6 +40,7 @@ from vbgraph.loaders.vocab.cues import (
     MONITORED_FOLDED,
     OBLIGED_VERBS_FOLDED,
     POWER_VERBS_FOLDED,
+    SPEAKER_VERBS_FOLDED,
     TITLES_FOLDED,
 )
 
@@ -160,6 +161,9 @@ _POWER = re.compile(
     # ... or whose bodies it is: "Sở, ban, ngành, đơn vị thuộc Ủy ban nhân dân tỉnh\nquyết định"
     rf"(?:\s+thuoc(?:\s+[a-z]+){{1,6}}?)?\s*(?:{POWER_VERBS_FOLDED})\b"
 )
+#: A subject speaking in the issuer's voice ("... kết luận như sau:", "... ghi nhận"), past
+#: a name's last words or a title after it ("Thủ tướng Chính phủ, Trưởng Ban chỉ đạo").
+_SPEAKS = re.compile(rf"^(?:[\s,]+[a-z]+){{0,5}}?[\s,]+(?:{SPEAKER_VERBS_FOLDED})\b")
 #: A subject whose verb is "theo dõi, đôn đốc": it monitors, it does not lead a task.
 #: (an obligation may come first: "Giao Thường trực Hội đồng nhân dân tỉnh ... chịu trách
 #: nhiệm giám sát việc thực hiện Nghị quyết")
@@ -317,6 +321,7 @@ class RoleReader:
             return Verdict(None, monitor=bool(_AFTER_MONITOR.match(after)))
         if role == "lead" and cue_start == lst.start and (
             _AFTER_PASSIVE.match(after) or self._named_only(lst, a, b) or _POWER.match(after)
+            or _SPEAKS.match(after)
         ):
             return Verdict(None)  # acted on, only named, or given a power ("X quyết định ...")
         m_coord = _AFTER_COORDINATE.match(after)

@@ -69,6 +69,8 @@ FRONTED_ADVERB_FOLDED = (
 OBLIGED_VERBS_FOLDED = _folded(_ROLES["obliged_verbs"], r"\s+")
 #: Verbs of a power (deciding, approving) rather than a task, folded.
 POWER_VERBS_FOLDED = _folded(_ROLES["power_verbs"], r"\s+")
+#: Verbs of the issuer's own voice, concluding or commending, folded.
+SPEAKER_VERBS_FOLDED = _folded(_ROLES["speaker_verbs"], r"\s+")
 #: "theo chức năng, nhiệm vụ được giao": an adverbial between a subject and its verb, folded.
 FUNCTION_ADVERB_FOLDED = (
     rf"(?:{_folded(_ROLES['function_adverb_lead_ins'], r'\s+')})\s+(?:cac\s+)?"
