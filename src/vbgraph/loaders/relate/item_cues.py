@@ -85,3 +85,20 @@ def only_role_words(folded: str, a: int, b: int, names: list[tuple[int, int]]) -
     if _OBLIGATION_ONLY.fullmatch(words):
         return True
     return GIVES_ROLES.search(words) is not None and ROLE_WORDS_ONLY.fullmatch(words) is not None
+
+
+def closing_paragraph(text: str, folded: str, body: int, end: int) -> int | None:
+    """Where a paragraph of an item's own text ``[body, end)`` after its first starts that
+    is the plan's closing word on difficulties ("Trong quá trình triển khai thực hiện, nếu
+    có khó khăn, vướng mắc, đề nghị ... phản ánh về Sở X"), if one: not the item's task."""
+    at = text.find("\n\n", body, end)
+    while at >= 0:
+        p = at + 2
+        while p < end and text[p] in " \t\n*":
+            p += 1
+        if p >= end:
+            return None
+        if DIFFICULTIES.search(folded, p, min(end, p + 160)):
+            return p
+        at = text.find("\n\n", p, end)
+    return None

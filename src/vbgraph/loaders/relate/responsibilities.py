@@ -30,7 +30,7 @@ from dataclasses import replace
 from vbgraph.loaders.find.agencies.fields import field_mentions
 from vbgraph.loaders.find.agencies.matcher import find_mentions
 from vbgraph.loaders.find.agencies.names import issuing_ministry, open_mentions
-from vbgraph.loaders.find.deadlines import field_deadline, find_deadline, parse_deadline
+from vbgraph.loaders.find.deadlines import field_deadline, find_deadline
 from vbgraph.loaders.find.structure import (
     appendix_headings,
     distribution_lists,
@@ -38,13 +38,12 @@ from vbgraph.loaders.find.structure import (
     parse_items,
 )
 from vbgraph.loaders.find.tables import find_tables
-from vbgraph.loaders.models import Agency, AgencyMention, Deadline, Item, Table
+from vbgraph.loaders.models import Agency, Deadline, Item, Table
 from vbgraph.loaders.relate.heading_names import heading_names
 from vbgraph.loaders.relate.issuer_names import COMMITTEE_ISSUER, assigns_committee, issuer_names
 from vbgraph.loaders.relate.item_cues import (
     AIMS,
     ANNOUNCING,
-    APPENDIX,
     DIFFICULTIES,
     GIVES_ROLES,
     HEADING_COLON,
@@ -53,20 +52,25 @@ from vbgraph.loaders.relate.item_cues import (
     LABEL,
     MEMBERS_OF,
     ROLES_HEAD,
+    closing_paragraph,
     only_role_words,
 )
 from vbgraph.loaders.relate.mention_index import Found, MentionIndex
 from vbgraph.loaders.relate.roles import (
-    AFTER_LEAD,
-    GIVEN_TO,
     MONITOR,
-    MONITOR_PREDICATE,
     AgencyList,
     RoleReader,
     Verdict,
     monitor_clauses,
+    monitoring_at,
 )
 from vbgraph.loaders.relate.segments import NO_OWNER, Owner, Segment
+from vbgraph.loaders.relate.table_rows import (
+    cell_agencies,
+    row_deadline,
+    table_prefix,
+    table_title_leads,
+)
 from vbgraph.loaders.text.fold import fold_same_length
 from vbgraph.loaders.vocab.agencies import PROVINCIAL_COMMITTEES
 from vbgraph.models import Assignment, DocInfo, NormalizedText, Task
@@ -80,10 +84,6 @@ def extract_responsibilities(
 
 
 _NOT_WORD = re.compile(r"[\W_]")
-#: A word of a name the partners' list did not take, up to the verb ("về hạ tầng").
-_NAME_WORD = re.compile(r"[ \t\n]+[a-z]+\b")
-
-
 class _Extractor:
     def __init__(self, norm: NormalizedText, subject: DocInfo) -> None:
         self.norm = norm
@@ -229,7 +229,7 @@ class _Extractor:
                 self._scan_segment(item.body, item.own_end, item, NO_OWNER, body=item.body)
                 owners[k] = inherited
                 continue
-            closing = self._closing(item)
+            closing = closing_paragraph(self.text, self.folded, item.body, item.own_end)
             if closing is not None:  # the plan's closing word on difficulties: its own task
                 tail = replace(item, id=f"{item.id}+", body=closing)
                 self._scan_segment(closing, item.own_end, tail, NO_OWNER, body=closing)
@@ -239,22 +239,6 @@ class _Extractor:
             # an item's parts (its own items) are its task's parts: what it only inherited
             # goes no further down
             owners[k] = owner if owner.agencies else NO_OWNER
-
-    def _closing(self, item: Item) -> int | None:
-        """Where a paragraph of ``item``'s own text after its first starts that is the plan's
-        closing word on difficulties ("Trong quá trình triển khai thực hiện, nếu có khó khăn,
-        vướng mắc, đề nghị ... phản ánh về Sở X"), if one: not the item's task."""
-        at = self.text.find("\n\n", item.body, item.own_end)
-        while at >= 0:
-            p = at + 2
-            while p < item.own_end and self.text[p] in " \t\n*":
-                p += 1
-            if p >= item.own_end:
-                return None
-            if DIFFICULTIES.search(self.folded, p, min(item.own_end, p + 160)):
-                return p
-            at = self.text.find("\n\n", p, item.own_end)
-        return None
 
     def _roles_label(self, item: Item) -> bool:
         """Whether ``item`` only states roles and the partners they bring ("a) Chủ trì, phối
@@ -355,7 +339,7 @@ class _Extractor:
         """Give the item ``[a, b)`` what its heading's holder ``inherited`` takes there."""
         m = None
         if inherited.role == "lead":
-            m = self._monitoring(self._past_partners(a, b), b)
+            m = monitoring_at(self.folded, self._past_partners(a, b), b)
         # "- Đôn đốc ..." under "2. Sở X": the item's function is monitoring; "Tăng
         # cường kiểm tra, giám sát ..." is also an inspection the holder carries out
         leads = m is None or INSPECTS.search(self.folded, a, m.end()) is not None
@@ -366,21 +350,6 @@ class _Extractor:
                 self._assign(agency, "monitor", a, m.end(), seg.task)
         if inherited.role != "lead":
             seg.leads, seg.subject_requested = {}, True
-
-    def _monitoring(self, at: int, b: int) -> re.Match[str] | None:
-        """A predicate of following and urging at ``at``, or past the few words that end the
-        partners' names before it ("... chuyên ngành về hạ tầng theo dõi, hướng dẫn")."""
-        m = MONITOR_PREDICATE.match(self.folded, at, b)
-        if m is not None or at == b:
-            return m
-        for word in list(_NAME_WORD.finditer(self.folded, at, b))[:4]:
-            if word.start() != at:
-                return None
-            at = word.end()
-            m = MONITOR_PREDICATE.match(self.folded, at, b)
-            if m is not None:
-                return m
-        return None
 
     def _past_partners(self, a: int, b: int) -> int:
         """Where the item ``[a, b)``'s predicate goes on past the partners it opens with
@@ -485,48 +454,14 @@ class _Extractor:
         )
 
     # --- appendix tables -------------------------------------------------------------------
-    def _cell_agencies(self, cells: tuple[object, ...]) -> list[tuple[Agency, int, int]]:
-        out: list[tuple[Agency, int, int]] = []
-        for cell in cells:
-            start, end = cell.start, cell.end  # type: ignore[attr-defined]
-            for m in self.index.inside(start, end):
-                out.append((m.agency, m.start, m.end))
-        return out
-
-    def _title_leads(self, table: Table) -> list[AgencyMention]:
-        """A table without a lead column whose title names it: "NHIỆM VỤ GIAO SỞ X CHỦ TRÌ"."""
-        if "lead" in table.columns:
-            return []
-        a = max(0, table.start - 500)
-        k = self.folded.rfind("phu luc", a, table.start)
-        a = k if k >= 0 else a
-        out = []
-        for m in self.index.inside(a, table.start):
-            before = self.folded[max(a, m.start - 20) : m.start]
-            if AFTER_LEAD.match(self.folded[m.end : m.end + 30]) or GIVEN_TO.search(before):
-                out.append(m)
-        return out
-
-    def _table_prefix(self, table: Table, ordinal: int) -> str:
-        """What a table's row ids are prefixed with: nothing, unless the body has an item of
-        the same number ("III.2" in the resolution and in its appendix's table), then the
-        appendix's name ("Phụ lục I, III.2"), so that the two stay two tasks."""
-        if not any(row.id in self.item_ids for row in table.rows):
-            return ""
-        a = max(0, table.start - 600)
-        names = list(APPENDIX.finditer(self.folded, a, table.start))
-        named = names[-1] if names else None
-        label = named.group(1).upper() if named is not None else str(ordinal)
-        return f"Phụ lục {label}, "
-
     def _scan_table(self, table: Table, ordinal: int) -> None:
-        title_leads = self._title_leads(table)
-        prefix = self._table_prefix(table, ordinal)
+        title_leads = table_title_leads(self.index, self.folded, table)
+        prefix = table_prefix(self.folded, table, ordinal, self.item_ids)
         for row in table.rows:
-            lead = self._cell_agencies(row.lead)
+            lead = cell_agencies(self.index, row.lead)
             if not lead and title_leads and row.content:
                 lead = [(m.agency, m.start, m.end) for m in title_leads]
-            coord = self._cell_agencies(row.coordinate)
+            coord = cell_agencies(self.index, row.coordinate)
             if row.is_group and not lead and not coord:
                 continue
             for agency, s, e in lead:
@@ -542,16 +477,7 @@ class _Extractor:
                 a, b = row.content[0].start, row.content[-1].end
             else:
                 a, b = row.start, row.end
-            deadline = None
-            if row.deadline is not None:
-                d = parse_deadline(row.deadline.text)
-                if d is not None:
-                    oa = row.deadline.start
-                    deadline = Deadline(
-                        d.date, d.recurring, row.deadline.text, oa, row.deadline.end
-                    )
-            if deadline is None:
-                deadline = find_deadline(self.text, a, b)
+            deadline = row_deadline(self.text, row, a, b)
             text = " ".join(" ".join(c.text.split()) for c in row.content)
             self._add_task(
                 prefix + row.id,

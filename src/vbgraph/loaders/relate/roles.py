@@ -211,6 +211,26 @@ _MONITOR_CLAUSE_OPENING = re.compile(
 )
 
 
+#: A word of a name the partners' list did not take, up to the verb ("về hạ tầng").
+_NAME_WORD = re.compile(r"[ \t\n]+[a-z]+\b")
+
+
+def monitoring_at(folded: str, at: int, b: int) -> re.Match[str] | None:
+    """A predicate of following and urging at ``at``, or past the few words that end the
+    partners' names before it ("... chuyên ngành về hạ tầng theo dõi, hướng dẫn")."""
+    m = MONITOR_PREDICATE.match(folded, at, b)
+    if m is not None or at == b:
+        return m
+    for word in list(_NAME_WORD.finditer(folded, at, b))[:4]:
+        if word.start() != at:
+            return None
+        at = word.end()
+        m = MONITOR_PREDICATE.match(folded, at, b)
+        if m is not None:
+            return m
+    return None
+
+
 def monitor_clauses(folded: str, a: int, b: int) -> Iterator[re.Match[str]]:
     """The monitoring clauses of ``folded[a:b]`` that open a clause after ";", "." or ":"
     (an item's own opening is its holder's, see ``MONITOR_PREDICATE``)."""

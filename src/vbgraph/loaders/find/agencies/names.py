@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 
+from vbgraph.loaders.find.agencies.actors import deputies, function_actors, offices, regulated
 from vbgraph.loaders.find.agencies.committees import party_committees, standing_committees
 from vbgraph.loaders.find.agencies.elliptical import elliptical_mentions
 from vbgraph.loaders.find.agencies.matcher import find_mentions
@@ -26,21 +27,17 @@ from vbgraph.loaders.find.agencies.name_ends import (
 )
 from vbgraph.loaders.find.agencies.phrases import (
     collectives,
-    deputies,
-    function_actors,
     is_union,
     level_bodies,
     named_bodies,
-    offices,
-    regulated,
 )
+from vbgraph.loaders.find.agencies.units import branches, regional_units, units_of_ministries
 from vbgraph.loaders.models import Agency, AgencyMention
 from vbgraph.loaders.text.fold import fold_name
 from vbgraph.loaders.text.patterns import Pattern, Starts, phrase
 from vbgraph.loaders.vocab.agencies import PROVINCIAL_COMMITTEES
 from vbgraph.loaders.vocab.agency_names import (
     HEADS,
-    REGIONS,
 )
 from vbgraph.loaders.vocab.provinces import city_name
 
@@ -94,17 +91,6 @@ _UNITS_OF_MINISTRY = Pattern(
     starts=HEADS["ministry_units"],
 )
 _NEXT_WORD = re.compile(r"\s+(\S+)")
-#: A numbered region after a name: "... khu vực XI", "... khu vực 8".
-_REGION = re.compile(
-    rf"[ \t]*\n?[ \t]*(?:{'|'.join(w.replace(' ', r'\s+') for w in REGIONS)})"
-    r"\s+(?:[IVXL]{1,5}|\d{1,2})(?![\w/.-])"
-)
-#: A unit every ministry has, before the ministry it belongs to: "Thanh tra Bộ Quốc phòng".
-_UNIT_OF = re.compile(rf"(?:{'|'.join(w.replace(' ', r'\s+') for w in HEADS['of_ministry'])})"
-                      r"[ \t]+\Z")
-#: A branch's head before the body it is a branch of: "Chi nhánh Văn phòng đăng ký đất đai".
-_BRANCH_OF = re.compile(rf"(?:{'|'.join(w.replace(' ', r'\s+') for w in HEADS['branch_of'])})"
-                        r"[ \t]+\Z")
 _ALL_PROVINCES = re.compile(r"\s+các tỉnh, thành phố trực thuộc Trung ương")
 _DISTRICT_COLLECTIVE = "các huyện, thị xã, thành phố"
 #: Every head pattern, and where any of them can start (:class:`_Heads`).
@@ -359,41 +345,12 @@ class _OpenReader:
             self.add(m)
         self.out = [self._live[o] for o in sorted(self._live)]
         self.out = standing_committees(self.text, party_committees(self.text, self.out))
-        self._units_of_ministries()
-        self._branches()
-        self._regional_units()
+        free = self.free
+        self.out = units_of_ministries(self.text, self.out, free)
+        self.out = branches(self.text, self.out, free)
+        self.out = regional_units(self.text, self.out, free, self.end)
         self.out.sort(key=lambda m: m.start)
         return self.out
-
-    def _branches(self) -> None:
-        """``Chi nhánh Văn phòng đăng ký đất đai``: the body's branch, not the body."""
-        for i, m in enumerate(self.out):
-            if m.agency.collective:
-                continue
-            before = _BRANCH_OF.search(self.text, max(0, m.start - 12), m.start)
-            if before is None or not self.free(before.start(), m.start):
-                continue
-            body = m.agency.name
-            level = body.rsplit(" ", 1)[-1]
-            if level in ("tỉnh", "phố") and not m.text.rstrip().endswith(level):
-                body = body.removesuffix(" thành phố").removesuffix(" tỉnh")  # the branch is
-                # below the province's office the gazetteer names with its level
-            name = f"{' '.join(before.group().split())} {body}"
-            agency = Agency(name, m.agency.province, False, m.agency.level, m.agency.kind)
-            a = before.start()
-            self.out[i] = AgencyMention(agency, a, m.end, self.text[a : m.end])
-
-    def _regional_units(self) -> None:
-        """``Kho bạc Nhà nước khu vực XI``: the body's regional unit, its number in its name
-        (a name the grammar read up to the region already has it)."""
-        for i, m in enumerate(self.out):
-            region = _REGION.match(self.text, m.end, self.end)
-            if region is None or m.agency.collective or not self.free(m.end, region.end()):
-                continue
-            b = region.end()
-            name = f"{m.agency.name} {' '.join(region.group().split())}"
-            agency = Agency(name, m.agency.province, False, m.agency.level, m.agency.kind)
-            self.out[i] = AgencyMention(agency, m.start, b, self.text[m.start : b])
 
     def _elliptical(self) -> None:
         """``Các Bộ: Y tế, Công Thương``: each ministry named, over what was read inside."""
@@ -403,19 +360,6 @@ class _OpenReader:
                 self._drop(inside)
             if self.free(m.start, m.end):
                 self.add(m)
-
-    def _units_of_ministries(self) -> None:
-        """``Thanh tra Bộ Quốc phòng``: a ministry's unit, not the ministry."""
-        for i, m in enumerate(self.out):
-            if m.agency.level != "central" or not m.agency.name.startswith("Bộ "):
-                continue
-            before = _UNIT_OF.search(self.text, max(0, m.start - 12), m.start)
-            if before is None or not self.free(before.start(), m.start):
-                continue
-            name = f"{' '.join(before.group().split())} {m.agency.name}"
-            agency = Agency(name, None, False, "central", "state")
-            a = before.start()
-            self.out[i] = AgencyMention(agency, a, m.end, self.text[a : m.end])
 
     def _cover(self, m: AgencyMention) -> None:
         """A collective phrase or a body of a level, over the single bodies the gazetteer
