@@ -59,14 +59,7 @@ def detailed_law(
     if found is None or _AMENDS_DETAILING.search(text, found.start(), found.end()):
         return None  # "... sửa đổi, bổ sung một số điều của các nghị định quy định chi tiết"
     words = " ".join(fold_name(text[found.end() : min(stop, found.end() + 160)]).split())
-    best: DocMention | None = None
-    best_len = 0
-    for title, law in titles.items():
-        if len(title) > best_len and words.startswith(title) and (
-            len(words) == len(title) or not words[len(title)].isalnum()
-        ):
-            best, best_len = law, len(title)
-    return best
+    return _titled(words, titles)
 
 
 #: An amending law's title before its symbol: "Luật Sửa đổi, bổ sung một số điều của Luật

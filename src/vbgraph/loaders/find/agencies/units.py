@@ -25,19 +25,27 @@ _BRANCH_OF = re.compile(rf"(?:{'|'.join(w.replace(' ', r'\s+') for w in HEADS['b
 Free = Callable[[int, int], bool]
 
 
+def _head_before(
+    text: str, m: AgencyMention, head: re.Pattern[str], free: Free
+) -> tuple[str, int] | None:
+    """The unit's head written right before ``m`` ("Thanh tra", "Chi nhánh") in a span no
+    other mention took: its words and where it starts."""
+    before = head.search(text, max(0, m.start - 12), m.start)
+    if before is None or not free(before.start(), m.start):
+        return None
+    return " ".join(before.group().split()), before.start()
+
+
 def units_of_ministries(text: str, out: list[AgencyMention], free: Free) -> list[AgencyMention]:
     """``Thanh tra Bộ Quốc phòng``: a ministry's unit, not the ministry."""
     out = list(out)
     for i, m in enumerate(out):
         if m.agency.level != "central" or not m.agency.name.startswith("Bộ "):
             continue
-        before = _UNIT_OF.search(text, max(0, m.start - 12), m.start)
-        if before is None or not free(before.start(), m.start):
-            continue
-        name = f"{' '.join(before.group().split())} {m.agency.name}"
-        agency = Agency(name, None, False, "central", "state")
-        a = before.start()
-        out[i] = AgencyMention(agency, a, m.end, text[a : m.end])
+        head = _head_before(text, m, _UNIT_OF, free)
+        if head is not None:
+            agency = Agency(f"{head[0]} {m.agency.name}", None, False, "central", "state")
+            out[i] = AgencyMention(agency, head[1], m.end, text[head[1] : m.end])
     return out
 
 
@@ -47,18 +55,17 @@ def branches(text: str, out: list[AgencyMention], free: Free) -> list[AgencyMent
     for i, m in enumerate(out):
         if m.agency.collective:
             continue
-        before = _BRANCH_OF.search(text, max(0, m.start - 12), m.start)
-        if before is None or not free(before.start(), m.start):
+        head = _head_before(text, m, _BRANCH_OF, free)
+        if head is None:
             continue
         body = m.agency.name
         level = body.rsplit(" ", 1)[-1]
         if level in ("tỉnh", "phố") and not m.text.rstrip().endswith(level):
             # the branch is below the province's office the gazetteer names with its level
             body = body.removesuffix(" thành phố").removesuffix(" tỉnh")
-        name = f"{' '.join(before.group().split())} {body}"
-        agency = Agency(name, m.agency.province, False, m.agency.level, m.agency.kind)
-        a = before.start()
-        out[i] = AgencyMention(agency, a, m.end, text[a : m.end])
+        agency = Agency(f"{head[0]} {body}", m.agency.province, False, m.agency.level,
+                        m.agency.kind)
+        out[i] = AgencyMention(agency, head[1], m.end, text[head[1] : m.end])
     return out
 
 
